@@ -1,0 +1,57 @@
+/** Card brands by IIN prefix and allowed lengths (ISO/IEC 7812 ranges as the networks publish them). */
+export interface Brand {
+  name: string;
+  lengths: number[];
+  /** Groupings as printed on the card, e.g. [4, 6, 5] for Amex. */
+  grouping: number[];
+  matches(prefix: string): boolean;
+}
+
+const range = (p: string, digits: number, lo: number, hi: number) => {
+  const v = Number(p.slice(0, digits));
+  return p.length >= digits && v >= lo && v <= hi;
+};
+
+export const BRANDS: Brand[] = [
+  { name: 'amex', lengths: [15], grouping: [4, 6, 5], matches: (p) => /^3[47]/.test(p) },
+  { name: 'visa', lengths: [13, 16, 19], grouping: [4, 4, 4, 4], matches: (p) => p.startsWith('4') },
+  {
+    name: 'mastercard',
+    lengths: [16],
+    grouping: [4, 4, 4, 4],
+    matches: (p) => range(p, 2, 51, 55) || range(p, 4, 2221, 2720),
+  },
+  {
+    name: 'discover',
+    lengths: [16, 19],
+    grouping: [4, 4, 4, 4],
+    matches: (p) => p.startsWith('6011') || p.startsWith('65') || range(p, 3, 644, 649),
+  },
+  {
+    name: 'unionpay',
+    lengths: [16, 17, 18, 19],
+    grouping: [4, 4, 4, 4, 3],
+    matches: (p) => p.startsWith('62'),
+  },
+  { name: 'jcb', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 3528, 3589) },
+  { name: 'diners', lengths: [14, 16], grouping: [4, 6, 4], matches: (p) => /^3(0[0-5]|[689])/.test(p) },
+  {
+    name: 'maestro',
+    lengths: [12, 13, 14, 15, 16, 17, 18, 19],
+    grouping: [4, 4, 4, 4, 3],
+    matches: (p) => /^(5[06-8]|6)/.test(p),
+  },
+];
+
+/** The first brand whose IIN prefix fits the digits read (unread glyphs as '?' end the prefix). */
+export function brandOf(digits: string): Brand | undefined {
+  const prefix = digits.replace(/\?.*$/, '');
+  if (prefix.length < 1) return undefined;
+  return BRANDS.find((b) => b.matches(prefix));
+}
+
+/** True when the brand of the prefix allows this many digits: raises confidence, never gates. */
+export function lengthFitsBrand(digits: string): boolean {
+  const b = brandOf(digits);
+  return !!b && b.lengths.includes(digits.length);
+}

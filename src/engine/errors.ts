@@ -1,0 +1,33 @@
+import { MAX_PIXELS } from './limits';
+import type { SniffedType } from './image/sniff';
+
+/** An input we cannot or will not process; its message is shown to the user as-is. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const megapixels = (n: number) => `${Math.round(n / 1e6)} megapixels`;
+
+export function describeUnsupported(type: SniffedType): string | undefined {
+  switch (type) {
+    case 'empty':
+      return 'The file is empty (0 bytes).';
+    case 'svg':
+      return 'SVG files are refused: they can carry scripts. Export the image as PNG or JPEG first.';
+    case 'pdf':
+      return 'PDF files are not supported yet. Take a screenshot of the page and drop the image.';
+    case 'heic':
+      return 'HEIC photos cannot be read here. Export the photo as JPEG and try again.';
+    case 'unknown':
+      return 'Not a supported image. Use a JPEG, PNG, WebP, GIF, BMP or AVIF photo.';
+    default:
+      return undefined;
+  }
+}
+
+export function tooLargeMessage(width: number, height: number): string {
+  return `The image is ${width}×${height} (${megapixels(width * height)}); the limit is ${megapixels(MAX_PIXELS)}. Scale it down and try again.`;
+}

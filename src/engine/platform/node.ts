@@ -1,0 +1,47 @@
+// Node adapter: decode and encode through @napi-rs/canvas (Skia). It applies the EXIF orientation when
+// decoding, so the engine sees the upright image, like createImageBitmap does in the browser.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { InputError, describeUnsupported, tooLargeMessage } from '../errors';
+import { sniffImageType } from '../image/sniff';
+import { MAX_PIXELS, MAX_SIDE } from '../limits';
+import type { ImageFormat, RgbaImage } from '../types';
+
+export async function decodeImageNode(bytes: Uint8Array): Promise<RgbaImage> {
+  const type = sniffImageType(bytes);
+  const refusal = describeUnsupported(type);
+  if (refusal) throw new InputError(refusal);
+  let img;
+  try {
+    img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    throw new InputError(`The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+  }
+  if (img.width * img.height > MAX_PIXELS || img.width > MAX_SIDE || img.height > MAX_SIDE) {
+    throw new InputError(tooLargeMessage(img.width, img.height));
+  }
+  if (img.width < 1 || img.height < 1) throw new InputError('The image has no pixels.');
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, img.width, img.height).data;
+  return {
+    width: img.width,
+    height: img.height,
+    data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+  };
+}
+
+/** Encodes pixels as a new file: Skia writes no EXIF or other metadata. */
+export async function encodeImageNode(
+  img: RgbaImage,
+  format: ImageFormat,
+  quality = 0.92,
+): Promise<Uint8Array> {
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  const imageData = ctx.createImageData(img.width, img.height);
+  imageData.data.set(img.data);
+  ctx.putImageData(imageData, 0, 0);
+  if (format === 'png') return canvas.encode('png');
+  return canvas.encode(format, Math.round(quality * 100));
+}

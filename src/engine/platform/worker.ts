@@ -1,0 +1,56 @@
+// Web Worker adapter: decode with createImageBitmap (which applies the EXIF orientation) and encode
+// through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
+import { InputError, describeUnsupported, tooLargeMessage } from '../errors';
+import { readImageSize, sniffImageType } from '../image/sniff';
+import { MAX_PIXELS, MAX_SIDE } from '../limits';
+import type { ImageFormat, RgbaImage } from '../types';
+
+export interface DecodedImage {
+  image: RgbaImage;
+  /** The same upright picture, for the editor to display without a second decode. */
+  bitmap: ImageBitmap;
+}
+
+export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
+  const head = new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer());
+  const type = sniffImageType(head);
+  const refusal = describeUnsupported(type);
+  if (refusal) throw new InputError(refusal);
+  // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
+  const size = readImageSize(head);
+  if (size && (size.width * size.height > MAX_PIXELS || size.width > MAX_SIDE || size.height > MAX_SIDE)) {
+    throw new InputError(tooLargeMessage(size.width, size.height));
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    throw new InputError(`The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+  }
+  const { width, height } = bitmap;
+  if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+    bitmap.close();
+    throw new InputError(tooLargeMessage(width, height));
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('This browser cannot read image pixels (no OffscreenCanvas 2D).');
+  ctx.drawImage(bitmap, 0, 0);
+  const data = ctx.getImageData(0, 0, width, height).data;
+  return { image: { width, height, data }, bitmap };
+}
+
+const MIME: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+/** A brand-new file from pixels only: canvas encoders write no EXIF, GPS or thumbnails. */
+export async function encodeImageInWorker(
+  img: RgbaImage,
+  format: ImageFormat,
+  quality = 0.92,
+): Promise<Blob> {
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot encode images (no OffscreenCanvas 2D).');
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+  return canvas.convertToBlob({ type: MIME[format], quality });
+}

@@ -1,0 +1,137 @@
+// The engine as the browser sees it: one object whose methods run inside a dedicated Web Worker.
+// The app imports only `type EngineApi`, so none of this code lands in the main bundle (Squoosh's
+// worker-bridge pattern). Images live here, in worker memory only: never in storage of any kind.
+import * as Comlink from 'comlink';
+import { analyzeImage, masksForFindings, type AnalyzeOptions, type AnalyzeResult } from '../analyze';
+import { burnMasks } from '../burn/burn';
+import { toGray } from '../image/gray';
+import { createTesseractOcr, type TesseractAssets } from '../ocr/tesseract';
+import type { OcrEngine } from '../ocr/types';
+import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
+import type { ImageFormat, Mask, ProgressCallback, RgbaImage } from '../types';
+
+export type OcrStatusCallback = (status: {
+  state: 'loading' | 'ready' | 'error';
+  message: string;
+  progress: number;
+}) => void;
+
+/** One editable page: a photo is one page, a PDF has one per page. */
+export interface OpenedPage {
+  /** Engine-side id of the page's pixels; pass it to analyze/exportImage/close. */
+  id: string;
+  width: number;
+  height: number;
+  /** The upright picture for the editor (transferred, so the worker keeps no copy of it). */
+  bitmap: ImageBitmap;
+  /** e.g. "page 2 of 5" for PDFs; empty for photos. */
+  label: string;
+}
+
+export interface OpenedFile {
+  kind: 'image' | 'pdf';
+  pages: OpenedPage[];
+}
+
+const images = new Map<string, RgbaImage>();
+let ocrPromise: Promise<OcrEngine> | undefined;
+let ocrAssets: TesseractAssets | undefined;
+
+function requireImage(id: string): RgbaImage {
+  const img = images.get(id);
+  if (!img) throw new Error(`Image ${id} is not open.`);
+  return img;
+}
+
+function getOcr(): Promise<OcrEngine> {
+  if (!ocrPromise) {
+    if (!ocrAssets) throw new Error('OCR assets were not configured: call startOcr first.');
+    ocrPromise = createTesseractOcr({ ...ocrAssets, workers: 1 });
+    // A failed start must not poison later attempts (e.g. after the user retries).
+    ocrPromise.catch(() => {
+      ocrPromise = undefined;
+    });
+  }
+  return ocrPromise;
+}
+
+export const engineApi = {
+  /** Loads tesseract.js from the given same-origin paths; resolves when OCR is ready. */
+  async startOcr(assets: TesseractAssets, onStatus?: OcrStatusCallback): Promise<void> {
+    if (ocrAssets && JSON.stringify(ocrAssets) !== JSON.stringify(assets)) {
+      const previous = ocrPromise;
+      ocrPromise = undefined;
+      void previous?.then((o) => o.terminate()).catch(() => undefined);
+    }
+    ocrAssets = assets;
+    onStatus?.({ state: 'loading', message: 'Loading the OCR engine…', progress: 0 });
+    try {
+      await getOcr();
+      onStatus?.({ state: 'ready', message: 'OCR engine ready (offline)', progress: 1 });
+    } catch (e) {
+      onStatus?.({ state: 'error', message: e instanceof Error ? e.message : String(e), progress: 0 });
+      throw e;
+    }
+  },
+
+  /**
+   * Decodes a file (EXIF orientation applied) and keeps its pixels in worker memory. Page ids are
+   * `${fileId}` for a photo and `${fileId}#${n}` for page n of a PDF. Bad input throws InputError,
+   * whose message is meant for the user.
+   */
+  async open(fileId: string, file: Blob): Promise<OpenedFile> {
+    const { image, bitmap } = await decodeImageInWorker(file);
+    images.set(fileId, image);
+    const page: OpenedPage = { id: fileId, width: image.width, height: image.height, bitmap, label: '' };
+    return Comlink.transfer({ kind: 'image', pages: [page] }, [bitmap]);
+  },
+
+  async analyze(
+    id: string,
+    options: Omit<AnalyzeOptions, 'signal'>,
+    onProgress?: ProgressCallback,
+  ): Promise<AnalyzeResult> {
+    const image = requireImage(id);
+    const ocr = await getOcr();
+    return analyzeImage(image, ocr, options, onProgress);
+  },
+
+  masksForFindings,
+
+  /** Burns the masks into a full-resolution copy and encodes a new file (no metadata). */
+  async exportImage(id: string, masks: Mask[], format: ImageFormat = 'png'): Promise<Blob> {
+    const burned = burnMasks(requireImage(id), masks);
+    return encodeImageInWorker(burned, format);
+  },
+
+  /** Re-reads an exported file and reports card-number-like runs that are still readable. */
+  async verifyExport(file: Blob): Promise<AnalyzeResult> {
+    const { image, bitmap } = await decodeImageInWorker(file);
+    bitmap.close();
+    return analyzeImage(image, await getOcr(), {});
+  },
+
+  /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */
+  async recognizeText(file: Blob): Promise<{ text: string; words: number; symbols: number }> {
+    const { image, bitmap } = await decodeImageInWorker(file);
+    bitmap.close();
+    const page = await (await getOcr()).recognize(toGray(image), { psm: 3 });
+    const words = page.lines.flatMap((l) => l.words);
+    return {
+      text: page.lines.map((l) => l.text.trim()).join('\n'),
+      words: words.length,
+      symbols: words.reduce((n, w) => n + w.symbols.length, 0),
+    };
+  },
+
+  close(id: string): void {
+    images.delete(id);
+  },
+
+  /** Drops every image held in the worker. */
+  clear(): void {
+    images.clear();
+  },
+};
+
+export type EngineApi = typeof engineApi;

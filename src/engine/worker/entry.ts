@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { engineApi } from './api';
+
+Comlink.expose(engineApi);

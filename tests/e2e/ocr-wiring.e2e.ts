@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+
+import { RecordedBrowser, noBrowser, openApp } from './support/browser';
+
+const fixture = readFileSync('tests/fixtures/ocr/easy-front.jpg').toString('base64');
+
+describe.skipIf(noBrowser)('OCR wiring in the built app', () => {
+  it('starts tesseract.js from same-origin files and reads a card, with no request to another origin', async () => {
+    const rb = await RecordedBrowser.launch();
+    const page = await openApp(await rb.newContext());
+    await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    const result = await page.evaluate(([b64]) => window.__lastfour!.recognizeBase64(b64, 'image/jpeg'), [
+      fixture,
+    ] as const);
+    const requests = await rb.closeAndReadRequests();
+    expect(result.text).toMatch(/BANCO AZUL/);
+    expect(result.text).toMatch(/4100\s*4266/);
+    expect(result.symbols).toBeGreaterThan(20);
+    // The log must actually contain the OCR assets, or its silence would prove nothing.
+    expect(requests.all.some((u) => u.endsWith('/ocr/worker.min.js'))).toBe(true);
+    expect(requests.all.some((u) => /\/ocr\/core\/tesseract-core-.*lstm\.wasm\.js$/.test(u))).toBe(true);
+    expect(requests.all.some((u) => u.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
+    expect(requests.foreign).toEqual([]);
+  });
+
+  it('catches OCR pointed at a CDN (the leak check can fail)', async () => {
+    // With our CSP the request is stopped before the network, so serve the same build without the CSP
+    // header (and bypass the page's meta tag) to prove the NetLog check itself catches the leak.
+    const url = inject('baseUrlNoCsp');
+    const rb = await RecordedBrowser.launch();
+    const page = await openApp(await rb.newContext({ bypassCSP: true }), url);
+    const cdn = 'https://cdn.jsdelivr.net/npm/@tesseract.js-data/eng@1.0.0/4.0.0_best_int';
+    const outcome = await page.evaluate(
+      ([langPath]) =>
+        window
+          .__lastfour!.restartOcr({
+            workerPath: new URL('ocr/worker.min.js', location.href).href,
+            corePath: new URL('ocr/core/', location.href).href,
+            langPath,
+          })
+          .then(() => 'started')
+          .catch((e: unknown) => `failed: ${String(e)}`),
+      [cdn] as const,
+    );
+    const requests = await rb.closeAndReadRequests(new URL(url).origin);
+    expect(outcome).toMatch(/^failed: /);
+    expect(requests.foreign).toContain(`${cdn}/eng.traineddata.gz`);
+  });
+});

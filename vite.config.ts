@@ -1,0 +1,97 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+
+// Every OCR asset is copied out of node_modules into the build and served from our own origin:
+// tesseract.js never reaches for its CDN defaults. Only the LSTM builds of the core are copied,
+// since we always run the LSTM engine (OEM 1) with the LSTM-only "best_int" English model.
+export const ocrAssets = [
+  { src: 'node_modules/tesseract.js/dist/worker.min.js', dest: 'ocr' },
+  { src: 'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js', dest: 'ocr/core' },
+  { src: 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js', dest: 'ocr/core' },
+  { src: 'node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js', dest: 'ocr/core' },
+  { src: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', dest: 'ocr/lang' },
+];
+
+/**
+ * Nothing but our own origin. 'wasm-unsafe-eval' lets the OCR core compile its WebAssembly; blob: and
+ * data: cover the editor's image URLs and downloads. The same policy goes in a <meta> tag (for any
+ * static host) and in response headers (which is what governs Web Workers and the service worker).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "img-src 'self' blob: data:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "manifest-src 'self'",
+].join('; ');
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+function cspMetaTag(): Plugin {
+  return {
+    name: 'lastfour-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [
+    react(),
+    viteStaticCopy({ targets: ocrAssets }),
+    cspMetaTag(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'favicon.svg'],
+      manifest: {
+        name: 'LastFour — redact card photos offline',
+        short_name: 'LastFour',
+        description:
+          'Mask every digit of a card number except the last four, offline. Your photos never leave this device.',
+        theme_color: '#0f3d3e',
+        background_color: '#f4f1e8',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The OCR core (~3.9 MB each) and language data (~3 MB) exceed Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        globPatterns: ['**/*.{js,mjs,css,html,png,svg,ico,wasm,gz,webmanifest,json}'],
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false },
+  server: { headers: securityHeaders },
+  preview: { port: 4173, strictPort: true, headers: securityHeaders },
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and engine tests run in Node: the engine is plain TypeScript and runs the same code as the
+// browser's worker. Browser tests (tests/e2e) are driven separately by tests/e2e/run.mjs.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
