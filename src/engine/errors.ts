@@ -1,4 +1,4 @@
-import { MAX_PIXELS } from './limits';
+import { MAX_PIXELS, MAX_SIDE, MIN_SIDE } from './limits';
 import type { SniffedType } from './image/sniff';
 
 /** An input we cannot or will not process; its message is shown to the user as-is. */
@@ -31,3 +31,16 @@ export function describeUnsupported(type: SniffedType): string | undefined {
 export function tooLargeMessage(width: number, height: number): string {
   return `The image is ${width}×${height} (${megapixels(width * height)}); the limit is ${megapixels(MAX_PIXELS)}. Scale it down and try again.`;
 }
+
+/** Throws the user-facing InputError for a picture we will not process because of its size. */
+export function assertImageSize(width: number, height: number): void {
+  if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+    throw new InputError(tooLargeMessage(width, height));
+  }
+  if (width < MIN_SIDE || height < MIN_SIDE) {
+    throw new InputError(`The image is only ${width}×${height} pixels: too small to hold a readable number.`);
+  }
+}
+
+export const damagedMessage = (type: string) =>
+  `The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`;

@@ -67,3 +67,44 @@ export function readImageSize(bytes: Uint8Array): { width: number; height: numbe
   }
   return undefined;
 }
+
+/**
+ * Whether a file ends before its image data does. Browsers and Skia both "succeed" on a cut-off JPEG
+ * or PNG and fill the missing rows with grey, which would quietly hand the user half a photo.
+ * JPEG: walk the segments (skipping APPn payloads such as EXIF thumbnails by their length, and scan
+ * data up to the next real marker) until the end-of-image marker; data after it (e.g. the video of a
+ * "motion photo") is ignored. PNG: the IEND chunk must be present.
+ */
+export function isTruncated(bytes: Uint8Array): boolean {
+  const type = sniffImageType(bytes);
+  if (type === 'png') {
+    const tail = String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 64)));
+    return !tail.includes('IEND');
+  }
+  if (type !== 'jpeg') return false;
+  let i = 2;
+  while (i + 1 < bytes.length) {
+    if (bytes[i] !== 0xff) return true;
+    const marker = bytes[i + 1];
+    if (marker === 0xd9) return false;
+    if (marker === 0xff) {
+      i++; // fill byte
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    if (i + 3 >= bytes.length) return true;
+    i += 2 + u16be(bytes, i + 2);
+    if (marker === 0xda) {
+      // Entropy-coded data: 0xFF is followed by 0x00 (stuffing) or a restart marker inside it.
+      while (
+        i + 1 < bytes.length &&
+        !(bytes[i] === 0xff && bytes[i + 1] !== 0 && (bytes[i + 1] < 0xd0 || bytes[i + 1] > 0xd7))
+      )
+        i++;
+    }
+  }
+  return true;
+}

@@ -1,25 +1,25 @@
 // Node adapter: decode and encode through @napi-rs/canvas (Skia). It applies the EXIF orientation when
 // decoding, so the engine sees the upright image, like createImageBitmap does in the browser.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { InputError, describeUnsupported, tooLargeMessage } from '../errors';
-import { sniffImageType } from '../image/sniff';
-import { MAX_PIXELS, MAX_SIDE } from '../limits';
+import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
 export async function decodeImageNode(bytes: Uint8Array): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
   const refusal = describeUnsupported(type);
   if (refusal) throw new InputError(refusal);
+  // Refuse a decompression bomb from its header, before Skia allocates its pixels.
+  const size = readImageSize(bytes);
+  if (size) assertImageSize(size.width, size.height);
+  if (isTruncated(bytes)) throw new InputError(damagedMessage(type));
   let img;
   try {
     img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    throw new InputError(`The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+    throw new InputError(damagedMessage(type));
   }
-  if (img.width * img.height > MAX_PIXELS || img.width > MAX_SIDE || img.height > MAX_SIDE) {
-    throw new InputError(tooLargeMessage(img.width, img.height));
-  }
-  if (img.width < 1 || img.height < 1) throw new InputError('The image has no pixels.');
+  assertImageSize(img.width, img.height);
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);

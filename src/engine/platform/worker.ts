@@ -1,8 +1,7 @@
 // Web Worker adapter: decode with createImageBitmap (which applies the EXIF orientation) and encode
 // through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
-import { InputError, describeUnsupported, tooLargeMessage } from '../errors';
-import { readImageSize, sniffImageType } from '../image/sniff';
-import { MAX_PIXELS, MAX_SIDE } from '../limits';
+import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
 export interface DecodedImage {
@@ -18,19 +17,20 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   if (refusal) throw new InputError(refusal);
   // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
   const size = readImageSize(head);
-  if (size && (size.width * size.height > MAX_PIXELS || size.width > MAX_SIDE || size.height > MAX_SIDE)) {
-    throw new InputError(tooLargeMessage(size.width, size.height));
-  }
+  if (size) assertImageSize(size.width, size.height);
+  if (isTruncated(new Uint8Array(await blob.arrayBuffer()))) throw new InputError(damagedMessage(type));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    throw new InputError(`The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`);
+    throw new InputError(damagedMessage(type));
   }
   const { width, height } = bitmap;
-  if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
+  try {
+    assertImageSize(width, height);
+  } catch (e) {
     bitmap.close();
-    throw new InputError(tooLargeMessage(width, height));
+    throw e;
   }
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });

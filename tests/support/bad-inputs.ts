@@ -1,0 +1,171 @@
+// Inputs that must be refused or handled with a clear message, generated at test time so nothing
+// large is committed. Used by the Node decode tests and the browser intake test alike.
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { createCanvas } from '@napi-rs/canvas';
+
+export interface NamedInput {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/**
+ * A real, valid greyscale PNG of width x height whose pixels are all white: a few hundred KB on disk
+ * that decodes to width*height*4 bytes — the decompression bomb a careless app would try to open.
+ */
+export function hugeBlankPng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const row = Buffer.alloc(width + 1, 0xff);
+  row[0] = 0; // filter: none
+  const raw = Buffer.alloc(row.length * height);
+  for (let y = 0; y < height; y++) row.copy(raw, y * row.length);
+  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function solid(width: number, height: number, format: 'png' | 'webp' | 'avif' | 'jpeg'): Buffer {
+  const c = createCanvas(width, height);
+  const g = c.getContext('2d');
+  g.fillStyle = '#dfe7ef';
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = '#223';
+  g.font = '28px sans-serif';
+  g.fillText('LastFour test', 10, height / 2);
+  return format === 'png' ? c.encodeSync('png') : c.encodeSync(format as 'webp');
+}
+
+/** A minimal one-frame GIF (GIF89a) with a 2-colour palette. */
+function smallGif(width: number, height: number): Buffer {
+  const header = Buffer.from('GIF89a', 'ascii');
+  const lsd = Buffer.from([width & 0xff, width >> 8, height & 0xff, height >> 8, 0x80, 0, 0]);
+  const palette = Buffer.from([0xff, 0xff, 0xff, 0x20, 0x20, 0x30]);
+  const desc = Buffer.from([0x2c, 0, 0, 0, 0, width & 0xff, width >> 8, height & 0xff, height >> 8, 0]);
+  // LZW with min code size 2; emit CLEAR then colour-0 codes in 3-bit width via a tiny encoder.
+  const codes: number[] = [4];
+  const total = width * height;
+  const bits: number[] = [];
+  let codeSize = 3;
+  let next = 6;
+  for (let i = 0; i < total; i++) {
+    codes.push(0);
+    next++;
+    if (next === 1 << codeSize && codeSize < 12) codeSize++;
+    if (next >= 4000) {
+      codes.push(4);
+      next = 6;
+      codeSize = 3;
+    }
+  }
+  codes.push(5);
+  // Re-pack with the same code-size schedule the decoder follows.
+  codeSize = 3;
+  next = 6;
+  let first = true;
+  for (const code of codes) {
+    for (let b = 0; b < codeSize; b++) bits.push((code >> b) & 1);
+    if (code === 4) {
+      codeSize = 3;
+      next = 6;
+      first = true;
+      continue;
+    }
+    if (first) {
+      first = false;
+      continue;
+    }
+    next++;
+    if (next === 1 << codeSize && codeSize < 12) codeSize++;
+  }
+  const bytes: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    let v = 0;
+    for (let b = 0; b < 8 && i + b < bits.length; b++) v |= bits[i + b] << b;
+    bytes.push(v);
+  }
+  const blocks: number[] = [2];
+  for (let i = 0; i < bytes.length; i += 255) {
+    const part = bytes.slice(i, i + 255);
+    blocks.push(part.length, ...part);
+  }
+  blocks.push(0);
+  return Buffer.concat([header, lsd, palette, desc, Buffer.from(blocks), Buffer.from([0x3b])]);
+}
+
+export function cardJpeg(): Buffer {
+  return readFileSync('tests/fixtures/ocr/easy-front.jpg');
+}
+
+/** The bad inputs of issue 5, each with the words its message must contain. */
+export function badInputs(): { input: NamedInput; expect: RegExp }[] {
+  const jpeg = cardJpeg();
+  return [
+    { input: { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }, expect: /empty/i },
+    {
+      input: {
+        name: 'notes.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('Shopping list: milk, eggs\n'),
+      },
+      expect: /not a supported image/i,
+    },
+    {
+      input: {
+        name: 'truncated.jpg',
+        mimeType: 'image/jpeg',
+        buffer: jpeg.subarray(0, Math.floor(jpeg.length * 0.3)),
+      },
+      expect: /damaged or truncated/i,
+    },
+    { input: { name: 'pixel.png', mimeType: 'image/png', buffer: solid(1, 1, 'png') }, expect: /too small/i },
+    {
+      input: { name: 'bomb-100mp.png', mimeType: 'image/png', buffer: hugeBlankPng(10_000, 10_000) },
+      expect: /100 megapixels.*limit/i,
+    },
+    {
+      input: {
+        name: 'drawing.svg',
+        mimeType: 'image/svg+xml',
+        buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      },
+      expect: /SVG files are refused/i,
+    },
+  ];
+}
+
+/** Formats that must be handled like any photo. */
+export function otherFormats(): NamedInput[] {
+  return [
+    { name: 'still.gif', mimeType: 'image/gif', buffer: smallGif(64, 48) },
+    { name: 'photo.webp', mimeType: 'image/webp', buffer: solid(320, 200, 'webp') },
+    { name: 'photo.avif', mimeType: 'image/avif', buffer: solid(320, 200, 'avif') },
+  ];
+}
