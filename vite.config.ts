@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { pdfAssetCopies } from './src/engine/pdf/assets';
 
 // Every OCR asset is copied out of node_modules into the build and served from our own origin:
 // tesseract.js never reaches for its CDN defaults. Only the LSTM builds of the core are copied,
@@ -12,7 +13,16 @@ export const ocrAssets = [
   { src: 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js', dest: 'ocr/core' },
   { src: 'node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js', dest: 'ocr/core' },
   { src: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', dest: 'ocr/lang' },
+  // The barcode reader (zxing-wasm) for ID and licence barcodes.
+  { src: 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', dest: 'ocr' },
 ];
+
+/**
+ * Copied but not precached, to keep the offline bundle under 20 MB: the plain (no-SIMD) OCR core only
+ * browsers without WebAssembly SIMD need (every current one has it), and pdf.js's CJK character maps.
+ * Both are cached at run time the first time they are used.
+ */
+const notPrecached = ['**/ocr/core/tesseract-core-lstm.wasm.js', '**/pdfjs/cmaps/**'];
 
 /**
  * Nothing but our own origin. 'wasm-unsafe-eval' lets the OCR core compile its WebAssembly; blob: and
@@ -58,7 +68,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    viteStaticCopy({ targets: ocrAssets }),
+    viteStaticCopy({ targets: [...ocrAssets, ...pdfAssetCopies] }),
     cspMetaTag(),
     VitePWA({
       registerType: 'prompt',
@@ -83,7 +93,15 @@ export default defineConfig({
       workbox: {
         // The OCR core (~3.9 MB each) and language data (~3 MB) exceed Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        globPatterns: ['**/*.{js,mjs,css,html,png,svg,ico,wasm,gz,webmanifest,json}'],
+        globPatterns: ['**/*.{js,mjs,css,html,png,svg,ico,wasm,gz,webmanifest,json,pfb,ttf}'],
+        globIgnores: ['**/node_modules/**', ...notPrecached],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/(ocr\/core|pdfjs\/cmaps)\//.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'lastfour-optional-assets' },
+          },
+        ],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',

@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
     include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/e2e.json' },
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     testTimeout: 180_000,

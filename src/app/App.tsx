@@ -1,68 +1,103 @@
-import { useState } from 'react';
+// The screen: header, the list of images, the editor, and what was found beside it.
+import { useCallback, useEffect, useState } from 'react';
+import { EditorStage } from './canvas/EditorStage';
+import { EmptyState } from './components/EmptyState';
+import { ExportPanel } from './components/ExportPanel';
+import { FindingsPanel } from './components/FindingsPanel';
+import { HelpDialog } from './components/HelpDialog';
+import { ItemList } from './components/ItemList';
+import { OfflineIndicator } from './components/OfflineIndicator';
+import { Toolbar } from './components/Toolbar';
+import { useFileIntake } from './components/useFileIntake';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { getItem } from './session/items';
+import { Session } from './session/session';
+import { useStore } from './session/store';
+import { installTestHook } from './test-hook';
 import { useEngine } from './useEngine';
-
-interface Item {
-  id: string;
-  name: string;
-  status: 'detecting' | 'ready' | 'error';
-  message: string;
-  maskCount: number;
-}
+import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const { engine, ocr } = useEngine();
-  const [items, setItems] = useState<Item[]>([]);
+  const [session] = useState(() => new Session(engine));
+  const state = useStore(session.store);
+  const ui = useStore(session.ui.store);
+  const item = getItem(state, state.selectedId);
 
-  async function addFiles(files: FileList | null) {
-    for (const file of Array.from(files ?? [])) {
-      const id = crypto.randomUUID();
-      setItems((xs) => [
-        ...xs,
-        { id, name: file.name, status: 'detecting', message: 'Reading…', maskCount: 0 },
-      ]);
-      const update = (patch: Partial<Item>) =>
-        setItems((xs) => xs.map((x) => (x.id === id ? { ...x, ...patch } : x)));
-      try {
-        const opened = await engine.open(id, file);
-        opened.pages.forEach((p) => p.bitmap.close());
-        const result = await engine.analyze(id, {});
-        update({
-          status: 'ready',
-          message: `${result.findings.length} found`,
-          maskCount: result.masks.length,
-        });
-      } catch (e) {
-        update({ status: 'error', message: e instanceof Error ? e.message : String(e) });
-      }
-    }
-  }
+  useEffect(() => installTestHook(engine, session), [engine, session]);
+  useShortcuts(session);
+  const addFiles = useCallback((files: File[]) => session.addFiles(files), [session]);
+  const dragging = useFileIntake(addFiles);
 
   return (
-    <main className="shell">
-      <header>
+    <div className={`app${dragging ? ' dragging' : ''}`}>
+      <header className="top">
         <h1>LastFour</h1>
-        <p>Mask every digit except the last four. Your photos never leave this device.</p>
-        <p role="status" data-testid="ocr-status" data-state={ocr.state}>
-          {ocr.message}
-        </p>
+        <p className="tagline">Every digit hidden except the last four. Nothing leaves this device.</p>
+        <div className="top-status">
+          <span
+            className={`ocr ocr-${ocr.state}`}
+            role="status"
+            data-testid="ocr-status"
+            data-state={ocr.state}
+          >
+            {ocr.message}
+          </span>
+          <OfflineIndicator />
+        </div>
+        <div className="top-actions">
+          <button
+            type="button"
+            onClick={() => session.ui.setHelp(true)}
+            aria-keyshortcuts="?"
+            data-testid="help-button"
+          >
+            Shortcuts (?)
+          </button>
+          <button
+            type="button"
+            className="danger"
+            data-testid="clear-all-button"
+            disabled={state.items.length === 0}
+            onClick={() => void session.clearAll()}
+          >
+            Clear all
+          </button>
+        </div>
       </header>
-      <label className="picker">
-        Choose photos
-        <input
-          data-testid="file-input"
-          type="file"
-          accept="image/*"
-          multiple
-          onChange={(e) => addFiles(e.target.files)}
-        />
-      </label>
-      <ul>
-        {items.map((it) => (
-          <li key={it.id} data-testid="image-item" data-status={it.status} data-mask-count={it.maskCount}>
-            {it.name}: {it.message}
-          </li>
-        ))}
-      </ul>
-    </main>
+      <UpdatePrompt />
+      <main className={state.items.length === 0 ? 'main empty-main' : 'main workspace'}>
+        {state.items.length === 0 ? (
+          <EmptyState onFiles={addFiles} />
+        ) : (
+          <>
+            <ItemList session={session} items={state.items} selectedId={state.selectedId} />
+            <section className="editor" aria-label="Editor">
+              {item && <Toolbar session={session} item={item} />}
+              {item?.bitmap ? (
+                <EditorStage key={item.id} session={session} item={item} />
+              ) : (
+                <div className="stage-placeholder">
+                  <p>{item?.status === 'error' ? item.message : (item?.message ?? 'Select an image.')}</p>
+                </div>
+              )}
+            </section>
+            <aside className="side" aria-label="Findings and export">
+              {item && <FindingsPanel session={session} item={item} />}
+              <ExportPanel session={session} state={state} item={item} />
+            </aside>
+          </>
+        )}
+      </main>
+      <p className="notice" role="status" aria-live="polite" data-testid="notice">
+        {state.notice}
+      </p>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to add. Nothing is uploaded.
+        </div>
+      )}
+      <HelpDialog open={ui.helpOpen} onClose={() => session.ui.setHelp(false)} />
+    </div>
   );
 }

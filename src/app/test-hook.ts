@@ -1,25 +1,76 @@
+// Stable, read-mostly hook for browser tests and debugging (like Excalidraw's window.h). Holds no
+// images: it hands out mask data and view numbers, never pixels.
 import type { TesseractAssets } from '../engine/ocr/tesseract';
+import type { Finding, Mask } from '../engine/types';
+import { getActiveStage } from './canvas/active-stage';
 import type { EngineClient } from './engine-client';
+import type { Session } from './session/session';
+
+export interface ViewTransform {
+  /** Stage scale: screen px per source px. */
+  scale: number;
+  /** Stage offset inside its container, in screen px. */
+  x: number;
+  y: number;
+  /** The container's top-left in client (page viewport) coordinates. */
+  left: number;
+  top: number;
+}
+
+export interface ItemSummary {
+  name: string;
+  status: string;
+  message: string;
+  maskCount: number;
+  selected: boolean;
+}
 
 declare global {
   interface Window {
-    /** Stable hook for browser tests and debugging (like Excalidraw's window.h). Holds no images. */
     __lastfour?: {
       recognizeBase64(
         base64: string,
         type: string,
       ): Promise<{ text: string; words: number; symbols: number }>;
       restartOcr(assets: TesseractAssets): Promise<void>;
+      /** Masks of the item at this index of the list (selected item by default), in source pixels. */
+      getMasks(itemIndex?: number): Mask[];
+      getFindings(itemIndex?: number): Finding[];
+      items(): ItemSummary[];
+      /** The editor's current view; source (sx, sy) is at client (left + x + sx*scale, top + y + sy*scale). */
+      viewTransform(): ViewTransform | null;
+      selectedMaskId(): string | null;
     };
   }
 }
 
-export function installTestHook(engine: EngineClient): void {
+export function installTestHook(engine: EngineClient, session: Session): void {
+  const itemAt = (i?: number) => {
+    const s = session.state;
+    return i === undefined ? s.items.find((x) => x.id === s.selectedId) : s.items[i];
+  };
   window.__lastfour = {
     async recognizeBase64(base64, type) {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       return engine.recognizeText(new Blob([bytes], { type }));
     },
     restartOcr: (assets) => engine.startOcr(assets),
+    getMasks: (i) => structuredClone([...(itemAt(i)?.history.present.masks ?? [])]),
+    getFindings: (i) => structuredClone([...(itemAt(i)?.findings ?? [])]),
+    items: () =>
+      session.state.items.map((it) => ({
+        name: it.name,
+        status: it.status,
+        message: it.message,
+        maskCount: it.history.present.masks.length,
+        selected: it.id === session.state.selectedId,
+      })),
+    viewTransform() {
+      const stage = getActiveStage();
+      if (!stage) return null;
+      const r = stage.container().getBoundingClientRect();
+      return { scale: stage.scaleX(), x: stage.x(), y: stage.y(), left: r.left, top: r.top };
+    },
+    selectedMaskId: () => session.ui.state.selectedMaskId,
   };
 }

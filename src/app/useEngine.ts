@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Comlink, createEngineClient, ocrAssetUrls, type EngineClient } from './engine-client';
-import { installTestHook } from './test-hook';
+import {
+  Comlink,
+  createEngineClient,
+  isServedWasm,
+  ocrAssetUrls,
+  optionalAssetUrls,
+  type EngineClient,
+} from './engine-client';
 import type { OcrStatusCallback } from '../engine/worker/api';
 
 export interface OcrState {
@@ -18,13 +24,18 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState } {
   });
   const [ocr, setOcr] = useState<OcrState>({ state: 'loading', message: 'Loading the OCR engine…' });
   useEffect(() => {
-    installTestHook(engine);
     engine
       .startOcr(
         ocrAssetUrls(),
         Comlink.proxy<OcrStatusCallback>((s) => setOcr({ state: s.state, message: s.message })),
       )
       .catch((e: unknown) => setOcr({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
+    // PDFs and ID barcodes are optional extras: without their files the app still redacts photos.
+    const extra = optionalAssetUrls();
+    void engine.configurePdf(extra.pdf).catch(() => undefined);
+    void isServedWasm(extra.barcodeWasm)
+      .then((ok) => (ok ? engine.startBarcodes(extra.barcodeWasm) : undefined))
+      .catch(() => undefined);
   }, [engine]);
   return { engine, ocr };
 }

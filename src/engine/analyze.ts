@@ -1,7 +1,10 @@
 // The single entry point of the engine: the browser worker and the CLI both call analyzeImage, then
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
-import { detectCardNumbers } from './detect/card-numbers';
+import { detectCardNumbersDetailed } from './detect/card-numbers';
+import { detectRepeatedPrefix } from './detect/repeated-prefix';
+import { detectSecurityCode } from './detect/security-code';
 import { throwIfAborted } from './detect/abort';
+import { detectDocumentFindings, type DocumentOptions } from './documents/document-findings';
 import { toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
 import type { OcrEngine } from './ocr/types';
@@ -10,6 +13,10 @@ import type { Finding, KeepPreset, Mask, ProgressCallback, RgbaImage } from './t
 export interface AnalyzeOptions {
   keep?: KeepPreset;
   signal?: AbortSignal;
+  /** Diagnostics: one line per OCR reading. */
+  debug?: (message: string) => void;
+  /** ID/passport/licence/statement detection (documents/): barcode reader, forcing the document pass. */
+  documents?: Omit<DocumentOptions, 'signal' | 'onProgress'>;
 }
 
 export interface AnalyzeResult {
@@ -29,11 +36,37 @@ export async function analyzeImage(
   throwIfAborted(signal);
   onProgress?.({ stage: 'detect', progress: 0, message: 'Looking for number lines' });
   const gray = toGray(image);
-  const findings = await detectCardNumbers(gray, ocr, {
+  const numbers = await detectCardNumbersDetailed(gray, ocr, {
     signal,
+    debug: options.debug,
     onProgress: (fraction, message) =>
-      onProgress?.({ stage: 'ocr', progress: Math.min(0.99, fraction), message }),
+      onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });
+  const findings: Finding[] = numbers.map((n) => n.finding);
+  throwIfAborted(signal);
+  if (numbers.length > 0) {
+    onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
+    // The code on a back and a small repeat of the first four on a front, read side by side.
+    const [code, prefix] = await Promise.all([
+      detectSecurityCode(gray, ocr, numbers[0], options.debug, undefined, signal),
+      detectRepeatedPrefix(gray, ocr, numbers[0], signal),
+    ]);
+    if (prefix) findings.push(prefix);
+    if (code) findings.push(code);
+  }
+  throwIfAborted(signal);
+  // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).
+  // Returns the merged list: card readings inside an MRZ or an IBAN give way to the document finding.
+  findings.splice(
+    0,
+    findings.length,
+    ...(await detectDocumentFindings(gray, ocr, findings, {
+      ...options.documents,
+      signal,
+      onProgress: (fraction, message) =>
+        onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
+    })),
+  );
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });

@@ -18,11 +18,13 @@ export function describeUnsupported(type: SniffedType): string | undefined {
     case 'svg':
       return 'SVG files are refused: they can carry scripts. Export the image as PNG or JPEG first.';
     case 'pdf':
-      return 'PDF files are not supported yet. Take a screenshot of the page and drop the image.';
+      // PDFs are opened page by page (src/engine/pdf); only a caller that bypasses that sees this.
+      return 'This is a PDF document, not a photo: open it as a PDF so each page becomes an image.';
     case 'heic':
-      return 'HEIC photos cannot be read here. Export the photo as JPEG and try again.';
+      // HEIC/HEIF photos are decoded by src/engine/heic (the platform decoders route them there).
+      return undefined;
     case 'unknown':
-      return 'Not a supported image. Use a JPEG, PNG, WebP, GIF, BMP or AVIF photo.';
+      return 'Not a supported file. Use a JPEG, PNG, WebP, GIF, BMP, AVIF or HEIC photo, or a PDF.';
     default:
       return undefined;
   }

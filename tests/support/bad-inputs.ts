@@ -135,7 +135,7 @@ export function badInputs(): { input: NamedInput; expect: RegExp }[] {
         mimeType: 'image/jpeg',
         buffer: Buffer.from('Shopping list: milk, eggs\n'),
       },
-      expect: /not a supported image/i,
+      expect: /not a supported (image|file)/i,
     },
     {
       input: {

@@ -13,6 +13,8 @@ export interface CandidateLine {
   /** Median glyph height across the line, in working pixels. */
   glyphHeight: number;
   score: number;
+  /** Estimated glyphs on the line (blobs of touching glyphs count for several). */
+  glyphs: number;
 }
 
 interface Blob {
@@ -22,6 +24,8 @@ interface Blob {
   y: number;
   w: number;
   h: number;
+  /** Glyphs in the blob: bold or blurred print glues a whole group into one blob. */
+  n: number;
 }
 
 const MAX_LINK_ANGLE = Math.tan((35 * Math.PI) / 180);
@@ -100,11 +104,15 @@ function fitLine(members: Component[]): { centre: Point; angle: number; length: 
   let u1 = -Infinity;
   const hs: number[] = [];
   for (const c of members) {
-    // Height across the line: project the box onto the normal, minus what the tilt adds.
-    const w = c.x1 - c.x0;
-    const h = c.y1 - c.y0;
-    const across = Math.abs(-uy * 0) + (Math.abs(ux) > Math.abs(uy) ? h : w);
-    hs.push(across);
+    // Height across the line: undo what the tilt adds to the box. A w x h glyph box turned by t has
+    // a bounding box W = w cos t + h sin t, H = w sin t + h cos t, so h = (H cos t - W sin t) / cos 2t.
+    const level = Math.abs(ux) >= Math.abs(uy);
+    const W = level ? c.x1 - c.x0 : c.y1 - c.y0;
+    const H = level ? c.y1 - c.y0 : c.x1 - c.x0;
+    const cos = Math.max(Math.abs(ux), Math.abs(uy));
+    const sin = Math.min(Math.abs(ux), Math.abs(uy));
+    const h = (H * cos - W * sin) / (cos * cos - sin * sin);
+    hs.push(h > 0.5 * H && h <= H ? h : H);
     for (const [x, y] of [
       [c.x0, c.y0],
       [c.x1, c.y1],
@@ -150,6 +158,10 @@ export function locateLines(img: GrayImage, options: LocateOptions = {}): Candid
     const comps = connectedComponents(thresholdMap(mag, threshold), img.width, img.height, 8);
     found.push(...linesFromComponents(comps, maxH, minMembers));
   }
+  // Card numbers are among the largest print on a card; small print (terms, phone numbers) is the
+  // usual runner-up, so size nudges the ranking.
+  const tallest = Math.max(1, ...found.filter((l) => l.glyphs >= 6).map((l) => l.glyphHeight));
+  for (const l of found) l.score *= Math.sqrt(Math.min(1, l.glyphHeight / tallest));
   return dedupe(found.sort((a, b) => b.score - a.score));
 }
 
@@ -181,27 +193,46 @@ function linesFromComponents(comps: Component[], maxH: number, minMembers: numbe
       const bh = c.y1 - c.y0;
       const w = transposed ? bh : bw;
       const h = transposed ? bw : bh;
-      if (h < 7 || h > maxH || w > 1.6 * h || w < 1) continue;
+      if (h < 7 || h > maxH || w > 5 * h || w < 1) continue;
       // Glyph outlines are thin: a filled slab of edge pixels is texture, not a character.
       if (c.area > 0.85 * bw * bh && bw > 3 && bh > 3) continue;
       const cx = (c.x0 + c.x1) / 2;
       const cy = (c.y0 + c.y1) / 2;
-      blobs.push({ c, x: transposed ? cy : cx, y: transposed ? cx : cy, w, h });
+      const n = Math.max(1, Math.min(6, Math.round(w / (0.75 * h))));
+      blobs.push({ c, x: transposed ? cy : cx, y: transposed ? cx : cy, w, h, n });
     }
-    for (const run of chains(blobs, minMembers)) {
+    for (const run of chains(blobs, 2)) {
+      const glyphs = run.reduce((sum, b) => sum + b.n, 0);
+      if (glyphs < minMembers) continue;
       const members = run.map((b) => b.c);
       const fit = fitLine(members);
-      const hs = run.map((b) => b.h).sort((a, b) => a - b);
-      const medH = hs[hs.length >> 1];
+      const medH = fit.height;
       // Uniform heights and a straight run look like printed digits; ragged runs look like texture.
-      const uniform = run.filter((b) => Math.abs(b.h - medH) < 0.25 * medH).length / run.length;
+      const hs = run.map((b) => b.h).sort((a, b) => a - b);
+      const medBox = hs[hs.length >> 1];
+      const uniform = run.filter((b) => Math.abs(b.h - medBox) < 0.25 * medBox).length / run.length;
+      // Digits share one width (monospaced card fonts, tabular figures); prose mixes i, m and w.
+      const singles = run.filter((b) => b.n === 1 && b.w >= 0.2 * b.h);
+      const ws = singles.map((b) => b.w).sort((a, b) => a - b);
+      const medW = ws[ws.length >> 1] ?? 0;
+      const even =
+        singles.length >= 4
+          ? singles.filter((b) => Math.abs(b.w - medW) < 0.3 * medW).length / singles.length
+          : 1;
       found.push({
         members,
         centre: fit.centre,
         angle: fit.angle,
         length: fit.length,
         glyphHeight: medH,
-        score: run.length * uniform,
+        // A number has at most 19 glyphs; longer runs are prose. Hairline blobs (hatching, stripes)
+        // count for little: digits, even a '1', are not that slender.
+        score:
+          Math.min(19, glyphs - 0.7 * run.filter((b) => b.w < 0.2 * b.h).length) *
+          uniform *
+          uniform *
+          (0.5 + 0.5 * even),
+        glyphs,
       });
     }
   }

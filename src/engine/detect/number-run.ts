@@ -1,4 +1,5 @@
-import { inkGlyphs, type InkGlyph } from './crop-glyphs';
+import type { GrayImage } from '../types';
+import { columnEnergy, inkSegments, type InkSegment } from './ink-profile';
 import { digitOf } from './digit-like';
 import type { LineReading, ReadGlyph } from './read-line';
 
@@ -10,6 +11,8 @@ export interface Slot {
   y1: number;
   char: string;
   confidence: number;
+  /** The glyph was read as a look-alike ('l' for 1, 'S' for 5), not as a digit. */
+  lookalike?: boolean;
 }
 
 export interface NumberRun {
@@ -18,41 +21,63 @@ export interface NumberRun {
   trueDigits: number;
   /** Mean OCR confidence over the read slots. */
   confidence: number;
+  /** Glyph-wide pieces of ink along the line (crop x ranges), from the column profile. */
+  ink: { x0: number; x1: number }[];
 }
 
-const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"', '`']);
+const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"', '`', '/']);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[s.length >> 1] : 0;
 };
 
-function splitWords(glyphs: ReadGlyph[]): ReadGlyph[][] {
-  const words: ReadGlyph[][] = [];
+/**
+ * Words of a reading, separators dropped. A word whose separators cut it into parts other than card
+ * groups (1-800-555-0100, 12/29, 3.50) is marked as text: phone numbers and dates are not cards.
+ */
+function splitWords(glyphs: ReadGlyph[]): { glyphs: ReadGlyph[]; punctuated: boolean }[] {
+  const words: { glyphs: ReadGlyph[]; punctuated: boolean }[] = [];
   let cur: ReadGlyph[] = [];
+  let parts: number[] = [0];
+  const flush = () => {
+    const groups = parts.filter((n) => n > 0);
+    const punctuated = groups.length > 1 && !groups.every((n) => n >= 4 && n <= 6);
+    if (cur.length) words.push({ glyphs: cur, punctuated });
+    cur = [];
+    parts = [0];
+  };
   for (const g of glyphs) {
-    if (g.char === ' ') {
-      if (cur.length) words.push(cur);
-      cur = [];
-    } else if (!SEPARATORS.has(g.char)) cur.push(g);
+    if (g.char === ' ') flush();
+    else if (SEPARATORS.has(g.char) || g.char === '/') parts.push(0);
+    else {
+      cur.push(g);
+      parts[parts.length - 1]++;
+    }
   }
-  if (cur.length) words.push(cur);
+  flush();
   return words;
 }
 
-function isNumeric(word: ReadGlyph[]): boolean {
+type WordClass = 'digits' | 'mixed' | 'text';
+
+/**
+ * 'digits': mostly real digits or a run of look-alikes with some real digits; 'mixed': a garbled
+ * group (embossed fonts Tesseract does not know) that still looks half numeric; 'text': words.
+ */
+export function classifyWord(word: readonly { char: string }[]): WordClass {
   let like = 0;
   let real = 0;
   for (const g of word) {
-    const d = digitOf(g.char);
-    if (d) like++;
+    if (digitOf(g.char)) like++;
     if (g.char >= '0' && g.char <= '9') real++;
   }
-  if (word.length === 1) return real === 1;
-  // Embossed card fonts come out as a mix of digits, look-alikes and noise: a word of three or more
-  // glyphs that is mostly digit-like counts, as does a short one that is mostly real digits.
-  if (word.length >= 3 && like >= 0.6 * word.length && real >= 0.3 * word.length) return true;
-  return like >= 0.75 * word.length && real >= 0.5 * word.length;
+  const n = word.length;
+  if (n === 1) return real === 1 ? 'digits' : like === 1 ? 'mixed' : 'text';
+  if (like >= 0.75 * n && real >= 0.5 * n) return 'digits';
+  if (n >= 3 && like >= 0.8 * n && real >= 1) return 'digits';
+  if (like >= 0.5 * n) return 'mixed';
+  return 'text';
 }
 
 /**
@@ -61,17 +86,30 @@ function isNumeric(word: ReadGlyph[]): boolean {
  * extent (and so its last four) comes from geometry rather than from what happened to be read.
  */
 export function numberRun(reading: LineReading): NumberRun | undefined {
-  const words = splitWords(reading.glyphs);
-  let best: ReadGlyph[] = [];
-  let cur: ReadGlyph[] = [];
+  const split = splitWords(reading.glyphs);
+  const words = split.map((w) => w.glyphs);
+  const classes = split.map((w) => (w.punctuated ? 'text' : classifyWord(w.glyphs)));
   const glyphH = median(reading.glyphs.filter((g) => g.char !== ' ').map((g) => g.y1 - g.y0));
-  for (const w of words) {
-    const prev = cur[cur.length - 1];
-    if (isNumeric(w) && (!prev || w[0].x0 - prev.x1 < 3 * glyphH)) cur = [...cur, ...w];
-    else cur = isNumeric(w) ? [...w] : [];
-    if (cur.length > best.length) best = cur;
+  let best: ReadGlyph[] = [];
+  let bestScore = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (classes[i] === 'text') continue;
+    // Grow a run of digit and garbled words; it must hold real digit words to count.
+    let run: ReadGlyph[] = [];
+    let score = 0;
+    for (let j = i; j < words.length && classes[j] !== 'text'; j++) {
+      const prev = run[run.length - 1];
+      if (prev && words[j][0].x0 - prev.x1 > 3 * glyphH) break;
+      run = [...run, ...words[j]];
+      if (classes[j] === 'digits') score += words[j].length;
+      else score += 0.25 * words[j].length;
+      if (score > bestScore) {
+        bestScore = score;
+        best = run;
+      }
+    }
   }
-  if (best.length < 4) return undefined;
+  if (best.length < 4 || bestScore < 3) return undefined;
   const slots: Slot[] = best.map((g) => ({
     x0: g.x0,
     y0: g.y0,
@@ -79,47 +117,65 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     y1: g.y1,
     char: digitOf(g.char) ?? '?',
     confidence: g.confidence,
+    lookalike: !(g.char >= '0' && g.char <= '9'),
   }));
   const trueDigits = best.filter((g) => g.char >= '0' && g.char <= '9').length;
   const confidence = best.reduce((s, g) => s + g.confidence, 0) / best.length;
-  const blocked = reading.glyphs.filter((g) => g.char !== ' ' && !best.includes(g) && !digitOf(g.char));
-  completeFromInk(slots, inkGlyphs(reading.crop.image, median(slots.map((s) => s.y1 - s.y0))), blocked);
-  return { slots, trueDigits, confidence };
+  // Ink under words read as text (VALID THRU, a name) must not be taken for dropped digits.
+  // (A lone symbol is not a word: '§' for a whole embossed group must not stop the ink walk.)
+  const blocked = words
+    .filter((w, i) => classes[i] === 'text' && w.length >= 2 && !w.some((g) => best.includes(g)))
+    .flat();
+  const ink = completeFromInk(slots, reading.crop.image, blocked);
+  return { slots, trueDigits, confidence, ink };
 }
 
 const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
   Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
 
-function completeFromInk(slots: Slot[], ink: InkGlyph[], blocked: ReadGlyph[]): void {
+/**
+ * Completes the read slots from the ink along the glyph band: segments of strongly printed columns
+ * (at least half as strong as the digits that were read) that OCR skipped inside the run, or that
+ * continue it at either end within a group space, become '?' slots.
+ */
+function completeFromInk(slots: Slot[], img: GrayImage, blocked: ReadGlyph[]): InkSegment[] {
   const h = median(slots.map((s) => s.y1 - s.y0));
   const cy = median(slots.map((s) => (s.y0 + s.y1) / 2));
   const w = median(slots.map((s) => s.x1 - s.x0));
-  const aligned = ink.filter((g) => {
-    const gh = g.y1 - g.y0;
-    return Math.abs((g.y0 + g.y1) / 2 - cy) < 0.35 * h && gh > 0.6 * h && gh < 1.5 * h;
-  });
-  // Split blobs of touching glyphs at the typical pitch.
-  const pieces: InkGlyph[] = [];
-  for (const g of aligned) {
-    const k = Math.round((g.x1 - g.x0) / (w * 1.2));
+  const energy = columnEnergy(img, cy - 0.4 * h, cy + 0.4 * h);
+  // Calibrate on the digits that were read: their columns' energy is what print looks like here.
+  const digitCols: number[] = [];
+  for (const s of slots)
+    for (let x = Math.max(0, Math.floor(s.x0)); x < Math.min(energy.length, Math.ceil(s.x1)); x++)
+      digitCols.push(energy[x]);
+  const all = Array.from(energy).sort((a, b) => a - b);
+  const ground = all[Math.floor(all.length * 0.25)];
+  const ink = median(digitCols);
+  if (!(ink > ground)) return [];
+  const segs = inkSegments(energy, ground + 0.3 * (ink - ground), 0.12 * h, 0.12 * h).filter(
+    (g) => g.energy >= ground + 0.5 * (ink - ground),
+  );
+  // Split runs of touching glyphs at the typical glyph width.
+  const pieces: InkSegment[] = [];
+  for (const g of segs) {
+    const k = Math.round((g.x1 - g.x0) / (w * 1.15));
     if (k <= 1) pieces.push(g);
     else
       for (let i = 0; i < k; i++)
         pieces.push({ ...g, x0: g.x0 + ((g.x1 - g.x0) * i) / k, x1: g.x0 + ((g.x1 - g.x0) * (i + 1)) / k });
   }
   const free = pieces.filter(
-    (g) => !slots.some((s) => overlapX(s, g) > 0.35 * Math.min(s.x1 - s.x0, g.x1 - g.x0)),
+    (g) => !slots.some((s) => overlapX(s, g) > 0.3 * Math.min(s.x1 - s.x0, g.x1 - g.x0)),
   );
-  const isBlocked = (g: InkGlyph) => blocked.some((b) => overlapX(b, g) > 0.5 * (g.x1 - g.x0));
-  const add = (g: InkGlyph) =>
-    slots.push({ x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1, char: '?', confidence: 0 });
+  const isBlocked = (g: InkSegment) => blocked.some((b) => overlapX(b, g) > 0.3 * (g.x1 - g.x0));
+  const y0 = median(slots.map((s) => s.y0));
+  const y1 = median(slots.map((s) => s.y1));
+  const add = (g: InkSegment) => slots.push({ x0: g.x0, y0, x1: g.x1, y1, char: '?', confidence: 0 });
   slots.sort((a, b) => a.x0 - b.x0);
   const first = slots[0].x0;
   const last = slots[slots.length - 1].x1;
-  // Glyphs OCR skipped inside the run.
-  for (const g of free) if (g.x0 > first && g.x1 < last) add(g);
-  // Groups OCR dropped at the ends: keep walking while the next blob is within a group space.
-  const maxGap = 1.8 * h;
+  for (const g of free) if (g.x0 > first && g.x1 < last && g.x1 - g.x0 > 0.3 * w) add(g);
+  const maxGap = 1.6 * h;
   let right = last;
   for (const g of free.filter((f) => f.x0 >= last - 1).sort((a, b) => a.x0 - b.x0)) {
     if (g.x0 - right > maxGap || slots.length >= 19 || isBlocked(g)) break;
@@ -133,4 +189,5 @@ function completeFromInk(slots: Slot[], ink: InkGlyph[], blocked: ReadGlyph[]): 
     left = g.x0;
   }
   slots.sort((a, b) => a.x0 - b.x0);
+  return pieces;
 }

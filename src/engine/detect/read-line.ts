@@ -1,7 +1,8 @@
 import { sampleRotated, stretchContrast, invertGray } from '../image/transform';
-import type { OcrEngine, RecognizeOptions } from '../ocr/types';
+import type { OcrEngine, OcrPage, RecognizeOptions } from '../ocr/types';
 import type { GrayImage, Point, Quad } from '../types';
 import { boxBlur3 } from './components';
+import { flattenBackground } from './normalize';
 
 /** A level, upright crop of a (possibly tilted or turned) line: crop pixels map back to the source. */
 export interface LineCrop {
@@ -12,6 +13,8 @@ export interface LineCrop {
   angle: number;
   /** Crop pixels per source pixel. */
   scale: number;
+  /** The same crop before polarity and background work: grey levels as photographed. */
+  raw: GrayImage;
 }
 
 /** Where the crop's pixel (x, y) lies in the source image. */
@@ -51,6 +54,8 @@ export interface CropSpec {
   targetHeight?: number;
   /** Whether the print is lighter than its ground; guessed from the crop when not given. */
   inkLight?: boolean;
+  /** Flatten the background (default) or only stretch contrast. */
+  flatten?: boolean;
 }
 
 /**
@@ -58,7 +63,8 @@ export interface CropSpec {
  * against JPEG and sensor noise, a contrast stretch, and dark print on a light ground.
  */
 export function cropLine(src: GrayImage, spec: CropSpec): LineCrop {
-  const scale = Math.min(4, Math.max(0.15, (spec.targetHeight ?? 36) / spec.glyphHeight));
+  const target = spec.targetHeight ?? 36;
+  const scale = Math.min(4, Math.max(0.15, target / spec.glyphHeight));
   const w = Math.max(8, Math.round(spec.length * scale));
   const h = Math.max(8, Math.round(spec.height * scale));
   const ux = Math.cos(spec.angle);
@@ -68,9 +74,11 @@ export function cropLine(src: GrayImage, spec: CropSpec): LineCrop {
     y: spec.centre.y - (spec.length / 2) * uy - (spec.height / 2) * ux,
   };
   let img = sampleRotated(src, origin, spec.angle, w, h, scale);
-  img = stretchContrast(boxBlur3(img), 0.01, 0.99);
+  img = boxBlur3(img);
+  const raw = img;
   if (spec.inkLight ?? inkIsLight(img)) img = invertGray(img);
-  return { image: img, origin, angle: spec.angle, scale };
+  img = spec.flatten === false ? stretchContrast(img, 0.01, 0.99) : flattenBackground(img, 1.6 * target);
+  return { image: img, origin, angle: spec.angle, scale, raw };
 }
 
 /**
@@ -138,6 +146,12 @@ export async function readCrop(
   options: RecognizeOptions = {},
 ): Promise<LineReading> {
   const page = await ocr.recognize(crop.image, { psm: 7, ...options });
+  return readingFromPage(crop, page.lines);
+}
+
+/** Flattens OCR lines into glyphs, with a ' ' glyph after each word (and each line). */
+export function readingFromPage(crop: LineCrop, lines: OcrPage['lines']): LineReading {
+  const page = { lines };
   const glyphs: ReadGlyph[] = [];
   let confSum = 0;
   for (const line of page.lines) {

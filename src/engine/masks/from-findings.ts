@@ -95,7 +95,8 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
   const heights = spans.map((s) => s.v1 - s.v0).sort((a, b) => a - b);
   const h = heights[heights.length >> 1];
   const padY = (options.padY ?? 0.22) * h;
-  const padX = (options.padX ?? 0.2) * h;
+  // A security code is masked whole and small print blurs wide: pad it more along the line.
+  const padX = (options.padX ?? (finding.kind === 'security-code' ? 0.4 : 0.2)) * h;
   const masks: Mask[] = [];
   let i = 0;
   while (i < n) {

@@ -2,6 +2,7 @@
 // decoding, so the engine sees the upright image, like createImageBitmap does in the browser.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { decodeHeicNode } from '../heic/decode-heic-node';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
@@ -9,6 +10,8 @@ export async function decodeImageNode(bytes: Uint8Array): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
   const refusal = describeUnsupported(type);
   if (refusal) throw new InputError(refusal);
+  // Skia cannot read HEIC: libheif (the build heic-to uses in the browser) decodes it, irot applied.
+  if (type === 'heic') return decodeHeicNode(bytes);
   // Refuse a decompression bomb from its header, before Skia allocates its pixels.
   const size = readImageSize(bytes);
   if (size) assertImageSize(size.width, size.height);

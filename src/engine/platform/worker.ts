@@ -1,6 +1,7 @@
 // Web Worker adapter: decode with createImageBitmap (which applies the EXIF orientation) and encode
 // through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
 import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { decodeHeicInWorker } from '../heic/decode-heic-worker';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
@@ -15,6 +16,8 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   const type = sniffImageType(head);
   const refusal = describeUnsupported(type);
   if (refusal) throw new InputError(refusal);
+  // createImageBitmap cannot read HEIC outside Safari: heic-to (lazy-loaded chunk) decodes it.
+  if (type === 'heic') return decodeHeicInWorker(blob);
   // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
   const size = readImageSize(head);
   if (size) assertImageSize(size.width, size.height);

@@ -2,13 +2,21 @@
 // The app imports only `type EngineApi`, so none of this code lands in the main bundle (Squoosh's
 // worker-bridge pattern). Images live here, in worker memory only: never in storage of any kind.
 import * as Comlink from 'comlink';
-import { analyzeImage, masksForFindings, type AnalyzeOptions, type AnalyzeResult } from '../analyze';
+import { analyzeImage, masksForFindings, type AnalyzeResult } from '../analyze';
 import { burnMasks } from '../burn/burn';
+import type { BarcodeReader } from '../documents/barcode';
+import { createZxingReader } from '../documents/zxing';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets } from '../ocr/tesseract';
 import type { OcrEngine } from '../ocr/types';
+import type { PdfAnalyzeOptions } from '../pdf/pdf-pages';
+import type { PdfAssets } from '../pdf/platform';
+import { looksLikePdf } from '../pdf/sniff-pdf';
+import * as pdfs from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
 import type { ImageFormat, Mask, ProgressCallback, RgbaImage } from '../types';
+import { workerTextPainter } from '../watermark/painter-worker';
+import { renderWatermark, type WatermarkOptions } from '../watermark/watermark';
 
 export type OcrStatusCallback = (status: {
   state: 'loading' | 'ready' | 'error';
@@ -31,11 +39,15 @@ export interface OpenedPage {
 export interface OpenedFile {
   kind: 'image' | 'pdf';
   pages: OpenedPage[];
+  /** PDF pages left out and why (a damaged page, an unusable page size); shown to the user. */
+  notes?: string[];
 }
 
 const images = new Map<string, RgbaImage>();
 let ocrPromise: Promise<OcrEngine> | undefined;
 let ocrAssets: TesseractAssets | undefined;
+// Barcode (PDF417/QR) detection on IDs; off until startBarcodes gives a same-origin wasm URL.
+let barcodeReader: Promise<BarcodeReader> | undefined;
 
 function requireImage(id: string): RgbaImage {
   const img = images.get(id);
@@ -79,7 +91,21 @@ export const engineApi = {
    * `${fileId}` for a photo and `${fileId}#${n}` for page n of a PDF. Bad input throws InputError,
    * whose message is meant for the user.
    */
-  async open(fileId: string, file: Blob): Promise<OpenedFile> {
+  async open(
+    fileId: string,
+    file: Blob,
+    password?: string,
+    onProgress?: ProgressCallback,
+  ): Promise<OpenedFile> {
+    // PDFs: one page per item. A protected PDF throws PasswordRequiredError / WrongPasswordError
+    // (err.name across Comlink): ask for the password and call open again with it.
+    if (looksLikePdf(new Uint8Array(await file.slice(0, 1024).arrayBuffer()))) {
+      const { pages, notes } = await pdfs.openPdf(fileId, file, password, onProgress);
+      return Comlink.transfer(
+        { kind: 'pdf', pages, notes },
+        pages.map((p) => p.bitmap),
+      );
+    }
     const { image, bitmap } = await decodeImageInWorker(file);
     images.set(fileId, image);
     const page: OpenedPage = { id: fileId, width: image.width, height: image.height, bitmap, label: '' };
@@ -88,20 +114,69 @@ export const engineApi = {
 
   async analyze(
     id: string,
-    options: Omit<AnalyzeOptions, 'signal'>,
+    options: Omit<PdfAnalyzeOptions, 'signal'>,
     onProgress?: ProgressCallback,
   ): Promise<AnalyzeResult> {
+    const barcodes = await barcodeReader?.catch(() => undefined);
+    // PDF pages with a text layer are read from the PDF's own text (OCR only for pictures on
+    // them); scans go through OCR. options.method forces one path.
+    if (pdfs.isPdfPage(id)) {
+      const opts = { ...options, documents: { ...options.documents, barcodes } };
+      return pdfs.analyzePdf(id, getOcr, opts, onProgress);
+    }
     const image = requireImage(id);
     const ocr = await getOcr();
-    return analyzeImage(image, ocr, options, onProgress);
+    return analyzeImage(
+      image,
+      ocr,
+      { ...options, documents: { ...options.documents, barcodes } },
+      onProgress,
+    );
+  },
+
+  /**
+   * Enables barcode detection on IDs and licences. `wasmUrl` must be same-origin: the build copies
+   * node_modules/zxing-wasm/dist/reader/zxing_reader.wasm (zxing-wasm never fetches its CDN default).
+   */
+  async startBarcodes(wasmUrl: string): Promise<void> {
+    barcodeReader = createZxingReader({ wasmUrl });
+    try {
+      await barcodeReader;
+    } catch (e) {
+      barcodeReader = undefined;
+      throw e;
+    }
   },
 
   masksForFindings,
 
-  /** Burns the masks into a full-resolution copy and encodes a new file (no metadata). */
-  async exportImage(id: string, masks: Mask[], format: ImageFormat = 'png'): Promise<Blob> {
-    const burned = burnMasks(requireImage(id), masks);
-    return encodeImageInWorker(burned, format);
+  /**
+   * Burns the masks into a full-resolution copy and encodes a new file (no metadata). With a
+   * `watermark` (text non-empty), the tiled "Copy for ..." text is burned in after the masks.
+   */
+  async exportImage(
+    id: string,
+    masks: Mask[],
+    format: ImageFormat = 'png',
+    watermark?: WatermarkOptions,
+  ): Promise<Blob> {
+    const source = pdfs.isPdfPage(id) ? await pdfs.pdfPagePixels(id) : requireImage(id);
+    const burned = burnMasks(source, masks);
+    const marked = watermark?.text.trim() ? renderWatermark(burned, watermark, workerTextPainter()) : burned;
+    return encodeImageInWorker(marked, format);
+  },
+
+  /**
+   * A new PDF made only of the burned page pictures, in the order given (PDF pages and photos
+   * alike): no text layer, no original content, no metadata but Producer/Creator "LastFour".
+   */
+  async exportPdf(pageIds: string[], masksByPage: Record<string, Mask[]>): Promise<Blob> {
+    return pdfs.exportPdf(pageIds, masksByPage, (id) => images.get(id));
+  },
+
+  /** Same-origin URLs of pdf.js's fonts, wasm and cmaps (pdfAssetUrls in engine/pdf/assets.ts). */
+  configurePdf(assets: PdfAssets): void {
+    pdfs.configurePdf(assets);
   },
 
   /** Re-reads an exported file and reports card-number-like runs that are still readable. */
@@ -126,11 +201,13 @@ export const engineApi = {
 
   close(id: string): void {
     images.delete(id);
+    pdfs.closePdf(id);
   },
 
   /** Drops every image held in the worker. */
   clear(): void {
     images.clear();
+    pdfs.clearPdfs();
   },
 };
 

@@ -18,6 +18,9 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium's own autofill queries (form signatures to googleapis.com once text is typed into a
+  // form): browser housekeeping like the above, not a request of the app.
+  '--disable-features=AutofillServerCommunication',
   // Nothing but this machine resolves: a leak is recorded below but can never reach the network.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];

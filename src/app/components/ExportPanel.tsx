@@ -1,0 +1,132 @@
+// Export the selected image, all of them, or a PDF's pages as one PDF, then report what the re-read
+// of the output found. While one export writes, every export button is disabled.
+import type { ImageFormat } from '../../engine/types';
+import { watermarkPreview } from '../export/watermark';
+import { pdfExportBlocker, pdfPages, type AppState, type ExportKind, type Item } from '../session/items';
+import type { Session } from '../session/session';
+
+export function ExportPanel({ session, state, item }: { session: Session; state: AppState; item?: Item }) {
+  const ready = state.items.filter((i) => i.status === 'ready').length;
+  const busy = state.exporting !== null;
+  const label = (kind: ExportKind, idle: string) => (state.exporting === kind ? 'Exporting…' : idle);
+  return (
+    <section className="export" aria-labelledby="export-title">
+      <h2 id="export-title">Export</h2>
+      <label className="format">
+        Format{' '}
+        <select value={state.format} onChange={(e) => session.setFormat(e.target.value as ImageFormat)}>
+          <option value="png">PNG (lossless)</option>
+          <option value="jpeg">JPEG (smaller)</option>
+        </select>
+      </label>
+      <WatermarkFields session={session} state={state} />
+      <div className="export-buttons">
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-button"
+          disabled={busy || item?.status !== 'ready'}
+          aria-busy={state.exporting === 'image'}
+          onClick={() => void session.exportSelected()}
+        >
+          {label('image', 'Export this image')}
+        </button>
+        <button
+          type="button"
+          data-testid="export-all-button"
+          disabled={busy || ready === 0}
+          aria-busy={state.exporting === 'zip'}
+          onClick={() => void session.exportAll()}
+        >
+          {label('zip', `Export all (${ready}) as ZIP`)}
+        </button>
+        {item?.fromPdf && <PdfExport session={session} state={state} item={item} />}
+      </div>
+      {item?.verify && (
+        <p
+          className={`verify verify-${item.verify.state}`}
+          data-testid="verify-message"
+          data-state={item.verify.state}
+          role={item.verify.state === 'leak' ? 'alert' : undefined}
+        >
+          {item.verify.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The PDF the selected page belongs to, again as one PDF: offered once every page is analysed. */
+function PdfExport({ session, state, item }: { session: Session; state: AppState; item: Item }) {
+  const pages = pdfPages(state, item.fileId);
+  const blocker = pdfExportBlocker(pages);
+  const n = pages.length;
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="export-pdf-button"
+        disabled={state.exporting !== null || blocker !== null}
+        aria-busy={state.exporting === 'pdf'}
+        aria-describedby={blocker || state.watermark.enabled ? 'export-pdf-why' : undefined}
+        title={blocker ?? undefined}
+        onClick={() => void session.exportPdf(item.fileId)}
+      >
+        {state.exporting === 'pdf' ? 'Exporting…' : `Export PDF (${n} page${n === 1 ? '' : 's'})`}
+      </button>
+      {(blocker || state.watermark.enabled) && (
+        <p className="hint" id="export-pdf-why" data-testid="export-pdf-why">
+          {/* The engine's PDF writer has no watermark option yet: say so rather than surprise. */}
+          {blocker ?? 'The PDF has no watermark: export images for a watermarked copy.'}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** ID copies: "Copy for <recipient> - <purpose> - <date>" across the exported image. */
+function WatermarkFields({ session, state }: { session: Session; state: AppState }) {
+  const w = state.watermark;
+  return (
+    <fieldset className="watermark">
+      <legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={w.enabled}
+            onChange={(e) => session.setWatermark({ enabled: e.target.checked })}
+            data-testid="watermark-toggle"
+          />
+          Watermark as a copy (for IDs)
+        </label>
+      </legend>
+      {w.enabled && (
+        <>
+          <label>
+            Recipient
+            <input
+              type="text"
+              value={w.recipient}
+              placeholder="e.g. Example Bank"
+              onChange={(e) => session.setWatermark({ recipient: e.target.value })}
+              data-testid="watermark-recipient"
+            />
+          </label>
+          <label>
+            Purpose
+            <input
+              type="text"
+              value={w.purpose}
+              placeholder="e.g. account opening"
+              onChange={(e) => session.setWatermark({ purpose: e.target.value })}
+              data-testid="watermark-purpose"
+            />
+          </label>
+          <p className="hint" aria-live="polite">
+            {w.recipient.trim() ? `Prints: ${watermarkPreview(w)}` : 'Name a recipient to add the watermark.'}
+          </p>
+        </>
+      )}
+    </fieldset>
+  );
+}

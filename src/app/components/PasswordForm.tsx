@@ -1,0 +1,24 @@
+import type { Item } from '../session/items';
+import type { Session } from '../session/session';
+
+/** A protected PDF: the password goes straight to the engine's open() and is not kept. */
+export function PasswordForm({ session, item }: { session: Session; item: Item }) {
+  return (
+    <form
+      className="password-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = e.currentTarget.elements.namedItem('password');
+        if (input instanceof HTMLInputElement && input.value) session.retryWithPassword(item.id, input.value);
+      }}
+    >
+      <label>
+        Password for {item.name}
+        <input name="password" type="password" autoComplete="off" required data-testid="pdf-password" />
+      </label>
+      <button type="submit" className="primary">
+        Open
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+// The list of pages being redacted and pure updates over it. One Item per page: a photo is one item,
+// a PDF becomes one item per page once it is opened.
+import type { Finding, ImageFormat } from '../../engine/types';
+import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
+import { commit, createHistory, redo, undo, type History } from '../editor/history';
+
+export type ItemStatus = 'detecting' | 'ready' | 'error';
+
+export interface VerifyState {
+  state: 'checking' | 'clean' | 'leak' | 'failed';
+  message: string;
+}
+
+export interface Item {
+  /** Engine page id (photo: the file id; PDF page n: `${fileId}#${n}`). */
+  readonly id: string;
+  readonly fileId: string;
+  /** The file name as dropped. */
+  readonly name: string;
+  readonly page?: { index: number; count: number; label: string };
+  /** A page of a PDF: the PDF can be exported again as one redacted PDF of all its pages. */
+  readonly fromPdf?: boolean;
+  readonly status: ItemStatus;
+  /** What is happening, or what went wrong, in words for the user. */
+  readonly message: string;
+  /** 0..1 while the OCR reports progress; null when unknown (waiting in the queue). */
+  readonly progress: number | null;
+  readonly bitmap?: ImageBitmap;
+  readonly findings: readonly Finding[];
+  readonly history: History<Doc>;
+  readonly verify?: VerifyState;
+  /** Finding switches clicked but not applied yet (the engine is making their masks), by finding id. */
+  readonly pendingChoices?: Readonly<Record<string, Partial<FindingChoice>>>;
+  /** Set when a PDF is protected: the item shows a password field. */
+  readonly needsPassword?: boolean;
+}
+
+export interface WatermarkChoice {
+  readonly enabled: boolean;
+  readonly recipient: string;
+  readonly purpose: string;
+}
+
+/** Which export is writing a file: one at a time, so a double click never saves twice. */
+export type ExportKind = 'image' | 'zip' | 'pdf';
+
+export interface AppState {
+  readonly items: readonly Item[];
+  readonly selectedId: string | null;
+  readonly format: ImageFormat;
+  /** "Copy for <recipient> - <purpose> - <date>" tiled over exports (ID copies). */
+  readonly watermark: WatermarkChoice;
+  /** App-wide notice (export done, ZIP written...), announced politely. */
+  readonly notice: string;
+  readonly exporting: ExportKind | null;
+}
+
+export const initialState: AppState = {
+  items: [],
+  selectedId: null,
+  format: 'png',
+  watermark: { enabled: false, recipient: '', purpose: '' },
+  notice: '',
+  exporting: null,
+};
+
+export function pendingItem(fileId: string, name: string): Item {
+  return {
+    id: fileId,
+    fileId,
+    name,
+    status: 'detecting',
+    message: 'Waiting in the queue…',
+    progress: null,
+    findings: [],
+    history: createHistory(createDoc(0, 0)),
+  };
+}
+
+export function itemLabel(item: Item): string {
+  return item.page && item.page.count > 1
+    ? `${item.name} (${item.page.label || `page ${item.page.index + 1}`})`
+    : item.name;
+}
+
+export const maskCount = (item: Item) => item.history.present.masks.length;
+
+export function getItem(s: AppState, id: string | null): Item | undefined {
+  return id === null ? undefined : s.items.find((i) => i.id === id);
+}
+
+export function patchItem(s: AppState, id: string, patch: Partial<Item>): AppState {
+  if (!s.items.some((i) => i.id === id)) return s;
+  return { ...s, items: s.items.map((i) => (i.id === id ? { ...i, ...patch } : i)) };
+}
+
+/** The pages still in the list of the PDF `fileId` came from, in page order. */
+export function pdfPages(s: AppState, fileId: string): Item[] {
+  return s.items
+    .filter((i) => i.fileId === fileId && i.fromPdf)
+    .sort((a, b) => (a.page?.index ?? 0) - (b.page?.index ?? 0));
+}
+
+/** Why a PDF cannot be exported yet, or null when every page is ready. */
+export function pdfExportBlocker(pages: readonly Item[]): string | null {
+  if (pages.length === 0) return 'No page of this PDF is left.';
+  const waiting = pages.filter((p) => p.status === 'detecting').length;
+  if (waiting > 0) return `Waiting for ${waiting} page${waiting === 1 ? '' : 's'} to be analysed.`;
+  const failed = pages.filter((p) => p.status !== 'ready').length;
+  if (failed > 0)
+    return `${failed} page${failed === 1 ? '' : 's'} could not be analysed: remove ${failed === 1 ? 'it' : 'them'} to export the rest.`;
+  return null;
+}
+
+/** Swaps one item for several (a PDF placeholder for its pages), keeping its place in the list. */
+export function replaceItem(s: AppState, id: string, next: readonly Item[]): AppState {
+  const at = s.items.findIndex((i) => i.id === id);
+  if (at < 0) return s;
+  const items = [...s.items.slice(0, at), ...next, ...s.items.slice(at + 1)];
+  const selectedId = s.selectedId === id ? (next[0]?.id ?? null) : s.selectedId;
+  return { ...s, items, selectedId };
+}
+
+export function removeItem(s: AppState, id: string): AppState {
+  const at = s.items.findIndex((i) => i.id === id);
+  if (at < 0) return s;
+  const items = s.items.filter((i) => i.id !== id);
+  const selectedId = s.selectedId === id ? (items[Math.min(at, items.length - 1)]?.id ?? null) : s.selectedId;
+  return { ...s, items, selectedId };
+}
+
+/** Applies one undoable edit to an item's doc. */
+export function editItem(s: AppState, id: string, edit: (doc: Doc) => Doc): AppState {
+  const item = getItem(s, id);
+  if (!item || item.status !== 'ready') return s;
+  const history = commit(item.history, edit(item.history.present));
+  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+}
+
+export function undoItem(s: AppState, id: string): AppState {
+  const item = getItem(s, id);
+  if (!item) return s;
+  const history = undo(item.history);
+  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+}
+
+export function redoItem(s: AppState, id: string): AppState {
+  const item = getItem(s, id);
+  if (!item) return s;
+  const history = redo(item.history);
+  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+}
+
+/** Detection finished: its masks become the starting point, which undo never removes. */
+export function detected(s: AppState, id: string, findings: readonly Finding[], doc: Doc): AppState {
+  const n = findings.length;
+  return patchItem(s, id, {
+    status: 'ready',
+    progress: 1,
+    findings,
+    history: createHistory(doc),
+    message:
+      n === 0 ? 'Nothing found' : `${n} found, ${doc.masks.length} mask${doc.masks.length === 1 ? '' : 's'}`,
+  });
+}

@@ -1,0 +1,356 @@
+// The app's controller: files in, detection through the engine queue, undoable edits, export out.
+// Components call these methods; none of this code knows about React or Konva.
+import { saveAs } from 'file-saver';
+import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
+import { Comlink, type EngineClient } from '../engine-client';
+import { applyFindingChanges, type FindingChange } from '../editor/commands';
+import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
+import { createHistory } from '../editor/history';
+import { exportItems, exportPdfFile, saveExports } from '../export/export';
+import { readableLeaks } from '../export/verify';
+import { choiceOf } from './findings';
+import {
+  detected,
+  editItem,
+  getItem,
+  initialState,
+  patchItem,
+  pdfExportBlocker,
+  pdfPages,
+  pendingItem,
+  redoItem,
+  removeItem,
+  replaceItem,
+  undoItem,
+  type AppState,
+  type ExportKind,
+  type Item,
+  type WatermarkChoice,
+} from './items';
+import { errorMessage, needsPassword, progressChanged, progressMessage } from './progress';
+import { createQueue } from './queue';
+import { EditorUi } from './editor-ui';
+import { createStore } from './store';
+
+export interface FindingUpdate {
+  findingId: string;
+  enabled?: boolean;
+  preset?: KeepPreset;
+}
+
+export class Session {
+  readonly store = createStore<AppState>(initialState);
+  readonly ui: EditorUi = new EditorUi(this);
+  /** Bumped by "Clear all": work started before it must not write into the new, empty session. */
+  private epoch = 0;
+  private readonly enqueue = createQueue(1);
+  /** Finding switches are async (masks come from the engine); chaining keeps them in click order. */
+  private findingChain: Promise<void> = Promise.resolve();
+  /** Files kept only until they are opened, so a protected PDF can be retried with its password. */
+  private readonly pendingFiles = new Map<string, File>();
+
+  constructor(private readonly engine: EngineClient) {}
+
+  get state(): AppState {
+    return this.store.get();
+  }
+
+  addFiles(files: readonly File[]): void {
+    if (files.length === 0) return;
+    const epoch = this.epoch;
+    const added = files.map((f) => pendingItem(crypto.randomUUID(), f.name || 'pasted-image.png'));
+    this.store.set((s) => ({
+      ...s,
+      items: [...s.items, ...added],
+      selectedId: s.selectedId ?? added[0].id,
+      notice: `${files.length} file${files.length === 1 ? '' : 's'} added`,
+    }));
+    files.forEach((file, i) => {
+      this.pendingFiles.set(added[i].fileId, file);
+      this.enqueue(() => this.process(added[i], epoch));
+    });
+  }
+
+  /** Opens a protected PDF again, with the password the user typed. */
+  retryWithPassword(id: string, password: string): void {
+    const item = getItem(this.state, id);
+    if (!item || !this.pendingFiles.has(item.fileId)) return;
+    const epoch = this.epoch;
+    this.patch(epoch, id, { status: 'detecting', needsPassword: false, message: 'Opening…', progress: null });
+    this.enqueue(() => this.process(item, epoch, password));
+  }
+
+  private patch(epoch: number, id: string, patch: Partial<Item>): void {
+    if (epoch === this.epoch) this.store.set((s) => patchItem(s, id, patch));
+  }
+
+  private async process(placeholder: Item, epoch: number, password?: string): Promise<void> {
+    const file = this.pendingFiles.get(placeholder.fileId);
+    if (epoch !== this.epoch || !file || !getItem(this.state, placeholder.id)) return;
+    this.patch(epoch, placeholder.id, { message: 'Opening…', progress: 0 });
+    let opened;
+    try {
+      opened = await this.engine.open(placeholder.fileId, file, password);
+    } catch (e) {
+      const ask = needsPassword(e);
+      if (!ask) this.pendingFiles.delete(placeholder.fileId);
+      this.patch(epoch, placeholder.id, {
+        status: 'error',
+        message: errorMessage(e),
+        progress: null,
+        needsPassword: ask,
+      });
+      return;
+    }
+    this.pendingFiles.delete(placeholder.fileId);
+    if (epoch !== this.epoch || !getItem(this.state, placeholder.id)) {
+      opened.pages.forEach((p) => {
+        p.bitmap.close();
+        void this.engine.close(p.id);
+      });
+      return;
+    }
+    const count = opened.pages.length;
+    const pages: Item[] = opened.pages.map((p, index) => ({
+      ...placeholder,
+      id: p.id,
+      page: { index, count, label: p.label },
+      fromPdf: opened.kind === 'pdf',
+      bitmap: p.bitmap,
+      message: 'Waiting for OCR…',
+      progress: 0,
+      history: createHistory(createDoc(p.width, p.height)),
+    }));
+    this.store.set((s) => replaceItem(s, placeholder.id, pages));
+    if (opened.notes?.length) this.setNotice(`${placeholder.name}: ${opened.notes.join(' ')}`);
+    for (const page of pages) await this.analyze(page, epoch);
+  }
+
+  private async analyze(page: Item, epoch: number): Promise<void> {
+    if (epoch !== this.epoch || !getItem(this.state, page.id)) return;
+    let last: number | null = null;
+    // Real progress from tesseract, called back across the worker boundary.
+    const onProgress = Comlink.proxy((p: Progress) => {
+      if (!progressChanged(last, p.progress)) return;
+      last = p.progress;
+      this.patch(epoch, page.id, { progress: p.progress, message: progressMessage(p) });
+    });
+    try {
+      const result = await this.engine.analyze(page.id, { keep: 'last4' }, onProgress);
+      if (epoch !== this.epoch) return;
+      const { width, height } = page.history.present;
+      this.store.set((s) => detected(s, page.id, result.findings, createDoc(width, height, result.masks)));
+    } catch (e) {
+      this.patch(epoch, page.id, { status: 'error', message: errorMessage(e), progress: null });
+    }
+  }
+
+  select(id: string): void {
+    if (this.state.selectedId !== id) this.ui.selectMask(null);
+    this.store.set((s) => (s.selectedId === id ? s : { ...s, selectedId: id }));
+  }
+
+  setFormat(format: ImageFormat): void {
+    this.store.set((s) => ({ ...s, format }));
+  }
+
+  setWatermark(patch: Partial<WatermarkChoice>): void {
+    this.store.set((s) => ({ ...s, watermark: { ...s.watermark, ...patch } }));
+  }
+
+  /** One undoable edit of an item's masks. */
+  edit(id: string, change: (doc: Doc) => Doc): void {
+    this.store.set((s) => editItem(s, id, change));
+  }
+
+  undo(id: string): void {
+    this.store.set((s) => undoItem(s, id));
+  }
+
+  redo(id: string): void {
+    this.store.set((s) => redoItem(s, id));
+  }
+
+  /** Switches findings or changes presets as one undoable step (a whole category at once, say). */
+  setFindings(itemId: string, updates: readonly FindingUpdate[]): Promise<void> {
+    const epoch = this.epoch;
+    const shown = this.showPending(itemId, updates);
+    const run = async () => {
+      const item = getItem(this.state, itemId);
+      if (!item || item.status !== 'ready') return;
+      const targets: { finding: Finding; enabled: boolean; preset: KeepPreset }[] = [];
+      for (const u of updates) {
+        const finding = item.findings.find((f) => f.id === u.findingId);
+        if (!finding) continue;
+        const current = choiceOf(item.history.present, finding);
+        targets.push({ finding, enabled: u.enabled ?? current.enabled, preset: u.preset ?? current.preset });
+      }
+      if (targets.length === 0) return;
+      const masks = await this.engine.masksForFindings(
+        targets.map((t) => t.finding),
+        Object.fromEntries(targets.map((t) => [t.finding.id, t.preset])),
+        Object.fromEntries(targets.map((t) => [t.finding.id, t.enabled])),
+        'last4',
+      );
+      if (epoch !== this.epoch) return;
+      const changes: FindingChange[] = targets.map((t) => ({
+        findingId: t.finding.id,
+        enabled: t.enabled,
+        preset: t.preset,
+        masks: masks.filter((m) => m.findingId === t.finding.id),
+      }));
+      this.edit(itemId, (doc) => applyFindingChanges(doc, changes));
+    };
+    this.findingChain = this.findingChain.then(run, run).finally(() => this.clearPending(itemId, shown));
+    return this.findingChain;
+  }
+
+  /** Shows clicked switches at once, until setFindings has applied them. */
+  private showPending(
+    itemId: string,
+    updates: readonly FindingUpdate[],
+  ): Record<string, Partial<FindingChoice>> {
+    const shown: Record<string, Partial<FindingChoice>> = {};
+    for (const u of updates) {
+      shown[u.findingId] = {
+        ...(u.enabled !== undefined && { enabled: u.enabled }),
+        ...(u.preset !== undefined && { preset: u.preset }),
+      };
+    }
+    this.store.set((s) => {
+      const item = getItem(s, itemId);
+      return item ? patchItem(s, itemId, { pendingChoices: { ...item.pendingChoices, ...shown } }) : s;
+    });
+    return shown;
+  }
+
+  /** Drops what this update showed, but not a later click on the same finding still on its way. */
+  private clearPending(itemId: string, shown: Record<string, Partial<FindingChoice>>): void {
+    this.store.set((s) => {
+      const pending = getItem(s, itemId)?.pendingChoices;
+      if (!pending) return s;
+      const left = Object.fromEntries(Object.entries(pending).filter(([id, c]) => shown[id] !== c));
+      return patchItem(s, itemId, { pendingChoices: Object.keys(left).length > 0 ? left : undefined });
+    });
+  }
+
+  async exportSelected(): Promise<void> {
+    const item = getItem(this.state, this.state.selectedId);
+    if (!item || item.status !== 'ready') return;
+    await this.runExport([item], 'image');
+  }
+
+  async exportAll(): Promise<void> {
+    const ready = this.state.items.filter((i) => i.status === 'ready');
+    if (ready.length === 0) return;
+    await this.runExport(ready, 'zip');
+  }
+
+  /** The PDF `fileId` came from, as one new PDF of its redacted pages; only once every page is ready. */
+  async exportPdf(fileId: string): Promise<void> {
+    const pages = pdfPages(this.state, fileId);
+    if (pdfExportBlocker(pages) !== null) return;
+    const name = await this.whileExporting('pdf', async () => {
+      this.setNotice(`Exporting ${pages.length} page${pages.length === 1 ? '' : 's'} as a PDF…`);
+      const { name, blob } = await exportPdfFile(this.engine, pages);
+      saveAs(blob, name);
+      return name;
+    });
+    if (name) this.setNotice(`Saved ${name}: page pictures only, no text layer and no metadata.`);
+  }
+
+  /**
+   * Runs one export at a time and shows it as busy; a second click meanwhile is ignored, so a slow
+   * export is never saved twice. Returns undefined when it did not run or failed (said in the notice).
+   */
+  private async whileExporting<T>(kind: ExportKind, run: () => Promise<T>): Promise<T | undefined> {
+    if (this.state.exporting) return undefined;
+    const epoch = this.epoch;
+    this.store.set((s) => ({ ...s, exporting: kind }));
+    try {
+      return await run();
+    } catch (e) {
+      if (epoch === this.epoch)
+        this.setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    } finally {
+      this.store.set((s) => (s.exporting === null ? s : { ...s, exporting: null }));
+    }
+  }
+
+  private async runExport(items: readonly Item[], kind: 'image' | 'zip'): Promise<void> {
+    const { format, watermark } = this.state;
+    const done = await this.whileExporting(kind, async () => {
+      this.setNotice(kind === 'zip' ? `Exporting ${items.length} images…` : 'Exporting…');
+      const files = await exportItems(this.engine, items, format, watermark);
+      return { files, saved: await saveExports(files, kind === 'zip') };
+    });
+    if (!done) return;
+    const { files, saved } = done;
+    this.setNotice(`Saved ${saved}. Checking the export for readable numbers…`);
+    // verify() reports its own failures on the item, so this never rejects.
+    await Promise.all(files.map((f) => this.verify(f.item, f.doc, f.blob)));
+    const leaks = files.filter((f) => getItem(this.state, f.item.id)?.verify?.state === 'leak').length;
+    this.setNotice(
+      leaks > 0
+        ? `Saved ${saved}. Warning: ${leaks} image${leaks === 1 ? '' : 's'} may still show a readable number.`
+        : `Saved ${saved}. Check passed: no readable card number found.`,
+    );
+  }
+
+  /** Re-reads the written file. The result only lands if the masks have not changed since. */
+  private async verify(item: Item, doc: Doc, blob: Blob): Promise<void> {
+    const epoch = this.epoch;
+    const stillSame = () => epoch === this.epoch && getItem(this.state, item.id)?.history.present === doc;
+    if (!stillSame()) return;
+    this.patch(epoch, item.id, { verify: { state: 'checking', message: 'Checking the export…' } });
+    try {
+      const result = await this.engine.verifyExport(blob);
+      if (!stillSame()) return;
+      const leaks = readableLeaks(result.findings);
+      this.patch(epoch, item.id, {
+        verify:
+          leaks.length > 0
+            ? {
+                state: 'leak',
+                message: `Warning: the exported image still shows a readable number (${leaks.map((l) => `${l.text.replace(/\D/g, '').length} digits`).join(', ')}). Add or enlarge a mask and export again.`,
+              }
+            : { state: 'clean', message: 'Export checked: no readable card number.' },
+      });
+    } catch (e) {
+      if (stillSame())
+        this.patch(epoch, item.id, {
+          verify: { state: 'failed', message: `Could not check the export: ${errorMessage(e)}` },
+        });
+    }
+  }
+
+  setNotice(notice: string): void {
+    this.store.set((s) => ({ ...s, notice }));
+  }
+
+  remove(id: string): void {
+    const item = getItem(this.state, id);
+    if (!item) return;
+    item.bitmap?.close();
+    if (!this.state.items.some((i) => i.id !== id && i.fileId === item.fileId))
+      this.pendingFiles.delete(item.fileId);
+    void this.engine.close(id);
+    this.store.set((s) => removeItem(s, id));
+    this.ui.selectMask(null);
+  }
+
+  /** Drops every image and mask, here and in the worker. */
+  async clearAll(): Promise<void> {
+    this.epoch++;
+    this.pendingFiles.clear();
+    for (const item of this.state.items) item.bitmap?.close();
+    this.store.set((s) => ({
+      ...initialState,
+      format: s.format,
+      notice: 'Cleared: every image and mask is gone.',
+    }));
+    this.ui.selectMask(null);
+    await this.engine.clear();
+  }
+}

@@ -1,0 +1,186 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeImage, masksForFindings } from '../engine/analyze';
+import { burnMasks } from '../engine/burn/burn';
+import { looksLikePdf } from '../engine/pdf/sniff-pdf';
+import { decodeImageNode, encodeImageNode } from '../engine/platform/node';
+import type { ImageFormat, KeepPreset } from '../engine/types';
+import { createZxingReaderNode } from '../engine/documents/zxing-node';
+import { nodeTextPainter } from '../engine/watermark/painter-node';
+import { renderWatermark } from '../engine/watermark/watermark';
+import {
+  DOCUMENT_USAGE,
+  documentFlags,
+  documentOptions,
+  enabledFor,
+  type DocumentFlags,
+} from './document-flags';
+import { createNodeOcr } from './ocr-node';
+import { PDF_OUTPUTS, redactPdfFile, type PdfOutput } from './redact-pdf';
+
+const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json]
+
+Masks every card-number digit but the last four (or first six and last four, or none), and the
+security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
+
+PDFs (statements): [--pdf-output pdf|png|both] [--password <pw>] writes <dir>/<name>.redacted.pdf (a
+new PDF made only of the redacted page pictures) and/or <dir>/<name>.page-<n>.redacted.png.
+
+${DOCUMENT_USAGE}`;
+
+const KEEP: Record<string, KeepPreset> = {
+  last4: 'last4',
+  first6: 'first6last4',
+  first6last4: 'first6last4',
+  none: 'none',
+};
+const FORMATS: ImageFormat[] = ['png', 'jpeg', 'webp'];
+const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        keep: { type: 'string', default: 'last4' },
+        format: { type: 'string', default: 'png' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        'pdf-output': { type: 'string', default: 'pdf' },
+        password: { type: 'string' },
+        ...documentOptions,
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`lastfour: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...files] = positionals;
+  if (command !== 'redact' || files.length === 0 || !values.out) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const keep = KEEP[values.keep ?? 'last4'];
+  const format = values.format as ImageFormat;
+  if (!keep || !FORMATS.includes(format)) {
+    process.stderr.write(`lastfour: --keep must be last4, first6 or none; --format png, jpeg or webp\n`);
+    return 2;
+  }
+  const pdfOutput = values['pdf-output'] as PdfOutput;
+  if (!PDF_OUTPUTS.includes(pdfOutput)) {
+    process.stderr.write(`lastfour: --pdf-output must be pdf, png or both\n`);
+    return 2;
+  }
+  const docs = documentFlags(values);
+  if (typeof docs === 'string') {
+    process.stderr.write(`lastfour: ${docs}\n`);
+    return 2;
+  }
+  return redact(
+    files,
+    values.out,
+    keep,
+    format,
+    values.json ?? false,
+    { output: pdfOutput, password: values.password },
+    docs,
+  );
+}
+
+async function redact(
+  files: string[],
+  outDir: string,
+  keep: KeepPreset,
+  format: ImageFormat,
+  json: boolean,
+  pdf: { output: PdfOutput; password?: string } = { output: 'pdf' },
+  docs: DocumentFlags = { kinds: {} },
+): Promise<number> {
+  await fs.mkdir(outDir, { recursive: true });
+  const inputs = new Set(files.map((f) => path.resolve(f)));
+  const ocr = await createNodeOcr(2);
+  // PDF417/QR on IDs and licences; zxing's wasm is read from node_modules, never a CDN.
+  const barcodes = await createZxingReaderNode();
+  const report: unknown[] = [];
+  let failures = 0;
+  try {
+    for (const [i, file] of files.entries()) {
+      const name = path.basename(file).replace(/\.[^.]+$/, '');
+      const outImage = path.join(outDir, `${name}.redacted.${EXT[format]}`);
+      const outMasks = path.join(outDir, `${name}.masks.json`);
+      process.stderr.write(`[${i + 1}/${files.length}] ${file} ... `);
+      try {
+        if (inputs.has(path.resolve(outImage)) || inputs.has(path.resolve(outMasks))) {
+          throw new Error('the output would overwrite an input');
+        }
+        const bytes = await fs.readFile(file);
+        const t0 = performance.now();
+        if (looksLikePdf(bytes)) {
+          const r = await redactPdfFile({
+            file,
+            bytes: new Uint8Array(bytes),
+            outDir,
+            keep,
+            ocr,
+            inputs,
+            ...pdf,
+          });
+          const found = r.pages.reduce((n, p) => n + p.findings, 0);
+          process.stderr.write(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
+          for (const note of r.notes) process.stderr.write(`  note: ${note}\n`);
+          report.push(r);
+          continue;
+        }
+        const image = await decodeImageNode(new Uint8Array(bytes));
+        const result = await analyzeImage(image, ocr, { keep, documents: { barcodes } });
+        // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
+        const masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
+        let burned = burnMasks(image, masks);
+        if (docs.watermark) burned = renderWatermark(burned, docs.watermark, nodeTextPainter());
+        const encoded = await encodeImageNode(burned, format);
+        // A new file each time (never an in-place rewrite that could leave old bytes behind).
+        await fs.rm(outImage, { force: true });
+        await fs.writeFile(outImage, encoded);
+        const doc = { file: path.basename(file), keep, ...result, masks };
+        await fs.writeFile(outMasks, `${JSON.stringify(doc, null, 1)}\n`);
+        const secs = (performance.now() - t0) / 1000;
+        process.stderr.write(
+          `${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
+        );
+        report.push({
+          file,
+          output: outImage,
+          masks: outMasks,
+          findings: result.findings.length,
+          seconds: secs,
+        });
+      } catch (e) {
+        failures++;
+        process.stderr.write('\n');
+        process.stderr.write(`lastfour: ${file}: ${describe(e)}\n`);
+        report.push({ file, error: describe(e) });
+      }
+    }
+  } finally {
+    await ocr.terminate();
+  }
+  if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+  return failures ? 1 : 0;
+}
+
+function describe(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'file not found';
+  if (err?.code === 'EISDIR') return 'is a directory, not an image';
+  if (err?.code === 'EACCES') return 'permission denied';
+  return err instanceof Error ? err.message : String(e);
+}

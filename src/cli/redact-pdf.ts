@@ -1,0 +1,96 @@
+// `lastfour redact statement.pdf --out dir`: every page is analysed (text layer when the PDF has
+// one, OCR for scans), then written as <name>.redacted.pdf (a new PDF of page pictures only) and/or
+// <name>.page-<n>.redacted.png, with <name>.masks.json listing each page's findings and masks.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AnalyzeResult } from '../engine/analyze';
+import { burnMasks } from '../engine/burn/burn';
+import type { OcrEngine } from '../engine/ocr/types';
+import { PdfDocument } from '../engine/pdf/pdf-document';
+import { analyzePdfPage, exportRedactedPdf, pageMethod } from '../engine/pdf/pdf-pages';
+import { createNodePdfPlatform } from '../engine/pdf/platform-node';
+import { encodeImageNode } from '../engine/platform/node';
+import type { KeepPreset } from '../engine/types';
+
+export type PdfOutput = 'pdf' | 'png' | 'both';
+export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
+
+export interface PdfRedactOptions {
+  file: string;
+  bytes: Uint8Array;
+  outDir: string;
+  keep: KeepPreset;
+  output: PdfOutput;
+  password?: string;
+  ocr: OcrEngine;
+  /** Resolved input paths: an output that would overwrite one is refused. */
+  inputs: Set<string>;
+}
+
+export interface PdfRedactReport {
+  file: string;
+  outputs: string[];
+  masks: string;
+  pages: { page: number; method: 'text' | 'ocr'; findings: number; masks: number }[];
+  notes: string[];
+  seconds: number;
+}
+
+async function writeNew(file: string, data: Uint8Array | string, inputs: Set<string>): Promise<void> {
+  if (inputs.has(path.resolve(file))) throw new Error(`the output ${file} would overwrite an input`);
+  // A new file each time (never an in-place rewrite that could leave old bytes behind).
+  await fs.rm(file, { force: true });
+  await fs.writeFile(file, data);
+}
+
+export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactReport> {
+  const t0 = performance.now();
+  const name = path.basename(o.file).replace(/\.[^.]+$/, '');
+  const doc = await PdfDocument.open(await createNodePdfPlatform(), o.bytes, o.password);
+  try {
+    const outputs: string[] = [];
+    const pages: PdfRedactReport['pages'] = [];
+    const results: (AnalyzeResult & { page: number; label: string })[] = [];
+    for (const info of doc.pages) {
+      const r = await analyzePdfPage(doc, info.index, async () => o.ocr, { keep: o.keep });
+      results.push({ page: info.index + 1, label: info.label, ...r });
+      pages.push({
+        page: info.index + 1,
+        method: pageMethod(doc, info.index),
+        findings: r.findings.length,
+        masks: r.masks.length,
+      });
+      if (o.output !== 'pdf') {
+        const png = path.join(o.outDir, `${name}.page-${info.index + 1}.redacted.png`);
+        await writeNew(
+          png,
+          await encodeImageNode(burnMasks(await doc.render(info.index), r.masks), 'png'),
+          o.inputs,
+        );
+        outputs.push(png);
+      }
+    }
+    if (o.output !== 'png') {
+      const pdf = path.join(o.outDir, `${name}.redacted.pdf`);
+      const bytes = await exportRedactedPdf(
+        doc,
+        doc.pages.map((p, i) => ({ index: p.index, masks: results[i].masks })),
+      );
+      await writeNew(pdf, bytes, o.inputs);
+      outputs.unshift(pdf);
+    }
+    const masks = path.join(o.outDir, `${name}.masks.json`);
+    const json = { file: path.basename(o.file), keep: o.keep, notes: doc.notes, pages: results };
+    await writeNew(masks, `${JSON.stringify(json, null, 1)}\n`, o.inputs);
+    return {
+      file: o.file,
+      outputs,
+      masks,
+      pages,
+      notes: doc.notes,
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } finally {
+    await doc.close();
+  }
+}

@@ -1,0 +1,146 @@
+import { brandOf } from './brands';
+import type { Slot } from './number-run';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : 0;
+};
+
+const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+
+/** Typical distance between neighbouring glyph centres within a group, bounded by the glyph height. */
+export function glyphPitch(slots: readonly Slot[]): number {
+  const h = median(slots.map((s) => s.y1 - s.y0));
+  const d: number[] = [];
+  for (let i = 1; i < slots.length; i++) d.push(mid(slots[i]) - mid(slots[i - 1]));
+  const inGroup = d.filter((x) => x > 0.5 * h && x < 1.3 * h);
+  return inGroup.length ? median(inGroup) : 0.8 * h;
+}
+
+/** Splits slots (sorted along the line) into printed groups at gaps wider than a glyph. */
+export function splitGroups(slots: readonly Slot[], pitch = glyphPitch(slots)): Slot[][] {
+  const groups: Slot[][] = [];
+  for (const s of slots) {
+    const g = groups[groups.length - 1];
+    if (g && mid(s) - mid(g[g.length - 1]) < 1.45 * pitch) g.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+/**
+ * OCR boxes do not count glyphs reliably (one embossed glyph read as two symbols, a whole group read
+ * as one '§'). Where the ink along the line shows a group's glyphs plainly (2 to 6 glyph-wide
+ * pieces under the group), the group is re-cut to those pieces, keeping a digit read over a piece.
+ */
+function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1: number }[]): Slot[] {
+  const x0 = group[0].x0 - 0.3 * pitch;
+  const x1 = group[group.length - 1].x1 + 0.3 * pitch;
+  const pieces = ink.filter((p) => (p.x0 + p.x1) / 2 >= x0 && (p.x0 + p.x1) / 2 <= x1);
+  if (pieces.length < 2 || pieces.length > 6 || pieces.length === group.length) return group;
+  // A group Tesseract read cleanly, digit by digit, is trusted over the ink (touching glyphs merge).
+  if (group.every((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.85)) return group;
+  const y0 = Math.min(...group.map((s) => s.y0));
+  const y1 = Math.max(...group.map((s) => s.y1));
+  return pieces.map((p) => {
+    const over = group.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1);
+    const read = over.length === 1 ? over[0] : undefined;
+    return {
+      x0: Math.min(p.x0, ...over.map((s) => s.x0)),
+      x1: Math.max(p.x1, ...over.map((s) => s.x1)),
+      y0,
+      y1,
+      char: read?.char ?? '?',
+      confidence: read?.confidence ?? 0,
+      lookalike: read?.lookalike,
+    };
+  });
+}
+
+export interface NormalizeOptions {
+  /**
+   * Whether the number visibly continues past its last slot: the frame or the card's edge cuts it
+   * (the print runs off the card). Then its end is beyond, and slots are added there.
+   */
+  cutAtEnd?: (last: Slot, pitch: number) => boolean;
+  /** Glyph-wide pieces of ink along the line, to count each group's glyphs by. */
+  ink?: readonly { x0: number; x1: number }[];
+}
+
+/**
+ * Cleans a number's slots with what cards look like: over-split groups re-cut by their extent; all
+ * slots share the line's band; a stray group of one or two glyphs at either end (a logo edge, a mark)
+ * is not part of the number; unread ink past the brand's last group is dropped; and a number cut by
+ * an edge gets slots beyond it up to its brand's length, so the last four are counted from the true
+ * end of the number, never from the last glyph in view.
+ */
+export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions = {}): Slot[] {
+  let slots = [...input].sort((a, b) => mid(a) - mid(b));
+  if (slots.length < 2) return slots;
+  // A box Tesseract stretched over a neighbouring mark (a logo, a '©') is pulled back to the glyph's
+  // own ink, so it does not float off into a group of its own.
+  const typical = median(slots.map((s) => s.x1 - s.x0));
+  if (options.ink?.length) {
+    slots = slots.map((s) => {
+      if (s.x1 - s.x0 <= 1.6 * typical) return s;
+      let best: { x0: number; x1: number } | undefined;
+      let bestOverlap = 0;
+      for (const p of options.ink ?? []) {
+        const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
+        if (o > bestOverlap) {
+          bestOverlap = o;
+          best = p;
+        }
+      }
+      return best ? { ...s, x0: best.x0, x1: best.x1 } : s;
+    });
+  }
+  const pitch = glyphPitch(slots);
+  const h = median(slots.map((s) => s.y1 - s.y0));
+  const cy = median(slots.map((s) => (s.y0 + s.y1) / 2));
+  for (const s of slots) {
+    s.y0 = Math.max(s.y0, cy - 0.65 * h);
+    s.y1 = Math.min(s.y1, cy + 0.65 * h);
+  }
+  let groups = splitGroups(slots, pitch).map((g) => recutGroup(g, pitch, options.ink ?? []));
+  // Strays hold no digit Tesseract was sure of: look-alikes ('|' for 1) or unread ink.
+  const stray = (g: Slot[]) => g.length <= 2 && g.every((s) => s.char === '?' || s.lookalike);
+  if (groups.length >= 3 && stray(groups[groups.length - 1])) groups.pop();
+  if (groups.length >= 3 && stray(groups[0])) groups.shift();
+  const text = groups
+    .flat()
+    .map((s) => s.char)
+    .join('');
+  const brand = brandOf(text);
+  // Without a brand, whole groups of four are the common layout.
+  const grouping =
+    brand?.grouping ?? (groups.slice(0, -1).every((g) => g.length === 4) ? [4, 4, 4, 4] : undefined);
+  if (grouping && groups.length === grouping.length) {
+    // A last group longer than the layout prints it, with unread ink at its end: the ink is not a digit.
+    const lastGroup = groups[groups.length - 1];
+    const want = grouping[grouping.length - 1];
+    while (lastGroup.length > want && lastGroup[lastGroup.length - 1].char === '?') lastGroup.pop();
+  }
+  groups = groups.filter((g) => g.length > 0);
+  slots = groups.flat();
+  // Amex prints 15 digits, Diners 14, nearly every other card 16.
+  const target = brand?.name === 'amex' ? 15 : brand?.name === 'diners' ? 14 : 16;
+  // Fewer glyphs than the brand prints, in whole groups of its layout (the last maybe partial): the
+  // end of the number is hidden (past the card's or the frame's edge, under a finger). The ink walk
+  // would have found a visible group, so what is missing is the end, and the last four are there.
+  const layout = brand?.grouping ?? [4, 4, 4, 4];
+  const prefixOfLayout =
+    groups.length <= layout.length &&
+    groups.every((g, i) => (i < groups.length - 1 ? g.length === layout[i] : g.length <= layout[i]));
+  if (
+    slots.length >= target - 4 &&
+    slots.length < target &&
+    (prefixOfLayout || options.cutAtEnd?.(slots[slots.length - 1], pitch))
+  ) {
+    const last = slots[slots.length - 1];
+    for (let k = 1; slots.length < target; k++) {
+      slots.push({ ...last, x0: last.x0 + k * pitch, x1: last.x1 + k * pitch, char: '?', confidence: 0 });
+    }
+  }
+  return slots;
+}

@@ -1,0 +1,167 @@
+import type { OcrEngine } from '../ocr/types';
+import type { Finding, GrayImage, Point } from '../types';
+import { centre } from '../masks/from-findings';
+import { throwIfAborted } from './abort';
+import { cropLine, cropQuad, readingFromPage, type LineCrop, type ReadGlyph } from './read-line';
+
+export interface SecurityCodeDetection {
+  finding: Finding;
+}
+
+/**
+ * The security code on a card back: the signature panel above the number shows the last four and
+ * then the 3- or 4-digit code. We read a band above the number line (in the number's own frame, so
+ * tilt and turns are already undone) as sparse text and take a 3-4 digit word that follows a
+ * 4-digit word (the panel's last four, which stays visible), or stands alone on the panel.
+ */
+export async function detectSecurityCode(
+  gray: GrayImage,
+  ocr: OcrEngine,
+  number: { finding: Finding; crop: LineCrop; glyphHeight: number },
+  debug?: (message: string) => void,
+  debugImage?: (img: GrayImage) => void,
+  signal?: AbortSignal,
+): Promise<Finding | undefined> {
+  const { finding, glyphHeight: gh } = number;
+  const first = centre(finding.glyphs[0]);
+  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
+  const angle = Math.atan2(last.y - first.y, last.x - first.x);
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
+  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  // Band: from a little left of the number to well past its end, from just above it to 11 glyph
+  // heights above (the panel sits between the stripe and the number).
+  const along0 = -2 * gh;
+  const along1 = len + 6 * gh;
+  const up0 = 1.2 * gh;
+  const up1 = 11 * gh;
+  const mid = (along0 + along1) / 2;
+  const up = (up0 + up1) / 2;
+  const c: Point = { x: first.x + mid * ux + up * uy, y: first.y + mid * uy - up * ux };
+  const crop = cropLine(gray, {
+    centre: c,
+    angle,
+    length: along1 - along0,
+    height: up1 - up0,
+    glyphHeight: gh,
+    targetHeight: 36,
+    inkLight: false,
+  });
+  debugImage?.(crop.image);
+  const lastFour = finding.text.slice(-4);
+  let code: ReadGlyph[] | undefined;
+  // Panels are hatched or patterned, and the code is printed in whatever font the issuer likes: read
+  // the band as it is, then with only its darkest ink, then with thin hatching closed away.
+  const read = async (variant: 'raw' | 'darkest' | 'darker' | 'closed') => {
+    const image =
+      variant === 'raw'
+        ? crop.image
+        : variant === 'darkest'
+          ? darkest(crop.image, 0.02)
+          : variant === 'darker'
+            ? darkest(crop.image, 0.04)
+            : closeThinDark(crop.image);
+    throwIfAborted(signal);
+    const page = await ocr.recognize(image, { psm: variant === 'raw' ? 11 : 6 });
+    const reading = readingFromPage(crop, page.lines);
+    debug?.(`panel ${variant} "${reading.text.replace(/\s+/g, ' ')}"`);
+    const words = splitWords(reading.glyphs);
+    return {
+      code: findCode(words, lastFour),
+      digits: words.flat().filter((g) => g.char >= '0' && g.char <= '9').length,
+    };
+  };
+  // Two variants at a time on the pool's two workers; the next two only when no code was found.
+  const [a, b] = await Promise.all([read('darkest'), read('raw')]);
+  code = a.code ?? b.code;
+  if (!code) {
+    // Thin or italic print: a wider share of dark ink, and the hatching closed away.
+    const [c, d] = await Promise.all([read('darker'), read('closed')]);
+    code = c.code ?? d.code;
+  }
+  if (!code) return undefined;
+  return {
+    id: 'security-code-1',
+    kind: 'security-code',
+    // Codes are 3 or 4 digits and Tesseract often drops the last one: a 3-digit read gets one more
+    // glyph's room after it (blank panel if there is no fourth digit).
+    text: code.map((g) => g.char).join('') + (code.length === 3 ? '?' : ''),
+    glyphs: [...code, ...(code.length === 3 ? [nextGlyph(code)] : [])].map((g) =>
+      cropQuad(crop, g.x0, g.y0, g.x1, g.y1),
+    ),
+    confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
+    keepable: false,
+    enabledByDefault: true,
+    notes: ['security code on the signature panel'],
+  };
+}
+
+/** Where one more glyph would sit after a word, at the word's own pitch. */
+function nextGlyph(word: ReadGlyph[]): ReadGlyph {
+  const last = word[word.length - 1];
+  const pitch = (last.x1 - word[0].x0) / word.length;
+  return { ...last, char: '?', confidence: 0, x0: last.x0 + pitch, x1: last.x1 + pitch };
+}
+
+const isDigits = (w: ReadGlyph[]) => w.every((g) => g.char >= '0' && g.char <= '9');
+
+/** "1234 567" (the last four then the code, as two words or glued into one), else a lone 3-digit word. */
+function findCode(words: ReadGlyph[][], lastFour: string): ReadGlyph[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const text = w.map((g) => g.char).join('');
+    if (isDigits(w) && (w.length === 7 || (w.length === 8 && text.startsWith(lastFour)))) return w.slice(4);
+    const next = words[i + 1];
+    if (isDigits(w) && w.length === 4 && next && isDigits(next) && (next.length === 3 || next.length === 4)) {
+      const h = w[0].y1 - w[0].y0;
+      if (next[0].x0 - w[w.length - 1].x1 < 2.5 * h && Math.abs(next[0].y0 - w[0].y0) < 0.6 * h) return next;
+    }
+  }
+  return words.find((w) => isDigits(w) && w.length === 3);
+}
+
+/** Keeps only the darkest `share` of pixels as black on white: the code's ink, not the hatching. */
+function darkest(img: GrayImage, share: number): GrayImage {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v]++;
+  let t = 0;
+  for (let acc = 0; t < 256; t++) {
+    acc += hist[t];
+    if (acc >= img.data.length * share) break;
+  }
+  return { width: img.width, height: img.height, data: img.data.map((v) => (v <= t ? 0 : 255)) };
+}
+
+/** Grey closing (3x3 max then min): dark lines thinner than 3 px vanish, strokes of print stay. */
+function closeThinDark(img: GrayImage): GrayImage {
+  return extreme(extreme(img, Math.max), Math.min);
+}
+
+function extreme(img: GrayImage, pick: (a: number, b: number) => number): GrayImage {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = data[y * w + x];
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = Math.min(h - 1, Math.max(0, y + dy));
+        for (let dx = -1; dx <= 1; dx++) v = pick(v, data[yy * w + Math.min(w - 1, Math.max(0, x + dx))]);
+      }
+      out[y * w + x] = v;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+function splitWords(glyphs: ReadGlyph[]): ReadGlyph[][] {
+  const words: ReadGlyph[][] = [];
+  let cur: ReadGlyph[] = [];
+  for (const g of glyphs) {
+    if (g.char === ' ') {
+      if (cur.length) words.push(cur);
+      cur = [];
+    } else cur.push(g);
+  }
+  if (cur.length) words.push(cur);
+  return words;
+}

@@ -1,0 +1,36 @@
+// HEIC/HEIF in the browser worker through heic-to (libheif 1.22 compiled to wasm). Its CSP build
+// (`heic-to/csp`: no 'unsafe-eval') is a ~3 MB module, so it is a dynamic import: Vite puts it in
+// its own chunk, fetched only when a HEIC file arrives. heic-to decodes in a nested worker it starts
+// from a blob: URL (the CSP's worker-src allows blob:) and hands back an ImageBitmap. libheif applies
+// the HEIF transformations (irot rotation, imir mirror, clap crop) while decoding, so the picture
+// is upright; we do not apply EXIF orientation on top (HEIF says irot wins).
+import { InputError, assertImageSize } from '../errors';
+import type { RgbaImage } from '../types';
+import { readHeicSize } from './heic-size';
+import { heicDamagedMessage } from './messages';
+
+export async function decodeHeicInWorker(blob: Blob): Promise<{ image: RgbaImage; bitmap: ImageBitmap }> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const size = readHeicSize(bytes);
+  // Refuse a decompression bomb from the declared size, before libheif allocates its pixels.
+  if (size) assertImageSize(size.width, size.height);
+  const { heicTo } = await import('heic-to/csp');
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await heicTo({ blob, type: 'bitmap' });
+  } catch {
+    throw new InputError(heicDamagedMessage);
+  }
+  const { width, height } = bitmap;
+  try {
+    assertImageSize(width, height);
+  } catch (e) {
+    bitmap.close();
+    throw e;
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('This browser cannot read image pixels (no OffscreenCanvas 2D).');
+  ctx.drawImage(bitmap, 0, 0);
+  return { image: { width, height, data: ctx.getImageData(0, 0, width, height).data }, bitmap };
+}

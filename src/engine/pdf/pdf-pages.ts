@@ -1,0 +1,76 @@
+// Analysis and export of PDF pages, shared by the browser worker and the CLI. Text pages are
+// analysed from the PDF's own text (exact, instant, no OCR needed); scanned pages go through the
+// same OCR pipeline as photos.
+import { analyzeImage, masksForFindings, type AnalyzeOptions, type AnalyzeResult } from '../analyze';
+import { burnMasks } from '../burn/burn';
+import type { OcrEngine } from '../ocr/types';
+import type { Mask, ProgressCallback } from '../types';
+import { mergeFindings } from './finding-overlap';
+import { ImagePdfWriter } from './build-pdf';
+import type { PdfDocument } from './pdf-document';
+
+export type PageMethod = 'text' | 'ocr';
+
+/**
+ * How to read a PDF page. 'auto': the PDF's text when it has a text layer, plus OCR when the page
+ * also paints a sizeable picture (a scanned card on a text page); OCR alone for scans. 'text' or
+ * 'ocr' force one path (e.g. the user asks to OCR a page whose text layer is wrong).
+ */
+export type PageMethodChoice = 'auto' | PageMethod;
+
+export interface PdfAnalyzeOptions extends AnalyzeOptions {
+  method?: PageMethodChoice;
+}
+
+/** The main path analyzePdfPage takes for a page in 'auto' mode. */
+export const pageMethod = (doc: PdfDocument, index: number): PageMethod =>
+  doc.page(index).hasText ? 'text' : 'ocr';
+
+export async function analyzePdfPage(
+  doc: PdfDocument,
+  index: number,
+  getOcr: () => Promise<OcrEngine>,
+  options: PdfAnalyzeOptions = {},
+  onProgress?: ProgressCallback,
+): Promise<AnalyzeResult> {
+  const info = doc.page(index);
+  const method = options.method ?? 'auto';
+  const keep = options.keep ?? 'last4';
+  if (method === 'ocr' || (method === 'auto' && !info.hasText)) {
+    return analyzeImage(await doc.render(index), await getOcr(), options, onProgress);
+  }
+  const text = await doc.textFindings(index);
+  let findings = text.findings;
+  if (method === 'auto' && text.hasPictures) {
+    onProgress?.({ stage: 'ocr', progress: 0, message: 'Reading the pictures on this page' });
+    const ocr = await analyzeImage(await doc.render(index), await getOcr(), options, onProgress);
+    findings = mergeFindings(findings, ocr.findings);
+  }
+  onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
+  return {
+    width: info.width,
+    height: info.height,
+    findings,
+    masks: masksForFindings(findings, {}, {}, keep),
+  };
+}
+
+/**
+ * A new PDF of the given pages, each burned with its masks (missing entry: no masks). Pages are
+ * rendered and burned one at a time, so memory holds one page picture plus the compressed output.
+ */
+export async function exportRedactedPdf(
+  doc: PdfDocument,
+  pages: readonly { index: number; masks: readonly Mask[] }[],
+): Promise<Uint8Array> {
+  const writer = await ImagePdfWriter.create();
+  for (const { index, masks } of pages) {
+    const info = doc.page(index);
+    await writer.addPage({
+      image: burnMasks(await doc.render(index), masks),
+      widthPt: info.widthPt,
+      heightPt: info.heightPt,
+    });
+  }
+  return writer.save();
+}

@@ -1,0 +1,93 @@
+// Real pipeline, real OCR (tesseract.js in Node) on the project's own card fixtures; thresholds on
+// accuracy only, never on timings.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreImage, type GroundTruth, type ImageScore } from '../../bench/score';
+import { createNodeOcr } from '../../src/cli/ocr-node';
+import { analyzeImage, masksForFindings } from '../../src/engine/analyze';
+import { burnMasks } from '../../src/engine/burn/burn';
+import type { OcrEngine } from '../../src/engine/ocr/types';
+import { decodeImageNode } from '../../src/engine/platform/node';
+import type { AnalyzeResult } from '../../src/engine/analyze';
+
+const dir = path.resolve(__dirname, '../fixtures/cards');
+const cases = fs
+  .readdirSync(dir)
+  .filter((n) => n.endsWith('.json'))
+  .sort()
+  .map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as GroundTruth);
+
+let ocr: OcrEngine;
+const scores = new Map<string, ImageScore>();
+const results = new Map<string, AnalyzeResult>();
+
+beforeAll(async () => {
+  ocr = await createNodeOcr(2);
+  for (const gt of cases) {
+    const image = await decodeImageNode(new Uint8Array(fs.readFileSync(path.join(dir, gt.file))));
+    const result = await analyzeImage(image, ocr);
+    results.set(gt.file, result);
+    scores.set(gt.file, scoreImage(gt, image, burnMasks(image, result.masks)));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await ocr?.terminate();
+});
+
+describe('card numbers and security codes on fixture photos', () => {
+  it('has fixtures to run on', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('redacts every easy card completely and keeps its last four', () => {
+    for (const gt of cases.filter((c) => c.tier === 'easy')) {
+      const s = scores.get(gt.file)!;
+      expect({ file: gt.file, ok: s.ok }).toEqual({ file: gt.file, ok: true });
+    }
+  });
+
+  it('succeeds on most images across tiers, tilts and turns', () => {
+    const ok = [...scores.values()].filter((s) => s.ok).length;
+    expect(ok).toBeGreaterThanOrEqual(Math.ceil(cases.length * 0.75));
+  });
+
+  it('hides nearly every digit that must be hidden', () => {
+    const all = [...scores.values()];
+    const hidden = all.reduce((n, s) => n + s.hidden, 0);
+    const toHide = all.reduce((n, s) => n + s.toHide, 0);
+    expect(hidden / toHide).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps nearly every last-four digit visible', () => {
+    const all = [...scores.values()];
+    const kept = all.reduce((n, s) => n + s.kept, 0);
+    const toKeep = all.reduce((n, s) => n + s.toKeep, 0);
+    expect(kept).toBeGreaterThanOrEqual(toKeep - 1);
+  });
+
+  it('hides the security code on card backs', () => {
+    const backs = [...scores.values()].filter((s) => s.codeDigits > 0);
+    const hidden = backs.filter((s) => s.codeHidden === s.codeDigits).length;
+    expect(hidden).toBeGreaterThanOrEqual(Math.ceil(backs.length * 0.66));
+  });
+
+  it('masks little beyond the digits', () => {
+    const all = [...scores.values()];
+    expect(all.reduce((n, s) => n + s.overMaskPct, 0) / all.length).toBeLessThan(1);
+  });
+
+  it('returns findings whose presets re-derive masks without OCR', () => {
+    const withNumber = [...results.values()].find((r) => r.findings.some((f) => f.kind === 'card-number'))!;
+    const card = withNumber.findings.find((f) => f.kind === 'card-number')!;
+    expect(card.glyphs.length).toBe(card.text.length);
+    expect(card.text.length).toBeGreaterThanOrEqual(12);
+    const none = masksForFindings(withNumber.findings, { [card.id]: 'none' }, {});
+    const last4 = masksForFindings(withNumber.findings, {}, {});
+    expect(none.filter((m) => m.findingId === card.id).length).toBeGreaterThan(0);
+    expect(last4.every((m) => m.findingId)).toBe(true);
+    const off = masksForFindings(withNumber.findings, {}, { [card.id]: false });
+    expect(off.some((m) => m.findingId === card.id)).toBe(false);
+  });
+});

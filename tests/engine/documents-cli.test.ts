@@ -1,0 +1,67 @@
+// `lastfour redact id.jpg --out dir --mrz --watermark "Copy for ..."`: the MRZ suggestion switched on
+// from the command line, the watermark burned in, checked from the output pixels.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { decodeImageNode } from '../../src/engine/platform/node';
+import type { RgbaImage } from '../../src/engine/types';
+import type { GtDoc } from '../fixtures/documents/score';
+import { FIXTURES } from './documents-support';
+
+const dir = mkdtempSync(join(tmpdir(), 'lastfour-doc-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Share of a box's pixels that are dark (green channel: the red watermark tint leaves it low). */
+function darkShare(img: RgbaImage, box: number[]): number {
+  const [x0, y0, x1, y1] = box.map(Math.round);
+  let n = 0;
+  let dark = 0;
+  for (let y = y0 + 2; y < y1 - 2; y++) {
+    for (let x = x0 + 2; x < x1 - 2; x++) {
+      n++;
+      if (img.data[(y * img.width + x) * 4 + 1] < 70) dark++;
+    }
+  }
+  return dark / n;
+}
+
+/** Share of the image tinted red by the watermark (red well above green). */
+function reddish(img: RgbaImage): number {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (img.data[i] - img.data[i + 1] > 40) n++;
+  return n / (img.width * img.height);
+}
+
+describe('lastfour redact with document flags', () => {
+  const gt = JSON.parse(readFileSync(join(FIXTURES, 'id-td1-4.json'), 'utf8')) as GtDoc;
+  const mrz = gt.regions.filter((r) => r.role === 'mrz');
+
+  it('--mrz masks the MRZ and --watermark burns the tiled text', async () => {
+    const out = join(dir, 'on');
+    const code = await main([
+      'redact',
+      join(FIXTURES, gt.file),
+      '--out',
+      out,
+      '--mrz',
+      '--watermark',
+      'Copy for ACME Rentals - car rental - 2026-11-26',
+    ]);
+    expect(code).toBe(0);
+    const img = await decodeImageNode(readFileSync(join(out, 'id-td1-4.redacted.png')));
+    for (const r of mrz) expect(darkShare(img, r.bbox), r.text).toBeGreaterThan(0.95);
+    expect(reddish(img)).toBeGreaterThan(0.03);
+    const doc = JSON.parse(readFileSync(join(out, 'id-td1-4.masks.json'), 'utf8'));
+    expect(doc.masks.filter((m: { kind: string }) => m.kind === 'mrz').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('without the flags the MRZ stays readable and there is no watermark', async () => {
+    const out = join(dir, 'off');
+    expect(await main(['redact', join(FIXTURES, gt.file), '--out', out])).toBe(0);
+    const img = await decodeImageNode(readFileSync(join(out, 'id-td1-4.redacted.png')));
+    for (const r of mrz) expect(darkShare(img, r.bbox), r.text).toBeLessThan(0.5);
+    expect(reddish(img)).toBeLessThan(0.001);
+  });
+});

@@ -1,0 +1,177 @@
+// The app's controller driven end to end in Node with a fake engine (like tldraw's TestEditor):
+// files in, progress, detection, edits through the editor UI and the keyboard, undo/redo, finding
+// switches, errors per item, and "Clear all" discarding late results.
+import { describe, expect, it } from 'vitest';
+import type { Finding, KeepPreset, Mask, Progress } from '../../src/engine/types';
+import type { EngineClient } from '../../src/app/engine-client';
+import { handleKeyDown } from '../../src/app/session/keyboard';
+import { Session } from '../../src/app/session/session';
+
+const finding = (id: string, enabledByDefault = true): Finding => ({
+  id,
+  kind: id.startsWith('mrz') ? 'mrz' : 'card-number',
+  text: '4100426619836990',
+  glyphs: [],
+  confidence: 0.9,
+  keepable: !id.startsWith('mrz'),
+  enabledByDefault,
+});
+
+const autoMask = (f: string, preset: KeepPreset, i = 0): Mask => ({
+  id: `${f}-${preset}-${i}`,
+  x: 10 + i * 50,
+  y: 10,
+  width: preset === 'none' ? 200 : 120,
+  height: 30,
+  rotation: 0,
+  kind: 'card-number',
+  source: 'auto',
+  confidence: 0.9,
+  label: '',
+  findingId: f,
+});
+
+/** Just enough of the worker API; `gate` lets a test hold an analysis open. */
+function fakeEngine(gate?: Promise<void>) {
+  const progress: number[] = [];
+  const closed: string[] = [];
+  const engine = {
+    async open(fileId: string, file: Blob) {
+      const text = await file.text();
+      if (text.startsWith('not an image'))
+        throw Object.assign(new Error('Not a supported file.'), { name: 'InputError' });
+      return {
+        kind: 'image',
+        pages: [{ id: fileId, width: 400, height: 300, bitmap: { close() {} }, label: '' }],
+      };
+    },
+    async analyze(_id: string, _o: unknown, onProgress?: (p: Progress) => void) {
+      for (const p of [0.1, 0.5, 0.9]) onProgress?.({ stage: 'ocr', progress: p });
+      await gate;
+      const findings = [finding('card'), finding('mrz', false)];
+      return { width: 400, height: 300, findings, masks: [autoMask('card', 'last4')] };
+    },
+    async masksForFindings(
+      fs: Finding[],
+      presets: Record<string, KeepPreset>,
+      enabled: Record<string, boolean>,
+    ) {
+      return fs
+        .filter((f) => enabled[f.id] ?? f.enabledByDefault)
+        .map((f) => autoMask(f.id, presets[f.id] ?? 'last4'));
+    },
+    async close(id: string) {
+      closed.push(id);
+    },
+    async clear() {},
+  };
+  return { engine: engine as unknown as EngineClient, progress, closed };
+}
+
+const file = (name: string, body = 'jpeg bytes') => new File([body], name, { type: 'image/jpeg' });
+const settle = () => new Promise((r) => setTimeout(r, 0));
+async function until(check: () => boolean) {
+  for (let i = 0; i < 100 && !check(); i++) await settle();
+  expect(check()).toBe(true);
+}
+const key = (k: string, mods: Partial<KeyboardEventInit> = {}) =>
+  ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    target: null,
+    ...mods,
+  }) as KeyboardEvent;
+
+describe('session', () => {
+  it('detects each file on its own, with an error only on the bad one', async () => {
+    const { engine } = fakeEngine();
+    const s = new Session(engine);
+    const seen: (number | null)[] = [];
+    s.store.subscribe(() => seen.push(s.state.items[0]?.progress ?? null));
+    s.addFiles([file('a.jpg'), file('notes.txt', 'not an image'), file('b.jpg')]);
+    expect(s.state.items.map((i) => i.status)).toEqual(['detecting', 'detecting', 'detecting']);
+    await until(() => s.state.items.every((i) => i.status !== 'detecting'));
+    expect(s.state.items.map((i) => [i.name, i.status])).toEqual([
+      ['a.jpg', 'ready'],
+      ['notes.txt', 'error'],
+      ['b.jpg', 'ready'],
+    ]);
+    expect(s.state.items[1].message).toBe('Not a supported file.');
+    expect(seen).toEqual(expect.arrayContaining([0.1, 0.5, 0.9]));
+    expect(s.state.selectedId).toBe(s.state.items[0].id);
+  });
+
+  it('edits through the keyboard and toolbar actions, undoes and redoes each step', async () => {
+    const { engine } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg')]);
+    await until(() => s.state.items[0].status === 'ready');
+    const masks = () => s.state.items[0].history.present.masks;
+    s.ui.setViewport({ width: 800, height: 600 });
+    expect(handleKeyDown(s.ui, key('n'))).toBe(true);
+    expect(masks()).toHaveLength(2);
+    const added = masks()[1];
+    expect(s.ui.state.selectedMaskId).toBe(added.id);
+    handleKeyDown(s.ui, key('ArrowRight', { shiftKey: true }));
+    handleKeyDown(s.ui, key('ArrowUp'));
+    expect([masks()[1].x - added.x, masks()[1].y - added.y]).toEqual([10, -1]);
+    handleKeyDown(s.ui, key('Delete'));
+    expect(masks()).toHaveLength(1);
+    expect(s.ui.state.selectedMaskId).toBeNull();
+    handleKeyDown(s.ui, key('z', { ctrlKey: true }));
+    expect(masks()).toHaveLength(2);
+    handleKeyDown(s.ui, key('z', { ctrlKey: true }));
+    handleKeyDown(s.ui, key('z', { ctrlKey: true }));
+    expect(masks()[1]).toEqual(added);
+    handleKeyDown(s.ui, key('y', { ctrlKey: true }));
+    expect(masks()[1].x).toBe(added.x + 10);
+    // A gesture end that changes nothing records nothing.
+    const before = s.state.items[0].history;
+    s.ui.updateMask(added.id, { x: masks()[1].x + 0.2 });
+    expect(s.state.items[0].history).toBe(before);
+    expect(handleKeyDown(s.ui, key('?'))).toBe(true);
+    expect(s.ui.state.helpOpen).toBe(true);
+    expect(handleKeyDown(s.ui, key('n'))).toBe(false); // help open: editor keys wait
+  });
+
+  it('switches findings and presets as undoable steps, keeping manual masks', async () => {
+    const { engine } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg')]);
+    await until(() => s.state.items[0].status === 'ready');
+    const id = s.state.items[0].id;
+    s.ui.addManualMask({ x: 300, y: 200, width: 40, height: 40, rotation: 0 });
+    const ids = () => s.state.items[0].history.present.masks.map((m) => m.id);
+    await s.setFindings(id, [{ findingId: 'card', preset: 'none' }]);
+    expect(ids()).toEqual(['card-none-0', expect.stringMatching(/^manual-/)]);
+    await s.setFindings(id, [
+      { findingId: 'card', enabled: false },
+      { findingId: 'mrz', enabled: true },
+    ]);
+    expect(ids()).toEqual([expect.stringMatching(/^manual-/), 'mrz-last4-0']);
+    s.undo(id);
+    expect(ids()).toEqual(['card-none-0', expect.stringMatching(/^manual-/)]);
+    s.undo(id);
+    expect(ids()[0]).toBe('card-last4-0');
+  });
+
+  it('"Clear all" drops everything, and a late detection result never lands', async () => {
+    let release!: () => void;
+    const { engine } = fakeEngine(new Promise<void>((r) => (release = r)));
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg'), file('b.jpg')]);
+    await until(() => (s.state.items[0].progress ?? 0) > 0.5);
+    await s.clearAll();
+    expect(s.state.items).toEqual([]);
+    release();
+    await settle();
+    await settle();
+    expect(s.state.items).toEqual([]);
+    s.addFiles([file('c.jpg')]);
+    await until(() => s.state.items[0]?.status === 'ready');
+    expect(s.state.items.map((i) => i.name)).toEqual(['c.jpg']);
+  });
+});

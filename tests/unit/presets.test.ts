@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { masksForFindings } from '../../src/engine/analyze';
+import { keptIndices, masksForFinding } from '../../src/engine/masks/from-findings';
+import { maskCorners } from '../../src/engine/masks/geometry';
+import type { Finding, Quad } from '../../src/engine/types';
+
+function finding(text: string, kind: Finding['kind'] = 'card-number', id = 'card-1'): Finding {
+  const glyphs: Quad[] = [...text].map((_, i) => {
+    const x = 100 + i * 30 + Math.floor(i / 4) * 20;
+    return [
+      { x, y: 200 },
+      { x: x + 20, y: 200 },
+      { x: x + 20, y: 240 },
+      { x, y: 240 },
+    ];
+  });
+  return {
+    id,
+    kind,
+    text,
+    glyphs,
+    confidence: 0.9,
+    keepable: kind === 'card-number',
+    enabledByDefault: true,
+  };
+}
+
+describe('keptIndices', () => {
+  it('keeps the last four by default', () => {
+    expect([...keptIndices(16, 'last4')]).toEqual([12, 13, 14, 15]);
+  });
+  it('keeps the first six and the last four', () => {
+    expect([...keptIndices(16, 'first6last4')].sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 3, 4, 5, 12, 13, 14, 15,
+    ]);
+  });
+  it('keeps nothing for none', () => {
+    expect(keptIndices(16, 'none').size).toBe(0);
+  });
+  it('never keeps more than half of a short run', () => {
+    expect([...keptIndices(4, 'last4')]).toEqual([2, 3]);
+    expect(keptIndices(12, 'first6last4').has(0)).toBe(false);
+  });
+});
+
+/** Glyph indices whose centre lies inside some mask. */
+function covered(f: Finding, masks: ReturnType<typeof masksForFinding>): number[] {
+  const inside = (q: Quad, m: (typeof masks)[number]) => {
+    const c = { x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 };
+    const a = (m.rotation * Math.PI) / 180;
+    const dx = c.x - m.x;
+    const dy = c.y - m.y;
+    const u = dx * Math.cos(a) + dy * Math.sin(a);
+    const v = -dx * Math.sin(a) + dy * Math.cos(a);
+    return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
+  };
+  return f.glyphs.map((q, i) => (masks.some((m) => inside(q, m)) ? i : -1)).filter((i) => i >= 0);
+}
+
+describe('masksForFinding', () => {
+  const f = finding('4111111111111111');
+
+  it('last4 hides the first twelve glyphs and no kept one', () => {
+    const masks = masksForFinding(f, 'last4');
+    expect(covered(f, masks)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // The mask stops before the first kept glyph's box.
+    const right = Math.max(...masks.flatMap((m) => maskCorners(m).map((p) => p.x)));
+    expect(right).toBeLessThan(f.glyphs[12][0].x);
+  });
+
+  it('first6last4 hides only the middle', () => {
+    expect(covered(f, masksForFinding(f, 'first6last4'))).toEqual([6, 7, 8, 9, 10, 11]);
+  });
+
+  it('none hides everything', () => {
+    expect(covered(f, masksForFinding(f, 'none'))).toHaveLength(16);
+  });
+
+  it('pads masks vertically past the glyph boxes (emboss shadow)', () => {
+    const [m] = masksForFinding(f, 'last4');
+    expect(m.y).toBeLessThan(200 - 5);
+    expect(m.y + m.height).toBeGreaterThan(240 + 5);
+  });
+
+  it('masks a security code whole, whatever the preset', () => {
+    const code = finding('123', 'security-code', 'code-1');
+    expect(covered(code, masksForFinding(code, 'last4'))).toEqual([0, 1, 2]);
+  });
+
+  it('links masks to findings and honours presets and switches per finding', () => {
+    const a = finding('4111111111111111', 'card-number', 'a');
+    const b = finding('5555555555554444', 'card-number', 'b');
+    const masks = masksForFindings([a, b], { b: 'none' }, { a: false });
+    expect(masks.every((m) => m.findingId === 'b')).toBe(true);
+    expect(covered(b, masks)).toHaveLength(16);
+    expect(masks.every((m) => m.source === 'auto' && m.kind === 'card-number')).toBe(true);
+  });
+
+  it('labels masks with the kept digits only', () => {
+    expect(masksForFinding(f, 'last4')[0].label).toBe('••••••••••••1111');
+  });
+});
