@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNodePdfPlatform } from '../../src/engine/pdf/platform-node';
 import { download, item, waitForItems } from './support/app';
 import { RecordedBrowser, noBrowser, openApp } from './support/browser';
-import { waitForServiceWorkerControl } from './support/offline';
+import { reloadOffline } from './support/offline';
 import { darkShare, findText, glyphBoxes, textItems } from './support/pdf-text';
 import { luminance, scoreDigits, type GroundTruth } from './support/score';
 
@@ -65,11 +65,7 @@ describe.skipIf(noBrowser)('issue #7 offline: statement PDF and HEIC photo', () 
     rb = await RecordedBrowser.launch();
     const context = await rb.newContext({ serviceWorkers: 'allow' });
     const page = await openApp(context);
-    await waitForServiceWorkerControl(page);
-    await context.setOffline(true);
-    await page.reload();
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await reloadOffline(context, page);
 
     const statement = await twoPageStatement();
     await dropFiles(page, [

@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cardJpeg } from '../support/bad-inputs';
 import { decode, download, pngChunks, upload, waitForItems } from './support/app';
 import { RecordedBrowser, baseUrl, noBrowser, openApp } from './support/browser';
-import { waitForServiceWorkerControl } from './support/offline';
+import { reloadOffline, waitForServiceWorkerControl } from './support/offline';
 
 describe.skipIf(noBrowser)('installable offline PWA', () => {
   it('loads, detects, edits and exports with the network off once the service worker is in control', async () => {
     const rb = await RecordedBrowser.launch();
     const context = await rb.newContext({ serviceWorkers: 'allow' });
     const page = await openApp(context);
-    await waitForServiceWorkerControl(page);
-    await context.setOffline(true);
-    await page.reload();
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
-    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await reloadOffline(context, page);
     await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
 
     await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);

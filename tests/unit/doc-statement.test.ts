@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findStatementNumbers, luhnValid } from '../../src/engine/documents/statement';
+import { luhnValid } from '../../src/engine/detect/luhn';
+import { findStatementNumbers } from '../../src/engine/documents/statement';
 import { line } from './doc-lines';
 
 describe('statement numbers', () => {

@@ -68,16 +68,15 @@ function PdfExport({ session, state, item }: { session: Session; state: AppState
         data-testid="export-pdf-button"
         disabled={state.exporting !== null || blocker !== null}
         aria-busy={state.exporting === 'pdf'}
-        aria-describedby={blocker || state.watermark.enabled ? 'export-pdf-why' : undefined}
+        aria-describedby={blocker ? 'export-pdf-why' : undefined}
         title={blocker ?? undefined}
         onClick={() => void session.exportPdf(item.fileId)}
       >
         {state.exporting === 'pdf' ? 'Exporting…' : `Export PDF (${n} page${n === 1 ? '' : 's'})`}
       </button>
-      {(blocker || state.watermark.enabled) && (
+      {blocker && (
         <p className="hint" id="export-pdf-why" data-testid="export-pdf-why">
-          {/* The engine's PDF writer has no watermark option yet: say so rather than surprise. */}
-          {blocker ?? 'The PDF has no watermark: export images for a watermarked copy.'}
+          {blocker}
         </p>
       )}
     </>

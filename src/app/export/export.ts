@@ -42,11 +42,13 @@ export async function exportItems(
 export async function exportPdfFile(
   engine: EngineClient,
   pages: readonly Item[],
+  watermark?: WatermarkChoice,
 ): Promise<{ name: string; blob: Blob }> {
   const masksByPage = Object.fromEntries(pages.map((p) => [p.id, [...p.history.present.masks]]));
   const blob = await engine.exportPdf(
     pages.map((p) => p.id),
     masksByPage,
+    watermark ? watermarkOptions(watermark) : undefined,
   );
   return { name: redactedPdfName(pages[0]?.name ?? 'document.pdf'), blob };
 }

@@ -252,7 +252,7 @@ export class Session {
     if (pdfExportBlocker(pages) !== null) return;
     const name = await this.whileExporting('pdf', async () => {
       this.setNotice(`Exporting ${pages.length} page${pages.length === 1 ? '' : 's'} as a PDF…`);
-      const { name, blob } = await exportPdfFile(this.engine, pages);
+      const { name, blob } = await exportPdfFile(this.engine, pages, this.state.watermark);
       saveAs(blob, name);
       return name;
     });

@@ -1,22 +1,9 @@
 // Card numbers printed in page text (statements, screenshots, the small print on card backs): 13-19
 // digits in card-like groups. The card engine reads card photos; this reads text the page pass found.
+import { luhnValid } from '../detect/luhn';
 import { alnumIndices } from './findings-util';
 import type { Match } from './number-match';
 import type { TextLine } from './page-text';
-
-/** Luhn checksum: raises confidence for card numbers; never a gate (specimen cards fail it). */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 // 13-19 digits in groups split by single spaces or dashes, not part of an amount or a longer run.
 const CARD_RE = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;

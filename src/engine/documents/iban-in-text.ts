@@ -1,21 +1,9 @@
 // IBANs in page text: a country code, check digits and 10-30 letters/digits, printed in groups of four.
 // Only a valid mod-97 checksum (after small OCR repairs) or an "IBAN" label makes one.
 import { ibanLength, isValidIban } from './iban';
+import { LETTER_TO_DIGIT } from './ocr-confusions';
 import type { Match } from './number-match';
 import type { TextLine } from './page-text';
-
-// OCR confusions between letters and digits, for positions that must be digits.
-const TO_DIGIT: Record<string, string> = {
-  O: '0',
-  Q: '0',
-  D: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  B: '8',
-  G: '6',
-};
 
 /** Compact alnum run starting at `from`, crossing single spaces (IBANs are printed in groups of four). */
 function compactRun(line: TextLine, from: number): number[] {
@@ -36,7 +24,7 @@ function repairIban(chars: string[]): { used: number[]; iban: string } | undefin
   const lengths = len ? [len] : [];
   if (!len) for (let l = 15; l <= 34; l++) lengths.push(l);
   const digitize = (s: string[], positions: (i: number) => boolean) =>
-    s.map((c, i) => (positions(i) ? (TO_DIGIT[c.toUpperCase()] ?? c) : c.toUpperCase()));
+    s.map((c, i) => (positions(i) ? (LETTER_TO_DIGIT[c.toUpperCase()] ?? c) : c.toUpperCase()));
   for (const l of lengths) {
     const variants: number[][] = [[...Array(Math.min(l, chars.length)).keys()]];
     // One extra glyph read among the country code and check digits ("DEB89" for "DE89").

@@ -4,21 +4,11 @@
 // All of these are suggestions: off by default, masked whole.
 import type { Finding, MaskKind } from '../types';
 import { findingFromIndices, inkIndices } from './findings-util';
+import { LETTER_TO_DIGIT } from './ocr-confusions';
 import type { TextLine } from './page-text';
 
-// OCR confuses these letters and digits; mapping both sides to one class makes the search tolerant.
-const CLASS: Record<string, string> = {
-  O: '0',
-  Q: '0',
-  D: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  B: '8',
-  G: '6',
-};
-const canon = (c: string) => CLASS[c.toUpperCase()] ?? c.toUpperCase();
+// Mapping both sides of an OCR confusion to one class makes the search tolerant.
+const canon = (c: string) => LETTER_TO_DIGIT[c.toUpperCase()] ?? c.toUpperCase();
 
 export interface FieldHit {
   line: TextLine;

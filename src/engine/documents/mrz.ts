@@ -2,6 +2,7 @@
 // not perfect: fillers '<' come back as 'K', '«' or spaces, and trailing fillers get dropped. We clean
 // lines up, fit them to the fixed TD1/TD2/TD3 widths and let the `mrz` package parse and check them.
 import { parse } from 'mrz';
+import { LETTER_TO_DIGIT } from './ocr-confusions';
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3';
 
@@ -71,19 +72,8 @@ const NUMERIC: Record<MrzFormat, number[][]> = {
   TD2: [[], [9, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 35]],
   TD3: [[], [9, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 42, 43]],
 };
-const TO_DIGIT: Record<string, string> = {
-  O: '0',
-  Q: '0',
-  D: '0',
-  U: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  B: '8',
-  G: '6',
-  T: '7',
-};
+// The MRZ's OCR-B font adds two confusions of its own: U for 0 and T for 7.
+const TO_DIGIT: Record<string, string> = { ...LETTER_TO_DIGIT, U: '0', T: '7' };
 
 function digitize(line: string, positions: readonly number[]): string {
   const chars = [...line];

@@ -10,8 +10,6 @@ import { findLabelledAccounts } from './labelled-accounts';
 import type { Match } from './number-match';
 import type { TextLine } from './page-text';
 
-export { luhnValid } from './card-numbers-in-text';
-
 export function findStatementNumbers(lines: readonly TextLine[], idPrefix = 'doc'): Finding[] {
   const matches: Match[] = [];
   for (const line of lines) matches.push(...findIbans(line), ...findCardNumbers(line));

@@ -5,11 +5,11 @@
 // the HEIF transformations (irot rotation, imir mirror, clap crop) while decoding, so the picture
 // is upright; we do not apply EXIF orientation on top (HEIF says irot wins).
 import { InputError, assertImageSize } from '../errors';
-import type { RgbaImage } from '../types';
+import { pixelsOfBitmap, type DecodedImage } from '../platform/bitmap-pixels';
 import { readHeicSize } from './heic-size';
 import { heicDamagedMessage } from './messages';
 
-export async function decodeHeicInWorker(blob: Blob): Promise<{ image: RgbaImage; bitmap: ImageBitmap }> {
+export async function decodeHeicInWorker(blob: Blob): Promise<DecodedImage> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const size = readHeicSize(bytes);
   // Refuse a decompression bomb from the declared size, before libheif allocates its pixels.
@@ -21,16 +21,5 @@ export async function decodeHeicInWorker(blob: Blob): Promise<{ image: RgbaImage
   } catch {
     throw new InputError(heicDamagedMessage);
   }
-  const { width, height } = bitmap;
-  try {
-    assertImageSize(width, height);
-  } catch (e) {
-    bitmap.close();
-    throw e;
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot read image pixels (no OffscreenCanvas 2D).');
-  ctx.drawImage(bitmap, 0, 0);
-  return { image: { width, height, data: ctx.getImageData(0, 0, width, height).data }, bitmap };
+  return pixelsOfBitmap(bitmap);
 }

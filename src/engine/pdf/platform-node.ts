@@ -3,24 +3,19 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as napi from '@napi-rs/canvas';
-import type { CanvasAndContext, CanvasFactoryLike, PdfJsModule, PdfPlatform, RenderTarget } from './platform';
+import {
+  CanvasFactoryBase,
+  type CanvasAndContext,
+  type PdfJsModule,
+  type PdfPlatform,
+  type RenderTarget,
+} from './platform';
 
 /** Our @napi-rs/canvas for pdf.js's temporary canvases too, so every canvas comes from one build. */
-class NapiCanvasFactory implements CanvasFactoryLike {
-  create(width: number, height: number): CanvasAndContext {
-    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+class NapiCanvasFactory extends CanvasFactoryBase {
+  protected make(width: number, height: number): CanvasAndContext {
     const canvas = napi.createCanvas(width, height);
     return { canvas, context: canvas.getContext('2d') };
-  }
-  reset(entry: CanvasAndContext, width: number, height: number): void {
-    if (!entry.canvas) throw new Error('Canvas is not specified');
-    entry.canvas.width = width;
-    entry.canvas.height = height;
-  }
-  destroy(entry: CanvasAndContext): void {
-    if (entry.canvas) entry.canvas.width = entry.canvas.height = 0;
-    entry.canvas = null;
-    entry.context = null;
   }
 }
 

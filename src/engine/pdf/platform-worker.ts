@@ -2,31 +2,20 @@
 // its parser in this same thread ("fake worker": pdf.worker.mjs imported as a module, exposed as
 // globalThis.pdfjsWorker) instead of spawning a nested worker. Both modules are dynamic imports, so
 // Vite emits them as same-origin chunks loaded only when a PDF arrives; no workerSrc, no CDN.
-import type {
-  CanvasAndContext,
-  CanvasFactoryLike,
-  PdfAssets,
-  PdfJsModule,
-  PdfPlatform,
-  RenderTarget,
+import {
+  CanvasFactoryBase,
+  type CanvasAndContext,
+  type PdfAssets,
+  type PdfJsModule,
+  type PdfPlatform,
+  type RenderTarget,
 } from './platform';
 
 /** pdf.js's temporary canvases (patterns, masks, glyph caches) as OffscreenCanvas: no document here. */
-class OffscreenCanvasFactory implements CanvasFactoryLike {
-  create(width: number, height: number): CanvasAndContext {
-    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+class OffscreenCanvasFactory extends CanvasFactoryBase {
+  protected make(width: number, height: number): CanvasAndContext {
     const canvas = new OffscreenCanvas(width, height);
     return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
-  }
-  reset(entry: CanvasAndContext, width: number, height: number): void {
-    if (!entry.canvas) throw new Error('Canvas is not specified');
-    entry.canvas.width = width;
-    entry.canvas.height = height;
-  }
-  destroy(entry: CanvasAndContext): void {
-    if (entry.canvas) entry.canvas.width = entry.canvas.height = 0;
-    entry.canvas = null;
-    entry.context = null;
   }
 }
 

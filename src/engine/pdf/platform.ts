@@ -19,6 +19,25 @@ export interface CanvasFactoryLike {
   destroy(entry: CanvasAndContext): void;
 }
 
+/** The bookkeeping every canvas factory shares; each platform only says how to make a canvas. */
+export abstract class CanvasFactoryBase implements CanvasFactoryLike {
+  protected abstract make(width: number, height: number): CanvasAndContext;
+  create(width: number, height: number): CanvasAndContext {
+    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    return this.make(width, height);
+  }
+  reset(entry: CanvasAndContext, width: number, height: number): void {
+    if (!entry.canvas) throw new Error('Canvas is not specified');
+    entry.canvas.width = width;
+    entry.canvas.height = height;
+  }
+  destroy(entry: CanvasAndContext): void {
+    if (entry.canvas) entry.canvas.width = entry.canvas.height = 0;
+    entry.canvas = null;
+    entry.context = null;
+  }
+}
+
 export interface PdfPlatform {
   pdfjs: PdfJsModule;
   /** Options merged into every getDocument call (fonts, wasm, canvas factory...). */

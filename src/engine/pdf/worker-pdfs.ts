@@ -107,12 +107,14 @@ export function pdfPagePixels(id: string): Promise<RgbaImage> {
 
 /**
  * One new PDF of the given pages in order, each burned with masksByPage[id]. Photo pages (ids that
- * are not PDF pages) are included too, through `imageOf`, printed at 200 dpi.
+ * are not PDF pages) are included too, through `imageOf`, printed at 200 dpi. `finish` runs on each
+ * burned page before it is written (the watermark for ID copies).
  */
 export async function exportPdf(
   pageIds: readonly string[],
   masksByPage: Record<string, readonly Mask[]>,
   imageOf: (id: string) => RgbaImage | undefined,
+  finish: (page: RgbaImage) => RgbaImage = (page) => page,
 ): Promise<Blob> {
   const writer = await ImagePdfWriter.create();
   for (const id of pageIds) {
@@ -121,7 +123,7 @@ export async function exportPdf(
       const { doc, index } = pageRef(id);
       const info = doc.page(index);
       await writer.addPage({
-        image: burnMasks(await doc.render(index), masks),
+        image: finish(burnMasks(await doc.render(index), masks)),
         widthPt: info.widthPt,
         heightPt: info.heightPt,
       });
@@ -130,7 +132,7 @@ export async function exportPdf(
       if (!img) throw new Error(`Page ${id} is not open.`);
       const pt = 72 / PDF_RENDER_DPI;
       await writer.addPage({
-        image: burnMasks(img, masks),
+        image: finish(burnMasks(img, masks)),
         widthPt: img.width * pt,
         heightPt: img.height * pt,
       });

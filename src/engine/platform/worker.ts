@@ -4,12 +4,9 @@ import { InputError, assertImageSize, damagedMessage, describeUnsupported } from
 import { decodeHeicInWorker } from '../heic/decode-heic-worker';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
+import { pixelsOfBitmap, type DecodedImage } from './bitmap-pixels';
 
-export interface DecodedImage {
-  image: RgbaImage;
-  /** The same upright picture, for the editor to display without a second decode. */
-  bitmap: ImageBitmap;
-}
+export type { DecodedImage };
 
 export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   const head = new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer());
@@ -28,19 +25,7 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   } catch {
     throw new InputError(damagedMessage(type));
   }
-  const { width, height } = bitmap;
-  try {
-    assertImageSize(width, height);
-  } catch (e) {
-    bitmap.close();
-    throw e;
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot read image pixels (no OffscreenCanvas 2D).');
-  ctx.drawImage(bitmap, 0, 0);
-  const data = ctx.getImageData(0, 0, width, height).data;
-  return { image: { width, height, data }, bitmap };
+  return pixelsOfBitmap(bitmap);
 }
 
 const MIME: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };

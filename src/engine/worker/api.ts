@@ -67,6 +67,11 @@ function getOcr(): Promise<OcrEngine> {
   return ocrPromise;
 }
 
+/** The tiled "Copy for ..." text burned over a page after its masks, when the user asked for it. */
+function withWatermark(page: RgbaImage, watermark?: WatermarkOptions): RgbaImage {
+  return watermark?.text.trim() ? renderWatermark(page, watermark, workerTextPainter()) : page;
+}
+
 export const engineApi = {
   /** Loads tesseract.js from the given same-origin paths; resolves when OCR is ready. */
   async startOcr(assets: TesseractAssets, onStatus?: OcrStatusCallback): Promise<void> {
@@ -162,16 +167,24 @@ export const engineApi = {
   ): Promise<Blob> {
     const source = pdfs.isPdfPage(id) ? await pdfs.pdfPagePixels(id) : requireImage(id);
     const burned = burnMasks(source, masks);
-    const marked = watermark?.text.trim() ? renderWatermark(burned, watermark, workerTextPainter()) : burned;
-    return encodeImageInWorker(marked, format);
+    return encodeImageInWorker(withWatermark(burned, watermark), format);
   },
 
   /**
    * A new PDF made only of the burned page pictures, in the order given (PDF pages and photos
    * alike): no text layer, no original content, no metadata but Producer/Creator "LastFour".
    */
-  async exportPdf(pageIds: string[], masksByPage: Record<string, Mask[]>): Promise<Blob> {
-    return pdfs.exportPdf(pageIds, masksByPage, (id) => images.get(id));
+  async exportPdf(
+    pageIds: string[],
+    masksByPage: Record<string, Mask[]>,
+    watermark?: WatermarkOptions,
+  ): Promise<Blob> {
+    return pdfs.exportPdf(
+      pageIds,
+      masksByPage,
+      (id) => images.get(id),
+      (page) => withWatermark(page, watermark),
+    );
   },
 
   /** Same-origin URLs of pdf.js's fonts, wasm and cmaps (pdfAssetUrls in engine/pdf/assets.ts). */

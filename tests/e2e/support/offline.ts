@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** Resolves once the service worker controls the page (first visit: after its clientsClaim). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
@@ -10,4 +11,16 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
       );
     }
   });
+}
+
+/**
+ * The offline set-up of the PWA tests: wait for the service worker to take control, cut the network
+ * and reload, then check the page really is offline and served by the service worker.
+ */
+export async function reloadOffline(context: BrowserContext, page: Page): Promise<void> {
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
