@@ -67,15 +67,17 @@ export async function detectSecurityCode(
     debug?.(`panel ${variant} "${reading.text.replace(/\s+/g, ' ')}"`);
     const words = splitWords(reading.glyphs);
     return {
+      text: reading.text.trim(),
       code: findCode(words, lastFour),
       digits: words.flat().filter((g) => g.char >= '0' && g.char <= '9').length,
     };
   };
-  // Two variants at a time on the pool's two workers; the next two only when no code was found.
+  // Two variants side by side on the pool's two workers. Two more only when those saw digits but no
+  // code, or the darkest ink held no text at all (thin or italic print on a hatched panel); a front
+  // shows its bank name or chip there and stops after one round.
   const [a, b] = await Promise.all([read('darkest'), read('raw')]);
   code = a.code ?? b.code;
-  if (!code) {
-    // Thin or italic print: a wider share of dark ink, and the hatching closed away.
+  if (!code && (a.text === '' || a.digits + b.digits >= 3)) {
     const [c, d] = await Promise.all([read('darker'), read('closed')]);
     code = c.code ?? d.code;
   }
