@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
-import { pdfAssetCopies } from './src/engine/pdf/assets';
+import { pdfAssetCopies } from './src/engine/pdf/assets.ts';
 
 // Every OCR asset is copied out of node_modules into the build and served from our own origin:
 // tesseract.js never reaches for its CDN defaults. Only the LSTM builds of the core are copied,

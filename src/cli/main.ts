@@ -5,7 +5,7 @@ import { analyzeImage, masksForFindings } from '../engine/analyze';
 import { burnMasks } from '../engine/burn/burn';
 import { looksLikePdf } from '../engine/pdf/sniff-pdf';
 import { decodeImageNode, encodeImageNode } from '../engine/platform/node';
-import type { ImageFormat, KeepPreset } from '../engine/types';
+import type { ImageFormat, KeepPreset, RgbaImage } from '../engine/types';
 import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { nodeTextPainter } from '../engine/watermark/painter-node';
 import { renderWatermark } from '../engine/watermark/watermark';
@@ -37,6 +37,11 @@ const KEEP: Record<string, KeepPreset> = {
 };
 const FORMATS: ImageFormat[] = ['png', 'jpeg', 'webp'];
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+
+/** The tiled "Copy for ..." text over a burned page, when --watermark asked for it. */
+function withWatermark(page: RgbaImage, docs: DocumentFlags): RgbaImage {
+  return docs.watermark ? renderWatermark(page, docs.watermark, nodeTextPainter()) : page;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -133,6 +138,8 @@ async function redact(
             ocr,
             inputs,
             ...pdf,
+            masksFor: (findings) => masksForFindings(findings, {}, enabledFor(findings, docs), keep),
+            finish: (page) => withWatermark(page, docs),
           });
           const found = r.pages.reduce((n, p) => n + p.findings, 0);
           process.stderr.write(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
@@ -144,9 +151,7 @@ async function redact(
         const result = await analyzeImage(image, ocr, { keep, documents: { barcodes } });
         // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
         const masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
-        let burned = burnMasks(image, masks);
-        if (docs.watermark) burned = renderWatermark(burned, docs.watermark, nodeTextPainter());
-        const encoded = await encodeImageNode(burned, format);
+        const encoded = await encodeImageNode(withWatermark(burnMasks(image, masks), docs), format);
         // A new file each time (never an in-place rewrite that could leave old bytes behind).
         await fs.rm(outImage, { force: true });
         await fs.writeFile(outImage, encoded);

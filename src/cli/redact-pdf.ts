@@ -10,7 +10,7 @@ import { PdfDocument } from '../engine/pdf/pdf-document';
 import { analyzePdfPage, exportRedactedPdf, pageMethod } from '../engine/pdf/pdf-pages';
 import { createNodePdfPlatform } from '../engine/pdf/platform-node';
 import { encodeImageNode } from '../engine/platform/node';
-import type { KeepPreset } from '../engine/types';
+import type { Finding, KeepPreset, Mask, RgbaImage } from '../engine/types';
 
 export type PdfOutput = 'pdf' | 'png' | 'both';
 export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
@@ -25,6 +25,10 @@ export interface PdfRedactOptions {
   ocr: OcrEngine;
   /** Resolved input paths: an output that would overwrite one is refused. */
   inputs: Set<string>;
+  /** The masks to burn for a page's findings (the switched-on suggestion categories, the preset). */
+  masksFor?: (findings: Finding[]) => Mask[];
+  /** Runs on each burned page before it is written: the watermark for ID copies. */
+  finish?: (page: RgbaImage) => RgbaImage;
 }
 
 export interface PdfRedactReport {
@@ -47,12 +51,14 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
   const t0 = performance.now();
   const name = path.basename(o.file).replace(/\.[^.]+$/, '');
   const doc = await PdfDocument.open(await createNodePdfPlatform(), o.bytes, o.password);
+  const finish = o.finish ?? ((page: RgbaImage) => page);
   try {
     const outputs: string[] = [];
     const pages: PdfRedactReport['pages'] = [];
     const results: (AnalyzeResult & { page: number; label: string })[] = [];
     for (const info of doc.pages) {
-      const r = await analyzePdfPage(doc, info.index, async () => o.ocr, { keep: o.keep });
+      const analyzed = await analyzePdfPage(doc, info.index, async () => o.ocr, { keep: o.keep });
+      const r = o.masksFor ? { ...analyzed, masks: o.masksFor(analyzed.findings) } : analyzed;
       results.push({ page: info.index + 1, label: info.label, ...r });
       pages.push({
         page: info.index + 1,
@@ -64,7 +70,7 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
         const png = path.join(o.outDir, `${name}.page-${info.index + 1}.redacted.png`);
         await writeNew(
           png,
-          await encodeImageNode(burnMasks(await doc.render(info.index), r.masks), 'png'),
+          await encodeImageNode(finish(burnMasks(await doc.render(info.index), r.masks)), 'png'),
           o.inputs,
         );
         outputs.push(png);
@@ -75,6 +81,7 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
       const bytes = await exportRedactedPdf(
         doc,
         doc.pages.map((p, i) => ({ index: p.index, masks: results[i].masks })),
+        finish,
       );
       await writeNew(pdf, bytes, o.inputs);
       outputs.unshift(pdf);

@@ -4,7 +4,7 @@
 import { analyzeImage, masksForFindings, type AnalyzeOptions, type AnalyzeResult } from '../analyze';
 import { burnMasks } from '../burn/burn';
 import type { OcrEngine } from '../ocr/types';
-import type { Mask, ProgressCallback } from '../types';
+import type { Mask, ProgressCallback, RgbaImage } from '../types';
 import { mergeFindings } from './finding-overlap';
 import { ImagePdfWriter } from './build-pdf';
 import type { PdfDocument } from './pdf-document';
@@ -62,12 +62,13 @@ export async function analyzePdfPage(
 export async function exportRedactedPdf(
   doc: PdfDocument,
   pages: readonly { index: number; masks: readonly Mask[] }[],
+  finish: (page: RgbaImage) => RgbaImage = (page) => page,
 ): Promise<Uint8Array> {
   const writer = await ImagePdfWriter.create();
   for (const { index, masks } of pages) {
     const info = doc.page(index);
     await writer.addPage({
-      image: burnMasks(await doc.render(index), masks),
+      image: finish(burnMasks(await doc.render(index), masks)),
       widthPt: info.widthPt,
       heightPt: info.heightPt,
     });
