@@ -33,6 +33,9 @@ export interface ImageScore {
   codeHidden: number;
   /** Percent of the pixels away from every digit that the redaction changed. */
   overMaskPct: number;
+  /** Must-hide digits still readable and last-four digits damaged, as "char@x0,y0,x1,y1". */
+  leaked: string[];
+  lost: string[];
   ok: boolean;
   error?: string;
 }
@@ -101,6 +104,8 @@ export function scoreImage(
     codeDigits: 0,
     codeHidden: 0,
     overMaskPct: 0,
+    leaked: [],
+    lost: [],
     ok: false,
   };
   if (original.width !== redacted.width || original.height !== redacted.height) {
@@ -122,14 +127,17 @@ export function scoreImage(
       if (gone) res.codeHidden++;
       if (!countCodes) continue;
     }
+    const where = `${d.char}@${d.bbox.map(Math.round).join(',')}`;
     if (d.role === 'hide' || d.role === 'cvv') {
       res.toHide++;
       if (gone) res.hidden++;
+      else res.leaked.push(where);
     } else if (d.role === 'keep') {
       res.toKeep++;
       let same = 0;
       for (const i of idx) if (Math.abs(a[i] - b[i]) < 30) same++;
       if (inkAfter >= 0.6 * inkBefore && same >= 0.85 * idx.length) res.kept++;
+      else res.lost.push(where);
     }
   }
   const nearDigit = new Uint8Array(w * h);
