@@ -9,8 +9,12 @@ export function useShortcuts(session: Session): void {
       if (handleKeyDown(session.ui, e)) e.preventDefault();
     };
     const up = (e: KeyboardEvent) => handleKeyUp(session.ui, e);
-    // A key released while the window was in the background never sends keyup: stop peeking anyway.
-    const blur = () => session.ui.setPeek(false);
+    // A key released while the window was in the background never sends keyup: stop peeking and
+    // panning anyway.
+    const blur = () => {
+      session.ui.setPeek(false);
+      session.ui.setPanHeld(false);
+    };
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);

@@ -22,6 +22,8 @@ describe('shortcuts', () => {
   });
 
   it('maps editing keys, and plain letters only without modifiers', () => {
+    expect(matchShortcut(key(' '))).toBe('pan');
+    expect(matchShortcut(key(' ', { ctrlKey: true }))).toBeNull();
     expect(matchShortcut(key('Delete'))).toBe('delete');
     expect(matchShortcut(key('Backspace'))).toBe('delete');
     expect(matchShortcut(key('ArrowLeft', { shiftKey: true }))).toBe('nudge-left');

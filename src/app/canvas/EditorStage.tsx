@@ -95,7 +95,7 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
     const stage = e.target.getStage();
     if (!stage) return;
     containerRef.current?.focus({ preventScroll: true });
-    if (ui.tool === 'draw' && editable && e.evt.isPrimary && e.evt.button <= 0) {
+    if (ui.tool === 'draw' && editable && !ui.panHeld && e.evt.isPrimary && e.evt.button <= 0) {
       drawStart.current = stage.getRelativePointerPosition();
       // Released outside the stage, or Escape: finish or cancel the drawing anyway.
       const up = () => {
@@ -154,7 +154,7 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
   return (
     <div
       ref={containerRef}
-      className={`stage-wrap tool-${ui.tool}`}
+      className={`stage-wrap tool-${ui.tool}${ui.panHeld ? ' panning' : ''}`}
       data-testid="editor-stage"
       tabIndex={0}
       role="application"
@@ -170,7 +170,7 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
           scaleY={view.scale}
           x={view.x}
           y={view.y}
-          draggable={ui.tool === 'select' || !editable}
+          draggable={ui.tool === 'select' || !editable || ui.panHeld}
           onDragEnd={(e) => {
             if (e.target === e.target.getStage())
               setView({ scale: view.scale, x: e.target.x(), y: e.target.y() });

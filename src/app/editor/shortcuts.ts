@@ -17,6 +17,7 @@ export type ShortcutAction =
   | 'zoom-out'
   | 'zoom-fit'
   | 'peek'
+  | 'pan'
   | 'help';
 
 export interface KeyInput {
@@ -135,6 +136,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: 'O (hold)',
     description: 'Peek at the original under the masks',
     test: (e, mod) => plain(e, mod) && key(e, 'o'),
+  },
+  {
+    action: 'pan',
+    keys: 'Space (hold)',
+    description: 'Drag to pan the view, whatever the tool',
+    test: (e, mod) => plain(e, mod) && e.key === ' ',
   },
   { action: 'help', keys: '?', description: 'Show or hide this help', test: (e) => e.key === '?' },
 ];

@@ -14,6 +14,8 @@ export interface UiState {
   readonly tool: Tool;
   readonly selectedMaskId: string | null;
   readonly peek: boolean;
+  /** Space held: dragging pans the view whatever the tool (so the draw tool can pan too). */
+  readonly panHeld: boolean;
   readonly helpOpen: boolean;
   /** Views the user changed, by item id; an item without one is fitted to the viewport. */
   readonly views: Readonly<Record<string, View>>;
@@ -24,6 +26,7 @@ const initialUi: UiState = {
   tool: 'select',
   selectedMaskId: null,
   peek: false,
+  panHeld: false,
   helpOpen: false,
   views: {},
   viewport: { width: 0, height: 0 },
@@ -53,6 +56,7 @@ export class EditorUi {
   setTool = (tool: Tool) => this.set({ tool });
   selectMask = (id: string | null) => this.set({ selectedMaskId: id });
   setPeek = (peek: boolean) => this.set({ peek });
+  setPanHeld = (panHeld: boolean) => this.set({ panHeld });
   setHelp = (helpOpen: boolean) => this.set({ helpOpen });
   setViewport = (viewport: Size) => {
     const v = this.state.viewport;

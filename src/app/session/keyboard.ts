@@ -66,6 +66,16 @@ export function handleKeyDown(ui: EditorUi, e: KeyboardEvent): boolean {
     case 'peek':
       ui.setPeek(true);
       return true;
+    case 'pan':
+      // A focused button or link keeps Space for itself.
+      if (
+        typeof HTMLElement !== 'undefined' &&
+        e.target instanceof HTMLElement &&
+        e.target.closest('button, a, [role="button"], summary, input')
+      )
+        return false;
+      ui.setPanHeld(true);
+      return true;
     case 'help':
       ui.setHelp(!ui.state.helpOpen);
       return true;
@@ -74,4 +84,5 @@ export function handleKeyDown(ui: EditorUi, e: KeyboardEvent): boolean {
 
 export function handleKeyUp(ui: EditorUi, e: KeyboardEvent): void {
   if (e.key === 'o' || e.key === 'O') ui.setPeek(false);
+  if (e.key === ' ') ui.setPanHeld(false);
 }
