@@ -42,7 +42,7 @@ export async function analyzeImage(
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });
-  const findings: Finding[] = numbers.map((n) => n.finding);
+  const cardFindings: Finding[] = numbers.map((n) => n.finding);
   throwIfAborted(signal);
   if (numbers.length > 0) {
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
@@ -51,22 +51,18 @@ export async function analyzeImage(
       detectSecurityCode(gray, ocr, numbers[0], options.debug, undefined, signal),
       detectRepeatedPrefix(gray, ocr, numbers[0], signal),
     ]);
-    if (prefix) findings.push(prefix);
-    if (code) findings.push(code);
+    if (prefix) cardFindings.push(prefix);
+    if (code) cardFindings.push(code);
   }
   throwIfAborted(signal);
   // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).
   // Returns the merged list: card readings inside an MRZ or an IBAN give way to the document finding.
-  findings.splice(
-    0,
-    findings.length,
-    ...(await detectDocumentFindings(gray, ocr, findings, {
-      ...options.documents,
-      signal,
-      onProgress: (fraction, message) =>
-        onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
-    })),
-  );
+  const findings = await detectDocumentFindings(gray, ocr, cardFindings, {
+    ...options.documents,
+    signal,
+    onProgress: (fraction, message) =>
+      onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
+  });
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });

@@ -1,10 +1,6 @@
 import { brandOf } from './brands';
 import type { Slot } from './number-run';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
-};
+import { median } from '../math';
 
 const mid = (s: Slot) => (s.x0 + s.x1) / 2;
 

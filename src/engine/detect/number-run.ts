@@ -2,6 +2,7 @@ import type { GrayImage } from '../types';
 import { columnEnergy, inkSegments, type InkSegment } from './ink-profile';
 import { digitOf } from './digit-like';
 import type { LineReading, ReadGlyph } from './read-line';
+import { median } from '../math';
 
 /** One glyph position of a number in crop pixels; char is '?' where ink was found but not read. */
 export interface Slot {
@@ -26,11 +27,6 @@ export interface NumberRun {
 }
 
 const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"', '`', '/']);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
-};
 
 /**
  * Words of a reading, separators dropped. A word whose separators cut it into parts other than card

@@ -11,6 +11,7 @@ import { betterMrz, mrzFindings, mrzFromLines, rereadMrz, type LocatedMrz } from
 import { pageLines, unionBox, type TextLine } from './page-text';
 import { findStatementNumbers } from './statement';
 import { findTransactions } from './transactions';
+import { median } from '../math';
 
 export const PAGE_LONG_SIDE = 1600;
 const MIN_PAGE_LONG_SIDE = 1100;
@@ -26,11 +27,6 @@ export function scaled(
   if (allowUp && long < MIN_PAGE_LONG_SIDE) scale = Math.min(4, MIN_PAGE_LONG_SIDE / long);
   if (Math.abs(scale - 1) < 0.02) return { img: gray, scale: 1 };
   return { img: resizeGray(gray, Math.round(gray.width * scale), Math.round(gray.height * scale)), scale };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
 }
 
 /** Where to re-read the MRZ: OCR lines that look like zone lines, else the layout check's MRZ rows. */

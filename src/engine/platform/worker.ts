@@ -9,16 +9,17 @@ import { pixelsOfBitmap, type DecodedImage } from './bitmap-pixels';
 export type { DecodedImage };
 
 export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
-  const head = new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer());
-  const type = sniffImageType(head);
+  // One read of the file serves the sniff, the header size and the truncation check.
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const type = sniffImageType(bytes);
   const refusal = describeUnsupported(type);
   if (refusal) throw new InputError(refusal);
   // createImageBitmap cannot read HEIC outside Safari: heic-to (lazy-loaded chunk) decodes it.
   if (type === 'heic') return decodeHeicInWorker(blob);
   // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
-  const size = readImageSize(head);
+  const size = readImageSize(bytes);
   if (size) assertImageSize(size.width, size.height);
-  if (isTruncated(new Uint8Array(await blob.arrayBuffer()))) throw new InputError(damagedMessage(type));
+  if (isTruncated(bytes)) throw new InputError(damagedMessage(type));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
