@@ -50,7 +50,7 @@ describe('card numbers and security codes on fixture photos', () => {
 
   it('succeeds on most images across tiers, tilts and turns', () => {
     const ok = [...scores.values()].filter((s) => s.ok).length;
-    expect(ok).toBeGreaterThanOrEqual(Math.ceil(cases.length * 0.75));
+    expect(ok).toBeGreaterThanOrEqual(Math.ceil(cases.length * 0.9));
   });
 
   it('hides nearly every digit that must be hidden', () => {
@@ -60,17 +60,17 @@ describe('card numbers and security codes on fixture photos', () => {
     expect(hidden / toHide).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps nearly every last-four digit visible', () => {
+  it('keeps every last-four digit visible', () => {
     const all = [...scores.values()];
     const kept = all.reduce((n, s) => n + s.kept, 0);
     const toKeep = all.reduce((n, s) => n + s.toKeep, 0);
-    expect(kept).toBeGreaterThanOrEqual(toKeep - 1);
+    expect(kept).toBe(toKeep);
   });
 
   it('hides the security code on card backs', () => {
     const backs = [...scores.values()].filter((s) => s.codeDigits > 0);
     const hidden = backs.filter((s) => s.codeHidden === s.codeDigits).length;
-    expect(hidden).toBeGreaterThanOrEqual(Math.ceil(backs.length * 0.66));
+    expect(hidden).toBeGreaterThanOrEqual(Math.ceil(backs.length * 0.9));
   });
 
   it('masks little beyond the digits', () => {

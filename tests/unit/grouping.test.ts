@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWord } from '../../src/engine/detect/number-run';
-import { glyphPitch, normalizeSlots, splitGroups } from '../../src/engine/detect/group-digits';
+import { classifyWord, numberRun } from '../../src/engine/detect/number-run';
+import type { LineReading, ReadGlyph } from '../../src/engine/detect/read-line';
+import { glyphPitch, normalizeSlots, slotsFromInk, splitGroups } from '../../src/engine/detect/group-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
 import { digitOf } from '../../src/engine/detect/digit-like';
 
@@ -102,8 +103,85 @@ describe('normalizeSlots', () => {
     expect(chars(out)).toBe('4111111111111???');
   });
 
+  it('assumes a 19-digit UnionPay number when an edge cuts one, hiding every digit in view', () => {
+    const s = layout([4, 4, 4, 3], '625109343326308');
+    // The glyph at the cut shows only in part.
+    s[14] = { ...s[14], x1: s[14].x0 + 8 };
+    const out = normalizeSlots(s, { cutAtEnd: () => true });
+    expect(out).toHaveLength(19);
+    expect(chars(out).slice(0, 15)).toBe('625109343326308');
+    // The partial glyph's slot is widened to a whole glyph, so its mask covers all of it.
+    expect(out[14].x1 - out[14].x0).toBeCloseTo(20, 0);
+  });
+
+  it('pads an uncut UnionPay number to 16 only, never hiding a visible last four', () => {
+    const s = layout([4, 4, 4, 4], '6251093433263088');
+    expect(normalizeSlots(s, { cutAtEnd: () => false })).toHaveLength(16);
+  });
+
+  it('drops an unread sliver of ink after the number but keeps a glyph-wide unread slot', () => {
+    const s = layout([4, 4, 4, 4], '4242424242424242');
+    const sliver: Slot = { ...s[15], x0: s[15].x1 + 30, x1: s[15].x1 + 35, char: '?', confidence: 0.9 };
+    expect(chars(normalizeSlots([...s, sliver]))).toBe('4242424242424242');
+    const unread = layout([4, 4, 4, 4], '424242424242424?');
+    expect(normalizeSlots(unread)).toHaveLength(16);
+  });
+
   it('does not pad when nothing cuts the number', () => {
     const s = layout([4, 6, 5], '371449635398431');
     expect(normalizeSlots(s, { cutAtEnd: () => false })).toHaveLength(15);
+  });
+});
+
+describe('slotsFromInk', () => {
+  it('rebuilds a group whose OCR boxes are garbled from the ink, anchored on the digits read', () => {
+    const clean = layout([4, 4, 4], '518432709458');
+    const ink = clean.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    // "PF Shaye": one box on no print, one spanning three glyphs, look-alikes.
+    const garbled: Slot[] = [
+      { ...clean[0], x0: clean[0].x0 - 40, x1: clean[0].x0 - 25, char: '9', lookalike: true },
+      { ...clean[0], x1: clean[2].x1, char: '5', lookalike: true },
+      { ...clean[3], char: '4', lookalike: true },
+      ...clean.slice(4),
+    ];
+    const out = slotsFromInk(garbled, ink);
+    expect(out).toHaveLength(12);
+    expect(chars(out!).slice(4)).toBe('32709458');
+    expect(out![1].x0).toBeCloseTo(clean[1].x0, 0);
+  });
+
+  it('refuses when the ink disagrees with the digits read', () => {
+    const clean = layout([4, 4, 4], '518432709458');
+    const ink = clean.slice(0, 4).map((x) => ({ x0: x.x0, x1: x.x1 }));
+    expect(slotsFromInk(clean, ink)).toBeUndefined();
+  });
+});
+
+describe('numberRun', () => {
+  /** A reading of `text` on a blank crop: glyphs 20 wide at a pitch of 26, spaces as word breaks. */
+  function reading(text: string): LineReading {
+    const glyphs: ReadGlyph[] = [];
+    let x = 10;
+    for (const char of text) {
+      if (char === ' ') glyphs.push({ char, confidence: 1, x0: x, x1: x, y0: 10, y1: 46 });
+      else glyphs.push({ char, confidence: 0.95, x0: x, x1: x + 20, y0: 10, y1: 46 });
+      x += 26;
+    }
+    const image = { width: x + 10, height: 56, data: new Uint8Array((x + 10) * 56).fill(255) };
+    const crop = { image, raw: image, origin: { x: 0, y: 0 }, angle: 0, scale: 1 };
+    return { crop, glyphs, text, confidence: 0.95 };
+  }
+  const runOf = (text: string) =>
+    numberRun(reading(text))
+      ?.slots.map((s) => s.char)
+      .join('');
+
+  it('keeps a group read with a speck as a comma in the number', () => {
+    expect(runOf('5476 778,987 5432')).toBe('54767789875432');
+  });
+
+  it('still takes dates and phone numbers for text', () => {
+    expect(runOf('12/29')).toBeUndefined();
+    expect(runOf('1-800-555-0100')).toBeUndefined();
   });
 });

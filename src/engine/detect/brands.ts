@@ -4,6 +4,12 @@ export interface Brand {
   lengths: number[];
   /** Groupings as printed on the card, e.g. [4, 6, 5] for Amex. */
   grouping: number[];
+  /**
+   * The length to assume when the end of the number is out of view, when it is not the usual 16:
+   * the longest the network commonly issues (China's UnionPay debit cards run to 19 digits), so
+   * every digit in view that might not be among the last four is hidden.
+   */
+  cutLength?: number;
   matches(prefix: string): boolean;
 }
 
@@ -31,6 +37,7 @@ export const BRANDS: Brand[] = [
     name: 'unionpay',
     lengths: [16, 17, 18, 19],
     grouping: [4, 4, 4, 4, 3],
+    cutLength: 19,
     matches: (p) => p.startsWith('62'),
   },
   { name: 'jcb', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 3528, 3589) },

@@ -5,7 +5,7 @@ import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { luhnValid } from './luhn';
-import { normalizeSlots } from './group-digits';
+import { normalizeSlots, slotsFromInk } from './group-digits';
 import { numberRun, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
@@ -65,15 +65,23 @@ async function readOnce(
   light: boolean,
 ): Promise<ReadNumber | undefined> {
   const gh = line.glyphHeight / ctx.scale;
-  const len = line.length / ctx.scale;
-  const angle = line.angle + flip * Math.PI;
-  const read = async (before: number, after: number) => {
+  // The line as found; refined below from the glyphs read on it.
+  let geo = {
+    cx: line.centre.x / ctx.scale,
+    cy: line.centre.y / ctx.scale,
+    angle: line.angle + flip * Math.PI,
+  };
+  let len = line.length / ctx.scale;
+  const read = async (wantBefore: number, wantAfter: number) => {
+    const { cx, cy, angle } = geo;
+    // How far the line may reach each way before leaving the photo: past the frame a crop only
+    // repeats the edge pixels, which Tesseract reads as marks.
+    const inFrame = (a: number) => Math.max(0, reachInFrame(cx, cy, a, ctx.gray) - len / 2 + 0.5 * gh);
+    const before = Math.min(wantBefore, inFrame(angle + Math.PI));
+    const after = Math.min(wantAfter, inFrame(angle));
     const shift = (after - before) / 2;
     const crop = cropLine(ctx.gray, {
-      centre: {
-        x: line.centre.x / ctx.scale + shift * Math.cos(angle),
-        y: line.centre.y / ctx.scale + shift * Math.sin(angle),
-      },
+      centre: { x: cx + shift * Math.cos(angle), y: cy + shift * Math.sin(angle) },
       angle,
       length: len + before + after,
       height: 1.8 * gh,
@@ -85,26 +93,49 @@ async function readOnce(
     const reading = await readCrop(ctx.ocr, crop);
     const run = numberRun(reading);
     ctx.debug?.(
-      `line@${Math.round(line.centre.x / ctx.scale)},${Math.round(line.centre.y / ctx.scale)} flip=${flip} light=${light} ` +
+      `line@${Math.round(cx)},${Math.round(cy)} angle=${((angle * 180) / Math.PI).toFixed(1)} flip=${flip} light=${light} ` +
         `"${reading.text}" conf=${reading.confidence.toFixed(2)} -> ${run ? run.slots.map((s) => s.char).join('') : '-'}`,
     );
     return { reading, run };
   };
+  // A wider or re-aimed read sees more of the line: it wins unless it reads fewer digits.
+  const better = (next: { run?: NumberRun }, run: NumberRun) =>
+    !!next.run &&
+    ((next.run.trueDigits >= run.trueDigits && next.run.slots.length > run.slots.length) ||
+      quality(next.run) >= quality(run));
   // A tight crop first (small crops read fast); the finder often sees only part of a number (a
   // group or two), so a run that reaches an end of the crop is read again reaching a whole number's
   // length (about 17 glyph heights) further that way.
   const near = 4 * gh;
-  const far = Math.max(near, 17 * gh - len);
+  const far = () => Math.max(near, 17 * gh - len);
   // A line of 14+ glyphs is most of a number already; a shorter one may be missing whole groups.
-  const first = line.glyphs >= 14 ? near : far;
+  let first = line.glyphs >= 14 ? near : far();
   let { reading, run } = await read(first, first);
+  // The finder can chain a number with print beside it and get the tilt wrong by several degrees;
+  // the glyphs read show the true slope, and the line is read again along it.
+  const tilt = run ? slopeOf(run.slots, reading.crop.scale * gh) : 0;
+  if (run && Math.abs(tilt) > (1.5 * Math.PI) / 180) {
+    const s0 = run.slots[0];
+    const s1 = run.slots[run.slots.length - 1];
+    const y = run.slots.reduce((sum, s) => sum + (s.y0 + s.y1) / 2, 0) / run.slots.length;
+    const c = cropToSource(reading.crop, (s0.x0 + s1.x1) / 2, y);
+    const prev = { geo, len };
+    geo = { cx: c.x, cy: c.y, angle: geo.angle + tilt };
+    len = (s1.x1 - s0.x0) / reading.crop.scale;
+    first = far();
+    const aimed = await read(first, first);
+    if (better(aimed, run)) ({ reading, run } = aimed);
+    else ({ geo, len } = prev);
+  }
   if (run && run.trueDigits >= 3) {
     const edge = 1.3 * gh * reading.crop.scale;
     const atStart = run.slots[0].x0 < edge;
     const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
     if (atStart || atEnd) {
-      const wider = await read(atStart ? far : near, atEnd ? far : near);
-      if (wider.run && quality(wider.run) >= quality(run)) ({ reading, run } = wider);
+      // Reach past what the first read covered: a long line is read with `far` already.
+      const further = Math.max(far(), first + 6 * gh);
+      const wider = await read(atStart ? further : first, atEnd ? further : first);
+      if (better(wider, run)) ({ reading, run } = wider);
     }
   }
   // Clean prose (a name, a bank, terms) read with confidence: no other polarity will make it digits.
@@ -112,6 +143,35 @@ async function readOnce(
   if (!run && words.length >= 1 && reading.confidence >= 0.9 && reading.text.replace(/\s/g, '').length >= 4)
     ctx.prose.add(line);
   return run ? { line, reading, run, flipped: flip } : undefined;
+}
+
+/**
+ * The slope (radians) of a run's digits in its crop: a least-squares line through the centres of
+ * the digits read as digits, if at least four span five glyph heights; else 0.
+ */
+function slopeOf(slots: readonly Slot[], glyphHeight: number): number {
+  const pts = slots
+    .filter((s) => !s.lookalike && s.char !== '?')
+    .map((s) => ({ x: (s.x0 + s.x1) / 2, y: (s.y0 + s.y1) / 2 }));
+  if (pts.length < 4 || pts[pts.length - 1].x - pts[0].x < 5 * glyphHeight) return 0;
+  const mx = pts.reduce((a, p) => a + p.x, 0) / pts.length;
+  const my = pts.reduce((a, p) => a + p.y, 0) / pts.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of pts) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+  }
+  return Math.atan(sxy / sxx);
+}
+
+/** Distance from (x, y) along the direction `angle` to the edge of the image. */
+function reachInFrame(x: number, y: number, angle: number, img: GrayImage): number {
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  const tx = dx > 1e-9 ? (img.width - x) / dx : dx < -1e-9 ? -x / dx : Infinity;
+  const ty = dy > 1e-9 ? (img.height - y) / dy : dy < -1e-9 ? -y / dy : Infinity;
+  return Math.max(0, Math.min(tx, ty));
 }
 
 /**
@@ -212,10 +272,22 @@ export async function detectCardNumbersDetailed(
   const out: CardNumberDetection[] = [];
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
-    const slots = normalizeSlots(r.run.slots, {
-      ink: r.run.ink,
-      cutAtEnd: (last, pitch) => cutAtEnd(crop, r.run.slots, last, pitch, gray.width, gray.height),
-    }).slice(0, 19);
+    const settled = r.run.slots;
+    const normalize = (from: readonly Slot[]) =>
+      normalizeSlots(from, {
+        ink: r.run.ink,
+        cutAtEnd: (last, pitch) => cutAtEnd(crop, r.run.slots, last, pitch, gray.width, gray.height),
+      }).slice(0, 19);
+    let slots = normalize(settled);
+    // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
+    if (slots.length < 12) {
+      const fromInk = slotsFromInk(settled, r.run.ink);
+      const alt = fromInk && normalize(fromInk);
+      options.debug?.(
+        `from ink: ${fromInk ? fromInk.map((s) => s.char).join('') : '-'} -> ${alt ? alt.map((s) => s.char).join('') : '-'}`,
+      );
+      if (alt && alt.length > slots.length) slots = alt;
+    }
     options.debug?.(
       `normalized ${r.run.slots.map((s) => `${s.char}:${Math.round(s.x0)}-${Math.round(s.x1)}:${s.confidence.toFixed(2)}`).join(' ')} -> ${slots.map((s) => s.char).join('')} ink=${r.run.ink.map((p) => `${Math.round(p.x0)}-${Math.round(p.x1)}`).join(' ')}`,
     );

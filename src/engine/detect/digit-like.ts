@@ -18,7 +18,9 @@ const LOOKALIKE: Record<string, string> = {
   '[': '1',
   j: '1',
   J: '1',
-  L: '1',
+  // OCR-A's 6 (a 'b' with a flat top) comes out as 'L' or 'k'.
+  L: '6',
+  k: '6',
   t: '1',
   '/': '1',
   Z: '2',

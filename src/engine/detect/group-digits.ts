@@ -73,6 +73,17 @@ export interface NormalizeOptions {
 export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions = {}): Slot[] {
   let slots = [...input].sort((a, b) => mid(a) - mid(b));
   if (slots.length < 2) return slots;
+  // Unread slivers of ink at either end (a card edge, a logo's rim) are not glyphs: counted as
+  // one, a sliver after the number would move the last four onto the wrong glyphs.
+  const width = median(slots.filter((s) => s.char !== '?').map((s) => s.x1 - s.x0));
+  const inkWidth = (s: Slot) =>
+    Math.max(
+      s.x1 - s.x0,
+      ...(options.ink ?? []).filter((p) => p.x1 > s.x0 && p.x0 < s.x1).map((p) => p.x1 - p.x0),
+    );
+  const sliver = (s: Slot | undefined) => !!s && s.char === '?' && inkWidth(s) < 0.45 * width;
+  while (sliver(slots[slots.length - 1])) slots.pop();
+  while (sliver(slots[0])) slots.shift();
   // A box Tesseract stretched over a neighbouring mark (a logo, a '©') is pulled back to the glyph's
   // own ink, so it does not float off into a group of its own.
   const typical = median(slots.map((s) => s.x1 - s.x0));
@@ -128,15 +139,60 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   const prefixOfLayout =
     groups.length <= layout.length &&
     groups.every((g, i) => (i < groups.length - 1 ? g.length === layout[i] : g.length <= layout[i]));
-  if (
-    slots.length >= target - 4 &&
-    slots.length < target &&
-    (prefixOfLayout || options.cutAtEnd?.(slots[slots.length - 1], pitch))
-  ) {
-    const last = slots[slots.length - 1];
-    for (let k = 1; slots.length < target; k++) {
+  const cut = () => options.cutAtEnd?.(slots[slots.length - 1], pitch) ?? false;
+  let length = target;
+  // Cut off where the brand commonly runs longer: assume the longer number (errs toward hiding).
+  if (brand?.cutLength && slots.length >= target - 4 && slots.length < brand.cutLength && cut())
+    length = brand.cutLength;
+  if (slots.length >= target - 4 && slots.length < length && (length > target || prefixOfLayout || cut())) {
+    // The glyph at the cut shows only in part, but its mask must cover all of it: a full width.
+    const w = median(slots.map((s) => s.x1 - s.x0));
+    const cutGlyph = slots[slots.length - 1];
+    const last = { ...cutGlyph, x1: Math.max(cutGlyph.x1, cutGlyph.x0 + w) };
+    slots[slots.length - 1] = last;
+    for (let k = 1; slots.length < length; k++) {
       slots.push({ ...last, x0: last.x0 + k * pitch, x1: last.x1 + k * pitch, char: '?', confidence: 0 });
     }
   }
   return slots;
+}
+
+/**
+ * Slots rebuilt from the ink along the line, for a run whose OCR boxes are garbled (embossed OCR-A
+ * read as "PF Shaye": boxes that overlap, span a group, or sit on no print). The digits read with
+ * confidence anchor it: they must each sit on a glyph-wide piece of ink, and then every such piece
+ * between the run's first and last slot becomes a slot, with the character read over it, if any.
+ */
+export function slotsFromInk(
+  slots: readonly Slot[],
+  ink: readonly { x0: number; x1: number }[],
+): Slot[] | undefined {
+  const core = slots.filter((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.8);
+  if (core.length < 4) return undefined;
+  const w = median(core.map((s) => s.x1 - s.x0));
+  const start = Math.min(...slots.map((s) => s.x0));
+  const end = Math.max(...slots.map((s) => s.x1));
+  const pieces = ink.filter((p) => {
+    const c = (p.x0 + p.x1) / 2;
+    return p.x1 - p.x0 >= 0.5 * w && p.x1 - p.x0 <= 1.6 * w && c >= start && c <= end;
+  });
+  const on = (s: Slot, p: { x0: number; x1: number }) => mid(s) >= p.x0 - 0.2 * w && mid(s) <= p.x1 + 0.2 * w;
+  if (!core.every((s) => pieces.some((p) => on(s, p)))) return undefined;
+  const y0 = median(core.map((s) => s.y0));
+  const y1 = median(core.map((s) => s.y1));
+  return pieces.map((p) => {
+    const over = slots.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1);
+    const read = over.length === 1 ? over[0] : undefined;
+    // A read box about one glyph wide may reach past faint ink (emboss shadow); a wider one is garbled.
+    const box = read && read.x1 - read.x0 <= 1.3 * w ? read : p;
+    return {
+      x0: Math.min(p.x0, box.x0),
+      x1: Math.max(p.x1, box.x1),
+      y0,
+      y1,
+      char: read?.char ?? '?',
+      confidence: read?.confidence ?? 0,
+      lookalike: read?.lookalike,
+    };
+  });
 }

@@ -30,7 +30,8 @@ const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"
 
 /**
  * Words of a reading, separators dropped. A word whose separators cut it into parts other than card
- * groups (1-800-555-0100, 12/29, 3.50) is marked as text: phone numbers and dates are not cards.
+ * groups (1-800-555-0100, 12/29, 3.50) is marked as text: phone numbers and dates are not cards. Parts
+ * of three still count as groups: a card group with a glyph dropped and a speck read as a comma.
  */
 function splitWords(glyphs: ReadGlyph[]): { glyphs: ReadGlyph[]; punctuated: boolean }[] {
   const words: { glyphs: ReadGlyph[]; punctuated: boolean }[] = [];
@@ -38,7 +39,7 @@ function splitWords(glyphs: ReadGlyph[]): { glyphs: ReadGlyph[]; punctuated: boo
   let parts: number[] = [0];
   const flush = () => {
     const groups = parts.filter((n) => n > 0);
-    const punctuated = groups.length > 1 && !groups.every((n) => n >= 4 && n <= 6);
+    const punctuated = groups.length > 1 && !groups.every((n) => n >= 3 && n <= 6);
     if (cur.length) words.push({ glyphs: cur, punctuated });
     cur = [];
     parts = [0];

@@ -2,7 +2,16 @@ import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Point } from '../types';
 import { centre } from '../masks/from-findings';
 import { throwIfAborted } from './abort';
-import { cropLine, cropQuad, readingFromPage, type LineCrop, type ReadGlyph } from './read-line';
+import { locateLines } from './locate-lines';
+import {
+  cropLine,
+  cropQuad,
+  cropToSource,
+  readCrop,
+  readingFromPage,
+  type LineCrop,
+  type ReadGlyph,
+} from './read-line';
 
 export interface SecurityCodeDetection {
   finding: Finding;
@@ -49,7 +58,7 @@ export async function detectSecurityCode(
   });
   debugImage?.(crop.image);
   const lastFour = finding.text.slice(-4);
-  let code: ReadGlyph[] | undefined;
+  type Found = { code: ReadGlyph[]; crop: LineCrop };
   // Panels are hatched or patterned, and the code is printed in whatever font the issuer likes: read
   // the band as it is, then with only its darkest ink, then with thin hatching closed away.
   const read = async (variant: 'raw' | 'darkest' | 'darker' | 'closed') => {
@@ -66,22 +75,49 @@ export async function detectSecurityCode(
     const reading = readingFromPage(crop, page.lines);
     debug?.(`panel ${variant} "${reading.text.replace(/\s+/g, ' ')}"`);
     const words = splitWords(reading.glyphs);
+    const code = findCode(words, lastFour, image);
     return {
       text: reading.text.trim(),
-      code: findCode(words, lastFour),
+      found: code ? { code, crop } : undefined,
       digits: words.flat().filter((g) => g.char >= '0' && g.char <= '9').length,
     };
   };
-  // Two variants side by side on the pool's two workers. Two more only when those saw digits but no
+  // The band holds more than the panel (card ground, stripe edge, art), which can outweigh small
+  // print in a whole-band read: find the text lines in it and read each on its own.
+  const readLines = async (): Promise<Found | undefined> => {
+    const lines = locateLines(crop.image, { minMembers: 3 })
+      .filter((l) => l.glyphHeight >= 0.3 * 36 && l.glyphHeight <= 1.3 * 36 && Math.abs(l.angle) < 0.2)
+      .slice(0, 4);
+    for (const l of lines) {
+      throwIfAborted(signal);
+      const lineGh = l.glyphHeight / crop.scale;
+      const tight = cropLine(gray, {
+        centre: cropToSource(crop, l.centre.x, l.centre.y),
+        angle: crop.angle + l.angle,
+        length: l.length / crop.scale + 3 * lineGh,
+        height: 2 * lineGh,
+        glyphHeight: lineGh,
+        targetHeight: 32,
+      });
+      const reading = await readCrop(ocr, tight);
+      debug?.(`panel line "${reading.text}"`);
+      const code = findCode(splitWords(reading.glyphs), lastFour, tight.image);
+      if (code) return { code, crop: tight };
+    }
+    return undefined;
+  };
+  // Two variants side by side on the pool's two workers. More only when those saw digits but no
   // code, or the darkest ink held no text at all (thin or italic print on a hatched panel); a front
   // shows its bank name or chip there and stops after one round.
   const [a, b] = await Promise.all([read('darkest'), read('raw')]);
-  code = a.code ?? b.code;
-  if (!code && (a.text === '' || a.digits + b.digits >= 3)) {
+  let found = a.found ?? b.found;
+  if (!found && (a.text === '' || a.digits + b.digits >= 3)) {
     const [c, d] = await Promise.all([read('darker'), read('closed')]);
-    code = c.code ?? d.code;
+    found = c.found ?? d.found;
   }
-  if (!code) return undefined;
+  if (!found && (a.text === '' || a.digits + b.digits >= 1)) found = await readLines();
+  if (!found) return undefined;
+  const { code } = found;
   return {
     id: 'security-code-1',
     kind: 'security-code',
@@ -89,7 +125,7 @@ export async function detectSecurityCode(
     // glyph's room after it (blank panel if there is no fourth digit).
     text: code.map((g) => g.char).join('') + (code.length === 3 ? '?' : ''),
     glyphs: [...code, ...(code.length === 3 ? [nextGlyph(code)] : [])].map((g) =>
-      cropQuad(crop, g.x0, g.y0, g.x1, g.y1),
+      cropQuad(found.crop, g.x0, g.y0, g.x1, g.y1),
     ),
     confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
     keepable: false,
@@ -107,19 +143,55 @@ function nextGlyph(word: ReadGlyph[]): ReadGlyph {
 
 const isDigits = (w: ReadGlyph[]) => w.every((g) => g.char >= '0' && g.char <= '9');
 
-/** "1234 567" (the last four then the code, as two words or glued into one), else a lone 3-digit word. */
-function findCode(words: ReadGlyph[][], lastFour: string): ReadGlyph[] | undefined {
+/**
+ * "1234 567" (the last four then the code, as two words or glued into one), else a lone 3-digit
+ * word. The code's first glyph is widened back to the space after the last four (see widenStart).
+ */
+function findCode(words: ReadGlyph[][], lastFour: string, img: GrayImage): ReadGlyph[] | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const text = w.map((g) => g.char).join('');
-    if (isDigits(w) && (w.length === 7 || (w.length === 8 && text.startsWith(lastFour)))) return w.slice(4);
+    if (isDigits(w) && (w.length === 7 || (w.length === 8 && text.startsWith(lastFour))))
+      return widenStart(w.slice(4), w[3], img);
     const next = words[i + 1];
     if (isDigits(w) && w.length === 4 && next && isDigits(next) && (next.length === 3 || next.length === 4)) {
       const h = w[0].y1 - w[0].y0;
-      if (next[0].x0 - w[w.length - 1].x1 < 2.5 * h && Math.abs(next[0].y0 - w[0].y0) < 0.6 * h) return next;
+      if (next[0].x0 - w[w.length - 1].x1 < 2.5 * h && Math.abs(next[0].y0 - w[0].y0) < 0.6 * h)
+        return widenStart(next, w[w.length - 1], img);
     }
   }
-  return words.find((w) => isDigits(w) && w.length === 3);
+  const lone = words.find((w) => isDigits(w) && w.length === 3);
+  return lone && widenStart(lone, undefined, img);
+}
+
+/**
+ * OCR boxes of slanted or small print often start well inside the glyph (an italic 3's tail reaches
+ * back under its neighbour). The code's start moves back to the end of the space before it: the
+ * emptiest columns between the last four and the code. Without a last four it moves back a third
+ * of a glyph height. The panel's last four is never reached: the space lies between.
+ */
+function widenStart(code: ReadGlyph[], prev: ReadGlyph | undefined, img: GrayImage): ReadGlyph[] {
+  const first = code[0];
+  const h = first.y1 - first.y0;
+  let x0 = first.x0 - h / 3;
+  if (prev && prev.x1 < first.x0) {
+    const ink: number[] = [];
+    for (let x = Math.max(0, Math.floor(prev.x1)); x <= Math.min(img.width - 1, Math.floor(first.x0)); x++) {
+      let dark = 0;
+      for (let y = Math.max(0, Math.floor(first.y0)); y < Math.min(img.height, Math.ceil(first.y1)); y++)
+        dark += 255 - img.data[y * img.width + x];
+      ink.push(dark);
+    }
+    const least = Math.min(...ink);
+    const spread = Math.max(...ink) - least;
+    // The rightmost of the emptiest columns: the space ends there and the code's ink begins.
+    let end = 0;
+    ink.forEach((v, i) => {
+      if (v <= least + 0.15 * spread) end = i;
+    });
+    x0 = Math.max(prev.x1, Math.floor(prev.x1) + end);
+  }
+  return [{ ...first, x0: Math.min(first.x0, x0) }, ...code.slice(1)];
 }
 
 /** Keeps only the darkest `share` of pixels as black on white: the code's ink, not the hatching. */
