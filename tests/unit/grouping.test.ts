@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classifyWord, numberRun } from '../../src/engine/detect/number-run';
 import type { LineReading, ReadGlyph } from '../../src/engine/detect/read-line';
-import { glyphPitch, normalizeSlots, slotsFromInk, splitGroups } from '../../src/engine/detect/group-digits';
+import {
+  fillShortGroups,
+  glyphPitch,
+  normalizeSlots,
+  slotsFromInk,
+  splitGroups,
+} from '../../src/engine/detect/group-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
 import { digitOf } from '../../src/engine/detect/digit-like';
 
@@ -183,5 +189,43 @@ describe('numberRun', () => {
   it('still takes dates and phone numbers for text', () => {
     expect(runOf('12/29')).toBeUndefined();
     expect(runOf('1-800-555-0100')).toBeUndefined();
+  });
+});
+
+describe('fillShortGroups', () => {
+  const sizes = (gs: Slot[][]) => gs.map((g) => g.length);
+  it('puts a glyph missed inside a group where its two-pitch gap is', () => {
+    const s = layout([4, 4, 4, 4], '5476767898765432');
+    // The second group's third glyph was never read: the group shows a two-pitch gap.
+    const read = s.filter((_, i) => i !== 6);
+    const out = normalizeSlots(read, { cutAtEnd: () => false });
+    expect(out).toHaveLength(16);
+    expect(out[6].char).toBe('?');
+    expect(out[6].x0).toBeCloseTo(s[6].x0, 0);
+    expect(chars(out).slice(-4)).toBe('5432');
+  });
+
+  it('pads a group short at its end when the break after it is wider than the others', () => {
+    const s = layout([4, 4, 4, 4], '5476767898765432');
+    const read = s.filter((_, i) => i !== 11);
+    const out = normalizeSlots(read, { cutAtEnd: () => false });
+    expect(out).toHaveLength(16);
+    expect(out[11].x0).toBeCloseTo(s[11].x0, 0);
+    expect(chars(out).slice(-4)).toBe('5432');
+  });
+
+  it('keeps the last group as the last four when a glyph inside it was missed', () => {
+    const s = layout([4, 4, 4, 4], '4020340002345678');
+    const read = s.filter((_, i) => i !== 14);
+    const groups = splitGroups(read);
+    expect(sizes(groups)).toEqual([4, 4, 4, 2, 1]);
+    expect(sizes(fillShortGroups(groups, [4, 4, 4, 4], glyphPitch(read)))).toEqual([4, 4, 4, 4]);
+    const out = normalizeSlots(read, { cutAtEnd: () => false });
+    expect(chars(out).slice(-4)).toBe('56?8');
+  });
+
+  it('leaves complete layouts alone', () => {
+    const groups = splitGroups(layout([4, 6, 5]));
+    expect(sizes(fillShortGroups(groups, [4, 6, 5], 26))).toEqual([4, 6, 5]);
   });
 });

@@ -129,6 +129,7 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     while (lastGroup.length > want && lastGroup[lastGroup.length - 1].char === '?') lastGroup.pop();
   }
   groups = groups.filter((g) => g.length > 0);
+  if (grouping) groups = fillShortGroups(groups, grouping, pitch);
   slots = groups.flat();
   // Amex prints 15 digits, Diners 14, nearly every other card 16.
   const target = brand?.name === 'amex' ? 15 : brand?.name === 'diners' ? 14 : 16;
@@ -155,6 +156,60 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     }
   }
   return slots;
+}
+
+/** An unread slot one pitch after (or, with a negative pitch, before) a glyph. */
+const besideSlot = (s: Slot, pitch: number): Slot => ({
+  ...s,
+  x0: s.x0 + pitch,
+  x1: s.x1 + pitch,
+  char: '?',
+  confidence: 0,
+  lookalike: undefined,
+});
+
+/**
+ * A glyph that neither OCR nor the ink walk found leaves its group one short, and where it falls
+ * decides what is masked: past a group's end it is left uncovered, and in the last group it moves
+ * the last four onto the group before. With the layout known, a group one short gets an unread slot
+ * where its gaps show the glyph is missing: a two-pitch gap inside it (which may also have split it
+ * in two), or a break to a neighbouring group wider than the number's other breaks.
+ */
+export function fillShortGroups(input: Slot[][], layout: readonly number[], pitch: number): Slot[][] {
+  let groups = input.map((g) => [...g]);
+  // The merge must leave the layout's count of groups, none longer than the layout prints.
+  const fits = (gs: Slot[][]) => gs.length === layout.length && gs.every((g, k) => g.length <= layout[k]);
+  // One group read as two across the missing glyph.
+  if (groups.length === layout.length + 1) {
+    for (let i = 0; i + 1 < groups.length; i++) {
+      const a = groups[i];
+      const b = groups[i + 1];
+      const gap = mid(b[0]) - mid(a[a.length - 1]);
+      if (gap < 1.6 * pitch || gap > 2.6 * pitch) continue;
+      const merged = [
+        ...groups.slice(0, i),
+        [...a, besideSlot(a[a.length - 1], pitch), ...b],
+        ...groups.slice(i + 2),
+      ];
+      if (fits(merged)) {
+        groups = merged;
+        break;
+      }
+    }
+  }
+  if (groups.length !== layout.length) return groups;
+  const breaks = groups.slice(1).map((g, i) => mid(g[0]) - mid(groups[i][groups[i].length - 1]));
+  const usual = Math.min(...breaks);
+  // The last group is left to the caller: a short last group is padded at the end of the number.
+  for (let i = 0; i < groups.length - 1; i++) {
+    const g = groups[i];
+    if (g.length !== layout[i] - 1) continue;
+    const inside = g.findIndex((s, j) => j > 0 && mid(s) - mid(g[j - 1]) > 1.6 * pitch);
+    if (inside > 0) g.splice(inside, 0, besideSlot(g[inside - 1], pitch));
+    else if (breaks[i] - usual > 0.6 * pitch) g.push(besideSlot(g[g.length - 1], pitch));
+    else if (i > 0 && breaks[i - 1] - usual > 0.6 * pitch) g.unshift(besideSlot(g[0], -pitch));
+  }
+  return groups;
 }
 
 /**

@@ -2,7 +2,7 @@ import { centre } from '../masks/from-findings';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
-import { cropLine, cropQuad, readingFromPage, type ReadGlyph } from './read-line';
+import { cropLine, cropQuad, inkIsLight, readingFromPage, type LineCrop, type ReadGlyph } from './read-line';
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the
@@ -31,34 +31,24 @@ export async function detectRepeatedPrefix(
   const down1 = 2.4 * gh;
   const a = (along0 + along1) / 2;
   const d = (down0 + down1) / 2;
-  const crop = cropLine(gray, {
+  const spec = {
     centre: { x: first.x + a * ux - d * uy, y: first.y + a * uy + d * ux },
     angle,
     length: along1 - along0,
     height: down1 - down0,
     glyphHeight: 0.45 * gh,
     targetHeight: 26,
-  });
-  throwIfAborted(signal);
-  // One block (PSM 6): sparse mode (11) drops a lone short word on a patterned ground.
-  const page = await ocr.recognize(crop.image, { psm: 6 });
-  const reading = readingFromPage(crop, page.lines);
+  };
   const prefix = finding.text.slice(0, 4);
-  const words: ReadGlyph[][] = [];
-  let cur: ReadGlyph[] = [];
-  for (const g of reading.glyphs) {
-    if (g.char === ' ') {
-      if (cur.length) words.push(cur);
-      cur = [];
-    } else cur.push(g);
+  // The strip's polarity is guessed from its grey levels; small light print on a mid-grey card
+  // fools the guess, so a strip that shows no repeat is read once more the other way round.
+  const guess = cropLine(gray, spec);
+  let crop = guess;
+  let match = await readRepeat(ocr, crop, prefix, signal);
+  if (!match) {
+    crop = cropLine(gray, { ...spec, inkLight: !inkIsLight(guess.raw) });
+    match = await readRepeat(ocr, crop, prefix, signal);
   }
-  if (cur.length) words.push(cur);
-  const match = words.find((w) => {
-    if (w.length !== 4 || !w.every((g) => g.char >= '0' && g.char <= '9')) return false;
-    let same = 0;
-    for (let i = 0; i < 4; i++) if (w[i].char === prefix[i]) same++;
-    return same >= 3;
-  });
   if (!match) return undefined;
   return {
     id: 'card-prefix-1',
@@ -70,4 +60,32 @@ export async function detectRepeatedPrefix(
     enabledByDefault: true,
     notes: ['the first four digits, printed again in small type'],
   };
+}
+
+/** A 4-digit word in the strip that matches the number's first four, allowing one misread. */
+async function readRepeat(
+  ocr: OcrEngine,
+  crop: LineCrop,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<ReadGlyph[] | undefined> {
+  throwIfAborted(signal);
+  // One block (PSM 6): sparse mode (11) drops a lone short word on a patterned ground.
+  const page = await ocr.recognize(crop.image, { psm: 6 });
+  const reading = readingFromPage(crop, page.lines);
+  const words: ReadGlyph[][] = [];
+  let cur: ReadGlyph[] = [];
+  for (const g of reading.glyphs) {
+    if (g.char === ' ') {
+      if (cur.length) words.push(cur);
+      cur = [];
+    } else cur.push(g);
+  }
+  if (cur.length) words.push(cur);
+  return words.find((w) => {
+    if (w.length !== 4 || !w.every((g) => g.char >= '0' && g.char <= '9')) return false;
+    let same = 0;
+    for (let i = 0; i < 4; i++) if (w[i].char === prefix[i]) same++;
+    return same >= 3;
+  });
 }
