@@ -40,15 +40,16 @@ export async function detectRepeatedPrefix(
     targetHeight: 26,
   };
   const prefix = finding.text.slice(0, 4);
-  // The strip's polarity is guessed from its grey levels; small light print on a mid-grey card
-  // fools the guess, so a strip that shows no repeat is read once more the other way round.
+  // The polarity guessed from a strip's grey levels fails on small light print on a mid-grey card,
+  // so the strip is read both ways round, side by side on the OCR pool's two workers.
   const guess = cropLine(gray, spec);
-  let crop = guess;
-  let match = await readRepeat(ocr, crop, prefix, signal);
-  if (!match) {
-    crop = cropLine(gray, { ...spec, inkLight: !inkIsLight(guess.raw) });
-    match = await readRepeat(ocr, crop, prefix, signal);
-  }
+  const other = cropLine(gray, { ...spec, inkLight: !inkIsLight(guess.raw) });
+  const [asGuessed, flipped] = await Promise.all([
+    readRepeat(ocr, guess, prefix, signal),
+    readRepeat(ocr, other, prefix, signal),
+  ]);
+  const crop = asGuessed ? guess : other;
+  const match = asGuessed ?? flipped;
   if (!match) return undefined;
   return {
     id: 'card-prefix-1',
