@@ -184,22 +184,39 @@ function dedupe(lines: CandidateLine[]): CandidateLine[] {
   return kept;
 }
 
+/**
+ * Frames the blobs are chained in: links reach 35 degrees either side of the frame's axis, so the
+ * level and transposed frames cover lines within 35 degrees of horizontal or vertical, and the two
+ * diagonal frames (reading down-right and up-right) the turns in between.
+ */
+const FRAMES = ['level', 'transposed', 'down', 'up'] as const;
+
 function linesFromComponents(comps: Component[], maxH: number, minMembers: number): CandidateLine[] {
   const found: CandidateLine[] = [];
-  for (const transposed of [false, true]) {
+  for (const frame of FRAMES) {
     const blobs: Blob[] = [];
     for (const c of comps) {
       const bw = c.x1 - c.x0;
       const bh = c.y1 - c.y0;
-      const w = transposed ? bh : bw;
-      const h = transposed ? bw : bh;
+      // A glyph turned 45 degrees has a square box about 1.2 glyph heights a side.
+      const diagonal = frame === 'down' || frame === 'up';
+      const h = diagonal ? Math.max(bw, bh) / 1.2 : frame === 'transposed' ? bw : bh;
+      const w = diagonal ? 0.65 * h : frame === 'transposed' ? bh : bw;
       if (h < 7 || h > maxH || w > 5 * h || w < 1) continue;
       // Glyph outlines are thin: a filled slab of edge pixels is texture, not a character.
       if (c.area > 0.85 * bw * bh && bw > 3 && bh > 3) continue;
       const cx = (c.x0 + c.x1) / 2;
       const cy = (c.y0 + c.y1) / 2;
       const n = Math.max(1, Math.min(6, Math.round(w / (0.75 * h))));
-      blobs.push({ c, x: transposed ? cy : cx, y: transposed ? cx : cy, w, h, n });
+      const [x, y] =
+        frame === 'level'
+          ? [cx, cy]
+          : frame === 'transposed'
+            ? [cy, cx]
+            : frame === 'down'
+              ? [(cx + cy) * Math.SQRT1_2, (cy - cx) * Math.SQRT1_2]
+              : [(cx - cy) * Math.SQRT1_2, (cx + cy) * Math.SQRT1_2];
+      blobs.push({ c, x, y, w, h, n });
     }
     for (const run of chains(blobs, 2)) {
       const glyphs = run.reduce((sum, b) => sum + b.n, 0);
