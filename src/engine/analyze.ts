@@ -5,7 +5,7 @@ import { detectRepeatedPrefix } from './detect/repeated-prefix';
 import { detectSecurityCode } from './detect/security-code';
 import { throwIfAborted } from './detect/abort';
 import { detectDocumentFindings, type DocumentOptions } from './documents/document-findings';
-import { toGray } from './image/gray';
+import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
 import type { OcrEngine } from './ocr/types';
 import type { Finding, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
@@ -39,6 +39,7 @@ export async function analyzeImage(
   const numbers = await detectCardNumbersDetailed(gray, ocr, {
     signal,
     debug: options.debug,
+    neutral: () => darkestChannel(image),
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });

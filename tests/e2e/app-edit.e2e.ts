@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Mask } from '../../src/engine/types';
 import {
+  chooseTool,
   decode,
   download,
   dragSource,
@@ -90,7 +91,7 @@ describe.skipIf(noBrowser)('editing masks in the app', () => {
     expect([base.width, base.height]).toEqual([W, H]);
 
     // Draw (the tool stays on after the first mask).
-    await page.keyboard.press('r');
+    await chooseTool(page, 'draw');
     await dragSource(page, { x: 100, y: 100 }, { x: 260, y: 180 });
     let [a] = await exportMatches(page, base, 1);
     near(a.x, 100);
@@ -100,7 +101,7 @@ describe.skipIf(noBrowser)('editing masks in the app', () => {
     expect(a.source).toBe('manual');
 
     // Move: drag the mask body with the select tool.
-    await page.keyboard.press('v');
+    await chooseTool(page, 'select');
     await dragSource(
       page,
       { x: a.x + a.width / 2, y: a.y + a.height / 2 },
@@ -127,12 +128,12 @@ describe.skipIf(noBrowser)('editing masks in the app', () => {
     a = resized;
 
     // Draw a second mask elsewhere.
-    await page.keyboard.press('r');
+    await chooseTool(page, 'draw');
     await dragSource(page, { x: 400, y: 300 }, { x: 520, y: 380 });
     const two = await exportMatches(page, base, 2);
 
     // Delete the first: click to select it, then Delete.
-    await page.keyboard.press('v');
+    await chooseTool(page, 'select');
     const c = await toClient(page, a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.click(c.x, c.y);
     expect(await page.evaluate(() => window.__lastfour!.selectedMaskId())).toBe(a.id);
@@ -165,9 +166,9 @@ describe.skipIf(noBrowser)('editing masks in the app', () => {
     await upload(page, [{ name: 'scene.png', mimeType: 'image/png', buffer: syntheticPng(W, H) }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
     const base = await decode((await download(page, 'export-button')).bytes);
-    await page.keyboard.press('r');
+    await chooseTool(page, 'draw');
     await dragSource(page, { x: 100, y: 100 }, { x: 300, y: 160 });
-    await page.keyboard.press('v');
+    await chooseTool(page, 'select');
     const [m] = await masksOf(page);
     const cx = m.x + m.width / 2;
     const cy = m.y + m.height / 2;

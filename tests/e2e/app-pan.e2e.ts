@@ -1,6 +1,6 @@
 // Holding Space pans the view with the mouse whatever the tool, so the draw tool needs no switching.
 import { describe, expect, it } from 'vitest';
-import { syntheticPng, upload, waitForItems } from './support/app';
+import { chooseTool, syntheticPng, upload, waitForItems } from './support/app';
 import { noBrowser, openApp, RecordedBrowser } from './support/browser';
 
 describe.skipIf(noBrowser)('panning', () => {
@@ -13,7 +13,7 @@ describe.skipIf(noBrowser)('panning', () => {
     const box = (await stage.boundingBox())!;
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await stage.focus();
-    await page.keyboard.press('r'); // draw tool
+    await chooseTool(page, 'draw');
     const masks = async () => (await page.evaluate(() => window.__lastfour!.getMasks())).length;
     const before = await masks();
     const view = () => page.evaluate(() => window.__lastfour!.viewTransform()!);

@@ -25,6 +25,8 @@ export interface DetectOptions {
   maxLines?: number;
   /** Receives a line per OCR reading, for diagnostics. */
   debug?: (message: string) => void;
+  /** The photo as each pixel's darkest channel (see darkestChannel), made only if it is needed. */
+  neutral?: () => GrayImage;
 }
 
 /** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
@@ -145,6 +147,40 @@ async function readOnce(
   return run ? { line, reading, run, flipped: flip } : undefined;
 }
 
+/** A reading that settles a photo: a run of 12+ glyphs, 8+ of them read as digits. */
+const isNumberLike = (r: ReadNumber) => r.run.slots.length >= 12 && r.run.trueDigits >= 8;
+
+/** Two candidates over the same print: centres within a glyph height, directions within 10 degrees. */
+function sameLine(a: CandidateLine, b: CandidateLine): boolean {
+  const turn = Math.abs(Math.sin(a.angle - b.angle));
+  return Math.hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) < a.glyphHeight && turn < 0.17;
+}
+
+/**
+ * Reads candidate lines, best first, into `found`. While the orientation is unknown, one line at a
+ * time (read both ways round in parallel); then two at a time (the OCR pool runs two workers). Once
+ * a full number is read, the weaker candidates are not worth their OCR time.
+ */
+async function readLines(
+  ctx: Ctx,
+  lines: CandidateLine[],
+  found: ReadNumber[],
+  onRead: (done: number) => void,
+): Promise<void> {
+  for (let i = 0; i < lines.length;) {
+    throwIfAborted(ctx.signal);
+    const take = ctx.flip === undefined ? 1 : 2;
+    const batch = await Promise.all(lines.slice(i, i + take).map((l) => readCandidate(ctx, l)));
+    i += take;
+    for (const r of batch) if (r) found.push(r);
+    // Only a number-like reading settles the orientation: prose read upside down can look numeric.
+    const best = found.filter(isNumberLike).sort((a, b) => quality(b.run) - quality(a.run))[0];
+    if (best && ctx.flip === undefined) ctx.flip = best.flipped;
+    onRead(Math.min(i, lines.length));
+    if (best) break;
+  }
+}
+
 /**
  * The slope (radians) of a run's digits in its crop: a least-squares line through the centres of
  * the digits read as digits, if at least four span five glyph heights; else 0.
@@ -245,29 +281,21 @@ export async function detectCardNumbersDetailed(
   const ctx: Ctx = { gray, work, scale, ocr, debug: options.debug, prose: new Set(), signal };
   ctxDebug = options.debug;
   const found: ReadNumber[] = [];
-  let done = 0;
-  // Two lines at a time (the OCR pool may run two workers on two cores), best candidates first;
-  // once a full number is read, the weaker candidates are not worth their OCR time.
-  // While the orientation is unknown, one line at a time (read both ways round in parallel); then
-  // two lines at a time. Best candidates first; once a full number is read, the weaker candidates
-  // are not worth their OCR time.
-  for (let i = 0; i < lines.length;) {
-    throwIfAborted(signal);
-    const take = ctx.flip === undefined ? 1 : 2;
-    const batch = await Promise.all(lines.slice(i, i + take).map((l) => readCandidate(ctx, l)));
-    i += take;
-    for (const r of batch) if (r) found.push(r);
-    // Only a number-like reading settles the orientation: prose read upside down can look numeric.
-    const best = found
-      .filter((r) => r.run.slots.length >= 12 && r.run.trueDigits >= 8)
-      .sort((a, b) => quality(b.run) - quality(a.run))[0];
-    if (best && ctx.flip === undefined) ctx.flip = best.flipped;
-    done = i;
-    onProgress?.(
-      0.05 + 0.9 * (Math.min(done, lines.length) / lines.length),
-      `Read ${Math.min(done, lines.length)} of ${lines.length} line(s)`,
-    );
-    if (found.some((r) => r.run.slots.length >= 12 && r.run.trueDigits >= 8)) break;
+  await readLines(ctx, lines, found, (done) =>
+    onProgress?.(0.05 + 0.85 * (done / lines.length), `Read ${done} of ${lines.length} line(s)`),
+  );
+  // Grey print on a colourful photo can vanish into the grey image's texture; in the image of each
+  // pixel's darkest channel, neutral print stands out from coloured art. Tried only when the grey
+  // image gave no number, on lines it did not already offer.
+  if (options.neutral && !found.some(isNumberLike)) {
+    const neutral = options.neutral();
+    const neutralWork = scale < 1 ? scaleGray(neutral, scale) : neutral;
+    const more = locateLines(neutralWork)
+      .filter((l) => l.glyphs >= 6 && !lines.some((o) => sameLine(o, l)))
+      .slice(0, 4);
+    onProgress?.(0.9, `Reading ${more.length} more candidate line(s)`);
+    const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set() };
+    await readLines(alt, more, found, () => undefined);
   }
   const out: CardNumberDetection[] = [];
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {

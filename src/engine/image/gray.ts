@@ -23,3 +23,15 @@ export function grayToRgba(img: GrayImage): RgbaImage {
   }
   return { width: img.width, height: img.height, data: out };
 }
+
+/**
+ * Each pixel's darkest channel. White, silver and black print keep their contrast; saturated
+ * colours (a photo of a field, a blue card) go dark, so neutral print stands out from coloured art.
+ */
+export function darkestChannel(img: RgbaImage): GrayImage {
+  const n = img.width * img.height;
+  const out = new Uint8Array(n);
+  const d = img.data;
+  for (let i = 0, j = 0; j < n; i += 4, j++) out[j] = Math.min(d[i], d[i + 1], d[i + 2]);
+  return { width: img.width, height: img.height, data: out };
+}

@@ -116,3 +116,18 @@ export async function startApp(
   const page = await openApp(await rb.newContext(options));
   return { rb, page };
 }
+
+/**
+ * Switches the editor tool by its shortcut and waits until the canvas has redrawn: Konva refreshes
+ * its hit regions on the next animation frame, so a click sent sooner can still hit the old tool's
+ * shapes (a real hand is never that quick, but a loaded test machine can delay the frame).
+ */
+export async function chooseTool(page: Page, tool: 'select' | 'draw') {
+  await page.keyboard.press(tool === 'select' ? 'v' : 'r');
+  await page
+    .locator('.toolbar button[aria-pressed="true"]', { hasText: tool === 'select' ? 'Select' : 'Draw' })
+    .waitFor();
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
