@@ -1,40 +1,19 @@
 // Real pipeline, real OCR (tesseract.js in Node) on the project's own card fixtures; thresholds on
 // accuracy only, never on timings.
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreImage, type GroundTruth, type ImageScore } from '../../bench/score';
-import { createNodeOcr } from '../../src/cli/ocr-node';
-import { analyzeImage, masksForFindings } from '../../src/engine/analyze';
-import { burnMasks } from '../../src/engine/burn/burn';
-import type { OcrEngine } from '../../src/engine/ocr/types';
-import { decodeImageNode } from '../../src/engine/platform/node';
-import type { AnalyzeResult } from '../../src/engine/analyze';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImageScore } from '../../bench/score';
+import { masksForFindings, type AnalyzeResult } from '../../src/engine/analyze';
+import { readCases, runCases } from './support/card-fixtures';
 
 const dir = path.resolve(__dirname, '../fixtures/cards');
-const cases = fs
-  .readdirSync(dir)
-  .filter((n) => n.endsWith('.json'))
-  .sort()
-  .map((n) => JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as GroundTruth);
-
-let ocr: OcrEngine;
-const scores = new Map<string, ImageScore>();
-const results = new Map<string, AnalyzeResult>();
+const cases = readCases(dir);
+let scores = new Map<string, ImageScore>();
+let results = new Map<string, AnalyzeResult>();
 
 beforeAll(async () => {
-  ocr = await createNodeOcr(2);
-  for (const gt of cases) {
-    const image = await decodeImageNode(new Uint8Array(fs.readFileSync(path.join(dir, gt.file))));
-    const result = await analyzeImage(image, ocr);
-    results.set(gt.file, result);
-    scores.set(gt.file, scoreImage(gt, image, burnMasks(image, result.masks)));
-  }
+  ({ scores, results } = await runCases(dir, cases));
 }, 300_000);
-
-afterAll(async () => {
-  await ocr?.terminate();
-});
 
 describe('card numbers and security codes on fixture photos', () => {
   it('has fixtures to run on', () => {
