@@ -133,6 +133,25 @@ describe('normalizeSlots', () => {
     expect(normalizeSlots(unread)).toHaveLength(16);
   });
 
+  it('takes two boxes over one glyph in a group one too long for one glyph', () => {
+    const s = layout([4, 4, 4, 4], '4293656147966064');
+    // The third group's second glyph read as "71", two boxes over the same ink.
+    const double: Slot[] = [
+      ...s.slice(0, 9),
+      { ...s[9], x1: s[9].x0 + 13, char: '7', confidence: 0.94 },
+      { ...s[9], x0: s[9].x0 + 4, char: '1', confidence: 0.87 },
+      ...s.slice(10),
+    ];
+    const out = normalizeSlots(double, { cutAtEnd: () => false });
+    expect(chars(out)).toBe('4293656147966064');
+  });
+
+  it('drops a short group after a complete layout, keeping the last four on the number', () => {
+    const s = layout([4, 4, 4, 4, 1], '40001234567890101');
+    const out = normalizeSlots(s, { cutAtEnd: () => false });
+    expect(chars(out)).toBe('4000123456789010');
+  });
+
   it('does not pad when nothing cuts the number', () => {
     const s = layout([4, 6, 5], '371449635398431');
     expect(normalizeSlots(s, { cutAtEnd: () => false })).toHaveLength(15);

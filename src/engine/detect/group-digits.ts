@@ -122,6 +122,21 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   // Without a brand, whole groups of four are the common layout.
   const grouping =
     brand?.grouping ?? (groups.slice(0, -1).every((g) => g.length === 4) ? [4, 4, 4, 4] : undefined);
+  if (grouping) {
+    // A group one glyph longer than the layout prints it, with two boxes over one glyph ("71" for
+    // an embossed 7): those two are one glyph. (Groups further off are split wrong, not misread.)
+    groups = groups.map((g, i) =>
+      i < grouping.length && g.length === grouping[i] + 1 ? mergeDoubleReads(g, grouping[i]) : g,
+    );
+    // The layout complete, then a group of one or two glyphs after it (a logo's edge, a hologram
+    // read as a digit): not part of the number, or it would take the last four's place.
+    if (
+      groups.length > grouping.length &&
+      grouping.every((n, i) => groups[i].length === n) &&
+      groups.slice(grouping.length).every((g) => g.length <= 2)
+    )
+      groups = groups.slice(0, grouping.length);
+  }
   if (grouping && groups.length === grouping.length) {
     // A last group longer than the layout prints it, with unread ink at its end: the ink is not a digit.
     const lastGroup = groups[groups.length - 1];
@@ -156,6 +171,37 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     }
   }
   return slots;
+}
+
+/**
+ * Merges the most overlapping pair of boxes in a group while it is longer than `want` and some
+ * pair overlaps by more than half the narrower box, keeping the surer reading.
+ */
+function mergeDoubleReads(group: Slot[], want: number): Slot[] {
+  const g = [...group];
+  while (g.length > want) {
+    let best = -1;
+    let bestShare = 0.5;
+    for (let i = 1; i < g.length; i++) {
+      const overlap = Math.min(g[i - 1].x1, g[i].x1) - Math.max(g[i - 1].x0, g[i].x0);
+      const share = overlap / Math.min(g[i - 1].x1 - g[i - 1].x0, g[i].x1 - g[i].x0);
+      if (share > bestShare) {
+        bestShare = share;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    const [a, b] = [g[best - 1], g[best]];
+    const sure = b.confidence > a.confidence ? b : a;
+    g.splice(best - 1, 2, {
+      ...sure,
+      x0: Math.min(a.x0, b.x0),
+      x1: Math.max(a.x1, b.x1),
+      y0: Math.min(a.y0, b.y0),
+      y1: Math.max(a.y1, b.y1),
+    });
+  }
+  return g;
 }
 
 /** An unread slot one pitch after (or, with a negative pitch, before) a glyph. */
