@@ -38,19 +38,33 @@ function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1
   if (group.every((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.85)) return group;
   const y0 = Math.min(...group.map((s) => s.y0));
   const y1 = Math.max(...group.map((s) => s.y1));
-  return pieces.map((p) => {
-    const over = group.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1);
-    const read = over.length === 1 ? over[0] : undefined;
-    return {
-      x0: Math.min(p.x0, ...over.map((s) => s.x0)),
-      x1: Math.max(p.x1, ...over.map((s) => s.x1)),
-      y0,
-      y1,
-      char: read?.char ?? '?',
-      confidence: read?.confidence ?? 0,
-      lookalike: read?.lookalike,
-    };
-  });
+  return pieces.map((p) => slotOnPiece(p, group, y0, y1, () => true));
+}
+
+/**
+ * A slot over a piece of ink, with the character read over it when exactly one slot's centre lies
+ * on it, widened to the boxes over it that `reach` accepts (a box can cover faint ink, an emboss
+ * shadow, that the column profile missed).
+ */
+function slotOnPiece(
+  p: { x0: number; x1: number },
+  slots: readonly Slot[],
+  y0: number,
+  y1: number,
+  reach: (s: Slot, over: readonly Slot[]) => boolean,
+): Slot {
+  const over = slots.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1);
+  const read = over.length === 1 ? over[0] : undefined;
+  const boxes = over.filter((s) => reach(s, over));
+  return {
+    x0: Math.min(p.x0, ...boxes.map((s) => s.x0)),
+    x1: Math.max(p.x1, ...boxes.map((s) => s.x1)),
+    y0,
+    y1,
+    char: read?.char ?? '?',
+    confidence: read?.confidence ?? 0,
+    lookalike: read?.lookalike,
+  };
 }
 
 export interface NormalizeOptions {
@@ -281,19 +295,8 @@ export function slotsFromInk(
   if (!core.every((s) => pieces.some((p) => on(s, p)))) return undefined;
   const y0 = median(core.map((s) => s.y0));
   const y1 = median(core.map((s) => s.y1));
-  return pieces.map((p) => {
-    const over = slots.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1);
-    const read = over.length === 1 ? over[0] : undefined;
-    // A read box about one glyph wide may reach past faint ink (emboss shadow); a wider one is garbled.
-    const box = read && read.x1 - read.x0 <= 1.3 * w ? read : p;
-    return {
-      x0: Math.min(p.x0, box.x0),
-      x1: Math.max(p.x1, box.x1),
-      y0,
-      y1,
-      char: read?.char ?? '?',
-      confidence: read?.confidence ?? 0,
-      lookalike: read?.lookalike,
-    };
-  });
+  // A read box about one glyph wide may reach past faint ink (emboss shadow); a wider one is garbled.
+  return pieces.map((p) =>
+    slotOnPiece(p, slots, y0, y1, (s, over) => over.length === 1 && s.x1 - s.x0 <= 1.3 * w),
+  );
 }

@@ -1,3 +1,4 @@
+import { localMean } from '../image/local-mean';
 import type { GrayImage } from '../types';
 
 /**
@@ -8,31 +9,13 @@ import type { GrayImage } from '../types';
 export function flattenBackground(img: GrayImage, radius: number): GrayImage {
   const { width: w, height: h, data } = img;
   const r = Math.max(2, Math.round(radius));
-  const integral = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += data[y * w + x];
-      integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
-    }
-  }
+  const mean = localMean(img, r);
   const diff = new Float32Array(w * h);
   let sumSq = 0;
-  for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - r);
-    const y1 = Math.min(h, y + r + 1);
-    for (let x = 0; x < w; x++) {
-      const x0 = Math.max(0, x - r);
-      const x1 = Math.min(w, x + r + 1);
-      const sum =
-        integral[y1 * (w + 1) + x1] -
-        integral[y0 * (w + 1) + x1] -
-        integral[y1 * (w + 1) + x0] +
-        integral[y0 * (w + 1) + x0];
-      const d = data[y * w + x] - sum / ((x1 - x0) * (y1 - y0));
-      diff[y * w + x] = d;
-      sumSq += d * d;
-    }
+  for (let i = 0; i < diff.length; i++) {
+    const d = data[i] - mean[i];
+    diff[i] = d;
+    sumSq += d * d;
   }
   // Scale so the print's contrast fills the range whatever it was (faint emboss or bold print).
   const sd = Math.sqrt(sumSq / Math.max(1, w * h)) || 1;

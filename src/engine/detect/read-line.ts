@@ -181,3 +181,17 @@ export function readingFromPage(crop: LineCrop, lines: OcrPage['lines']): LineRe
     confidence: real.length ? confSum / real.length : 0,
   };
 }
+
+/** The words of a reading: its glyphs split at the ' ' glyphs between words. */
+export function wordsOf(glyphs: readonly ReadGlyph[]): ReadGlyph[][] {
+  const words: ReadGlyph[][] = [];
+  let cur: ReadGlyph[] = [];
+  for (const g of glyphs) {
+    if (g.char === ' ') {
+      if (cur.length) words.push(cur);
+      cur = [];
+    } else cur.push(g);
+  }
+  if (cur.length) words.push(cur);
+  return words;
+}

@@ -2,7 +2,15 @@ import { centre } from '../masks/from-findings';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
-import { cropLine, cropQuad, inkIsLight, readingFromPage, type LineCrop, type ReadGlyph } from './read-line';
+import {
+  cropLine,
+  cropQuad,
+  inkIsLight,
+  readingFromPage,
+  wordsOf,
+  type LineCrop,
+  type ReadGlyph,
+} from './read-line';
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the
@@ -73,17 +81,7 @@ async function readRepeat(
   throwIfAborted(signal);
   // One block (PSM 6): sparse mode (11) drops a lone short word on a patterned ground.
   const page = await ocr.recognize(crop.image, { psm: 6 });
-  const reading = readingFromPage(crop, page.lines);
-  const words: ReadGlyph[][] = [];
-  let cur: ReadGlyph[] = [];
-  for (const g of reading.glyphs) {
-    if (g.char === ' ') {
-      if (cur.length) words.push(cur);
-      cur = [];
-    } else cur.push(g);
-  }
-  if (cur.length) words.push(cur);
-  return words.find((w) => {
+  return wordsOf(readingFromPage(crop, page.lines).glyphs).find((w) => {
     if (w.length !== 4 || !w.every((g) => g.char >= '0' && g.char <= '9')) return false;
     let same = 0;
     for (let i = 0; i < 4; i++) if (w[i].char === prefix[i]) same++;

@@ -9,9 +9,13 @@ import {
   cropToSource,
   readCrop,
   readingFromPage,
+  wordsOf,
   type LineCrop,
   type ReadGlyph,
 } from './read-line';
+
+/** Glyph height of the number in the band crop; the panel's print is a little smaller. */
+const BAND_GLYPH = 36;
 
 export interface SecurityCodeDetection {
   finding: Finding;
@@ -53,7 +57,7 @@ export async function detectSecurityCode(
     length: along1 - along0,
     height: up1 - up0,
     glyphHeight: gh,
-    targetHeight: 36,
+    targetHeight: BAND_GLYPH,
     inkLight: false,
   });
   debugImage?.(crop.image);
@@ -74,7 +78,7 @@ export async function detectSecurityCode(
     const page = await ocr.recognize(image, { psm: variant === 'raw' ? 11 : 6 });
     const reading = readingFromPage(crop, page.lines);
     debug?.(`panel ${variant} "${reading.text.replace(/\s+/g, ' ')}"`);
-    const words = splitWords(reading.glyphs);
+    const words = wordsOf(reading.glyphs);
     const code = findCode(words, lastFour, image);
     return {
       text: reading.text.trim(),
@@ -86,7 +90,10 @@ export async function detectSecurityCode(
   // print in a whole-band read: find the text lines in it and read each on its own.
   const readLines = async (): Promise<Found | undefined> => {
     const lines = locateLines(crop.image, { minMembers: 3 })
-      .filter((l) => l.glyphHeight >= 0.3 * 36 && l.glyphHeight <= 1.3 * 36 && Math.abs(l.angle) < 0.2)
+      .filter(
+        (l) =>
+          l.glyphHeight >= 0.3 * BAND_GLYPH && l.glyphHeight <= 1.3 * BAND_GLYPH && Math.abs(l.angle) < 0.2,
+      )
       .slice(0, 4);
     for (const l of lines) {
       throwIfAborted(signal);
@@ -101,7 +108,7 @@ export async function detectSecurityCode(
       });
       const reading = await readCrop(ocr, tight);
       debug?.(`panel line "${reading.text}"`);
-      const code = findCode(splitWords(reading.glyphs), lastFour, tight.image);
+      const code = findCode(wordsOf(reading.glyphs), lastFour, tight.image);
       if (code) return { code, crop: tight };
     }
     return undefined;
@@ -225,17 +232,4 @@ function extreme(img: GrayImage, pick: (a: number, b: number) => number): GrayIm
     }
   }
   return { width: w, height: h, data: out };
-}
-
-function splitWords(glyphs: ReadGlyph[]): ReadGlyph[][] {
-  const words: ReadGlyph[][] = [];
-  let cur: ReadGlyph[] = [];
-  for (const g of glyphs) {
-    if (g.char === ' ') {
-      if (cur.length) words.push(cur);
-      cur = [];
-    } else cur.push(g);
-  }
-  if (cur.length) words.push(cur);
-  return words;
 }

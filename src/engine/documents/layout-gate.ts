@@ -2,6 +2,8 @@
 // document-like: many lines of small dark text (a statement, a screenshot, an ID) or an MRZ-like row of
 // evenly pitched glyphs. Card photos have a handful of lines and skip the document OCR pass, which keeps
 // the card pipeline as fast as it was.
+import { connectedComponents } from '../detect/components';
+import { localMean } from '../image/local-mean';
 import { resizeGray } from '../image/transform';
 import type { Box, GrayImage } from '../types';
 
@@ -41,7 +43,7 @@ export function assessLayout(work: GrayImage, scale = 1): LayoutVerdict {
     s = scale * f;
   }
   const ink = darkInk(img, 15, 14);
-  const all = components(ink, img.width, img.height);
+  const all: Blob[] = connectedComponents(ink, img.width, img.height, 4);
   const upright = linesOf(all, img.width, s);
   // The same blobs with x and y swapped are the page turned a quarter: one labelling serves both.
   const swapped = linesOf(
@@ -109,72 +111,9 @@ function lineAngle(line: Blob[]): number {
 
 /** Pixels darker than their neighbourhood mean by `delta`: ink of dark text on a lighter ground. */
 function darkInk(img: GrayImage, radius: number, delta: number): Uint8Array {
-  const { width: w, height: h, data } = img;
-  // Int32 is enough: at most 800 x 800 x 255 per sum.
-  const integral = new Int32Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += data[y * w + x];
-      integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
-    }
-  }
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const ya = Math.max(0, y - radius);
-    const yb = Math.min(h, y + radius + 1);
-    for (let x = 0; x < w; x++) {
-      const xa = Math.max(0, x - radius);
-      const xb = Math.min(w, x + radius + 1);
-      const sum =
-        integral[yb * (w + 1) + xb] -
-        integral[ya * (w + 1) + xb] -
-        integral[yb * (w + 1) + xa] +
-        integral[ya * (w + 1) + xa];
-      const mean = sum / ((yb - ya) * (xb - xa));
-      if (data[y * w + x] < mean - delta) out[y * w + x] = 1;
-    }
-  }
-  return out;
-}
-
-/** 8-connected components' bounding boxes (iterative flood fill; no recursion on big images). */
-function components(bin: Uint8Array, w: number, h: number): Blob[] {
-  const seen = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
-  const out: Blob[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (!bin[start] || seen[start]) continue;
-    let top = 0;
-    stack[top++] = start;
-    seen[start] = 1;
-    const b: Blob = { x0: w, y0: h, x1: 0, y1: 0 };
-    let area = 0;
-    while (top > 0) {
-      const p = stack[--top];
-      const x = p % w;
-      const y = (p - x) / w;
-      area++;
-      if (x < b.x0) b.x0 = x;
-      if (y < b.y0) b.y0 = y;
-      if (x + 1 > b.x1) b.x1 = x + 1;
-      if (y + 1 > b.y1) b.y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (bin[q] && !seen[q]) {
-            seen[q] = 1;
-            stack[top++] = q;
-          }
-        }
-      }
-    }
-    if (area >= 4) out.push(b);
-  }
+  const mean = localMean(img, radius);
+  const out = new Uint8Array(img.data.length);
+  for (let i = 0; i < out.length; i++) if (img.data[i] < mean[i] - delta) out[i] = 1;
   return out;
 }
 
