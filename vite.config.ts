@@ -1,15 +1,17 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { pdfAssetCopies } from './src/engine/pdf/assets.ts';
+import { modelAssetCopies } from './src/engine/worker/model-assets.ts';
 
 // Every OCR asset is copied out of node_modules into the build and served from our own origin:
 // tesseract.js never reaches for its CDN defaults. Only the LSTM builds of the core are copied,
-// since we always run the LSTM engine (OEM 1) with the LSTM-only "best_int" English model.
+// since we always run the LSTM engine (OEM 1) with the LSTM-only "best_int" English model, and
+// only two of those: the app names the SIMD build (or, without WebAssembly SIMD, the plain one)
+// as an explicit file, so tesseract.js never picks its relaxed-SIMD build.
 export const ocrAssets = [
   { src: 'node_modules/tesseract.js/dist/worker.min.js', dest: 'ocr' },
-  { src: 'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js', dest: 'ocr/core' },
   { src: 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js', dest: 'ocr/core' },
   { src: 'node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js', dest: 'ocr/core' },
   { src: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', dest: 'ocr/lang' },
@@ -18,16 +20,17 @@ export const ocrAssets = [
 ];
 
 /**
- * Copied but not precached, to keep the offline bundle under 20 MB: the plain (no-SIMD) OCR core only
+ * Copied but not precached, to keep the offline bundle small: the plain (no-SIMD) OCR core only
  * browsers without WebAssembly SIMD need (every current one has it), and pdf.js's CJK character maps.
  * Both are cached at run time the first time they are used.
  */
 const notPrecached = ['**/ocr/core/tesseract-core-lstm.wasm.js', '**/pdfjs/cmaps/**'];
 
 /**
- * Nothing but our own origin. 'wasm-unsafe-eval' lets the OCR core compile its WebAssembly; blob: and
- * data: cover the editor's image URLs and downloads. The same policy goes in a <meta> tag (for any
- * static host) and in response headers (which is what governs Web Workers and the service worker).
+ * Nothing but our own origin. 'wasm-unsafe-eval' lets the OCR core and onnxruntime-web compile their
+ * WebAssembly; blob: and data: cover the editor's image URLs and downloads. The same policy goes in a
+ * <meta> tag (for any static host) and in response headers (which is what governs Web Workers and the
+ * service worker).
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -68,7 +71,8 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    viteStaticCopy({ targets: [...ocrAssets, ...pdfAssetCopies] }),
+    // The text models and onnxruntime-web's wasm go to models/ and ort/ (src/engine/worker/model-assets.ts).
+    viteStaticCopy({ targets: [...ocrAssets, ...pdfAssetCopies, ...modelAssetCopies] }),
     cspMetaTag(),
     VitePWA({
       registerType: 'prompt',
@@ -91,9 +95,13 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The OCR core (~3.9 MB each) and language data (~3 MB) exceed Workbox's 2 MiB default.
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        globPatterns: ['**/*.{js,mjs,css,html,png,svg,ico,wasm,gz,webmanifest,json,pfb,ttf}'],
+        // Workbox's default is 2 MiB; the largest files are onnxruntime-web's wasm (14.2 MB) and the
+        // text recognizer (10.8 MB), then the OCR core (3.9 MB) and language data (3 MB).
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        globPatterns: [
+          '**/*.{js,mjs,css,html,png,svg,ico,wasm,gz,webmanifest,json,pfb,ttf}',
+          'models/*.{onnx,txt}',
+        ],
         globIgnores: ['**/node_modules/**', ...notPrecached],
         runtimeCaching: [
           {
@@ -108,6 +116,10 @@ export default defineConfig({
       },
     }),
   ],
+  // onnxruntime-web's "extern wasm" build: it imports its glue from ort.env.wasm.wasmPaths (our ort/
+  // folder) instead of carrying a `new URL('….wasm', import.meta.url)` that would make Vite emit a
+  // second, hashed copy of the 14 MB wasm.
+  resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { headers: securityHeaders },

@@ -1,6 +1,8 @@
 // Benchmark: runs the engine over a folder of ground-truth fixtures and scores the redacted pixels,
 // timing each image next to one plain tesseract.js recognize() pass over the same file.
-//   npm run bench -- [dir] [--out dir] [--no-cvv] [--keep-going]
+//   npm run bench -- [dir] [--out dir] [--no-cvv] [--no-learned] [--native]
+// --no-learned runs the engine on Tesseract alone (as before the learned text stage); --native also
+// times one pass of the system's native Tesseract 5 (`tesseract FILE stdout`) over each file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,12 +11,20 @@ import { analyzeImage } from '../src/engine/analyze';
 import { burnMasks } from '../src/engine/burn/burn';
 import { decodeImageNode, encodeImageNode } from '../src/engine/platform/node';
 import { createNodeOcr, nodeLangPath } from '../src/cli/ocr-node';
+import { nodeModelSource } from '../src/cli/models-node';
+import { loadTextModels } from '../src/engine/learned/models';
+import { spawnSync } from 'node:child_process';
 import { scoreImage, type GroundTruth, type ImageScore } from './score';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { out: { type: 'string' }, 'no-cvv': { type: 'boolean', default: false } },
+  options: {
+    out: { type: 'string' },
+    'no-cvv': { type: 'boolean', default: false },
+    'no-learned': { type: 'boolean', default: false },
+    native: { type: 'boolean', default: false },
+  },
 });
 const dir = positionals[0] ?? 'tests/fixtures/cards';
 const outDir = values.out ?? '.bench-out';
@@ -36,6 +46,7 @@ if (files.length === 0) {
 }
 
 const engineOcr = await createNodeOcr(2);
+const models = values['no-learned'] ? undefined : await loadTextModels(nodeModelSource());
 // The baseline is tesseract.js as a user would call it: one worker, whole file, default settings.
 const plain = await createWorker('eng', OEM.LSTM_ONLY, {
   langPath: nodeLangPath(),
@@ -47,7 +58,16 @@ const plain = await createWorker('eng', OEM.LSTM_ONLY, {
 const first = JSON.parse(fs.readFileSync(path.join(dir, files[0]), 'utf8')) as GroundTruth;
 const warmBytes = fs.readFileSync(path.join(dir, first.file));
 await plain.recognize(warmBytes);
-await analyzeImage(await decodeImageNode(new Uint8Array(warmBytes)), engineOcr);
+await analyzeImage(await decodeImageNode(new Uint8Array(warmBytes)), engineOcr, { models });
+
+/** One native Tesseract 5 pass (default page segmentation) over a file, in seconds. */
+function nativeSeconds(file: string): number {
+  const t = performance.now();
+  const r = spawnSync('tesseract', [file, 'stdout'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  if (r.error || r.status !== 0) throw new Error(`bench: native tesseract failed on ${file}`);
+  return (performance.now() - t) / 1000;
+}
+const nativeSecs: number[] = [];
 
 const scores: ImageScore[] = [];
 const engineSecs: number[] = [];
@@ -61,8 +81,9 @@ for (const [i, f] of files.entries()) {
   plainSecs.push((performance.now() - t) / 1000);
   t = performance.now();
   const image = await decodeImageNode(new Uint8Array(bytes));
-  const result = await analyzeImage(image, engineOcr);
+  const result = await analyzeImage(image, engineOcr, { models });
   engineSecs.push((performance.now() - t) / 1000);
+  if (values.native) nativeSecs.push(nativeSeconds(path.join(dir, gt.file)));
   const redacted = burnMasks(image, result.masks);
   const score = scoreImage(gt, image, redacted, countCodes);
   scores.push(score);
@@ -97,3 +118,12 @@ console.log(
   `plain recognize():       median ${medPlain.toFixed(2)}, p90 ${quantile(plainSecs, 0.9).toFixed(2)} (1 worker, whole file)`,
 );
 console.log(`ratio (median):          ${(med / medPlain).toFixed(2)}x`);
+console.log(`engine:                  ${models ? 'learned text models + Tesseract' : 'Tesseract alone'}`);
+if (nativeSecs.length) {
+  const medNative = quantile(nativeSecs, 0.5);
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(
+    `native tesseract 5:      median ${medNative.toFixed(2)}, p90 ${quantile(nativeSecs, 0.9).toFixed(2)}; ` +
+      `engine / native: median ${(med / medNative).toFixed(2)}x, total ${(total(engineSecs) / total(nativeSecs)).toFixed(2)}x`,
+  );
+}

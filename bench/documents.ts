@@ -1,5 +1,8 @@
 // Document detection bench: MRZ, printed ID fields, barcodes, statement numbers and transactions on the
-// team's fixtures (and the shared real specimens), plus the cost for card photos.
+// team's fixtures (and the shared real specimens), plus the cost for card photos. Each fixture also
+// goes through the whole pipeline (analyzeImage: card engine, then documents) for what a user gets:
+// the page kind against the fixture's `kind` (a confusion table), card-number or security-code findings
+// on identity documents, and statements' numbers and amounts under the default masks.
 //   node --import tsx bench/documents.ts [--real DIR] [--cards DIR] [--cards-limit N] [--pipeline N] [--reps R]
 //                                        [--json FILE]
 // Scores come from mask geometry against ground-truth boxes (see tests/fixtures/documents/score.ts).
@@ -9,10 +12,12 @@ import { analyzeImage, masksForFindings } from '../src/engine/analyze';
 import { analyzeDocument } from '../src/engine/documents/document-findings';
 import { createZxingReaderNode } from '../src/engine/documents/zxing-node';
 import { toGray } from '../src/engine/image/gray';
+import { PAGE_KINDS } from '../src/engine/documents/page-kinds';
 import { createTesseractOcr } from '../src/engine/ocr/tesseract';
 import { decodeImageNode } from '../src/engine/platform/node';
 import type { Finding } from '../src/engine/types';
 import {
+  approxChars,
   coverage,
   covered,
   coveredPoly,
@@ -20,7 +25,6 @@ import {
   loadGroundTruth,
   scoreAccount,
   type GtDoc,
-  type GtRegion,
 } from '../tests/fixtures/documents/score';
 
 const args = process.argv.slice(2);
@@ -29,7 +33,10 @@ const arg = (name: string, fallback?: string) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const OWN = 'tests/fixtures/documents';
-const REAL = arg('--real', '/work/shared/fixtures/real-ids');
+const REAL = arg(
+  '--real',
+  existsSync('/work/shared/fixtures/real-ids') ? '/work/shared/fixtures/real-ids' : 'tests/fixtures/real-ids',
+);
 const CARDS = arg('--cards', '/work/shared/fixtures/cards');
 const CARDS_LIMIT = Number(arg('--cards-limit', '48'));
 const JSON_OUT = arg('--json', '.bench-out/documents.json');
@@ -52,25 +59,29 @@ const median = (v: number[]) => {
   return s.length ? s[s.length >> 1] : NaN;
 };
 
-/** Per-character boxes for a real-ids account region (single line, evenly split), as our GT has them. */
-function approxChars(r: GtRegion): GtRegion {
-  if (r.chars) return r;
-  const text = r.text;
-  const w = (r.bbox[2] - r.bbox[0]) / text.length;
-  const alnum = [...text].map((c, i) => ({ c, i })).filter((e) => /[A-Z0-9]/i.test(e.c));
-  return {
-    ...r,
-    chars: alnum.map((e, k) => ({
-      char: e.c,
-      role: k >= alnum.length - 4 ? 'keep' : 'hide',
-      bbox: [r.bbox[0] + e.i * w, r.bbox[1], r.bbox[0] + (e.i + 1) * w, r.bbox[3]] as [
-        number,
-        number,
-        number,
-        number,
-      ],
-    })),
-  };
+const IDENTITY = new Set(['passport', 'id_card', 'driver_licence']);
+/** The fixture's `kind` as page kinds (an ID card may be shown by either side). */
+const EXPECTED_KIND: Record<string, string[]> = {
+  passport: ['passport'],
+  id_card: ['id-card-front', 'id-card-back'],
+  driver_licence: ['driving-licence'],
+  bank_statement: ['statement'],
+  screenshot: ['statement'],
+  card_back: ['card-back'],
+};
+const NO_KIND = '(none)';
+
+/** Whole pipeline: what the user gets with default settings. */
+interface Pipeline {
+  kind: string;
+  confidence?: number;
+  ms: number;
+  /** Card-number and security-code findings. */
+  cardFindings: number;
+  /** MRZ lines (ground truth) touched by the default masks. */
+  mrzTouched: number;
+  accounts: { text: string; ok: boolean }[];
+  amountsTouched: number;
 }
 
 interface Row {
@@ -85,6 +96,7 @@ interface Row {
   amountsTouched: number;
   amounts: number;
   transactions?: { found: boolean; cover: number; keepTouched: number };
+  pipeline: Pipeline;
 }
 
 async function main() {
@@ -113,6 +125,7 @@ async function main() {
         accounts: [],
         amountsTouched: 0,
         amounts: 0,
+        pipeline: await wholePipeline(gt, image),
       };
 
       const mrzRegions = gt.regions.filter((r) => r.role === 'mrz');
@@ -179,8 +192,13 @@ async function main() {
       rows.push(row);
       const acc = row.accounts.map((a) => `${a.hidden && a.keptVisible ? 'ok' : 'FAIL'}:${a.text}`).join(' ');
       const flds = row.fields.map((x) => `${x.found ? 'ok' : 'miss'}:${x.role}`).join(' ');
+      const p = row.pipeline;
       console.log(
         `${set.padEnd(8)} ${gt.file.padEnd(40)} ${String(Math.round(ms)).padStart(5)} ms  passes=${row.ocrPasses}` +
+          `  kind=${p.kind}${p.confidence !== undefined ? ` (${p.confidence})` : ''}` +
+          (IDENTITY.has(gt.kind)
+            ? `  card findings ${p.cardFindings}, MRZ lines touched ${p.mrzTouched}`
+            : '') +
           (row.mrz
             ? `  MRZ ${row.mrz.found ? 'found' : 'MISSED'}${row.mrz.valid ? ' (check digits ok)' : ''}`
             : '') +
@@ -192,6 +210,34 @@ async function main() {
             : ''),
       );
     }
+  }
+
+  // The whole pipeline per fixture: what a user gets with default settings.
+  async function wholePipeline(
+    gt: GtDoc,
+    image: Awaited<ReturnType<typeof decodeImageNode>>,
+  ): Promise<Pipeline> {
+    const t0 = performance.now();
+    const r = await analyzeImage(image, ocr, { documents: { barcodes } });
+    const ms = performance.now() - t0;
+    const W = image.width;
+    const map = coverage(r.masks, W, image.height);
+    const accounts = gt.regions
+      .filter((x) => x.role === 'account')
+      .map((x) => {
+        if (x.note && /wrap/.test(x.note)) return { text: x.text, ok: covered(map, W, x.bbox) >= 0.5 };
+        const s = scoreAccount(map, W, approxChars(x));
+        return { text: x.text, ok: s.hidden && s.keptVisible };
+      });
+    return {
+      kind: r.pageKind?.kind ?? NO_KIND,
+      confidence: r.pageKind?.confidence,
+      ms,
+      cardFindings: r.findings.filter((f) => f.kind === 'card-number' || f.kind === 'security-code').length,
+      mrzTouched: gt.regions.filter((x) => x.role === 'mrz' && coveredPoly(map, W, x.poly) > 0).length,
+      accounts,
+      amountsTouched: gt.regions.filter((x) => x.role === 'amount' && covered(map, W, x.bbox) > 0).length,
+    };
   }
 
   // Cost on card photos: the layout gate and the quick barcode scan, against one plain tesseract pass.
@@ -314,11 +360,42 @@ async function main() {
     );
     if (perf.length) summary['pipeline: with documents / plain pass'] = (b / plain).toFixed(2);
   }
+  // Page kinds: rows are the fixtures' kinds, columns what the pipeline said.
+  const columns = [...PAGE_KINDS, NO_KIND].filter(
+    (k) => k !== NO_KIND || rows.some((r) => r.pipeline.kind === NO_KIND),
+  );
+  const truths = [...new Set(rows.map((r) => r.kind))].sort();
+  const confusion: Record<string, Record<string, number>> = {};
+  console.log('\nPage kinds (rows: fixture kind, columns: predicted; whole pipeline, default settings)');
+  console.log(`  ${'fixture kind'.padEnd(16)}${columns.map((c) => c.padStart(16)).join('')}`);
+  for (const t of truths) {
+    confusion[t] = Object.fromEntries(
+      columns.map((c) => [c, rows.filter((r) => r.kind === t && r.pipeline.kind === c).length]),
+    );
+    console.log(
+      `  ${t.padEnd(16)}${columns.map((c) => String(confusion[t][c] || '.').padStart(16)).join('')}`,
+    );
+  }
+  const right = rows.filter((r) => EXPECTED_KIND[r.kind]?.includes(r.pipeline.kind)).length;
+  summary['page kind right (whole pipeline)'] = `${right}/${rows.length}`;
+  const ids = rows.filter((r) => IDENTITY.has(r.kind));
+  summary['identity documents with a card-number/security-code finding'] =
+    `${ids.filter((r) => r.pipeline.cardFindings > 0).length}/${ids.length}`;
+  summary['MRZ lines touched by default masks (whole pipeline)'] =
+    `${ids.reduce((n, r) => n + r.pipeline.mrzTouched, 0)}/${ids.reduce((n, r) => n + (r.mrz?.expected ?? 0), 0)}`;
+  const accs = rows.flatMap((r) => r.pipeline.accounts);
+  summary['account values masked but the last four (whole pipeline)'] =
+    `${accs.filter((a) => a.ok).length}/${accs.length}`;
+  summary['amounts touched by default masks (whole pipeline)'] =
+    `${rows.reduce((n, r) => n + r.pipeline.amountsTouched, 0)}/${rows.reduce((n, r) => n + r.amounts, 0)}`;
+  summary['median whole-pipeline time per document'] =
+    `${Math.round(median(rows.map((r) => r.pipeline.ms)))} ms`;
+
   console.log('\nSummary');
   for (const [k, v] of Object.entries(summary)) console.log(`  ${k.padEnd(64)} ${v}`);
   if (JSON_OUT) {
     mkdirSync(dirname(JSON_OUT), { recursive: true });
-    writeFileSync(JSON_OUT, JSON.stringify({ summary, rows, perf, pipeline }, null, 1));
+    writeFileSync(JSON_OUT, JSON.stringify({ summary, confusion, rows, perf, pipeline }, null, 1));
   }
 }
 

@@ -18,7 +18,7 @@ import { useEngine } from './useEngine';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
-  const { engine, ocr } = useEngine();
+  const { engine, ocr, models } = useEngine();
   const [session] = useState(() => new Session(engine));
   const state = useStore(session.store);
   const ui = useStore(session.ui.store);
@@ -43,6 +43,14 @@ export function App() {
           >
             {ocr.message}
           </span>
+          <span
+            className={`ocr ocr-${models.state}`}
+            role="status"
+            data-testid="models-status"
+            data-state={models.state}
+          >
+            {models.state === 'error' ? 'Tesseract only' : models.message}
+          </span>
           <OfflineIndicator />
         </div>
         <div className="top-actions">
@@ -66,6 +74,12 @@ export function App() {
         </div>
       </header>
       <UpdatePrompt />
+      {models.state === 'error' && (
+        <div className="models-notice" role="status" aria-live="polite" data-testid="models-notice">
+          Text models could not be loaded ({models.message.replace(/\.$/, '')}): reading with Tesseract alone;
+          results may be weaker.
+        </div>
+      )}
       <main className={state.items.length === 0 ? 'main empty-main' : 'main workspace'}>
         {state.items.length === 0 ? (
           <EmptyState onFiles={addFiles} />

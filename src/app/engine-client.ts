@@ -4,16 +4,45 @@ import type { EngineApi } from '../engine/worker/api';
 import type { TesseractAssets } from '../engine/ocr/tesseract';
 import { pdfAssetUrls } from '../engine/pdf/assets';
 import type { PdfAssets } from '../engine/pdf/platform';
+import { modelAssetUrls, type TextModelUrls } from '../engine/worker/model-assets';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
 
-/** Same-origin URLs of the OCR files the build copies out of node_modules (see vite.config.ts). */
-export function ocrAssetUrls(base = new URL(import.meta.env.BASE_URL, location.href)): TesseractAssets {
+// The smallest module using a WebAssembly SIMD instruction (wasm-feature-detect's test).
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98,
+  11,
+]);
+
+/** Whether this browser runs WebAssembly SIMD (every current browser does). */
+export function hasWasmSimd(): boolean {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Same-origin URLs of the OCR files the build copies out of node_modules (see vite.config.ts). The
+ * core is named as a file, so tesseract.js uses exactly that one: the precached SIMD build, or the
+ * plain build (cached on first use) where WebAssembly SIMD is missing. Never the relaxed-SIMD build.
+ */
+export function ocrAssetUrls(
+  base = new URL(import.meta.env.BASE_URL, location.href),
+  simd = hasWasmSimd(),
+): TesseractAssets {
+  const core = simd ? 'tesseract-core-simd-lstm.wasm.js' : 'tesseract-core-lstm.wasm.js';
   return {
     workerPath: new URL('ocr/worker.min.js', base).href,
-    corePath: new URL('ocr/core/', base).href,
+    corePath: new URL(`ocr/core/${core}`, base).href,
     langPath: new URL('ocr/lang', base).href,
   };
+}
+
+/** Same-origin URLs of the text models and onnxruntime-web's wasm (see model-assets.ts). */
+export function textModelUrls(base = new URL(import.meta.env.BASE_URL, location.href)): TextModelUrls {
+  return modelAssetUrls(base);
 }
 
 /** pdf.js data files and the barcode reader's wasm, copied into the build next to the OCR files. */

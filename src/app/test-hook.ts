@@ -1,10 +1,12 @@
 // Stable, read-mostly hook for browser tests and debugging (like Excalidraw's window.h). Holds no
 // images: it hands out mask data and view numbers, never pixels.
+import type { PageClassification } from '../engine/documents/page-kinds';
 import type { TesseractAssets } from '../engine/ocr/tesseract';
 import type { Finding, Mask } from '../engine/types';
 import { getActiveStage } from './canvas/active-stage';
 import type { EngineClient } from './engine-client';
 import type { Session } from './session/session';
+import { currentModelsState, type ModelsState } from './useEngine';
 
 export interface ViewTransform {
   /** Stage scale: screen px per source px. */
@@ -33,9 +35,13 @@ declare global {
         type: string,
       ): Promise<{ text: string; words: number; symbols: number }>;
       restartOcr(assets: TesseractAssets): Promise<void>;
+      /** The text models' status as the app shows it ('error': reading with Tesseract alone). */
+      modelsStatus(): ModelsState;
       /** Masks of the item at this index of the list (selected item by default), in source pixels. */
       getMasks(itemIndex?: number): Mask[];
       getFindings(itemIndex?: number): Finding[];
+      /** What the page is (card front, passport data page...), as classified or chosen; null before detection. */
+      getPageKind(itemIndex?: number): PageClassification | null;
       items(): ItemSummary[];
       /** The editor's current view; source (sx, sy) is at client (left + x + sx*scale, top + y + sy*scale). */
       viewTransform(): ViewTransform | null;
@@ -55,8 +61,10 @@ export function installTestHook(engine: EngineClient, session: Session): void {
       return engine.recognizeText(new Blob([bytes], { type }));
     },
     restartOcr: (assets) => engine.startOcr(assets),
+    modelsStatus: currentModelsState,
     getMasks: (i) => structuredClone([...(itemAt(i)?.history.present.masks ?? [])]),
     getFindings: (i) => structuredClone([...(itemAt(i)?.findings ?? [])]),
+    getPageKind: (i) => structuredClone(itemAt(i)?.pageKind ?? null),
     items: () =>
       session.state.items.map((it) => ({
         name: it.name,

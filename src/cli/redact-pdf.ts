@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalyzeResult } from '../engine/analyze';
+import type { PageClassification, PageKind } from '../engine/documents/page-kind';
 import { burnMasks } from '../engine/burn/burn';
 import type { OcrEngine } from '../engine/ocr/types';
 import { PdfDocument } from '../engine/pdf/pdf-document';
@@ -29,13 +30,21 @@ export interface PdfRedactOptions {
   masksFor?: (findings: Finding[]) => Mask[];
   /** Runs on each burned page before it is written: the watermark for ID copies. */
   finish?: (page: RgbaImage) => RgbaImage;
+  /** --kind: what every page is (the classifier is skipped). */
+  kind?: PageKind;
 }
 
 export interface PdfRedactReport {
   file: string;
   outputs: string[];
   masks: string;
-  pages: { page: number; method: 'text' | 'ocr'; findings: number; masks: number }[];
+  pages: {
+    page: number;
+    method: 'text' | 'ocr';
+    findings: number;
+    masks: number;
+    pageKind?: PageClassification;
+  }[];
   notes: string[];
   seconds: number;
 }
@@ -57,7 +66,10 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
     const pages: PdfRedactReport['pages'] = [];
     const results: (AnalyzeResult & { page: number; label: string })[] = [];
     for (const info of doc.pages) {
-      const analyzed = await analyzePdfPage(doc, info.index, async () => o.ocr, { keep: o.keep });
+      const analyzed = await analyzePdfPage(doc, info.index, async () => o.ocr, {
+        keep: o.keep,
+        kind: o.kind,
+      });
       const r = o.masksFor ? { ...analyzed, masks: o.masksFor(analyzed.findings) } : analyzed;
       results.push({ page: info.index + 1, label: info.label, ...r });
       pages.push({
@@ -65,6 +77,7 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
         method: pageMethod(doc, info.index),
         findings: r.findings.length,
         masks: r.masks.length,
+        pageKind: r.pageKind,
       });
       if (o.output !== 'pdf') {
         const png = path.join(o.outDir, `${name}.page-${info.index + 1}.redacted.png`);

@@ -1,22 +1,40 @@
 // The single entry point of the engine: the browser worker and the CLI both call analyzeImage, then
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
-import { detectCardNumbersDetailed } from './detect/card-numbers';
-import { detectRepeatedPrefix } from './detect/repeated-prefix';
+import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
+import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './detect/repeated-prefix';
 import { detectSecurityCode } from './detect/security-code';
+import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
+import { learnedLineOcr } from './learned/line-reader';
+import type { TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
-import { detectDocumentFindings, type DocumentOptions } from './documents/document-findings';
+import type { DetectTrace } from './detect/trace';
+import { analyzeDocument, mergedFindings, type DocumentOptions } from './documents/document-findings';
+import { findersFor } from './documents/page-finders';
+import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
+import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
-import type { Finding, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
+import type { Finding, GrayImage, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
 
 export interface AnalyzeOptions {
   keep?: KeepPreset;
   signal?: AbortSignal;
   /** Diagnostics: one line per OCR reading. */
   debug?: (message: string) => void;
+  /** Diagnostics: each card-number line crop as read. */
+  debugCrop?: (label: string, crop: GrayImage) => void;
+  /** Diagnostics: filled with the card detector's candidate lines and readings (see DetectTrace). */
+  trace?: DetectTrace;
+  /** The learned text detector and recognizer (PP-OCR); without them, Tesseract alone. */
+  models?: TextModels;
   /** ID/passport/licence/statement detection (documents/): barcode reader, forcing the document pass. */
-  documents?: Omit<DocumentOptions, 'signal' | 'onProgress'>;
+  documents?: Omit<DocumentOptions, 'signal' | 'onProgress' | 'kind'>;
+  /**
+   * What the page is, when the user says so: the classifier is skipped and only that kind's finders
+   * run (no card engine on a passport, say). Undefined: the page is classified.
+   */
+  kind?: PageKind;
 }
 
 export interface AnalyzeResult {
@@ -24,7 +42,48 @@ export interface AnalyzeResult {
   height: number;
   findings: Finding[];
   masks: Mask[];
+  /** What the page is (card front, passport data page, statement...), how sure, and why. */
+  pageKind?: PageClassification;
 }
+
+/** The code on a back: from the learned detector's lines when there are any, else Tesseract's reads. */
+async function securityCode(
+  gray: GrayImage,
+  ocr: OcrEngine,
+  number: CardNumberDetection,
+  options: AnalyzeOptions,
+): Promise<Finding | undefined> {
+  if (options.models && number.textLines) {
+    const code = await detectSecurityCodeLearned(
+      gray,
+      options.models,
+      number,
+      number.textLines,
+      options.signal,
+      options.debug,
+    );
+    if (code) return code;
+  }
+  return detectSecurityCode(gray, ocr, number, options.debug, undefined, options.signal);
+}
+
+/** The small repeat of the first four: under the number among the learned lines, else Tesseract's strip. */
+async function repeatedPrefix(
+  gray: GrayImage,
+  ocr: OcrEngine,
+  number: CardNumberDetection,
+  options: AnalyzeOptions,
+): Promise<Finding | undefined> {
+  if (options.models && number.textLines) {
+    const learned = learnedLineOcr(options.models);
+    const found = await detectRepeatedPrefixLearned(gray, learned, number, number.textLines, options.signal);
+    if (found) return found;
+  }
+  return detectRepeatedPrefix(gray, ocr, number, options.signal);
+}
+
+/** The card engine switched off: a page the user says is not a card. */
+const noCardNumbers: typeof detectCardNumbersDetailed = async () => [];
 
 export async function analyzeImage(
   image: RgbaImage,
@@ -36,38 +95,56 @@ export async function analyzeImage(
   throwIfAborted(signal);
   onProgress?.({ stage: 'detect', progress: 0, message: 'Looking for number lines' });
   const gray = toGray(image);
-  const numbers = await detectCardNumbersDetailed(gray, ocr, {
+  // A kind the user chose runs only its finders; otherwise the card engine runs and the document
+  // stage decides afterwards what the page is and which findings stand.
+  const finders = options.kind ? findersFor(options.kind) : undefined;
+  const detectNumbers = (finders?.cardEngine ?? true) ? detectCardNumbersDetailed : noCardNumbers;
+  const textLines: TextLine[] = [];
+  const numbers = await detectNumbers(gray, ocr, {
+    textLines,
     signal,
     debug: options.debug,
+    debugCrop: options.debugCrop,
+    trace: options.trace,
     neutral: () => darkestChannel(image),
+    models: options.models,
+    color: image,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });
   const cardFindings: Finding[] = numbers.map((n) => n.finding);
+  // A back that prints no full number still shows the code beside the panel.
+  if (numbers.length === 0 && options.models && (finders?.securityCode ?? true)) {
+    const code = await detectPanelCode(gray, options.models, textLines, signal, options.debug);
+    if (code) cardFindings.push(code);
+  }
   throwIfAborted(signal);
   if (numbers.length > 0) {
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
     // The code on a back and a small repeat of the first four on a front, read side by side.
     const [code, prefix] = await Promise.all([
-      detectSecurityCode(gray, ocr, numbers[0], options.debug, undefined, signal),
-      detectRepeatedPrefix(gray, ocr, numbers[0], signal),
+      (finders?.securityCode ?? true) ? securityCode(gray, ocr, numbers[0], options) : undefined,
+      repeatedPrefix(gray, ocr, numbers[0], options),
     ]);
     if (prefix) cardFindings.push(prefix);
     if (code) cardFindings.push(code);
   }
   throwIfAborted(signal);
   // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).
-  // Returns the merged list: card readings inside an MRZ or an IBAN give way to the document finding.
-  const findings = await detectDocumentFindings(gray, ocr, cardFindings, {
+  // The merged list: card readings inside an MRZ or an IBAN give way to the document finding, and
+  // those the page's kind rules out (a "card number" on a passport) are dropped.
+  const report = await analyzeDocument(gray, ocr, cardFindings, {
     ...options.documents,
+    kind: options.kind,
     signal,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
   });
+  const findings = mergedFindings(cardFindings, report);
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
-  return { width: image.width, height: image.height, findings, masks };
+  return { width: image.width, height: image.height, findings, masks, pageKind: report.page };
 }
 
 /**

@@ -92,6 +92,11 @@ export interface Finding {
   text: string;
   /** One quad per character of `text`, in reading order, in source pixels of the upright image. */
   glyphs: Quad[];
+  /**
+   * For numbers printed over several lines (a vertical card's stacked groups): the printed line of
+   * each glyph, 0 first. Masks never span two lines. Absent: one line.
+   */
+  lines?: number[];
   /** 0..1 */
   confidence: number;
   /** Card numbers, account numbers and IBANs honour the preset; other kinds are masked whole. */

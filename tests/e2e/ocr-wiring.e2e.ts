@@ -6,10 +6,12 @@ import { RecordedBrowser, noBrowser, openApp } from './support/browser';
 const fixture = readFileSync('tests/fixtures/ocr/easy-front.jpg').toString('base64');
 
 describe.skipIf(noBrowser)('OCR wiring in the built app', () => {
-  it('starts tesseract.js from same-origin files and reads a card, with no request to another origin', async () => {
+  it('starts tesseract.js and the text models from same-origin files and reads a card, with no request to another origin', async () => {
     const rb = await RecordedBrowser.launch();
     const page = await openApp(await rb.newContext());
     await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="models-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    expect(await page.locator('[data-testid="models-notice"]').count()).toBe(0);
     const result = await page.evaluate(([b64]) => window.__lastfour!.recognizeBase64(b64, 'image/jpeg'), [
       fixture,
     ] as const);
@@ -19,8 +21,23 @@ describe.skipIf(noBrowser)('OCR wiring in the built app', () => {
     expect(result.symbols).toBeGreaterThan(20);
     // The log must actually contain the OCR assets, or its silence would prove nothing.
     expect(requests.all.some((u) => u.endsWith('/ocr/worker.min.js'))).toBe(true);
-    expect(requests.all.some((u) => /\/ocr\/core\/tesseract-core-.*lstm\.wasm\.js$/.test(u))).toBe(true);
+    // Exactly one OCR core, the SIMD build named by the app: never the relaxed-SIMD one.
+    expect(requests.all.filter((u) => u.includes('/ocr/core/')).map((u) => new URL(u).pathname)).toEqual([
+      '/ocr/core/tesseract-core-simd-lstm.wasm.js',
+    ]);
     expect(requests.all.some((u) => u.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
+    // The text models and onnxruntime-web's glue and wasm, from our origin (never its CDN default).
+    for (const file of [
+      '/models/ch_PP-OCRv4_det_infer.onnx',
+      '/models/ch_PP-OCRv4_rec_infer.onnx',
+      '/models/ppocr_keys_v1.txt',
+      '/ort/ort-wasm-simd-threaded.mjs',
+      '/ort/ort-wasm-simd-threaded.wasm',
+    ])
+      expect(
+        requests.all.some((u) => new URL(u).pathname === file),
+        file,
+      ).toBe(true);
     expect(requests.foreign).toEqual([]);
   });
 
@@ -36,7 +53,7 @@ describe.skipIf(noBrowser)('OCR wiring in the built app', () => {
         window
           .__lastfour!.restartOcr({
             workerPath: new URL('ocr/worker.min.js', location.href).href,
-            corePath: new URL('ocr/core/', location.href).href,
+            corePath: new URL('ocr/core/tesseract-core-simd-lstm.wasm.js', location.href).href,
             langPath,
           })
           .then(() => 'started')

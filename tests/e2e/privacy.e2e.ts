@@ -23,6 +23,7 @@ function distFiles(dir = 'dist'): Set<string> {
 async function fullSession(context: BrowserContext): Promise<Page> {
   const page = await openApp(context);
   await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+  await page.locator('[data-testid="models-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
   await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);
   expect(await waitForItems(page, 1)).toEqual(['ready']);
   await page.locator('[data-testid="editor-stage"]').click({ position: { x: 5, y: 5 } });
@@ -121,6 +122,9 @@ describe.skipIf(noBrowser)('nothing leaves the device, nothing stays behind', ()
 
       const requests = await rb.closeAndReadRequests();
       expect(requests.all.length).toBeGreaterThan(5);
+      // The text models were loaded in this session too, so their requests are covered by the check.
+      expect(requests.all.some((u) => u.endsWith('/models/ch_PP-OCRv4_rec_infer.onnx'))).toBe(true);
+      expect(requests.all.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.wasm'))).toBe(true);
       expect(requests.foreign).toEqual([]);
     });
   }

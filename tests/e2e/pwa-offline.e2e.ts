@@ -11,6 +11,27 @@ describe.skipIf(noBrowser)('installable offline PWA', () => {
     const page = await openApp(context);
     await reloadOffline(context, page);
     await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    // The text models load offline too, from the precache.
+    await page.locator('[data-testid="models-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    expect(await page.locator('[data-testid="models-notice"]').count()).toBe(0);
+    const cached = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys())
+        for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
+      return paths;
+    });
+    for (const file of [
+      '/models/ch_PP-OCRv4_det_infer.onnx',
+      '/models/ch_PP-OCRv4_rec_infer.onnx',
+      '/models/ppocr_keys_v1.txt',
+      '/ort/ort-wasm-simd-threaded.mjs',
+      '/ort/ort-wasm-simd-threaded.wasm',
+    ])
+      expect(cached, file).toContain(file);
+    // One OCR core, the SIMD build the app names.
+    expect(cached.filter((p) => p.startsWith('/ocr/core/'))).toEqual([
+      '/ocr/core/tesseract-core-simd-lstm.wasm.js',
+    ]);
 
     await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import { decodeImageNode } from '../../src/engine/platform/node';
 import type { RgbaImage } from '../../src/engine/types';
@@ -63,5 +63,47 @@ describe('lastfour redact with document flags', () => {
     const img = await decodeImageNode(readFileSync(join(out, 'id-td1-4.redacted.png')));
     for (const r of mrz) expect(darkShare(img, r.bbox), r.text).toBeLessThan(0.5);
     expect(reddish(img)).toBeLessThan(0.001);
+  });
+
+  it('prints the page kind on stderr, in --json and in masks.json; --kind chooses it', async () => {
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
+      const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (err.push(String(c)), true));
+      try {
+        return { code: await main(args), stdout: out.join(''), stderr: err.join('') };
+      } finally {
+        o.mockRestore();
+        e.mockRestore();
+      }
+    };
+    const out = join(dir, 'kind');
+    const auto = await run(['redact', join(FIXTURES, gt.file), '--out', out, '--json']);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toMatch(/ID card \((front|back)\) \(0\.\d\d\): \d+ finding/);
+    const [entry] = JSON.parse(auto.stdout);
+    expect(entry.pageKind.kind).toMatch(/^id-card-(front|back)$/);
+    const doc = JSON.parse(readFileSync(join(out, 'id-td1-4.masks.json'), 'utf8'));
+    expect(doc.pageKind).toEqual(entry.pageKind);
+    expect(doc.pageKind.reasons.join(' ')).toMatch(/TD1 machine-readable zone/);
+
+    const chosen = await run([
+      'redact',
+      join(FIXTURES, gt.file),
+      '--out',
+      out,
+      '--kind',
+      'passport',
+      '--json',
+    ]);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stderr).toMatch(/Passport data page \(chosen\)/);
+    expect(JSON.parse(chosen.stdout)[0].pageKind).toMatchObject({ kind: 'passport', chosen: true });
+
+    const wrong = await run(['redact', join(FIXTURES, gt.file), '--out', out, '--kind', 'license']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--kind must be one of card-front, card-back, passport, id-card-front');
+    expect(wrong.stderr).toContain('driving-licence');
   });
 });

@@ -1,6 +1,10 @@
 // The document stage with a fake OCR engine: merge rules against the card engine's findings.
 import { describe, expect, it } from 'vitest';
-import { detectDocumentFindings } from '../../src/engine/documents/document-findings';
+import {
+  analyzeDocument,
+  detectDocumentFindings,
+  mergedFindings,
+} from '../../src/engine/documents/document-findings';
 import type { OcrEngine, OcrLine, OcrPage } from '../../src/engine/ocr/types';
 import type { Finding, GrayImage, Quad } from '../../src/engine/types';
 
@@ -54,15 +58,21 @@ function cardFinding(id: string, x: number, y: number, n: number): Finding {
 }
 
 describe('document findings merge', () => {
-  it('replaces card-number readings inside an MRZ line and keeps the rest', async () => {
-    const ocr = fakeOcr([
+  const passportPage = () =>
+    fakeOcr([
       ocrLine('Passport No. L898902C3', 40, 100),
       ocrLine('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 20, 560),
       ocrLine('L898902C36UTO7408122F1204159ZE184226B<<<<<10', 20, 620),
     ]);
-    const inMrz = cardFinding('card-1', 20 + 13 * 20, 620, 16);
-    const elsewhere = cardFinding('card-2', 40, 300, 16);
-    const merged = await detectDocumentFindings(blank, ocr, [inMrz, elsewhere], { force: true });
+  const inMrz = cardFinding('card-1', 20 + 13 * 20, 620, 16);
+  const elsewhere = cardFinding('card-2', 40, 300, 16);
+
+  it('replaces card-number readings inside an MRZ line and keeps the rest (kind "other": every finder)', async () => {
+    const ocr = passportPage();
+    const merged = await detectDocumentFindings(blank, ocr, [inMrz, elsewhere], {
+      force: true,
+      kind: 'other',
+    });
     const ids = merged.map((f) => f.id);
     expect(ids).not.toContain('card-1');
     expect(ids).toContain('card-2');
@@ -72,9 +82,40 @@ describe('document findings merge', () => {
     expect(ocr.calls).toBe(1);
   });
 
+  it('drops every card-engine reading on a page classified as a passport', async () => {
+    const ocr = passportPage();
+    const report = await analyzeDocument(blank, ocr, [inMrz, elsewhere], { force: true });
+    expect(report.page.kind).toBe('passport');
+    expect(report.notAllowed).toEqual(['card-1', 'card-2']);
+    const merged = mergedFindings([inMrz, elsewhere], report);
+    expect(merged.map((f) => f.kind).sort()).toEqual(['document-number', 'mrz', 'mrz']);
+  });
+
   it('skips OCR entirely for a page that does not look like a document', async () => {
     const ocr = fakeOcr([]);
     expect(await detectDocumentFindings(blank, ocr, [])).toEqual([]);
     expect(ocr.calls).toBe(0);
+  });
+
+  it('drops a card reading on MRZ-like rows that would not read, unless the page is a card', async () => {
+    // Two rows of 44 evenly pitched glyphs near the bottom: a zone the layout check sees, OCR does not.
+    const page = new Uint8Array(W * H).fill(235);
+    for (const y0 of [560, 620])
+      for (let i = 0; i < 44; i++)
+        for (let y = y0; y < y0 + 24; y++) page.fill(20, y * W + 40 + i * 24, y * W + 40 + i * 24 + 14);
+    const gray: GrayImage = { width: W, height: H, data: page };
+    const onZone = cardFinding('card-1', 40 + 10 * 24, 620, 16);
+    // Reads nothing, at any size (the page pass and the targeted MRZ re-read alike).
+    const silent: OcrEngine = {
+      recognize: async (img) => ({ width: img.width, height: img.height, lines: [] }),
+      terminate: async () => {},
+    };
+    // "other" keeps every finder, the card engine's too: only the zone rule drops the reading.
+    const report = await analyzeDocument(gray, silent, [onZone], { kind: 'other' });
+    expect(report.verdict.mrzLikeLines).toBe(2);
+    expect(report.notAllowed).toEqual(['card-1']);
+    expect((await analyzeDocument(gray, silent, [onZone])).page.kind).not.toMatch(/^card-/);
+    const asCard = await analyzeDocument(gray, silent, [onZone], { kind: 'card-front' });
+    expect(asCard.notAllowed).toEqual([]);
   });
 });

@@ -104,16 +104,23 @@ describe('normalizeSlots', () => {
 
   it('adds slots past an edge that cuts the number, so the visible digits are all hidden', () => {
     const s = layout([4, 4, 4, 1], '4111111111111');
-    const out = normalizeSlots(s, { cutAtEnd: () => true });
+    const out = normalizeSlots(s, { cutAtEnd: () => 'frame' });
     expect(out).toHaveLength(16);
     expect(chars(out)).toBe('4111111111111???');
+  });
+
+  it('does not stretch a whole 16-digit UnionPay number to 19 when only the ground changes after it', () => {
+    // A logo or the card's far side after a complete last group is not a cut.
+    const s = layout([4, 4, 4, 4], '6225758888888888');
+    const out = normalizeSlots(s, { cutAtEnd: () => 'card' });
+    expect(chars(out)).toBe('6225758888888888');
   });
 
   it('assumes a 19-digit UnionPay number when an edge cuts one, hiding every digit in view', () => {
     const s = layout([4, 4, 4, 3], '625109343326308');
     // The glyph at the cut shows only in part.
     s[14] = { ...s[14], x1: s[14].x0 + 8 };
-    const out = normalizeSlots(s, { cutAtEnd: () => true });
+    const out = normalizeSlots(s, { cutAtEnd: () => 'frame' });
     expect(out).toHaveLength(19);
     expect(chars(out).slice(0, 15)).toBe('625109343326308');
     // The partial glyph's slot is widened to a whole glyph, so its mask covers all of it.
@@ -246,5 +253,24 @@ describe('fillShortGroups', () => {
   it('leaves complete layouts alone', () => {
     const groups = splitGroups(layout([4, 6, 5]));
     expect(sizes(fillShortGroups(groups, [4, 6, 5], 26))).toEqual([4, 6, 5]);
+  });
+});
+
+describe('where the number ends', () => {
+  it('a run grown past a Luhn-valid number by print beside it keeps only the number', async () => {
+    const { numberWithin } = await import('../../src/engine/detect/group-digits');
+    // 4539 1488 0343 6467 is Luhn-valid; a logo's letters read as "718" joined it as a fifth group.
+    const s = layout([4, 4, 4, 4, 3], '4539148803436467718');
+    expect(chars(numberWithin(s))).toBe('4539148803436467');
+    // The same with the junk in front.
+    const t = layout([3, 4, 4, 4, 4], '7184539148803436467');
+    expect(chars(numberWithin(t))).toBe('4539148803436467');
+  });
+
+  it('leaves a number alone when it passes as read, or when no sub-run is a card number', async () => {
+    const { numberWithin } = await import('../../src/engine/detect/group-digits');
+    expect(chars(numberWithin(layout([4, 4, 4, 4, 3], '6212345678901234566')))).toHaveLength(19);
+    expect(chars(numberWithin(layout([4, 4, 4, 4], '4539148803436468')))).toBe('4539148803436468');
+    expect(chars(numberWithin(layout([4, 4, 4, 4, 3], '9999999999999999999')))).toHaveLength(19);
   });
 });

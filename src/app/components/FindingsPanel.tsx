@@ -1,5 +1,6 @@
 // What was found, beside the photo: grouped by category, each finding and each category switchable,
 // keepable numbers with their preset. Every switch is an undoable edit.
+import { PAGE_KIND_LABEL, PAGE_KINDS, type PageKind } from '../../engine/documents/page-kinds';
 import type { Finding, KeepPreset } from '../../engine/types';
 import {
   groupFindings,
@@ -21,6 +22,7 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
   return (
     <section className="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">Found in this image</h2>
+      <PageKindPicker session={session} item={item} />
       {item.status === 'detecting' && (
         <p className="hint" aria-live="polite">
           Looking for numbers… {item.message}
@@ -58,6 +60,41 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * What the page is, as the engine classified it, with a picker to correct it: the finders run again
+ * for the chosen kind (a passport gets no card-number finder, a card gets it back).
+ */
+function PageKindPicker({ session, item }: { session: Session; item: Item }) {
+  const page = item.pageKind;
+  if (!page) return null;
+  const why = page.chosen
+    ? 'Chosen by you.'
+    : `${Math.round(page.confidence * 100)}% sure${page.reasons.length ? `: ${page.reasons.join(' · ')}` : ''}.`;
+  return (
+    <div className="page-kind">
+      <label>
+        Kind of page{' '}
+        <select
+          data-testid="page-kind"
+          value={page.kind}
+          disabled={item.status !== 'ready'}
+          onChange={(e) => session.setPageKind(item.id, e.target.value as PageKind)}
+          aria-describedby={`page-kind-why-${item.id}`.replace(/[^\w-]/g, '_')}
+        >
+          {PAGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {PAGE_KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="notes" id={`page-kind-why-${item.id}`.replace(/[^\w-]/g, '_')}>
+        {why} Change it if it is wrong: the page is read again for that kind, your own masks stay.
+      </span>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 // The list of pages being redacted and pure updates over it. One Item per page: a photo is one item,
 // a PDF becomes one item per page once it is opened.
-import type { Finding, ImageFormat } from '../../engine/types';
+import type { PageClassification } from '../../engine/documents/page-kinds';
+import type { Finding, ImageFormat, Mask } from '../../engine/types';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { commit, createHistory, redo, undo, type History } from '../editor/history';
 
@@ -27,6 +28,8 @@ export interface Item {
   readonly progress: number | null;
   readonly bitmap?: ImageBitmap;
   readonly findings: readonly Finding[];
+  /** What the page is (classified by the engine, or chosen by the user), shown and changeable beside it. */
+  readonly pageKind?: PageClassification;
   readonly history: History<Doc>;
   readonly verify?: VerifyState;
   /** Finding switches clicked but not applied yet (the engine is making their masks), by finding id. */
@@ -151,13 +154,23 @@ export function redoItem(s: AppState, id: string): AppState {
   return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
 }
 
+/** The masks the user drew on a page: they survive a new detection (another page kind, say). */
+export const manualMasks = (doc: Doc): Mask[] => doc.masks.filter((m) => m.source === 'manual');
+
 /** Detection finished: its masks become the starting point, which undo never removes. */
-export function detected(s: AppState, id: string, findings: readonly Finding[], doc: Doc): AppState {
+export function detected(
+  s: AppState,
+  id: string,
+  findings: readonly Finding[],
+  doc: Doc,
+  pageKind?: PageClassification,
+): AppState {
   const n = findings.length;
   return patchItem(s, id, {
     status: 'ready',
     progress: 1,
     findings,
+    pageKind,
     history: createHistory(doc),
     message:
       n === 0 ? 'Nothing found' : `${n} found, ${doc.masks.length} mask${doc.masks.length === 1 ? '' : 's'}`,

@@ -1,6 +1,7 @@
 // The app's controller: files in, detection through the engine queue, undoable edits, export out.
 // Components call these methods; none of this code knows about React or Konva.
 import { saveAs } from 'file-saver';
+import { chosenKind, PAGE_KIND_LABEL, type PageKind } from '../../engine/documents/page-kinds';
 import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { applyFindingChanges, type FindingChange } from '../editor/commands';
@@ -14,6 +15,7 @@ import {
   editItem,
   getItem,
   initialState,
+  manualMasks,
   patchItem,
   pdfExportBlocker,
   pdfPages,
@@ -126,7 +128,26 @@ export class Session {
     for (const page of pages) await this.analyze(page, epoch);
   }
 
-  private async analyze(page: Item, epoch: number): Promise<void> {
+  /**
+   * Says what the page is: the engine looks at it again with that kind's finders (no card number on a
+   * passport; card numbers again on a card). The user's own masks stay; the detection masks and
+   * finding switches start over, as after the first detection.
+   */
+  setPageKind(id: string, kind: PageKind): void {
+    const item = getItem(this.state, id);
+    if (!item || item.status !== 'ready' || (item.pageKind?.chosen && item.pageKind.kind === kind)) return;
+    const epoch = this.epoch;
+    this.patch(epoch, id, {
+      status: 'detecting',
+      message: `Looking again as ${PAGE_KIND_LABEL[kind]}…`,
+      progress: 0,
+      pageKind: chosenKind(kind),
+      verify: undefined,
+    });
+    this.enqueue(() => this.analyze(item, epoch, kind));
+  }
+
+  private async analyze(page: Item, epoch: number, kind?: PageKind): Promise<void> {
     if (epoch !== this.epoch || !getItem(this.state, page.id)) return;
     let last: number | null = null;
     // Real progress from tesseract, called back across the worker boundary.
@@ -136,10 +157,15 @@ export class Session {
       this.patch(epoch, page.id, { progress: p.progress, message: progressMessage(p) });
     });
     try {
-      const result = await this.engine.analyze(page.id, { keep: 'last4' }, onProgress);
+      const result = await this.engine.analyze(page.id, { keep: 'last4', ...(kind && { kind }) }, onProgress);
       if (epoch !== this.epoch) return;
       const { width, height } = page.history.present;
-      this.store.set((s) => detected(s, page.id, result.findings, createDoc(width, height, result.masks)));
+      // Nothing can be edited while a page is being detected, so its manual masks are still these.
+      const current = getItem(this.state, page.id)?.history.present ?? page.history.present;
+      const masks = [...result.masks, ...manualMasks(current)];
+      this.store.set((s) =>
+        detected(s, page.id, result.findings, createDoc(width, height, masks), result.pageKind),
+      );
     } catch (e) {
       this.patch(epoch, page.id, { status: 'error', message: errorMessage(e), progress: null });
     }
@@ -305,7 +331,7 @@ export class Session {
     if (!stillSame()) return;
     this.patch(epoch, item.id, { verify: { state: 'checking', message: 'Checking the export…' } });
     try {
-      const result = await this.engine.verifyExport(blob);
+      const result = await this.engine.verifyExport(blob, getItem(this.state, item.id)?.pageKind?.kind);
       if (!stillSame()) return;
       const leaks = readableLeaks(result.findings);
       this.patch(epoch, item.id, {

@@ -1,11 +1,16 @@
 import { scaleGray } from '../image/transform';
+import { learnedLineOcr } from '../learned/line-reader';
+import type { TextModels } from '../learned/models';
+import { findStacks } from '../learned/stacks';
+import { boxCorners, type DetectTrace } from './trace';
+import { asCandidateLine, detectTextLines, type TextLine } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
-import type { Finding, GrayImage, Quad } from '../types';
+import type { Finding, GrayImage, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { luhnValid } from './luhn';
-import { normalizeSlots, slotsFromInk } from './group-digits';
+import { normalizeSlots, numberWithin, slotsFromInk, splitGroups, type EndCut } from './group-digits';
 import { numberRun, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
@@ -13,8 +18,10 @@ import {
   cropToSource,
   inkIsLightIn,
   readCrop,
+  wordsOf,
   type LineCrop,
   type LineReading,
+  type ReadGlyph,
 } from './read-line';
 
 export interface DetectOptions {
@@ -25,8 +32,22 @@ export interface DetectOptions {
   maxLines?: number;
   /** Receives a line per OCR reading, for diagnostics. */
   debug?: (message: string) => void;
+  /** Receives each line crop as read, for diagnostics. */
+  debugCrop?: (label: string, crop: GrayImage) => void;
+  /** Filled with the candidate lines and readings, for a picture of what the detector saw. */
+  trace?: DetectTrace;
+  /** Filled with the learned detector's lines (source pixels), for the stages after this one. */
+  textLines?: TextLine[];
   /** The photo as each pixel's darkest channel (see darkestChannel), made only if it is needed. */
   neutral?: () => GrayImage;
+  /**
+   * The learned text detector and recognizer (PP-OCR). With them, candidate lines come from the DB
+   * detector and are read by the CTC recognizer first, Tesseract second; without them (models not
+   * loaded), the blob-chaining finder and Tesseract alone.
+   */
+  models?: TextModels;
+  /** The photo in colour for the detector (the grey image otherwise). */
+  color?: RgbaImage;
 }
 
 /** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
@@ -38,7 +59,37 @@ export interface ReadNumber {
   run: NumberRun;
   /** 0 when read as found, 1 when read turned half round. */
   flipped: number;
+  /** The grey image the line was cropped from (the photo's grey or its darkest channel). */
+  source: GrayImage;
+  /** Read both ways round about equally well: every digit is masked (see UNCERTAIN_DIRECTION). */
+  uncertain?: boolean;
 }
+
+/**
+ * When the two readings of a line (as found and turned half round) differ in quality by less than
+ * this share, the reading direction is uncertain and no digit is kept visible.
+ */
+const UNCERTAIN_DIRECTION = 0.08;
+
+type ReadNumberParts = { reading: LineReading; run: NumberRun };
+
+/** The digits of a run when every slot was read as a digit, else undefined. */
+const digitsOf = (r: NumberRun) => {
+  const t = r.slots.map((s) => s.char).join('');
+  return /^\d+$/.test(t) ? t : undefined;
+};
+
+/** A run that is a whole number by every rule: brand length and Luhn. A second reader adds nothing. */
+const settled = (r: NumberRun | undefined) => {
+  const t = r && digitsOf(r);
+  return !!t && lengthFitsBrand(t) && luhnValid(t);
+};
+
+/** Quality plus the card rules as evidence between two readers' runs of the same crop. */
+const evidence = (r: NumberRun) => {
+  const t = digitsOf(r);
+  return quality(r) + (t && lengthFitsBrand(t) ? 2 : 0) + (t && t.length >= 12 && luhnValid(t) ? 4 : 0);
+};
 
 /** How convincing a run is as digits: upside-down print reads as letters and symbols. */
 const quality = (r: NumberRun) =>
@@ -52,7 +103,11 @@ interface Ctx {
   work: GrayImage;
   scale: number;
   ocr: OcrEngine;
+  /** The learned line reader, read first when present; `ocr` (Tesseract) is then the second reader. */
+  learned?: OcrEngine;
   debug?: (message: string) => void;
+  debugCrop?: (label: string, crop: GrayImage) => void;
+  trace?: DetectTrace;
   /** Set once a number has been read: the whole photo shares one orientation. */
   flip?: number;
   /** Lines that read as clean prose. */
@@ -92,10 +147,30 @@ async function readOnce(
       inkLight: light,
     });
     throwIfAborted(ctx.signal);
-    const reading = await readCrop(ctx.ocr, crop);
-    const run = numberRun(reading);
+    ctx.debugCrop?.(
+      `${Math.round(cx)}-${Math.round(cy)}-f${flip}-${light ? 'L' : 'D'}-w${crop.image.width}`,
+      crop.image,
+    );
+    let reading = await readCrop(ctx.learned ?? ctx.ocr, crop);
+    let run = numberRun(reading);
+    // Two readers: where the learned one leaves doubt (no number, or one that fails the brand's
+    // length or Luhn), Tesseract reads the same crop and the evidence picks (never a gate).
+    if (ctx.learned && !settled(run)) {
+      const second = await readCrop(ctx.ocr, crop);
+      const alt = numberRun(second);
+      // Tesseract's reading replaces the learned one only when the card rules back it: it is a whole
+      // number where the learned one is not, or the learned one read no number at all.
+      if (alt && (!run || (settled(alt) && evidence(alt) > evidence(run))))
+        ({ reading, run } = { reading: second, run: alt });
+    }
+    ctx.trace?.reads.push({
+      corners: cropQuad(crop, 0, 0, crop.image.width, crop.image.height),
+      reader: reading.learned ? 'learned' : 'tesseract',
+      text: reading.text,
+      run: run ? run.slots.map((s) => s.char).join('') : '',
+    });
     ctx.debug?.(
-      `line@${Math.round(cx)},${Math.round(cy)} angle=${((angle * 180) / Math.PI).toFixed(1)} flip=${flip} light=${light} ` +
+      `line@${Math.round(cx)},${Math.round(cy)} w=${crop.image.width} gh=${gh.toFixed(0)} len=${len.toFixed(0)} angle=${((angle * 180) / Math.PI).toFixed(1)} flip=${flip} light=${light} ` +
         `"${reading.text}" conf=${reading.confidence.toFixed(2)} -> ${run ? run.slots.map((s) => s.char).join('') : '-'}`,
     );
     return { reading, run };
@@ -111,7 +186,9 @@ async function readOnce(
   const near = 4 * gh;
   const far = () => Math.max(near, 17 * gh - len);
   // A line of 14+ glyphs is most of a number already; a shorter one may be missing whole groups.
-  let first = line.glyphs >= 14 ? near : far();
+  // A learned line is whole already (the detector sees print, not blobs): reaching further only
+  // brings in a logo, a hand or the card's edge, so it is read with a glyph's margin.
+  let first = ctx.learned ? 1.2 * gh : line.glyphs >= 14 ? near : far();
   let { reading, run } = await read(first, first);
   // The finder can chain a number with print beside it and get the tilt wrong by several degrees;
   // the glyphs read show the true slope, and the line is read again along it.
@@ -129,8 +206,23 @@ async function readOnce(
     if (better(aimed, run)) ({ reading, run } = aimed);
     else ({ geo, len } = prev);
   }
-  if (run && run.trueDigits >= 3) {
-    const edge = 1.3 * gh * reading.crop.scale;
+  // A learned line that holds a whole number is not widened (that only adds a logo or a hand to the
+  // run); one that holds part of a number (the detector split it at a wide group space) is, both ways.
+  const partOfNumber = !ctx.learned || run === undefined || run.slots.length < 12;
+  if (run && ctx.learned && !partOfNumber) {
+    // The detector's box can stop a glyph short of the line's end: a run that touches an end of the
+    // crop is read again with room for one more group that way.
+    const edge = 0.9 * gh * reading.crop.scale;
+    const atStart = run.slots[0].x0 < edge;
+    const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
+    if (atStart || atEnd) {
+      const more = first + 2.5 * gh;
+      const wider = await read(atStart ? more : first, atEnd ? more : first);
+      if (wider.run && wider.run.trueDigits >= run.trueDigits) ({ reading, run } = wider as ReadNumberParts);
+    }
+  }
+  if (run && run.trueDigits >= 3 && partOfNumber) {
+    const edge = (ctx.learned ? 2 : 1.3) * gh * reading.crop.scale;
     const atStart = run.slots[0].x0 < edge;
     const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
     if (atStart || atEnd) {
@@ -144,11 +236,38 @@ async function readOnce(
   const words = reading.text.split(' ').filter((w) => /[A-Za-z]{2,}/.test(w));
   if (!run && words.length >= 1 && reading.confidence >= 0.9 && reading.text.replace(/\s/g, '').length >= 4)
     ctx.prose.add(line);
-  return run ? { line, reading, run, flipped: flip } : undefined;
+  // The recognizer read words on it ("Customer Service 1 (800) 711 ..."): whatever digits it holds,
+  // it is a line of text, and Tesseract's blob lines over it are not read again as a number.
+  const wordy = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w));
+  if (reading.learned && wordy.length >= 1 && reading.confidence >= 0.8) ctx.prose.add(line);
+  return run ? { line, reading, run, flipped: flip, source: ctx.gray } : undefined;
 }
 
 /** A reading that settles a photo: a run of 12+ glyphs, 8+ of them read as digits. */
 const isNumberLike = (r: ReadNumber) => r.run.slots.length >= 12 && r.run.trueDigits >= 8;
+
+/**
+ * Learned lines most likely to be a card number first: long for their height (a number is 12 to 19
+ * glyphs, about 9 to 16 glyph heights) and printed large (the number is among a card's largest print).
+ */
+function rankLearnedLines(lines: CandidateLine[]): CandidateLine[] {
+  const tallest = Math.max(1, ...lines.map((l) => l.glyphHeight));
+  const shape = (l: CandidateLine) => {
+    const r = l.length / l.glyphHeight;
+    return r < 2.5 ? 0.2 : r < 6 ? 0.6 : r <= 32 ? 1 : 0.5;
+  };
+  const rank = (l: CandidateLine) => shape(l) * Math.sqrt(l.glyphHeight / tallest);
+  return [...lines].sort((a, b) => rank(b) - rank(a));
+}
+
+/** Whether a point (working pixels) lies on a line's print: within its length and glyph height. */
+function inside(line: CandidateLine, p: { x: number; y: number }): boolean {
+  const dx = p.x - line.centre.x;
+  const dy = p.y - line.centre.y;
+  const u = dx * Math.cos(line.angle) + dy * Math.sin(line.angle);
+  const v = -dx * Math.sin(line.angle) + dy * Math.cos(line.angle);
+  return Math.abs(u) <= line.length / 2 + line.glyphHeight && Math.abs(v) <= line.glyphHeight;
+}
 
 /** Two candidates over the same print: centres within a glyph height, directions within 10 degrees. */
 function sameLine(a: CandidateLine, b: CandidateLine): boolean {
@@ -222,6 +341,12 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // Both ways round at once: the two reads run on the pool's two workers.
     const [up, down] = await Promise.all([readOnce(ctx, line, 0, light), readOnce(ctx, line, 1, light)]);
     best = pick(up, down);
+    // Both ways round read as a whole number about equally well (a number of 0s, 1s, 6s, 8s and 9s
+    // reads alike upside down): which end holds the last four is unknown.
+    if (up && down && isNumberLike(up) && isNumberLike(down) && best) {
+      const [a, b] = [quality(up.run), quality(down.run)];
+      if (Math.abs(a - b) < UNCERTAIN_DIRECTION * Math.max(a, b)) best.uncertain = true;
+    }
   } else {
     best = await readOnce(ctx, line, ctx.flip, light);
   }
@@ -264,6 +389,8 @@ export interface CardNumberDetection {
   crop: LineCrop;
   /** Glyph height in source pixels. */
   glyphHeight: number;
+  /** Every line the learned detector found on the page (source pixels), for the panel reader. */
+  textLines?: readonly TextLine[];
 }
 
 export async function detectCardNumbersDetailed(
@@ -274,37 +401,112 @@ export async function detectCardNumbersDetailed(
   const { signal, onProgress } = options;
   const scale = Math.min(1, WORK_SIDE / Math.max(gray.width, gray.height));
   const work = scale < 1 ? scaleGray(gray, scale) : gray;
-  const lines = locateLines(work)
-    .filter((l) => l.glyphs >= 6)
-    .slice(0, options.maxLines ?? 6);
-  onProgress?.(0.05, `Reading ${lines.length} candidate line(s)`);
-  const ctx: Ctx = { gray, work, scale, ocr, debug: options.debug, prose: new Set(), signal };
+  const ctx: Ctx = {
+    gray,
+    work,
+    scale,
+    ocr,
+    debug: options.debug,
+    debugCrop: options.debugCrop,
+    trace: options.trace,
+    prose: new Set(),
+    signal,
+  };
   ctxDebug = options.debug;
   const found: ReadNumber[] = [];
+  // Stage 1, learned: the DB detector's lines, read by the CTC recognizer (Tesseract second).
+  const learnedLines: CandidateLine[] = [];
+  let textLines: TextLine[] | undefined;
+  const stacked: CardNumberDetection[] = [];
+  if (options.models) {
+    onProgress?.(0.02, 'Finding text lines');
+    textLines = await detectTextLines(options.models, options.color ?? gray);
+    options.textLines?.push(...textLines);
+    for (const l of textLines)
+      options.trace?.lines.push({
+        corners: boxCorners(l.centre.x, l.centre.y, l.angle, l.length, l.glyphHeight),
+        from: 'learned',
+      });
+    // Vertical cards: groups stacked one above another, read as one number before the lines.
+    const learned = learnedLineOcr(options.models);
+    for (const stack of findStacks(textLines).slice(0, 2)) {
+      const number = await readStack({ ...ctx, learned }, stack);
+      if (number) {
+        stacked.push(number);
+        break;
+      }
+    }
+    // A stacked number is the card's number: its lines need no reading as lines.
+    if (!stacked.length)
+      learnedLines.push(
+        ...rankLearnedLines(textLines.map((l) => asCandidateLine(l, scale))).slice(0, options.maxLines ?? 8),
+      );
+    options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
+    const lctx: Ctx = { ...ctx, learned };
+    await readLines(lctx, learnedLines, found, (done) =>
+      onProgress?.(
+        0.05 + 0.6 * (done / learnedLines.length),
+        `Read ${done} of ${learnedLines.length} line(s)`,
+      ),
+    );
+    ctx.flip = lctx.flip;
+    for (const l of lctx.prose) ctx.prose.add(l);
+  }
+  // Stage 1, geometric: blob chaining, when the learned stage found no number (or is not loaded).
+  const lines =
+    found.some(isNumberLike) || stacked.length
+      ? []
+      : locateLines(work)
+          .filter(
+            (l) =>
+              l.glyphs >= 6 &&
+              !learnedLines.some((o) => sameLine(o, l)) &&
+              // Print the recognizer read as words is not read again as a number.
+              ![...ctx.prose].some((p) => inside(p, l.centre)),
+          )
+          .slice(0, options.maxLines ?? 6);
+  for (const l of lines)
+    options.trace?.lines.push({
+      corners: boxCorners(
+        l.centre.x / scale,
+        l.centre.y / scale,
+        l.angle,
+        l.length / scale,
+        l.glyphHeight / scale,
+      ),
+      from: 'blobs',
+    });
+  if (lines.length) onProgress?.(0.65, `Reading ${lines.length} candidate line(s)`);
   await readLines(ctx, lines, found, (done) =>
-    onProgress?.(0.05 + 0.85 * (done / lines.length), `Read ${done} of ${lines.length} line(s)`),
+    onProgress?.(0.65 + 0.25 * (done / lines.length), `Read ${done} of ${lines.length} line(s)`),
   );
   // Grey print on a colourful photo can vanish into the grey image's texture; in the image of each
   // pixel's darkest channel, neutral print stands out from coloured art. Tried only when the grey
   // image gave no number, on lines it did not already offer.
-  if (options.neutral && !found.some(isNumberLike)) {
+  if (options.neutral && !found.some(isNumberLike) && !stacked.length) {
     const neutral = options.neutral();
     const neutralWork = scale < 1 ? scaleGray(neutral, scale) : neutral;
     const more = locateLines(neutralWork)
-      .filter((l) => l.glyphs >= 6 && !lines.some((o) => sameLine(o, l)))
+      .filter(
+        (l) =>
+          l.glyphs >= 6 &&
+          !lines.some((o) => sameLine(o, l)) &&
+          ![...ctx.prose].some((p) => inside(p, l.centre)),
+      )
       .slice(0, 4);
     onProgress?.(0.9, `Reading ${more.length} more candidate line(s)`);
     const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set() };
     await readLines(alt, more, found, () => undefined);
   }
-  const out: CardNumberDetection[] = [];
+  const out: CardNumberDetection[] = [...stacked];
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
     const settled = r.run.slots;
     const normalize = (from: readonly Slot[]) =>
       normalizeSlots(from, {
         ink: r.run.ink,
-        cutAtEnd: (last, pitch) => cutAtEnd(crop, r.run.slots, last, pitch, gray.width, gray.height),
+        cutAtEnd: (last, pitch) =>
+          cutAtEnd(r.source, crop, r.run.slots, last, pitch, gray.width, gray.height),
       }).slice(0, 19);
     let slots = normalize(settled);
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
@@ -319,6 +521,7 @@ export async function detectCardNumbersDetailed(
     options.debug?.(
       `normalized ${r.run.slots.map((s) => `${s.char}:${Math.round(s.x0)}-${Math.round(s.x1)}:${s.confidence.toFixed(2)}`).join(' ')} -> ${slots.map((s) => s.char).join('')} ink=${r.run.ink.map((p) => `${Math.round(p.x0)}-${Math.round(p.x1)}`).join(' ')}`,
     );
+    slots = numberWithin(slots);
     if (slots.length < 12) continue;
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in
     // from ink alone is more likely prose or a pattern.
@@ -327,23 +530,36 @@ export async function detectCardNumbersDetailed(
     const text = slots.map((s) => s.char).join('');
     const glyphs: Quad[] = slots.map((s) => cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1));
     const brand = brandOf(text);
+    // Where the learned stage read the page and found no number, a number only Tesseract's blob
+    // lines give must look like a card's: an issuer's IIN prefix or a Luhn-valid whole. (Small print
+    // read upside down, a phone line, passes for digits otherwise.)
+    if (options.models && !r.reading.learned && !brand && !(text.includes('?') ? false : luhnValid(text)))
+      continue;
+    // Card numbers print in groups of four (Amex 4-6-5): a run of threes with no issuer prefix is a
+    // phone number ("1 800 711 267 858"), however its digits happen to fall under Luhn.
+    const groups = splitGroups(slots);
+    if (!brand && 2 * groups.filter((g) => g.length === 4).length < groups.length) continue;
     const finding: Finding = {
       id: `card-${out.length + 1}`,
       kind: 'card-number',
       text,
       glyphs,
       confidence: numberConfidence(text, r.run),
-      keepable: true,
+      keepable: !r.uncertain,
       enabledByDefault: true,
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
+        ...(r.uncertain
+          ? ['reading direction uncertain: every digit masked; check and unmask the last four']
+          : []),
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;
     const hs = slots.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
     out.push({ finding, crop: r.reading.crop, glyphHeight: hs[hs.length >> 1] / r.reading.crop.scale });
   }
+  for (const o of out) o.textLines = textLines;
   return out;
 }
 
@@ -353,22 +569,29 @@ export async function detectCardNumbersDetailed(
  */
 let ctxDebug: ((m: string) => void) | undefined;
 function cutAtEnd(
+  source: GrayImage,
   crop: LineCrop,
   slots: readonly Slot[],
   last: Slot,
   pitch: number,
   width: number,
   height: number,
-): boolean {
+): EndCut {
   const cy = (last.y0 + last.y1) / 2;
   const beyond = cropToSource(crop, last.x1 + 1.2 * pitch, cy);
-  if (beyond.x < 0 || beyond.y < 0 || beyond.x >= width || beyond.y >= height) return true;
+  if (beyond.x < 0 || beyond.y < 0 || beyond.x >= width || beyond.y >= height) return 'frame';
+  // Mean grey of the source under a stretch of the glyph band (crop coordinates); the crop itself may
+  // end a glyph after the number, so the source is sampled. NaN when it lies outside the frame.
   const band = (a: number, b: number) => {
     let sum = 0;
     let n = 0;
-    for (let y = Math.max(0, Math.floor(last.y0)); y < Math.min(crop.raw.height, Math.ceil(last.y1)); y++) {
-      for (let x = Math.max(0, Math.floor(a)); x < Math.min(crop.raw.width, Math.ceil(b)); x++) {
-        sum += crop.raw.data[y * crop.raw.width + x];
+    for (let y = Math.floor(last.y0); y < Math.ceil(last.y1); y++) {
+      for (let x = Math.floor(a); x < Math.ceil(b); x++) {
+        const p = cropToSource(crop, x + 0.5, y + 0.5);
+        const sx = Math.floor(p.x);
+        const sy = Math.floor(p.y);
+        if (sx < 0 || sy < 0 || sx >= source.width || sy >= source.height) continue;
+        sum += source.data[sy * source.width + sx];
         n++;
       }
     }
@@ -386,12 +609,12 @@ function cutAtEnd(
   const windows: number[] = [];
   for (let k = 0; k < 6; k++)
     windows.push(band(last.x1 + (0.3 + 0.5 * k) * pitch, last.x1 + (0.8 + 0.5 * k) * pitch));
-  if (windows.some((v) => Number.isNaN(v))) return true;
+  if (windows.some((v) => Number.isNaN(v))) return 'frame';
   ctxDebug?.(`cutAtEnd surface=${surface.toFixed(0)} windows=${windows.map((v) => v.toFixed(0)).join(',')}`);
   // The change must start right after the last glyph (within about a pitch and a half).
   for (let k = 0; k < 3; k++) {
     const rest = windows.slice(k);
-    if (rest.every((v) => v - surface > 30) || rest.every((v) => surface - v > 30)) return true;
+    if (rest.every((v) => v - surface > 30) || rest.every((v) => surface - v > 30)) return 'card';
   }
   return false;
 }
@@ -404,4 +627,100 @@ function overlaps(a: Finding, b: Finding): boolean {
   let hits = 0;
   for (const p of cb) if (ca.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < 10)) hits++;
   return hits >= cb.length / 2;
+}
+
+/**
+ * Reads a stack of group lines (a vertical card) as one number. Each group is read both ways round;
+ * the way that reads more digits with more confidence wins for the whole stack, and the groups are
+ * then taken in reading order: top first, in the frame of upright text. Each glyph's `line` says which
+ * printed line it is on, so masks follow each group rather than spanning the card.
+ */
+async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumberDetection | undefined> {
+  const { gray } = ctx;
+  const reader = ctx.learned ?? ctx.ocr;
+  const readGroup = async (l: TextLine, flip: number) => {
+    const crop = cropLine(gray, {
+      centre: l.centre,
+      angle: l.angle + flip * Math.PI,
+      length: l.length + 1.2 * l.glyphHeight,
+      height: 1.8 * l.glyphHeight,
+      glyphHeight: l.glyphHeight,
+      targetHeight: 28,
+    });
+    const read = await readCrop(reader, crop);
+    // Bracket marks round a group ('[4184]') are print, not digits ('[' passes for a 1).
+    const reading = { ...read, glyphs: stripBrackets(read.glyphs) };
+    const run = numberRun(reading);
+    // Unread ink at a group's ends is the bracket again, not a digit: a group is read whole.
+    while (run?.slots.length && run.slots[0].char === '?') run.slots.shift();
+    while (run?.slots.length && run.slots[run.slots.length - 1].char === '?') run.slots.pop();
+    ctx.debug?.(
+      `stack group flip=${flip} "${reading.text}" -> ${run ? run.slots.map((s) => s.char).join('') : '-'}`,
+    );
+    return { crop, run };
+  };
+  type Group = { line: TextLine; crop: LineCrop; run: NumberRun | undefined };
+  const ways: Group[][] = [];
+  for (const flip of [0, 1]) {
+    const groups: Group[] = [];
+    for (const l of stack) groups.push({ line: l, ...(await readGroup(l, flip)) });
+    ways.push(groups);
+  }
+  const score = (gs: Group[]) =>
+    gs.reduce((sum, g) => sum + (g.run ? g.run.trueDigits * (0.5 + g.run.confidence) : 0), 0);
+  const groups = score(ways[1]) > score(ways[0]) ? ways[1] : ways[0];
+  const flip = groups === ways[1] ? 1 : 0;
+  if (groups.some((g) => !g.run || g.run.slots.length < 3 || g.run.trueDigits < 0.75 * g.run.slots.length))
+    return undefined;
+  // Top first in the reading frame: along +v of the reading direction ("down" for upright text).
+  const a = stack[0].angle + flip * Math.PI;
+  const down = (g: Group) => -g.line.centre.x * Math.sin(a) + g.line.centre.y * Math.cos(a);
+  groups.sort((p, q) => down(p) - down(q));
+  const glyphs: Quad[] = [];
+  const lines: number[] = [];
+  let text = '';
+  groups.forEach((g, k) => {
+    for (const s of g.run?.slots ?? []) {
+      glyphs.push(cropQuad(g.crop, s.x0, s.y0, s.x1, s.y1));
+      lines.push(k);
+      text += s.char;
+    }
+  });
+  if (text.length < 12 || text.length > 19) return undefined;
+  const brand = brandOf(text);
+  const last = groups[groups.length - 1];
+  return {
+    finding: {
+      id: 'card-stacked-1',
+      kind: 'card-number',
+      text,
+      glyphs,
+      lines,
+      confidence: Math.min(1, 0.45 + (luhnValid(text) ? 0.2 : 0) + (lengthFitsBrand(text) ? 0.1 : 0)),
+      keepable: true,
+      enabledByDefault: true,
+      notes: [
+        brand ? `brand: ${brand.name}` : 'brand: unknown',
+        text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
+        `printed in ${groups.length} stacked groups`,
+      ],
+    },
+    crop: last.crop,
+    glyphHeight: last.line.glyphHeight,
+  };
+}
+
+const BRACKETS = new Set(['[', ']', '(', ')', '{', '}', '|', 'I', 'l']);
+
+/** Drops bracket-like glyphs at the ends of each word of a reading. */
+function stripBrackets(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
+  const out: ReadGlyph[] = [];
+  for (const word of wordsOf(glyphs)) {
+    let a = 0;
+    let b = word.length;
+    while (a < b && BRACKETS.has(word[a].char)) a++;
+    while (b > a && BRACKETS.has(word[b - 1].char)) b--;
+    if (b > a) out.push(...word.slice(a, b), { ...word[b - 1], char: ' ' });
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import { brandOf } from './brands';
+import { brandOf, lengthFitsBrand } from './brands';
+import { luhnValid } from './luhn';
 import type { Slot } from './number-run';
 import { median } from '../math';
 
@@ -36,6 +37,8 @@ function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1
   if (pieces.length < 2 || pieces.length > 6 || pieces.length === group.length) return group;
   // A group Tesseract read cleanly, digit by digit, is trusted over the ink (touching glyphs merge).
   if (group.every((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.85)) return group;
+  // So is a learned reading with at most one doubtful glyph: the ink merges touching embossed glyphs.
+  if (group.filter((s) => !s.sure).length <= 1 && group.some((s) => s.sure)) return group;
   const y0 = Math.min(...group.map((s) => s.y0));
   const y1 = Math.max(...group.map((s) => s.y1));
   return pieces.map((p) => slotOnPiece(p, group, y0, y1, () => true));
@@ -67,12 +70,15 @@ function slotOnPiece(
   };
 }
 
+/** What ends a number's print: the frame's edge, the card's edge (the ground changes), or its own end. */
+export type EndCut = 'frame' | 'card' | false;
+
 export interface NormalizeOptions {
   /**
    * Whether the number visibly continues past its last slot: the frame or the card's edge cuts it
    * (the print runs off the card). Then its end is beyond, and slots are added there.
    */
-  cutAtEnd?: (last: Slot, pitch: number) => boolean;
+  cutAtEnd?: (last: Slot, pitch: number) => EndCut;
   /** Glyph-wide pieces of ink along the line, to count each group's glyphs by. */
   ink?: readonly { x0: number; x1: number }[];
 }
@@ -171,9 +177,15 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     groups.every((g, i) => (i < groups.length - 1 ? g.length === layout[i] : g.length <= layout[i]));
   const cut = () => options.cutAtEnd?.(slots[slots.length - 1], pitch) ?? false;
   let length = target;
-  // Cut off where the brand commonly runs longer: assume the longer number (errs toward hiding).
-  if (brand?.cutLength && slots.length >= target - 4 && slots.length < brand.cutLength && cut())
-    length = brand.cutLength;
+  // Cut off where the brand commonly runs longer: assume the longer number (errs toward hiding). A
+  // change of ground after a whole last group is a logo or the card's far side, not a cut: the frame's
+  // edge, or a ground change through a partial group, is.
+  const lastGroup = groups[groups.length - 1] ?? [];
+  const partial = lastGroup.length < (layout[groups.length - 1] ?? 4);
+  if (brand?.cutLength && slots.length >= target - 4 && slots.length < brand.cutLength) {
+    const c = cut();
+    if (c === 'frame' || (c === 'card' && partial)) length = brand.cutLength;
+  }
   if (slots.length >= target - 4 && slots.length < length && (length > target || prefixOfLayout || cut())) {
     // The glyph at the cut shows only in part, but its mask must cover all of it: a full width.
     const w = median(slots.map((s) => s.x1 - s.x0));
@@ -299,4 +311,36 @@ export function slotsFromInk(
   return pieces.map((p) =>
     slotOnPiece(p, slots, y0, y1, (s, over) => over.length === 1 && s.x1 - s.x0 <= 1.3 * w),
   );
+}
+
+/**
+ * A run longer than a card number: print beside the number (a hand's edge, a logo's letters, the
+ * card's edge) was read as more digits. When the whole run fails the Luhn check (ISO/IEC 7812-1) and a
+ * sub-run of whole groups, 15 glyphs or more, has a length its brand issues, starts with the brand's
+ * IIN and passes Luhn, that sub-run is the number: the kept four must be its last four, not the
+ * logo's. Shorter runs, and runs that pass as they are, are left alone (a misread digit fails Luhn
+ * too, and dropping a real group would leave it unmasked).
+ */
+export function numberWithin(slots: Slot[]): Slot[] {
+  const text = slots.map((s) => s.char).join('');
+  if (slots.length <= 16 || text.includes('?') || (luhnValid(text) && lengthFitsBrand(text))) return slots;
+  const groups = splitGroups(slots);
+  const starts: number[] = [];
+  let at = 0;
+  for (const g of groups) {
+    starts.push(at);
+    at += g.length;
+  }
+  let best: Slot[] | undefined;
+  for (let a = 0; a < groups.length; a++) {
+    for (let b = a; b < groups.length; b++) {
+      const sub = slots.slice(starts[a], starts[b] + groups[b].length);
+      if (sub.length < 15 || sub.length >= slots.length) continue;
+      const t = sub.map((s) => s.char).join('');
+      const brand = brandOf(t);
+      if (!brand || !brand.lengths.includes(t.length) || !luhnValid(t)) continue;
+      if (!best || sub.length > best.length) best = sub;
+    }
+  }
+  return best ?? slots;
 }

@@ -14,6 +14,11 @@ export interface Slot {
   confidence: number;
   /** The glyph was read as a look-alike ('l' for 1, 'S' for 5), not as a digit. */
   lookalike?: boolean;
+  /**
+   * A digit the learned recognizer read with a clear CTC peak: its count and order are trusted over
+   * the ink (which merges touching embossed glyphs and splits broken ones).
+   */
+  sure?: boolean;
 }
 
 export interface NumberRun {
@@ -25,6 +30,9 @@ export interface NumberRun {
   /** Glyph-wide pieces of ink along the line (crop x ranges), from the column profile. */
   ink: { x0: number; x1: number }[];
 }
+
+/** A learned reading's digit with at least this CTC probability counts as sure (see Slot.sure). */
+const SURE_CTC = 0.5;
 
 const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"', '`', '/']);
 
@@ -115,6 +123,7 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     char: digitOf(g.char) ?? '?',
     confidence: g.confidence,
     lookalike: !(g.char >= '0' && g.char <= '9'),
+    sure: !!reading.learned && g.char >= '0' && g.char <= '9' && g.confidence >= SURE_CTC,
   }));
   const trueDigits = best.filter((g) => g.char >= '0' && g.char <= '9').length;
   const confidence = best.reduce((s, g) => s + g.confidence, 0) / best.length;
@@ -123,7 +132,7 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
   const blocked = words
     .filter((w, i) => classes[i] === 'text' && w.length >= 2 && !w.some((g) => best.includes(g)))
     .flat();
-  const ink = completeFromInk(slots, reading.crop.image, blocked);
+  const ink = completeFromInk(slots, reading.crop.image, blocked, reading.learned);
   return { slots, trueDigits, confidence, ink };
 }
 
@@ -135,7 +144,7 @@ const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) 
  * (at least half as strong as the digits that were read) that OCR skipped inside the run, or that
  * continue it at either end within a group space, become '?' slots.
  */
-function completeFromInk(slots: Slot[], img: GrayImage, blocked: ReadGlyph[]): InkSegment[] {
+function completeFromInk(slots: Slot[], img: GrayImage, blocked: ReadGlyph[], learned = false): InkSegment[] {
   const h = median(slots.map((s) => s.y1 - s.y0));
   const cy = median(slots.map((s) => (s.y0 + s.y1) / 2));
   const w = median(slots.map((s) => s.x1 - s.x0));
@@ -172,7 +181,9 @@ function completeFromInk(slots: Slot[], img: GrayImage, blocked: ReadGlyph[]): I
   const first = slots[0].x0;
   const last = slots[slots.length - 1].x1;
   for (const g of free) if (g.x0 > first && g.x1 < last && g.x1 - g.x0 > 0.3 * w) add(g);
-  const maxGap = 1.6 * h;
+  // The learned recognizer rarely drops a whole group at an end: there, only a glyph continuing the
+  // end group at its pitch joins (a card edge, a logo or a hand a group space away does not).
+  const maxGap = learned ? 0.6 * w : 1.6 * h;
   let right = last;
   for (const g of free.filter((f) => f.x0 >= last - 1).sort((a, b) => a.x0 - b.x0)) {
     if (g.x0 - right > maxGap || slots.length >= 19 || isBlocked(g)) break;

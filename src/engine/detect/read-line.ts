@@ -134,6 +134,8 @@ export interface ReadGlyph {
 
 export interface LineReading {
   crop: LineCrop;
+  /** Read by the learned recognizer (see OcrPage.engine). */
+  learned?: boolean;
   glyphs: ReadGlyph[];
   text: string;
   confidence: number;
@@ -146,7 +148,7 @@ export async function readCrop(
   options: RecognizeOptions = {},
 ): Promise<LineReading> {
   const page = await ocr.recognize(crop.image, { psm: 7, ...options });
-  return readingFromPage(crop, page.lines);
+  return { ...readingFromPage(crop, page.lines), learned: page.engine === 'learned' };
 }
 
 /** Flattens OCR lines into glyphs, with a ' ' glyph after each word (and each line). */

@@ -1,5 +1,6 @@
 import { centre } from '../masks/from-findings';
 import type { OcrEngine } from '../ocr/types';
+import type { TextLine } from '../learned/text-lines';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import {
@@ -59,6 +60,10 @@ export async function detectRepeatedPrefix(
   const crop = asGuessed ? guess : other;
   const match = asGuessed ?? flipped;
   if (!match) return undefined;
+  return repeatFinding(match, crop);
+}
+
+function repeatFinding(match: ReadGlyph[], crop: LineCrop): Finding {
   return {
     id: 'card-prefix-1',
     kind: 'card-number',
@@ -77,10 +82,11 @@ async function readRepeat(
   crop: LineCrop,
   prefix: string,
   signal?: AbortSignal,
+  psm: 6 | 7 = 6,
 ): Promise<ReadGlyph[] | undefined> {
   throwIfAborted(signal);
   // One block (PSM 6): sparse mode (11) drops a lone short word on a patterned ground.
-  const page = await ocr.recognize(crop.image, { psm: 6 });
+  const page = await ocr.recognize(crop.image, { psm });
   return wordsOf(readingFromPage(crop, page.lines).glyphs).find((w) => {
     if (w.length !== 4 || !w.every((g) => g.char >= '0' && g.char <= '9')) return false;
     let same = 0;
@@ -88,3 +94,61 @@ async function readRepeat(
     return same >= 3;
   });
 }
+
+/**
+ * The repeat of the first four from the learned detector's lines: a short line just under the
+ * number's first group (within `REPEAT_BAND` glyph heights), read by the recognizer in the number's
+ * frame, holding a 4-digit word that matches the first four (one misread allowed).
+ */
+export async function detectRepeatedPrefixLearned(
+  gray: GrayImage,
+  learned: OcrEngine,
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+): Promise<Finding | undefined> {
+  const { finding, glyphHeight: gh } = number;
+  if (finding.glyphs.length < 12) return undefined;
+  const first = centre(finding.glyphs[0]);
+  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
+  const angle = Math.atan2(last.y - first.y, last.x - first.x);
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
+  const prefix = finding.text.slice(0, 4);
+  const near = lines
+    .map((l) => {
+      const dx = l.centre.x - first.x;
+      const dy = l.centre.y - first.y;
+      return { l, u: dx * ux + dy * uy, down: -dx * uy + dy * ux };
+    })
+    .filter(
+      ({ l, u, down }) =>
+        down >= REPEAT_BAND.below[0] * gh &&
+        down <= REPEAT_BAND.below[1] * gh &&
+        u >= -REPEAT_BAND.before * gh &&
+        u <= REPEAT_BAND.after * gh &&
+        l.glyphHeight <= 0.8 * gh &&
+        l.length <= 8 * gh,
+    )
+    .sort((a, b) => a.down - b.down);
+  for (const { l } of near) {
+    throwIfAborted(signal);
+    const crop = cropLine(gray, {
+      centre: l.centre,
+      angle,
+      length: l.length + 1.5 * l.glyphHeight,
+      height: 1.8 * l.glyphHeight,
+      glyphHeight: l.glyphHeight,
+      targetHeight: 28,
+    });
+    const match = await readRepeat(learned, crop, prefix, signal, 7);
+    // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
+    const m = 0.25 * l.glyphHeight * crop.scale;
+    const grown = match?.map((g) => ({ ...g, x0: g.x0 - m, x1: g.x1 + m, y0: g.y0 - m, y1: g.y1 + m }));
+    if (grown) return repeatFinding(grown, crop);
+  }
+  return undefined;
+}
+
+/** Where the repeat may be, in the number's glyph heights from its first glyph's centre. */
+const REPEAT_BAND = { below: [0.5, 3], before: 2, after: 7 } as const;

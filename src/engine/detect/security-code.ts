@@ -161,7 +161,17 @@ function findCode(words: ReadGlyph[][], lastFour: string, img: GrayImage): ReadG
     if (isDigits(w) && (w.length === 7 || (w.length === 8 && text.startsWith(lastFour))))
       return widenStart(w.slice(4), w[3], img);
     const next = words[i + 1];
-    if (isDigits(w) && w.length === 4 && next && isDigits(next) && (next.length === 3 || next.length === 4)) {
+    // The word before the code is the panel's last four (one misread allowed): a phone number's
+    // "0800 711" is not.
+    const same = [...lastFour].filter((c, k) => w[k]?.char === c).length;
+    if (
+      isDigits(w) &&
+      w.length === 4 &&
+      same >= 3 &&
+      next &&
+      isDigits(next) &&
+      (next.length === 3 || next.length === 4)
+    ) {
       const h = w[0].y1 - w[0].y0;
       if (next[0].x0 - w[w.length - 1].x1 < 2.5 * h && Math.abs(next[0].y0 - w[0].y0) < 0.6 * h)
         return widenStart(next, w[w.length - 1], img);

@@ -57,6 +57,17 @@ export function barcodeFindings(hits: readonly BarcodeHit[]): Finding[] {
   });
 }
 
+/**
+ * The AAMVA subfile of a US/Canadian licence or ID barcode: "DL" (driving licence) or "ID" (identity
+ * card), from the header "ANSI <IIN><versions><entries>DL..." (its length varies with the version).
+ * Undefined when the payload is not AAMVA.
+ */
+export function aamvaSubfile(text: string): 'DL' | 'ID' | undefined {
+  const m = /ANSI ?\d{10,12}?(DL|ID)/.exec(text);
+  if (m) return m[1] as 'DL' | 'ID';
+  return /\nDAQ|\nDCS/.test(text) ? 'DL' : undefined;
+}
+
 /** What kinds of personal data a decoded payload holds (AAMVA licence element ids), for the side list. */
 function describeContent(text: string): string[] {
   const out: string[] = [];

@@ -2,17 +2,28 @@
 // calls after card detection. Card photos pay only for a layout check and a quick barcode scan (tens of
 // ms); an image that looks like a document gets one page-level OCR pass at most 1600 px on its long
 // side (read-page.ts), an MRZ that does not check out one targeted re-read, and a page that reads as
-// noise one more pass turned over. The result is merged with the card engine's findings.
+// noise one more pass turned over. The page is then classified (page-kind.ts: card, passport, ID card,
+// licence, statement...) and only its kind's finders report (page-finders.ts): no card number on an
+// ID. A number found on a page with more text lines than a card has gets one page read to tell a card
+// from an ID. The result is merged with the card engine's findings.
 import { throwIfAborted } from '../detect/abort';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
-import { barcodeFindings, type BarcodeHit, type BarcodeReader } from './barcode';
+import { aamvaSubfile, barcodeFindings, type BarcodeHit, type BarcodeReader } from './barcode';
 import { boxDownsample, downsampleFactor } from './downsample';
 import { dedupe, glyphOverlap } from './findings-util';
 import { assessLayout, WORK_SIDE, type LayoutVerdict } from './layout-gate';
 import type { LocatedMrz } from './mrz-finding';
 import { rotateBoxes, unrotateFindings } from './orientation';
+import { allowedCardFindings, allowedDocumentFindings, findersFor } from './page-finders';
+import {
+  chosenKind,
+  classifyPage,
+  type PageClassification,
+  type PageEvidence,
+  type PageKind,
+} from './page-kind';
 import { PAGE_LONG_SIDE, readUpright, scaled, type PageReading } from './read-page';
 
 export interface DocumentOptions {
@@ -23,8 +34,16 @@ export interface DocumentOptions {
   force?: boolean;
   /** Skip document detection entirely (benchmarks of the card pipeline alone). */
   skip?: boolean;
+  /** The page's kind as the user chose it: the classifier is skipped and that kind's finders run. */
+  kind?: PageKind;
   onProgress?: (fraction: number, message: string) => void;
 }
+
+/**
+ * Layout lines from which a card-engine number on a page that is not document-like is worth one page
+ * read to tell a card (a handful of lines) from a licence or an ID card without an MRZ.
+ */
+export const EVIDENCE_TEXT_LINES = 10;
 
 export interface DocumentReport {
   findings: Finding[];
@@ -37,6 +56,10 @@ export interface DocumentReport {
   turns: number;
   /** The MRZ as read; its line boxes are in the pixels of the page as read (turned by `turns`). */
   mrz?: LocatedMrz;
+  /** What the page is (classified, or as chosen in options.kind), and why. */
+  page: PageClassification;
+  /** Ids of earlier (card-engine) findings the page's kind does not allow (see page-finders.ts). */
+  notAllowed: string[];
 }
 
 /** Quick scan of the reduced copy; documents also get a thorough scan at page resolution. */
@@ -74,6 +97,8 @@ export async function analyzeDocument(
       ocrPasses: 0,
       superseded: [],
       turns: 0,
+      page: options.kind ? chosenKind(options.kind) : classifyPage(evidenceOf(gray, undefined, existing, [])),
+      notAllowed: [],
     };
   }
   // One reduced copy serves the layout check and the quick barcode scan.
@@ -89,13 +114,26 @@ export async function analyzeDocument(
     // Which way round is unknown until OCR reads it: clockwise first, then counter-clockwise.
     turns = [1, 3];
   }
-  const report: DocumentReport = { findings: [], verdict, ocrPasses: 0, superseded: [], turns: 0 };
   const barcodes = options.barcodes
     ? await findBarcodes(gray, work, k, options.barcodes, verdict.documentLike)
     : [];
   throwIfAborted(signal);
-  if (!verdict.documentLike && barcodes.length === 0 && !options.force) {
-    report.findings = barcodeFindings(barcodes);
+  const evidence = evidenceOf(gray, verdict, existing, barcodes);
+  const report: DocumentReport = {
+    findings: [],
+    verdict,
+    ocrPasses: 0,
+    superseded: [],
+    turns: 0,
+    page: options.kind ? chosenKind(options.kind) : classifyPage(evidence),
+    notAllowed: [],
+  };
+  // The page is read when it looks like a document, carries a barcode, or the user says it is not a
+  // card; and once, to tell a card from an ID, when the card engine read a number among many lines.
+  const wantsText = options.kind !== undefined && !findersFor(options.kind).cardEngine;
+  const thorough = verdict.documentLike || barcodes.length > 0 || !!options.force || wantsText;
+  if (!thorough && !worthAPageRead(existing, verdict)) {
+    keepAllowed(report, existing, barcodeFindings(barcodes), []);
     return report;
   }
 
@@ -129,21 +167,111 @@ export async function analyzeDocument(
     (!b.mrz?.reading.checkDigitsValid &&
       !b.findings.some((f) => f.enabledByDefault) &&
       (b.confidence < 0.5 || (verdict.mrzLikeLines >= 2 && !b.mrz)));
-  if (turns[0] === 0 && poor(best)) await attempt(2);
+  if (turns[0] === 0 && thorough && poor(best)) await attempt(2);
   const chosen = best as PageReading & { turns: number };
   report.turns = chosen.turns;
   report.mrz = chosen.mrz;
+  if (!options.kind) {
+    const reading = chosen.mrz?.reading;
+    report.page = classifyPage({
+      ...evidence,
+      text: chosen.text,
+      mrz: reading && {
+        format: reading.format,
+        documentCode: reading.lines[0][0],
+        checkDigitsValid: reading.checkDigitsValid,
+      },
+      pageFindings: chosen.findings.map((f) => f.kind),
+    });
+  }
   const findings = unrotateFindings(chosen.findings, chosen.turns, gray.width, gray.height);
   const authoritative = unrotateFindings(chosen.authoritative, chosen.turns, gray.width, gray.height);
-  report.superseded = supersededBy(existing, authoritative);
-  const others = findings.filter((f) => f.kind !== 'transactions');
-  report.findings = dedupe(
-    [...others, ...barcodeFindings(barcodes)],
-    existing.filter((e) => !report.superseded.includes(e.id)),
-  );
-  report.findings.push(...findings.filter((f) => f.kind === 'transactions'));
+  keepAllowed(report, existing, [...findings, ...barcodeFindings(barcodes)], authoritative);
   options.onProgress?.(1, `${report.findings.length} document finding(s)`);
   return report;
+}
+
+/**
+ * The findings the page's kind allows (page-finders.ts), merged: what the kind rules out goes first,
+ * so a finding it hid (a national ID number read as a card number) cannot shadow the one it allows.
+ * Card-engine readings inside an allowed MRZ line or IBAN are superseded by it; transactions (a mask
+ * over a whole table) never compete with the numbers inside.
+ */
+function keepAllowed(
+  report: DocumentReport,
+  existing: readonly Finding[],
+  found: readonly Finding[],
+  authoritative: readonly Finding[],
+): void {
+  const finders = findersFor(report.page.kind);
+  const card = report.page.kind === 'card-front' || report.page.kind === 'card-back';
+  const overMrz = card ? [] : onMrzRows(existing, report.verdict);
+  const allowed = allowedCardFindings(existing, finders).filter((e) => !overMrz.includes(e));
+  report.notAllowed = existing.filter((e) => !allowed.includes(e)).map((e) => e.id);
+  const mine = allowedDocumentFindings(found, finders);
+  report.superseded = supersededBy(allowed, allowedDocumentFindings(authoritative, finders));
+  report.findings = dedupe(
+    mine.filter((f) => f.kind !== 'transactions'),
+    allowed.filter((e) => !report.superseded.includes(e.id)),
+  );
+  report.findings.push(...mine.filter((f) => f.kind === 'transactions'));
+}
+
+/**
+ * Card-engine readings lying on the layout check's MRZ-like rows (two or more: a zone), whatever the
+ * page was classified as, unless it is a card: an MRZ the page pass could not read is still an MRZ,
+ * never a card number.
+ */
+function onMrzRows(existing: readonly Finding[], verdict: LayoutVerdict): Finding[] {
+  if (verdict.mrzBoxes.length < 2) return [];
+  const inZone = (p: { x: number; y: number }) =>
+    verdict.mrzBoxes.some((b) => {
+      const pad = 0.5 * (b.y1 - b.y0);
+      return p.x >= b.x0 - pad && p.x <= b.x1 + pad && p.y >= b.y0 - pad && p.y <= b.y1 + pad;
+    });
+  return existing.filter((f) => {
+    const centres = f.glyphs.map((q) => ({
+      x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4,
+      y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4,
+    }));
+    return centres.length > 0 && centres.filter(inZone).length > 0.5 * centres.length;
+  });
+}
+
+/** The classifier's evidence before any page read (a card photo gets no more than this). */
+function evidenceOf(
+  gray: GrayImage,
+  verdict: LayoutVerdict | undefined,
+  existing: readonly Finding[],
+  barcodes: readonly BarcodeHit[],
+): PageEvidence {
+  return {
+    width: gray.width,
+    height: gray.height,
+    textLines: verdict?.textLines ?? 0,
+    mrzRows: verdict?.mrzLikeLines ?? 0,
+    // A number read on an MRZ band is no evidence of a card.
+    cardNumbers: cardNumberReadings(existing)
+      .filter((f) => verdict === undefined || onMrzRows([f], verdict).length === 0)
+      .map((f) => f.text),
+    securityCode: existing.some((f) => f.kind === 'security-code'),
+    barcodes: barcodes.map((b) => ({ format: b.format, aamva: aamvaSubfile(b.text) })),
+    pageFindings: [],
+  };
+}
+
+/** The card engine's number readings (not the 4-digit repeat of the first four). */
+const cardNumberReadings = (existing: readonly Finding[]) =>
+  existing.filter((f) => f.kind === 'card-number' && f.text.length >= 12);
+
+/**
+ * Whether the card engine's number could be an identity document's digits: found on a page with more
+ * lines of text than a card has (a licence or an ID card without an MRZ band, below the layout check's
+ * document threshold). Card photos (at most 9 such lines in the fixtures) pay nothing more; a doubtful
+ * reading alone does not trigger a read, since card photos read with gaps are common.
+ */
+function worthAPageRead(existing: readonly Finding[], verdict: LayoutVerdict): boolean {
+  return cardNumberReadings(existing).length > 0 && verdict.textLines >= EVIDENCE_TEXT_LINES;
 }
 
 /**
@@ -158,9 +286,9 @@ function supersededBy(existing: readonly Finding[], documentFindings: readonly F
 }
 
 /**
- * The call analyze.ts makes: `existing` (the card engine's findings) merged with the document findings.
- * Document findings that repeat an existing one are dropped; existing card-number readings that lie
- * inside an MRZ line or a valid IBAN are replaced by it.
+ * `existing` (the card engine's findings) merged with the document findings. Document findings that
+ * repeat an existing one are dropped; existing card-number readings that lie inside an MRZ line or a
+ * valid IBAN are replaced by it; those the page's kind rules out (page-finders.ts) are dropped.
  */
 export async function detectDocumentFindings(
   gray: GrayImage,
@@ -168,6 +296,11 @@ export async function detectDocumentFindings(
   existing: readonly Finding[],
   options: DocumentOptions = {},
 ): Promise<Finding[]> {
-  const report = await analyzeDocument(gray, ocr, existing, options);
-  return [...existing.filter((e) => !report.superseded.includes(e.id)), ...report.findings];
+  return mergedFindings(existing, await analyzeDocument(gray, ocr, existing, options));
+}
+
+/** `existing` without what the page's kind rules out or a document finding supersedes, then the report's. */
+export function mergedFindings(existing: readonly Finding[], report: DocumentReport): Finding[] {
+  const gone = new Set([...report.superseded, ...report.notAllowed]);
+  return [...existing.filter((e) => !gone.has(e.id)), ...report.findings];
 }

@@ -8,6 +8,7 @@ import type { Box, Finding, GrayImage } from '../types';
 import { findIdFields, fromYymmdd } from './id-fields';
 import { looksLikeMrzLine, normalizeMrzLine } from './mrz';
 import { betterMrz, mrzFindings, mrzFromLines, rereadMrz, type LocatedMrz } from './mrz-finding';
+import { findNationalIds } from './national-ids';
 import { pageLines, unionBox, type TextLine } from './page-text';
 import { findStatementNumbers } from './statement';
 import { findTransactions } from './transactions';
@@ -53,6 +54,8 @@ export interface PageReading {
   ocrPasses: number;
   /** Mean OCR confidence of the page pass: how well this orientation reads. */
   confidence: number;
+  /** The page pass's lines as text, top to bottom: keywords for the page classifier. */
+  text: string[];
 }
 
 /**
@@ -102,12 +105,16 @@ export async function readUpright(
     personalNumber: r?.personalNumber,
     birthDate: r?.birthDate ? fromYymmdd(r.birthDate) : undefined,
   });
-  // Priority on overlap: the MRZ, then account numbers (masked by default), then ID suggestions.
+  // A national identity number (Chinese resident ID, Romanian CNP) is a personal number on an ID card.
+  idFields.push(...findNationalIds(textLines));
+  // Priority on overlap: the MRZ, then account numbers (masked by default), then ID suggestions. Which
+  // of them the page's kind keeps is decided later (page-finders.ts), before overlaps are resolved.
   return {
     findings: [...mrzList, ...numbers, ...idFields, ...(transactions ? [transactions] : [])],
     authoritative: [...mrzList, ...numbers.filter((f) => f.kind === 'iban')],
     mrz,
     ocrPasses,
     confidence,
+    text: lines.map((l) => l.text),
   };
 }

@@ -90,8 +90,15 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
   const n = finding.glyphs.length;
   if (n === 0) return [];
   const kept = finding.keepable ? keptIndices(n, preset) : new Set<number>();
-  const frame = lineFrame(finding.glyphs);
-  const spans = finding.glyphs.map((q) => project(q, frame));
+  // Each printed line has its own frame (stacked groups on a vertical card); a mask never spans two.
+  const lineOf = (i: number) => finding.lines?.[i] ?? 0;
+  const frames = new Map<number, Frame>();
+  for (let i = 0; i < n; i++) {
+    const l = lineOf(i);
+    if (!frames.has(l)) frames.set(l, lineFrame(finding.glyphs.filter((_, k) => lineOf(k) === l)));
+  }
+  const frameOf = (i: number) => frames.get(lineOf(i)) as Frame;
+  const spans = finding.glyphs.map((q, i) => project(q, frameOf(i)));
   const heights = spans.map((s) => s.v1 - s.v0).sort((a, b) => a - b);
   const h = heights[heights.length >> 1];
   const padY = (options.padY ?? 0.22) * h;
@@ -105,7 +112,8 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
       continue;
     }
     let j = i;
-    while (j + 1 < n && !kept.has(j + 1)) j++;
+    while (j + 1 < n && !kept.has(j + 1) && lineOf(j + 1) === lineOf(i)) j++;
+    const frame = frameOf(i);
     const run = spans.slice(i, j + 1);
     const s: Span = {
       u0: Math.min(...run.map((r) => r.u0)) - padX,
@@ -115,11 +123,11 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
     };
     // Stop short of a kept neighbour: at most the middle of the gap, and one pixel clear of its box
     // (masks snap outward to whole pixels).
-    if (j + 1 < n) {
+    if (j + 1 < n && lineOf(j + 1) === lineOf(j)) {
       const next = spans[j + 1];
       s.u1 = Math.min(s.u1, Math.max(spans[j].u1, (spans[j].u1 + next.u0) / 2), next.u0 - 1.5);
     }
-    if (i > 0 && kept.has(i - 1)) {
+    if (i > 0 && kept.has(i - 1) && lineOf(i - 1) === lineOf(i)) {
       const prev = spans[i - 1];
       s.u0 = Math.max(s.u0, Math.min(spans[i].u0, (prev.u1 + spans[i].u0) / 2), prev.u1 + 1.5);
     }

@@ -13,7 +13,10 @@ export interface TesseractAssets {
   langPath: string;
   /** Browser only: tesseract.js's worker script. */
   workerPath?: string;
-  /** Browser only: folder with the tesseract.js-core *.wasm.js builds. */
+  /**
+   * Browser only: one tesseract.js-core `*.wasm.js` build (used as is), or a folder of them (then
+   * tesseract.js picks relaxed-SIMD, SIMD or plain itself).
+   */
   corePath?: string;
 }
 

@@ -23,6 +23,8 @@ export interface OcrLine {
 export interface OcrPage {
   width: number;
   height: number;
+  /** Which reader produced the page: the learned recognizer's digits are surer than their CTC scores. */
+  engine?: 'learned' | 'tesseract';
   lines: OcrLine[];
 }
 

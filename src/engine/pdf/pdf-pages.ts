@@ -3,6 +3,8 @@
 // same OCR pipeline as photos.
 import { analyzeImage, masksForFindings, type AnalyzeOptions, type AnalyzeResult } from '../analyze';
 import { burnMasks } from '../burn/burn';
+import { allowedDocumentFindings, findersFor } from '../documents/page-finders';
+import { chosenKind, classifyPage } from '../documents/page-kind';
 import type { OcrEngine } from '../ocr/types';
 import type { Mask, ProgressCallback, RgbaImage } from '../types';
 import { mergeFindings } from './finding-overlap';
@@ -40,11 +42,28 @@ export async function analyzePdfPage(
     return analyzeImage(await doc.render(index), await getOcr(), options, onProgress);
   }
   const text = await doc.textFindings(index);
-  let findings = text.findings;
+  // The text layer's own numbers say little about the page beyond "statement" (IBANs, accounts);
+  // pictures on it are classified by the OCR pass. A kind the user chose keeps only its finders.
+  let findings = options.kind
+    ? allowedDocumentFindings(text.findings, findersFor(options.kind))
+    : text.findings;
+  let pageKind = options.kind
+    ? chosenKind(options.kind)
+    : classifyPage({
+        width: info.width,
+        height: info.height,
+        textLines: 0,
+        mrzRows: 0,
+        cardNumbers: [],
+        securityCode: false,
+        barcodes: [],
+        pageFindings: findings.map((f) => f.kind),
+      });
   if (method === 'auto' && text.hasPictures) {
     onProgress?.({ stage: 'ocr', progress: 0, message: 'Reading the pictures on this page' });
     const ocr = await analyzeImage(await doc.render(index), await getOcr(), options, onProgress);
     findings = mergeFindings(findings, ocr.findings);
+    if (pageKind.kind === 'other' && ocr.pageKind) pageKind = ocr.pageKind;
   }
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
   return {
@@ -52,6 +71,7 @@ export async function analyzePdfPage(
     height: info.height,
     findings,
     masks: masksForFindings(findings, {}, {}, keep),
+    pageKind,
   };
 }
 

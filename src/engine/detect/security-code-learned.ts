@@ -1,0 +1,198 @@
+// The security code from the learned detector's lines: on a back, the signature panel (the last four
+// then the code) or a code box beside it is a line of its own above the number. Each line in that band
+// is read by the recognizer in the number's own frame (so a turned card reads the right way round).
+import { learnedLineOcr } from '../learned/line-reader';
+import type { TextModels } from '../learned/models';
+import type { TextLine } from '../learned/text-lines';
+import { centre } from '../masks/from-findings';
+import type { Finding, GrayImage } from '../types';
+import { throwIfAborted } from './abort';
+import { cropLine, cropQuad, readCrop, wordsOf, type ReadGlyph } from './read-line';
+
+/** Where the panel may be, in the number's glyph heights: above the number, along its length. */
+export const CODE_BAND = {
+  above: [0.8, 14],
+  before: 3,
+  after: 10,
+  /** Panel print may be smaller than the number's or, in italic script, twice as tall. */
+  glyphHeight: [0.3, 2.2],
+  /** Lines read at most (nearest the number first). */
+  maxLines: 6,
+} as const;
+
+const isDigits = (w: readonly ReadGlyph[]) => w.length > 0 && w.every((g) => g.char >= '0' && g.char <= '9');
+const hasLetters = (w: readonly ReadGlyph[]) => w.filter((g) => /\p{L}/u.test(g.char)).length >= 2;
+
+/** Digits of `w` equal to `four`, position by position. */
+const agree = (w: readonly ReadGlyph[], four: string) => w.filter((g, i) => g.char === four[i]).length;
+
+/**
+ * The code on one line's words: the panel's last four (one misread allowed) followed by a 3- or
+ * 4-digit word or glued to it; else, on a line that holds nothing but one word of `loneLength` digits
+ * (a code box; an Amex front's 4-digit CID), that word. A phone number ("0800 711 778") or a line of words never gives a code: its 4-digit group
+ * is not the last four, and the line holds more than the code.
+ */
+export function codeOnLine(
+  words: readonly ReadGlyph[][],
+  lastFour: string,
+  loneLength = 3,
+): ReadGlyph[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (isDigits(w) && (w.length === 7 || w.length === 8) && agree(w.slice(0, 4), lastFour) >= 3)
+      return w.slice(4);
+    const next = words[i + 1];
+    if (isDigits(w) && w.length === 4 && agree(w, lastFour) >= 3 && next && isDigits(next)) {
+      if (next.length === 3 || next.length === 4) return next;
+    }
+  }
+  const digitWords = words.filter(isDigits);
+  if (words.some(hasLetters) || digitWords.length !== 1) return undefined;
+  return digitWords[0].length === loneLength ? digitWords[0] : undefined;
+}
+
+/**
+ * The security code near a card number, from the detector's `lines` (source pixels). Undefined when
+ * no line in the panel band holds one.
+ */
+export async function detectSecurityCodeLearned(
+  gray: GrayImage,
+  models: TextModels,
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+  debug?: (message: string) => void,
+): Promise<Finding | undefined> {
+  const { finding, glyphHeight: gh } = number;
+  const first = centre(finding.glyphs[0]);
+  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
+  const angle = Math.atan2(last.y - first.y, last.x - first.x);
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
+  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  const B = CODE_BAND;
+  const band = lines
+    .map((l) => {
+      const dx = l.centre.x - first.x;
+      const dy = l.centre.y - first.y;
+      return { l, u: dx * ux + dy * uy, up: -(-dx * uy + dy * ux) };
+    })
+    .filter(
+      ({ l, u, up }) =>
+        up >= B.above[0] * gh &&
+        up <= B.above[1] * gh &&
+        // Any part of the line within the band along the number.
+        u + l.length / 2 >= -B.before * gh &&
+        u - l.length / 2 <= len + B.after * gh &&
+        l.glyphHeight >= B.glyphHeight[0] * gh &&
+        l.glyphHeight <= B.glyphHeight[1] * gh &&
+        l.length <= len + 4 * gh &&
+        Math.abs(Math.sin(l.angle - angle)) < 0.2,
+    )
+    .sort((a, b) => a.up - b.up)
+    .slice(0, B.maxLines);
+  const reader = learnedLineOcr(models);
+  const lastFour = finding.text.slice(-4);
+  for (const { l } of band) {
+    throwIfAborted(signal);
+    const crop = cropLine(gray, {
+      centre: l.centre,
+      angle,
+      length: l.length + 1.5 * l.glyphHeight,
+      height: 1.8 * l.glyphHeight,
+      glyphHeight: l.glyphHeight,
+      targetHeight: 28,
+    });
+    const reading = await readCrop(reader, crop);
+    debug?.(`panel (learned) "${reading.text}"`);
+    // American Express prints a 4-digit code (CID) on the front, above the number.
+    const code = codeOnLine(wordsOf(reading.glyphs), lastFour, /^3[47]/.test(finding.text) ? 4 : 3);
+    if (!code) continue;
+    return {
+      id: 'security-code-1',
+      kind: 'security-code',
+      text: code.map((g) => g.char).join(''),
+      glyphs: code.map((g) => cropQuad(crop, g.x0, g.y0, g.x1, g.y1)),
+      confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
+      keepable: false,
+      enabledByDefault: true,
+      notes: ['security code on the signature panel'],
+    };
+  }
+  return undefined;
+}
+
+/** Lines the panel reader reads at most when no number anchors the search (a back without one). */
+const PANEL_MAX_LINES = 10;
+
+/**
+ * The security code on a back that prints no full number (many do: the panel shows only the last
+ * four): among the short lines of the page, the panel's "1234 567", or a lone 3-digit code box next to
+ * the panel (a lone 4-digit line, the last four, or the AUTHORIZED SIGNATURE strip within a few glyph
+ * heights). Each line is read both ways round; the reading with more confident characters wins.
+ */
+export async function detectPanelCode(
+  gray: GrayImage,
+  models: TextModels,
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+  debug?: (message: string) => void,
+): Promise<Finding | undefined> {
+  const reader = learnedLineOcr(models);
+  const short = lines
+    .filter((l) => l.length <= 12 * l.glyphHeight)
+    .sort((a, b) => b.glyphHeight - a.glyphHeight)
+    .slice(0, PANEL_MAX_LINES);
+  type Read = { l: TextLine; words: ReadGlyph[][]; crop: ReturnType<typeof cropLine>; text: string };
+  const reads: Read[] = [];
+  for (const l of short) {
+    let best: Read | undefined;
+    let bestScore = -1;
+    for (const flip of [0, 1]) {
+      throwIfAborted(signal);
+      const crop = cropLine(gray, {
+        centre: l.centre,
+        angle: l.angle + flip * Math.PI,
+        length: l.length + 1.5 * l.glyphHeight,
+        height: 1.8 * l.glyphHeight,
+        glyphHeight: l.glyphHeight,
+        targetHeight: 28,
+      });
+      const reading = await readCrop(reader, crop);
+      const score = reading.glyphs.filter((g) => g.char !== ' ').reduce((s, g) => s + g.confidence, 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = { l, words: wordsOf(reading.glyphs), crop, text: reading.text };
+      }
+    }
+    if (best) reads.push(best);
+  }
+  debug?.(`panel lines (learned): ${reads.map((r) => `"${r.text}"`).join(' ')}`);
+  const near = (a: TextLine, b: TextLine) =>
+    Math.hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) <
+    (a.length + b.length) / 2 + 6 * Math.max(a.glyphHeight, b.glyphHeight);
+  const only = (r: Read, n: number) =>
+    r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === n;
+  const signature = (r: Read) => /SIGNAT|AUTHORI/i.test(r.text);
+  for (const r of reads) {
+    let code: ReadGlyph[] | undefined;
+    const digitWords = r.words.filter(isDigits);
+    if (!r.words.some(hasLetters) && digitWords.length === 2 && digitWords[0].length === 4) {
+      if (digitWords[1].length === 3 || digitWords[1].length === 4) code = digitWords[1];
+    } else if (only(r, 3) && reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o)))) {
+      code = r.words[0];
+    }
+    if (!code) continue;
+    return {
+      id: 'security-code-1',
+      kind: 'security-code',
+      text: code.map((g) => g.char).join(''),
+      glyphs: code.map((g) => cropQuad(r.crop, g.x0, g.y0, g.x1, g.y1)),
+      confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
+      keepable: false,
+      enabledByDefault: true,
+      notes: ['security code beside the signature panel'],
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+// A missing or damaged model file gives a clear error, and the CLI goes on with Tesseract alone: the
+// card is still redacted, and stderr says why the learned stage is off.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { scoreImage, type GroundTruth } from '../../bench/score';
+import { main } from '../../src/cli/main';
+import { modelDir, nodeModelSource } from '../../src/cli/models-node';
+import { loadTextModels, ModelLoadError } from '../../src/engine/learned/models';
+import { decodeImageNode } from '../../src/engine/platform/node';
+
+const dir = mkdtempSync(join(tmpdir(), 'lastfour-models-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the model folder with one file replaced by garbage (or left out). */
+function brokenModels(file: string, bytes?: Uint8Array): string {
+  const out = mkdtempSync(join(dir, 'models-'));
+  for (const f of ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) {
+    if (f === file) {
+      if (bytes) writeFileSync(join(out, f), bytes);
+    } else copyFileSync(join(modelDir(), f), join(out, f));
+  }
+  return out;
+}
+
+describe('text models that cannot be loaded', () => {
+  it('a damaged detector gives ModelLoadError naming the model', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 37) & 255);
+    const source = nodeModelSource(brokenModels('ch_PP-OCRv4_det_infer.onnx', garbage));
+    const err = await loadTextModels(source).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelLoadError);
+    expect((err as Error).message).toMatch(/text detector model is damaged or not a model/);
+  });
+
+  it('a missing recognizer gives ModelLoadError saying it could not be read', async () => {
+    const err = await loadTextModels(nodeModelSource(brokenModels('ch_PP-OCRv4_rec_infer.onnx'))).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ModelLoadError);
+    expect((err as Error).message).toMatch(/text recognizer model could not be read/);
+  });
+
+  it('the CLI says so and still redacts the card with Tesseract alone', async () => {
+    const fixtures = resolve(__dirname, '../fixtures/cards');
+    const gt = JSON.parse(readFileSync(join(fixtures, 's7-012-easy-front.json'), 'utf8')) as GroundTruth;
+    const models = brokenModels('ch_PP-OCRv4_det_infer.onnx', new Uint8Array(100));
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+    let code: number;
+    try {
+      code = await main(['redact', join(fixtures, gt.file), '--out', dir, '--models', models]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(0);
+    expect(stderr.join('')).toMatch(/notice: text models not loaded .*damaged.*Tesseract alone/);
+    const original = await decodeImageNode(new Uint8Array(readFileSync(join(fixtures, gt.file))));
+    const out = await decodeImageNode(
+      new Uint8Array(readFileSync(join(dir, 's7-012-easy-front.redacted.png'))),
+    );
+    const s = scoreImage(gt, original, out);
+    expect({ hidden: s.hidden, kept: s.kept }).toEqual({ hidden: s.toHide, kept: s.toKeep });
+  }, 120_000);
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { learnedLineOcr, UNREAD } from '../../src/engine/learned/line-reader';
+import type { TextModels } from '../../src/engine/learned/models';
+import type { GrayImage } from '../../src/engine/types';
+
+const alphabet = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'B', ' '];
+
+/**
+ * A 40 px tall crop with dark glyph blocks (12 px wide, rows 10-30) at the given left edges, and a
+ * fake recognizer that emits `text[i]` on the CTC step over `emitAt[i]` (one step per 8 px).
+ */
+function scene(glyphs: number[], text: string, emitAt: number[], runnerUp: Record<number, string> = {}) {
+  const width = 400;
+  const img: GrayImage = { width, height: 40, data: new Uint8Array(width * 40).fill(200) };
+  for (const x0 of glyphs)
+    for (let y = 10; y < 30; y++) for (let x = x0; x < x0 + 12; x++) img.data[y * width + x] = 30;
+  const steps = width / 8;
+  const classes = alphabet.length + 1;
+  const models: TextModels = {
+    alphabet,
+    detect: () => Promise.reject(new Error('not used')),
+    recognize: async () => {
+      const probs = new Float32Array(steps * classes);
+      for (let t = 0; t < steps; t++) probs[t * classes] = 0.9;
+      [...text].forEach((c, i) => {
+        const t = Math.floor(emitAt[i] / 8);
+        probs[t * classes] = 0;
+        probs[t * classes + alphabet.indexOf(c) + 1] = 0.8;
+        if (runnerUp[i]) probs[t * classes + alphabet.indexOf(runnerUp[i]) + 1] = 0.15;
+      });
+      return { steps, classes, probs, inputWidth: width };
+    },
+  };
+  return { img, ocr: learnedLineOcr(models) };
+}
+
+describe('the learned line reader', () => {
+  it('boxes each character on its own ink, from where CTC emitted it', async () => {
+    const lefts = [20, 40, 60, 80, 140, 160, 180, 200];
+    const { img, ocr } = scene(lefts, '4111 2222', [26, 46, 66, 86, 0, 146, 166, 186, 206]);
+    const page = await ocr.recognize(img, { psm: 7 });
+    const symbols = page.lines[0].words.flatMap((w) => w.symbols);
+    expect(symbols.map((s) => s.text).join('')).toBe('41112222');
+    expect(page.lines[0].words).toHaveLength(2);
+    symbols.forEach((s, i) => {
+      expect(s.box.x0).toBe(lefts[i]);
+      expect(s.box.x1).toBe(lefts[i] + 12);
+      expect([s.box.y0, s.box.y1]).toEqual([10, 30]);
+    });
+  });
+
+  it('reads a mostly numeric word over digits only', async () => {
+    const { img, ocr } = scene([20, 40, 60, 80], '41B1', [26, 46, 66, 86], { 2: '8' });
+    const page = await ocr.recognize(img, { psm: 7 });
+    expect(page.lines[0].text).toBe('4181');
+  });
+
+  it('marks a glyph the recognizer skipped (ink two pitches on, nothing emitted)', async () => {
+    // Five glyphs printed, the middle one never emitted.
+    const { img, ocr } = scene([20, 40, 60, 80, 100], '4111', [26, 46, 86, 106]);
+    const page = await ocr.recognize(img, { psm: 7 });
+    expect(page.lines[0].text).toBe(`41${UNREAD}11`);
+  });
+});
