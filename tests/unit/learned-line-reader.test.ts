@@ -56,9 +56,24 @@ describe('the learned line reader', () => {
   });
 
   it('marks a glyph the recognizer skipped (ink two pitches on, nothing emitted)', async () => {
-    // Five glyphs printed, the middle one never emitted.
-    const { img, ocr } = scene([20, 40, 60, 80, 100], '4111', [26, 46, 86, 106]);
+    // Two groups of four printed, the first group's third glyph never emitted.
+    const { img, ocr } = scene(
+      [20, 40, 60, 80, 140, 160, 180, 200],
+      '411 2222',
+      [26, 46, 86, 0, 146, 166, 186, 206],
+    );
     const page = await ocr.recognize(img, { psm: 7 });
-    expect(page.lines[0].text).toBe(`41${UNREAD}11`);
+    expect(page.lines[0].text).toBe(`41${UNREAD}1 2222`);
+  });
+
+  it('never takes the space between two groups for a skipped glyph', async () => {
+    // Two groups of four, 20 px pitch, a 40 px group space with texture in it.
+    const { img, ocr } = scene(
+      [20, 40, 60, 80, 110, 120, 140, 160, 180],
+      '41112222',
+      [26, 46, 66, 86, 146, 166, 186, 206],
+    );
+    const page = await ocr.recognize(img, { psm: 7 });
+    expect(page.lines[0].text).not.toContain(UNREAD);
   });
 });

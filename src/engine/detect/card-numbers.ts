@@ -71,6 +71,11 @@ export interface ReadNumber {
  */
 const UNCERTAIN_DIRECTION = 0.08;
 
+/** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
+const CUT_MIN_GLYPHS = 9;
+
+const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+
 type ReadNumberParts = { reading: LineReading; run: NumberRun };
 
 /** The digits of a run when every slot was read as a digit, else undefined. */
@@ -522,7 +527,16 @@ export async function detectCardNumbersDetailed(
       `normalized ${r.run.slots.map((s) => `${s.char}:${Math.round(s.x0)}-${Math.round(s.x1)}:${s.confidence.toFixed(2)}`).join(' ')} -> ${slots.map((s) => s.char).join('')} ink=${r.run.ink.map((p) => `${Math.round(p.x0)}-${Math.round(p.x1)}`).join(' ')}`,
     );
     slots = numberWithin(slots);
-    if (slots.length < 12) continue;
+    // A number the frame cuts before its last four (a visible 4-4-3 that starts with an issuer's
+    // IIN, running into the frame's edge): every digit in view is one to hide.
+    const pitch = slots.length > 1 ? (mid(slots[slots.length - 1]) - mid(slots[0])) / (slots.length - 1) : 0;
+    const cutShort =
+      slots.length >= CUT_MIN_GLYPHS &&
+      slots.length < 12 &&
+      !!brandOf(slots.map((s) => s.char).join('')) &&
+      cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], pitch, gray.width, gray.height) ===
+        'frame';
+    if (slots.length < 12 && !cutShort) continue;
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in
     // from ink alone is more likely prose or a pattern.
     const read = r.run.slots.filter((s) => s.char !== '?').length;
@@ -545,11 +559,12 @@ export async function detectCardNumbersDetailed(
       text,
       glyphs,
       confidence: numberConfidence(text, r.run),
-      keepable: !r.uncertain,
+      keepable: !r.uncertain && !cutShort,
       enabledByDefault: true,
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
+        ...(cutShort ? ['cut by the frame before its last four: every digit in view masked'] : []),
         ...(r.uncertain
           ? ['reading direction uncertain: every digit masked; check and unmask the last four']
           : []),

@@ -82,6 +82,25 @@ export function cropLine(src: GrayImage, spec: CropSpec): LineCrop {
 }
 
 /**
+ * A detected text line (source pixels) cropped along `angle` (its own direction, or the number's
+ * frame, so a turned card reads the right way round), with a glyph's margin and height to spare.
+ */
+export function cropTextLine(
+  src: GrayImage,
+  line: { centre: Point; length: number; glyphHeight: number },
+  angle: number,
+): LineCrop {
+  return cropLine(src, {
+    centre: line.centre,
+    angle,
+    length: line.length + 1.5 * line.glyphHeight,
+    height: 1.8 * line.glyphHeight,
+    glyphHeight: line.glyphHeight,
+    targetHeight: 28,
+  });
+}
+
+/**
  * Votes over glyph boxes: inside a glyph's box the print is the far tail of the grey levels, so a
  * bright tail longer than the dark one means light print (embossed silver, white on a dark card).
  */

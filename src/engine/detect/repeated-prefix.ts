@@ -1,4 +1,4 @@
-import { centre } from '../masks/from-findings';
+import { readingFrame } from '../masks/from-findings';
 import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
 import type { Finding, GrayImage } from '../types';
@@ -6,6 +6,7 @@ import { throwIfAborted } from './abort';
 import {
   cropLine,
   cropQuad,
+  cropTextLine,
   inkIsLight,
   readingFromPage,
   wordsOf,
@@ -27,11 +28,7 @@ export async function detectRepeatedPrefix(
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   if (finding.glyphs.length < 12) return undefined;
-  const first = centre(finding.glyphs[0]);
-  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
-  const angle = Math.atan2(last.y - first.y, last.x - first.x);
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
+  const { first, angle, ux, uy } = readingFrame(finding);
   // Strip: from a glyph before the number's start to about two groups along, from just below the
   // number to two glyph heights under it ("down" is the reading frame's +v).
   const along0 = -1.2 * gh;
@@ -109,18 +106,10 @@ export async function detectRepeatedPrefixLearned(
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   if (finding.glyphs.length < 12) return undefined;
-  const first = centre(finding.glyphs[0]);
-  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
-  const angle = Math.atan2(last.y - first.y, last.x - first.x);
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
+  const { angle, place } = readingFrame(finding);
   const prefix = finding.text.slice(0, 4);
   const near = lines
-    .map((l) => {
-      const dx = l.centre.x - first.x;
-      const dy = l.centre.y - first.y;
-      return { l, u: dx * ux + dy * uy, down: -dx * uy + dy * ux };
-    })
+    .map((l) => ({ l, ...place(l.centre) }))
     .filter(
       ({ l, u, down }) =>
         down >= REPEAT_BAND.below[0] * gh &&
@@ -133,14 +122,7 @@ export async function detectRepeatedPrefixLearned(
     .sort((a, b) => a.down - b.down);
   for (const { l } of near) {
     throwIfAborted(signal);
-    const crop = cropLine(gray, {
-      centre: l.centre,
-      angle,
-      length: l.length + 1.5 * l.glyphHeight,
-      height: 1.8 * l.glyphHeight,
-      glyphHeight: l.glyphHeight,
-      targetHeight: 28,
-    });
+    const crop = cropTextLine(gray, l, angle);
     const match = await readRepeat(learned, crop, prefix, signal, 7);
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
     const m = 0.25 * l.glyphHeight * crop.scale;

@@ -4,10 +4,10 @@
 import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import type { TextLine } from '../learned/text-lines';
-import { centre } from '../masks/from-findings';
+import { readingFrame } from '../masks/from-findings';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
-import { cropLine, cropQuad, readCrop, wordsOf, type ReadGlyph } from './read-line';
+import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
 
 /** Where the panel may be, in the number's glyph heights: above the number, along its length. */
 export const CODE_BAND = {
@@ -64,18 +64,12 @@ export async function detectSecurityCodeLearned(
   debug?: (message: string) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  const first = centre(finding.glyphs[0]);
-  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
-  const angle = Math.atan2(last.y - first.y, last.x - first.x);
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
-  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  const { angle, length: len, place } = readingFrame(finding);
   const B = CODE_BAND;
   const band = lines
     .map((l) => {
-      const dx = l.centre.x - first.x;
-      const dy = l.centre.y - first.y;
-      return { l, u: dx * ux + dy * uy, up: -(-dx * uy + dy * ux) };
+      const { u, down } = place(l.centre);
+      return { l, u, up: -down };
     })
     .filter(
       ({ l, u, up }) =>
@@ -95,14 +89,7 @@ export async function detectSecurityCodeLearned(
   const lastFour = finding.text.slice(-4);
   for (const { l } of band) {
     throwIfAborted(signal);
-    const crop = cropLine(gray, {
-      centre: l.centre,
-      angle,
-      length: l.length + 1.5 * l.glyphHeight,
-      height: 1.8 * l.glyphHeight,
-      glyphHeight: l.glyphHeight,
-      targetHeight: 28,
-    });
+    const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`panel (learned) "${reading.text}"`);
     // American Express prints a 4-digit code (CID) on the front, above the number.
@@ -143,21 +130,14 @@ export async function detectPanelCode(
     .filter((l) => l.length <= 12 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)
     .slice(0, PANEL_MAX_LINES);
-  type Read = { l: TextLine; words: ReadGlyph[][]; crop: ReturnType<typeof cropLine>; text: string };
+  type Read = { l: TextLine; words: ReadGlyph[][]; crop: LineCrop; text: string };
   const reads: Read[] = [];
   for (const l of short) {
     let best: Read | undefined;
     let bestScore = -1;
     for (const flip of [0, 1]) {
       throwIfAborted(signal);
-      const crop = cropLine(gray, {
-        centre: l.centre,
-        angle: l.angle + flip * Math.PI,
-        length: l.length + 1.5 * l.glyphHeight,
-        height: 1.8 * l.glyphHeight,
-        glyphHeight: l.glyphHeight,
-        targetHeight: 28,
-      });
+      const crop = cropTextLine(gray, l, l.angle + flip * Math.PI);
       const reading = await readCrop(reader, crop);
       const score = reading.glyphs.filter((g) => g.char !== ' ').reduce((s, g) => s + g.confidence, 0);
       if (score > bestScore) {

@@ -1,6 +1,6 @@
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Point } from '../types';
-import { centre } from '../masks/from-findings';
+import { readingFrame } from '../masks/from-findings';
 import { throwIfAborted } from './abort';
 import { locateLines } from './locate-lines';
 import {
@@ -36,12 +36,7 @@ export async function detectSecurityCode(
   signal?: AbortSignal,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  const first = centre(finding.glyphs[0]);
-  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
-  const angle = Math.atan2(last.y - first.y, last.x - first.x);
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
-  const len = Math.hypot(last.x - first.x, last.y - first.y);
+  const { first, angle, ux, uy, length: len } = readingFrame(finding);
   // Band: from a little left of the number to well past its end, from just above it to 11 glyph
   // heights above (the panel sits between the stripe and the number).
   const along0 = -2 * gh;

@@ -104,6 +104,9 @@ function splitWords(chars: Placed[], height: number): Placed[][] {
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
+/** Card numbers print in groups of four: the size a word with a skipped glyph must make up. */
+const GROUP = 4;
+
 /** Stands for a glyph the recognizer skipped: not a digit, not a look-alike, so it reads as '?'. */
 export const UNREAD = '\u25a1';
 
@@ -135,7 +138,9 @@ function joinAcrossInkedHoles(words: Placed[][], img: GrayImage): Placed[][] {
       const a = mid(prev[prev.length - 1]);
       const b = mid(w[0]);
       const d = b - a;
-      if (pitch > 0 && d >= 1.6 * pitch && d <= 2.6 * pitch) {
+      // Only where the glyph makes the two words one printed group of four: the space between two
+      // groups is as wide, and embossed texture or glare in it must not pass for a glyph.
+      if (prev.length + 1 + w.length === GROUP && pitch > 0 && d >= 1.6 * pitch && d <= 2.6 * pitch) {
         // Columns of the hole (between the facing glyphs' halves) that hold print in the middle rows.
         let inked = 0;
         const x0 = Math.ceil(a + 0.6 * pitch);
@@ -166,19 +171,17 @@ function joinAcrossInkedHoles(words: Placed[][], img: GrayImage): Placed[][] {
  * four stay the last four.
  */
 function markDroppedGlyphs(word: Placed[], pitch: number): Placed[] {
-  if (word.length < 3 || !(pitch > 0)) return word;
+  // A word one glyph short of a printed group of four, and only then.
+  if (word.length !== GROUP - 1 || !(pitch > 0)) return word;
   const mid = (c: Placed) => (c.x0 + c.x1) / 2;
   const d = word.slice(1).map((c, i) => mid(c) - mid(word[i]));
-  const out: Placed[] = [word[0]];
-  word.slice(1).forEach((c, i) => {
-    const k = Math.round(d[i] / pitch);
-    if (k === 2 && Math.abs(d[i] / pitch - 2) < 0.35) {
-      const x = (mid(word[i]) + mid(c)) / 2;
-      out.push({ char: UNREAD, confidence: 0, t0: c.t0, t1: c.t0, x0: x - 0.5, x1: x + 0.5 });
-    }
-    out.push(c);
-  });
-  return out;
+  // The widest gap, if it is about two pitches (CTC steps are coarse: 1.6 to 2.6), holds the glyph.
+  const i = d.indexOf(Math.max(...d));
+  if (d[i] < 1.6 * pitch || d[i] > 2.6 * pitch) return word;
+  const x = (mid(word[i]) + mid(word[i + 1])) / 2;
+  const t = word[i + 1].t0;
+  const unread: Placed = { char: UNREAD, confidence: 0, t0: t, t1: t, x0: x - 0.5, x1: x + 0.5 };
+  return [...word.slice(0, i + 1), unread, ...word.slice(i + 1)];
 }
 
 /**
