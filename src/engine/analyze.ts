@@ -53,6 +53,7 @@ async function securityCode(
   number: CardNumberDetection,
   options: AnalyzeOptions,
 ): Promise<Finding | undefined> {
+  let bandLines = 0;
   if (options.models && number.textLines) {
     const code = await detectSecurityCodeLearned(
       gray,
@@ -61,9 +62,12 @@ async function securityCode(
       number.textLines,
       options.signal,
       options.debug,
+      (n) => (bandLines = n),
     );
     if (code) return code;
   }
+  // Tesseract's band reads (several passes) only where the detector saw no line to read there.
+  if (bandLines > 0) return undefined;
   return detectSecurityCode(gray, ocr, number, options.debug, undefined, options.signal);
 }
 
@@ -76,8 +80,18 @@ async function repeatedPrefix(
 ): Promise<Finding | undefined> {
   if (options.models && number.textLines) {
     const learned = learnedLineOcr(options.models);
-    const found = await detectRepeatedPrefixLearned(gray, learned, number, number.textLines, options.signal);
+    let near = 0;
+    const found = await detectRepeatedPrefixLearned(
+      gray,
+      learned,
+      number,
+      number.textLines,
+      options.signal,
+      (n) => (near = n),
+    );
     if (found) return found;
+    // Print too small for the detector (5 px) is read by Tesseract's strip; a line it read is done.
+    if (near > 0) return undefined;
   }
   return detectRepeatedPrefix(gray, ocr, number, options.signal);
 }
@@ -136,6 +150,9 @@ export async function analyzeImage(
   const report = await analyzeDocument(gray, ocr, cardFindings, {
     ...options.documents,
     kind: options.kind,
+    // The learned lines and models: the MRZ is also found by its layout (documents/mrz-layout.ts).
+    models: options.models,
+    textLines: options.models ? textLines : undefined,
     signal,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),

@@ -27,7 +27,7 @@ export async function detectRepeatedPrefix(
   signal?: AbortSignal,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  if (finding.glyphs.length < 12) return undefined;
+  if (finding.glyphs.length < 9) return undefined;
   const { first, angle, ux, uy } = readingFrame(finding);
   // Strip: from a glyph before the number's start to about two groups along, from just below the
   // number to two glyph heights under it ("down" is the reading frame's +v).
@@ -103,9 +103,11 @@ export async function detectRepeatedPrefixLearned(
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
   signal?: AbortSignal,
+  /** Told how many of the detector's lines lie under the number's first group. */
+  onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  if (finding.glyphs.length < 12) return undefined;
+  if (finding.glyphs.length < 9) return undefined;
   const { angle, place } = readingFrame(finding);
   const prefix = finding.text.slice(0, 4);
   const near = lines
@@ -120,6 +122,7 @@ export async function detectRepeatedPrefixLearned(
         l.length <= 8 * gh,
     )
     .sort((a, b) => a.down - b.down);
+  onBand?.(near.length);
   for (const { l } of near) {
     throwIfAborted(signal);
     const crop = cropTextLine(gray, l, angle);

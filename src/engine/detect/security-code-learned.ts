@@ -62,6 +62,8 @@ export async function detectSecurityCodeLearned(
   lines: readonly TextLine[],
   signal?: AbortSignal,
   debug?: (message: string) => void,
+  /** Told how many of the detector's lines lie in the panel band (read one by one). */
+  onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
@@ -87,6 +89,7 @@ export async function detectSecurityCodeLearned(
     .slice(0, B.maxLines);
   const reader = learnedLineOcr(models);
   const lastFour = finding.text.slice(-4);
+  onBand?.(band.length);
   for (const { l } of band) {
     throwIfAborted(signal);
     const crop = cropTextLine(gray, l, angle);

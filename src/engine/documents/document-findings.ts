@@ -24,6 +24,9 @@ import {
   type PageEvidence,
   type PageKind,
 } from './page-kind';
+import { findLayoutMrz, layoutMrzEvidence, mergeLayoutMrz } from './mrz-layout';
+import type { TextModels } from '../learned/models';
+import type { TextLine } from '../learned/text-lines';
 import { PAGE_LONG_SIDE, readUpright, scaled, type PageReading } from './read-page';
 
 export interface DocumentOptions {
@@ -36,6 +39,10 @@ export interface DocumentOptions {
   skip?: boolean;
   /** The page's kind as the user chose it: the classifier is skipped and that kind's finders run. */
   kind?: PageKind;
+  /** The learned text models: the MRZ is also found by its layout (mrz-layout.ts) and read with them. */
+  models?: TextModels;
+  /** The learned detector's lines of the page, when the card engine already found them. */
+  textLines?: readonly TextLine[];
   onProgress?: (fraction: number, message: string) => void;
 }
 
@@ -118,7 +125,11 @@ export async function analyzeDocument(
     ? await findBarcodes(gray, work, k, options.barcodes, verdict.documentLike)
     : [];
   throwIfAborted(signal);
+  // The MRZ by its layout (learned lines), however it reads: a page that shows one is a document.
+  const layout = await findLayoutMrz(gray, options, verdict.documentLike);
+  throwIfAborted(signal);
   const evidence = evidenceOf(gray, verdict, existing, barcodes);
+  if (layout) evidence.mrzRows = Math.max(evidence.mrzRows, layout.quads.length);
   const report: DocumentReport = {
     findings: [],
     verdict,
@@ -131,7 +142,7 @@ export async function analyzeDocument(
   // The page is read when it looks like a document, carries a barcode, or the user says it is not a
   // card; and once, to tell a card from an ID, when the card engine read a number among many lines.
   const wantsText = options.kind !== undefined && !findersFor(options.kind).cardEngine;
-  const thorough = verdict.documentLike || barcodes.length > 0 || !!options.force || wantsText;
+  const thorough = verdict.documentLike || barcodes.length > 0 || !!options.force || wantsText || !!layout;
   if (!thorough && !worthAPageRead(existing, verdict)) {
     keepAllowed(report, existing, barcodeFindings(barcodes), []);
     return report;
@@ -176,16 +187,26 @@ export async function analyzeDocument(
     report.page = classifyPage({
       ...evidence,
       text: chosen.text,
-      mrz: reading && {
-        format: reading.format,
-        documentCode: reading.lines[0][0],
-        checkDigitsValid: reading.checkDigitsValid,
-      },
+      mrz:
+        (reading && {
+          format: reading.format,
+          documentCode: reading.lines[0][0],
+          checkDigitsValid: reading.checkDigitsValid,
+        }) ||
+        layoutMrzEvidence(layout),
       pageFindings: chosen.findings.map((f) => f.kind),
     });
   }
-  const findings = unrotateFindings(chosen.findings, chosen.turns, gray.width, gray.height);
-  const authoritative = unrotateFindings(chosen.authoritative, chosen.turns, gray.width, gray.height);
+  const findings = mergeLayoutMrz(
+    unrotateFindings(chosen.findings, chosen.turns, gray.width, gray.height),
+    layout,
+    report.page.kind,
+  );
+  const authoritative = mergeLayoutMrz(
+    unrotateFindings(chosen.authoritative, chosen.turns, gray.width, gray.height),
+    layout?.readAsMrz ? layout : undefined,
+    report.page.kind,
+  );
   keepAllowed(report, existing, [...findings, ...barcodeFindings(barcodes)], authoritative);
   options.onProgress?.(1, `${report.findings.length} document finding(s)`);
   return report;

@@ -193,3 +193,35 @@ export function readMrz(rawLines: readonly string[]): MrzReading | undefined {
   }
   return best;
 }
+
+// Positions that hold letters (or '<') only: names, document codes, issuing state and nationality,
+// sex. A digit read there is the letter it resembles.
+const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+const LETTERS: Record<MrzFormat, number[][]> = {
+  TD1: [range(0, 5), [7, 15, 16, 17], range(0, 30)],
+  TD2: [range(0, 36), [10, 11, 12, 20]],
+  TD3: [range(0, 44), [10, 11, 12, 20]],
+};
+const TO_LETTER: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '5': 'S',
+  '8': 'B',
+  '6': 'G',
+  '4': 'A',
+};
+
+/**
+ * Each character mapped to what its position may hold (ICAO 9303): a letter read where a digit must
+ * be becomes the digit it resembles, and a digit where a letter must be the letter. Lines of the
+ * format's width and count only; anything else is returned as it is.
+ */
+export function fixByPosition(lines: readonly string[], fmt: MrzFormat): string[] {
+  if (lines.length !== LINES[fmt] || lines.some((l) => l.length !== WIDTH[fmt])) return [...lines];
+  return lines.map((line, k) => {
+    const chars = [...digitize(line, NUMERIC[fmt][k] ?? [])];
+    for (const p of LETTERS[fmt][k] ?? []) if (TO_LETTER[chars[p]]) chars[p] = TO_LETTER[chars[p]];
+    return chars.join('');
+  });
+}
