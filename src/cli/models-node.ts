@@ -21,7 +21,8 @@ export function nodeModelSource(dir = modelDir()): TextModelSource {
   return {
     read: async (file) => new Uint8Array(await readFile(path.join(dir, FILES[file]))),
     wasmPaths: ortDist + path.sep,
-    threads: 1,
+    // Node has worker threads and shared memory: two threads (the machine's cores) for the models.
+    threads: 2,
   };
 }
 

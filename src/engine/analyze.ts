@@ -2,6 +2,8 @@
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
 import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
 import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './detect/repeated-prefix';
+import { lengthFitsBrand } from './detect/brands';
+import { luhnValid } from './detect/luhn';
 import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
 import { learnedLineOcr } from './learned/line-reader';
@@ -45,6 +47,9 @@ export interface AnalyzeResult {
   /** What the page is (card front, passport data page, statement...), how sure, and why. */
   pageKind?: PageClassification;
 }
+
+/** A number that passes every card rule as read: all digits, a length its brand issues, Luhn. */
+const wholeCardNumber = (text: string) => /^\d+$/.test(text) && lengthFitsBrand(text) && luhnValid(text);
 
 /** The code on a back: from the learned detector's lines when there are any, else Tesseract's reads. */
 async function securityCode(
@@ -147,12 +152,15 @@ export async function analyzeImage(
   // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).
   // The merged list: card readings inside an MRZ or an IBAN give way to the document finding, and
   // those the page's kind rules out (a "card number" on a passport) are dropped.
+  const cardPhoto = numbers.some((n) => wholeCardNumber(n.finding.text));
   const report = await analyzeDocument(gray, ocr, cardFindings, {
     ...options.documents,
     kind: options.kind,
     // The learned lines and models: the MRZ is also found by its layout (documents/mrz-layout.ts).
-    models: options.models,
-    textLines: options.models ? textLines : undefined,
+    // A photo whose card number reads whole by every card rule (brand, length, Luhn) is a card: no
+    // MRZ is looked for by layout there (a card's small print can look like one until it is read).
+    models: cardPhoto ? undefined : options.models,
+    textLines: options.models && !cardPhoto ? textLines : undefined,
     signal,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),

@@ -77,3 +77,19 @@ describe('the learned line reader', () => {
     expect(page.lines[0].text).not.toContain(UNREAD);
   });
 });
+
+describe('the security code on a panel line', () => {
+  const word = (text: string) =>
+    [...text].map((char) => ({ char, confidence: 0.9, x0: 0, y0: 0, x1: 1, y1: 1 }));
+
+  it('follows the last four, in one word or split by a stray space; a phone line gives none', async () => {
+    const { codeOnLine } = await import('../../src/engine/detect/security-code-learned');
+    const text = (w: { char: string }[] | undefined) => w?.map((g) => g.char).join('');
+    expect(text(codeOnLine([word('9203'), word('677')], '9203'))).toBe('677');
+    expect(text(codeOnLine([word('9203'), word('67'), word('7')], '9203'))).toBe('677');
+    expect(text(codeOnLine([word('92036770')], '9203'))).toBe('6770');
+    expect(codeOnLine([word('0800'), word('711'), word('778')], '9203')).toBeUndefined();
+    expect(codeOnLine([word('Customer'), word('711')], '9203')).toBeUndefined();
+    expect(text(codeOnLine([word('077')], '5451'))).toBe('077');
+  });
+});

@@ -16,6 +16,8 @@ export const CODE_BAND = {
   after: 10,
   /** Panel print may be smaller than the number's or, in italic script, twice as tall. */
   glyphHeight: [0.3, 2.2],
+  /** A panel or code line is at most this many of its own glyph heights long. */
+  maxGlyphHeights: 12,
   /** Lines read at most (nearest the number first). */
   maxLines: 6,
 } as const;
@@ -41,9 +43,12 @@ export function codeOnLine(
     const w = words[i];
     if (isDigits(w) && (w.length === 7 || w.length === 8) && agree(w.slice(0, 4), lastFour) >= 3)
       return w.slice(4);
-    const next = words[i + 1];
-    if (isDigits(w) && w.length === 4 && agree(w, lastFour) >= 3 && next && isDigits(next)) {
-      if (next.length === 3 || next.length === 4) return next;
+    if (isDigits(w) && w.length === 4 && agree(w, lastFour) >= 3) {
+      // The code after it, in one word or split by a space the recognizer put inside it ("67 7").
+      const code: ReadGlyph[] = [];
+      for (let k = i + 1; k < words.length && isDigits(words[k]) && code.length + words[k].length <= 4; k++)
+        code.push(...words[k]);
+      if (code.length === 3 || code.length === 4) return code;
     }
   }
   const digitWords = words.filter(isDigits);
@@ -62,13 +67,14 @@ export async function detectSecurityCodeLearned(
   lines: readonly TextLine[],
   signal?: AbortSignal,
   debug?: (message: string) => void,
-  /** Told how many of the detector's lines lie in the panel band (read one by one). */
+  /** Told how many of the detector's lines lie in the panel band, whatever their shape. */
   onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
   const B = CODE_BAND;
-  const band = lines
+  // Lines in the band above the number...
+  const inBand = lines
     .map((l) => {
       const { u, down } = place(l.centre);
       return { l, u, up: -down };
@@ -80,16 +86,22 @@ export async function detectSecurityCodeLearned(
         // Any part of the line within the band along the number.
         u + l.length / 2 >= -B.before * gh &&
         u - l.length / 2 <= len + B.after * gh &&
+        Math.abs(Math.sin(l.angle - angle)) < 0.2,
+    );
+  // ...shaped like a panel's "1234 567" or a code box: short, not a bank's name or a line of terms.
+  const band = inBand
+    .filter(
+      ({ l }) =>
         l.glyphHeight >= B.glyphHeight[0] * gh &&
         l.glyphHeight <= B.glyphHeight[1] * gh &&
         l.length <= len + 4 * gh &&
-        Math.abs(Math.sin(l.angle - angle)) < 0.2,
+        l.length <= B.maxGlyphHeights * l.glyphHeight,
     )
     .sort((a, b) => a.up - b.up)
     .slice(0, B.maxLines);
   const reader = learnedLineOcr(models);
   const lastFour = finding.text.slice(-4);
-  onBand?.(band.length);
+  onBand?.(inBand.length);
   for (const { l } of band) {
     throwIfAborted(signal);
     const crop = cropTextLine(gray, l, angle);
