@@ -126,10 +126,13 @@ async function redact(
 ): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const inputs = new Set(files.map((f) => path.resolve(f)));
-  const ocr = await createNodeOcr(2);
-  const models = await loadNodeModels(extra.modelsDir);
-  // PDF417/QR on IDs and licences; zxing's wasm is read from node_modules, never a CDN.
-  const barcodes = await createZxingReaderNode();
+  // Tesseract's workers, the text models and the barcode reader (zxing's wasm, read from
+  // node_modules, never a CDN) start side by side.
+  const [ocr, models, barcodes] = await Promise.all([
+    createNodeOcr(2),
+    loadNodeModels(extra.modelsDir),
+    createZxingReaderNode(),
+  ]);
   const report: unknown[] = [];
   let failures = 0;
   try {
