@@ -48,6 +48,9 @@ export interface AnalyzeResult {
   pageKind?: PageClassification;
 }
 
+/** The most lines the learned detector finds on a card back (stripe, panel, terms, phone, logos). */
+const CARD_BACK_MAX_LINES = 30;
+
 /** A number that passes every card rule as read: all digits, a length its brand issues, Luhn. */
 const wholeCardNumber = (text: string) => /^\d+$/.test(text) && lengthFitsBrand(text) && luhnValid(text);
 
@@ -132,8 +135,14 @@ export async function analyzeImage(
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });
   const cardFindings: Finding[] = numbers.map((n) => n.finding);
-  // A back that prints no full number still shows the code beside the panel.
-  if (numbers.length === 0 && options.models && (finders?.securityCode ?? true)) {
+  // A back that prints no full number still shows the code beside the panel. A page of many lines
+  // (a statement, a passport) is no card back: its short lines are not read for a code.
+  if (
+    numbers.length === 0 &&
+    options.models &&
+    (finders?.securityCode ?? true) &&
+    textLines.length <= CARD_BACK_MAX_LINES
+  ) {
     const code = await detectPanelCode(gray, options.models, textLines, signal, options.debug);
     if (code) cardFindings.push(code);
   }
@@ -160,7 +169,8 @@ export async function analyzeImage(
     // A photo whose card number reads whole by every card rule (brand, length, Luhn) is a card: no
     // MRZ is looked for by layout there (a card's small print can look like one until it is read).
     models: cardPhoto ? undefined : options.models,
-    textLines: options.models && !cardPhoto ? textLines : undefined,
+    // The detector's lines when the card engine ran (the MRZ stage detects them itself otherwise).
+    textLines: options.models && !cardPhoto && detectNumbers !== noCardNumbers ? textLines : undefined,
     signal,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),

@@ -10,11 +10,19 @@ import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { luhnValid } from './luhn';
-import { normalizeSlots, numberWithin, slotsFromInk, splitGroups, type EndCut } from './group-digits';
+import {
+  glyphPitch,
+  normalizeSlots,
+  numberWithin,
+  slotsFromInk,
+  splitGroups,
+  type EndCut,
+} from './group-digits';
 import { numberRun, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
   cropQuad,
+  cropTextLine,
   cropToSource,
   inkIsLightIn,
   readCrop,
@@ -78,8 +86,6 @@ const SECOND_READER_CONFIDENCE = 0.8;
 
 /** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
 const CUT_MIN_GLYPHS = 9;
-
-const mid = (s: Slot) => (s.x0 + s.x1) / 2;
 
 type ReadNumberParts = { reading: LineReading; run: NumberRun };
 
@@ -253,7 +259,7 @@ async function readOnce(
   if (!run && words.length >= 1 && reading.confidence >= 0.9 && reading.text.replace(/\s/g, '').length >= 4)
     ctx.prose.add(line);
   // The recognizer read words on it ("Customer Service 1 (800) 711 ..."): whatever digits it holds,
-  // it is a line of text, and Tesseract's blob lines over it are not read again as a number.
+  // it is a line of text, and the other polarity is not tried on it.
   const wordy = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w));
   if (reading.learned && wordy.length >= 1 && reading.confidence >= 0.8) ctx.prose.add(line);
   return run ? { line, reading, run, flipped: flip, source: ctx.gray } : undefined;
@@ -274,15 +280,6 @@ function rankLearnedLines(lines: CandidateLine[]): CandidateLine[] {
   };
   const rank = (l: CandidateLine) => shape(l) * Math.sqrt(l.glyphHeight / tallest);
   return [...lines].sort((a, b) => rank(b) - rank(a));
-}
-
-/** Whether a point (working pixels) lies on a line's print: within its length and glyph height. */
-function inside(line: CandidateLine, p: { x: number; y: number }): boolean {
-  const dx = p.x - line.centre.x;
-  const dy = p.y - line.centre.y;
-  const u = dx * Math.cos(line.angle) + dy * Math.sin(line.angle);
-  const v = -dx * Math.sin(line.angle) + dy * Math.cos(line.angle);
-  return Math.abs(u) <= line.length / 2 + line.glyphHeight && Math.abs(v) <= line.glyphHeight;
 }
 
 /** Two candidates over the same print: centres within a glyph height, directions within 10 degrees. */
@@ -466,7 +463,6 @@ export async function detectCardNumbersDetailed(
       ),
     );
     ctx.flip = lctx.flip;
-    for (const l of lctx.prose) ctx.prose.add(l);
   }
   // Stage 1, geometric: blob chaining and the darkest-channel pass, only without the learned models.
   // With them these added nothing measurable (the same findings on the 15 real, 48 synthetic and 60
@@ -475,13 +471,7 @@ export async function detectCardNumbersDetailed(
     found.some(isNumberLike) || stacked.length || options.models
       ? []
       : locateLines(work)
-          .filter(
-            (l) =>
-              l.glyphs >= 6 &&
-              !learnedLines.some((o) => sameLine(o, l)) &&
-              // Print the recognizer read as words is not read again as a number.
-              ![...ctx.prose].some((p) => inside(p, l.centre)),
-          )
+          .filter((l) => l.glyphs >= 6)
           .slice(0, options.maxLines ?? 6);
   for (const l of lines)
     options.trace?.lines.push({
@@ -501,16 +491,11 @@ export async function detectCardNumbersDetailed(
   // Grey print on a colourful photo can vanish into the grey image's texture; in the image of each
   // pixel's darkest channel, neutral print stands out from coloured art. Tried only when the grey
   // image gave no number, on lines it did not already offer.
-  if (options.neutral && !found.some(isNumberLike) && !stacked.length && !options.models) {
+  if (options.neutral && !found.some(isNumberLike) && !options.models) {
     const neutral = options.neutral();
     const neutralWork = scale < 1 ? scaleGray(neutral, scale) : neutral;
     const more = locateLines(neutralWork)
-      .filter(
-        (l) =>
-          l.glyphs >= 6 &&
-          !lines.some((o) => sameLine(o, l)) &&
-          ![...ctx.prose].some((p) => inside(p, l.centre)),
-      )
+      .filter((l) => l.glyphs >= 6 && !lines.some((o) => sameLine(o, l)))
       .slice(0, 4);
     onProgress?.(0.9, `Reading ${more.length} more candidate line(s)`);
     const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set() };
@@ -523,8 +508,7 @@ export async function detectCardNumbersDetailed(
     const normalize = (from: readonly Slot[]) =>
       normalizeSlots(from, {
         ink: r.run.ink,
-        cutAtEnd: (last, pitch) =>
-          cutAtEnd(r.source, crop, r.run.slots, last, pitch, gray.width, gray.height),
+        cutAtEnd: (last, pitch) => cutAtEnd(r.source, crop, r.run.slots, last, pitch),
       }).slice(0, 19);
     let slots = normalize(settled);
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
@@ -542,13 +526,11 @@ export async function detectCardNumbersDetailed(
     slots = numberWithin(slots);
     // A number the frame cuts before its last four (a visible 4-4-3 that starts with an issuer's
     // IIN, running into the frame's edge): every digit in view is one to hide.
-    const pitch = slots.length > 1 ? (mid(slots[slots.length - 1]) - mid(slots[0])) / (slots.length - 1) : 0;
     const cutShort =
       slots.length >= CUT_MIN_GLYPHS &&
       slots.length < 12 &&
       !!brandOf(slots.map((s) => s.char).join('')) &&
-      cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], pitch, gray.width, gray.height) ===
-        'frame';
+      cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], glyphPitch(slots)) === 'frame';
     if (slots.length < 12 && !cutShort) continue;
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in
     // from ink alone is more likely prose or a pattern.
@@ -557,11 +539,6 @@ export async function detectCardNumbersDetailed(
     const text = slots.map((s) => s.char).join('');
     const glyphs: Quad[] = slots.map((s) => cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1));
     const brand = brandOf(text);
-    // Where the learned stage read the page and found no number, a number only Tesseract's blob
-    // lines give must look like a card's: an issuer's IIN prefix or a Luhn-valid whole. (Small print
-    // read upside down, a phone line, passes for digits otherwise.)
-    if (options.models && !r.reading.learned && !brand && !(text.includes('?') ? false : luhnValid(text)))
-      continue;
     // Card numbers print in groups of four (Amex 4-6-5): a run of threes with no issuer prefix is a
     // phone number ("1 800 711 267 858"), however its digits happen to fall under Luhn.
     const groups = splitGroups(slots);
@@ -602,12 +579,10 @@ function cutAtEnd(
   slots: readonly Slot[],
   last: Slot,
   pitch: number,
-  width: number,
-  height: number,
 ): EndCut {
   const cy = (last.y0 + last.y1) / 2;
   const beyond = cropToSource(crop, last.x1 + 1.2 * pitch, cy);
-  if (beyond.x < 0 || beyond.y < 0 || beyond.x >= width || beyond.y >= height) return 'frame';
+  if (beyond.x < 0 || beyond.y < 0 || beyond.x >= source.width || beyond.y >= source.height) return 'frame';
   // Mean grey of the source under a stretch of the glyph band (crop coordinates); the crop itself may
   // end a glyph after the number, so the source is sampled. NaN when it lies outside the frame.
   const band = (a: number, b: number) => {
@@ -667,14 +642,7 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
   const { gray } = ctx;
   const reader = ctx.learned ?? ctx.ocr;
   const readGroup = async (l: TextLine, flip: number) => {
-    const crop = cropLine(gray, {
-      centre: l.centre,
-      angle: l.angle + flip * Math.PI,
-      length: l.length + 1.2 * l.glyphHeight,
-      height: 1.8 * l.glyphHeight,
-      glyphHeight: l.glyphHeight,
-      targetHeight: 28,
-    });
+    const crop = cropTextLine(gray, l, l.angle + flip * Math.PI, 1.2);
     const read = await readCrop(reader, crop);
     // Bracket marks round a group ('[4184]') are print, not digits ('[' passes for a 1).
     const reading = { ...read, glyphs: stripBrackets(read.glyphs) };

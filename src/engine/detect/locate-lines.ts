@@ -1,3 +1,4 @@
+import { principalAngle } from '../math';
 import type { GrayImage, Point } from '../types';
 import { boxBlur3, connectedComponents, gradientMagnitude, thresholdMap, type Component } from './components';
 
@@ -95,9 +96,7 @@ function fitLine(members: Component[]): { centre: Point; angle: number; length: 
     syy += (p.y - my) ** 2;
     sxy += (p.x - mx) * (p.y - my);
   }
-  let angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  if (angle <= -Math.PI / 2) angle += Math.PI;
-  if (angle > Math.PI / 2) angle -= Math.PI;
+  const angle = principalAngle(sxx, syy, sxy);
   const ux = Math.cos(angle);
   const uy = Math.sin(angle);
   let u0 = Infinity;

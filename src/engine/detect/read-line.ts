@@ -89,11 +89,13 @@ export function cropTextLine(
   src: GrayImage,
   line: { centre: Point; length: number; glyphHeight: number },
   angle: number,
+  /** Glyph heights added to the line's length (half at each end). */
+  margin = 1.5,
 ): LineCrop {
   return cropLine(src, {
     centre: line.centre,
     angle,
-    length: line.length + 1.5 * line.glyphHeight,
+    length: line.length + margin * line.glyphHeight,
     height: 1.8 * line.glyphHeight,
     glyphHeight: line.glyphHeight,
     targetHeight: 28,

@@ -125,7 +125,7 @@ export async function findLayoutMrz(
   const { models } = options;
   if (!models) return undefined;
   if (options.kind && !findersFor(options.kind).mrz) return undefined;
-  const lines = options.textLines?.length ? options.textLines : await detectTextLines(models, gray);
+  const lines = options.textLines ?? (await detectTextLines(models, gray));
   const band = findMrzBand(lines, gray);
   if (!band) return undefined;
   if (!documentLike && !options.kind && band.score < UNREAD_MIN_SCORE) return undefined;

@@ -2,6 +2,7 @@
 // Detection with Differentiable Binarization", AAAI 2020; PaddleOCR's DBPostProcess): threshold the
 // map, label connected regions, fit each an oriented rectangle, score it by its mean probability and
 // grow it by the "unclip" distance the network was trained to shrink text by.
+import { principalAngle } from '../math';
 import type { Point, Quad } from '../types';
 
 /** Thresholds as PaddleOCR's PP-OCR det models are configured (det_db_thresh, det_db_box_thresh...). */
@@ -104,9 +105,7 @@ function fitRegion(
     syy += dy * dy;
     sxy += dx * dy;
   }
-  let angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  if (angle <= -Math.PI / 2) angle += Math.PI;
-  if (angle > Math.PI / 2) angle -= Math.PI;
+  const angle = principalAngle(sxx, syy, sxy);
   const ux = Math.cos(angle);
   const uy = Math.sin(angle);
   let u0 = Infinity;
@@ -136,29 +135,16 @@ function fitRegion(
   u1 += d;
   v0 -= d;
   v1 += d;
-  // Make the long side the reading direction.
+  // Make the long side the reading direction: the frame turned a quarter (+ when that stays within
+  // (-pi/2, pi/2], else -) maps (u, v) to (v, -u), or to (-v, u).
   let a = angle;
   let [U0, U1, V0, V1] = [u0, u1, v0, v1];
-  let [ax, ay] = [ux, uy];
   if (v1 - v0 > u1 - u0) {
-    a = angle + Math.PI / 2;
-    if (a > Math.PI / 2) a -= Math.PI;
-    ax = Math.cos(a);
-    ay = Math.sin(a);
-    // Re-express the extents in the turned frame.
-    const us = [u0, u1];
-    const vs = [v0, v1];
-    const cu: number[] = [];
-    const cv: number[] = [];
-    for (const u of us)
-      for (const v of vs) {
-        const x = u * ux - v * uy;
-        const y = u * uy + v * ux;
-        cu.push(x * ax + y * ay);
-        cv.push(-x * ay + y * ax);
-      }
-    [U0, U1, V0, V1] = [Math.min(...cu), Math.max(...cu), Math.min(...cv), Math.max(...cv)];
+    if (angle <= 0) [a, U0, U1, V0, V1] = [angle + Math.PI / 2, v0, v1, -u1, -u0];
+    else [a, U0, U1, V0, V1] = [angle - Math.PI / 2, -v1, -v0, u0, u1];
   }
+  const ax = Math.cos(a);
+  const ay = Math.sin(a);
   const corner = (u: number, v: number): Point => ({ x: mx + u * ax - v * ay, y: my + u * ay + v * ax });
   const cu = (U0 + U1) / 2;
   const cv = (V0 + V1) / 2;

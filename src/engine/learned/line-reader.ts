@@ -11,6 +11,9 @@ import type { TextModels } from './models';
 /** What a number line may hold when decoded digits-first: digits, and the separators cards print. */
 const NUMBER_CHARS = '0123456789 ';
 
+/** Centre of a placed character along the crop. */
+const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+
 /** A decoded character with its span along the crop, in crop pixels. */
 interface Placed extends CtcChar {
   x0: number;
@@ -79,7 +82,7 @@ export function learnedLineOcr(models: TextModels): OcrEngine {
  * between a card's groups).
  */
 function splitWords(chars: Placed[], height: number): Placed[][] {
-  const mids = chars.map((c) => (c.x0 + c.x1) / 2);
+  const mids = chars.map(mid);
   const d: number[] = [];
   for (let i = 1; i < chars.length; i++)
     if (chars[i].char !== ' ' && chars[i - 1].char !== ' ') d.push(mids[i] - mids[i - 1]);
@@ -112,7 +115,6 @@ export const UNREAD = '\u25a1';
 
 /** The line's glyph pitch: the median distance between neighbouring glyph centres within words. */
 function linePitch(words: Placed[][]): number {
-  const mid = (c: Placed) => (c.x0 + c.x1) / 2;
   const d = words.flatMap((w) => w.slice(1).map((c, i) => mid(c) - mid(w[i])));
   return d.length ? median(d) : 0;
 }
@@ -123,7 +125,6 @@ function linePitch(words: Placed[][]): number {
  * glyph missing. A group space on a card is as wide, but empty.
  */
 function joinAcrossInkedHoles(words: Placed[][], img: GrayImage): Placed[][] {
-  const mid = (c: Placed) => (c.x0 + c.x1) / 2;
   const inkAt = inkThreshold(img);
   const out: Placed[][] = [];
   for (const w of words) {
@@ -173,7 +174,6 @@ function joinAcrossInkedHoles(words: Placed[][], img: GrayImage): Placed[][] {
 function markDroppedGlyphs(word: Placed[], pitch: number): Placed[] {
   // A word one glyph short of a printed group of four, and only then.
   if (word.length !== GROUP - 1 || !(pitch > 0)) return word;
-  const mid = (c: Placed) => (c.x0 + c.x1) / 2;
   const d = word.slice(1).map((c, i) => mid(c) - mid(word[i]));
   // The widest gap, if it is about two pitches (CTC steps are coarse: 1.6 to 2.6), holds the glyph.
   const i = d.indexOf(Math.max(...d));
@@ -193,7 +193,7 @@ function preferDigits(word: Placed[], digits: Placed[]): Placed[] {
   if (real < 0.5 * word.length) return word;
   const x0 = word[0].x0;
   const x1 = word[word.length - 1].x1;
-  const over = digits.filter((c) => c.char !== ' ' && (c.x0 + c.x1) / 2 >= x0 && (c.x0 + c.x1) / 2 <= x1);
+  const over = digits.filter((c) => c.char !== ' ' && mid(c) >= x0 && mid(c) <= x1);
   return over.length >= word.length - 1 && over.length <= word.length + 1 ? over : word;
 }
 
@@ -203,7 +203,7 @@ function preferDigits(word: Placed[], digits: Placed[]): Placed[] {
  * columns and rows that hold ink (dark print: the readers hand over dark-on-light crops).
  */
 function glyphBoxes(word: Placed[], img: GrayImage): Box[] {
-  const mids = word.map((c) => (c.x0 + c.x1) / 2);
+  const mids = word.map(mid);
   const gaps: number[] = [];
   for (let i = 1; i < mids.length; i++) gaps.push(mids[i] - mids[i - 1]);
   const pitch = gaps.length ? median(gaps) : 0.6 * img.height;

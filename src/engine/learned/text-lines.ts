@@ -2,6 +2,7 @@
 // detector split one printed line into pieces (a card number's groups often come out as two to four
 // regions), as the card detector's CandidateLine.
 import type { Component } from '../detect/components';
+import { foldDirection } from '../math';
 import type { CandidateLine } from '../detect/locate-lines';
 import type { GrayImage, RgbaImage } from '../types';
 import { regionsFromProbabilityMap, type TextRegion } from './db-postprocess';
@@ -62,9 +63,7 @@ function toSource(r: TextRegion, sx: number, sy: number): TextLine {
   const vx = -Math.sin(r.angle) / sx;
   const vy = Math.cos(r.angle) / sy;
   const across = Math.hypot(vx, vy);
-  let angle = Math.atan2(uy, ux);
-  if (angle <= -Math.PI / 2) angle += Math.PI;
-  if (angle > Math.PI / 2) angle -= Math.PI;
+  const angle = foldDirection(Math.atan2(uy, ux));
   return {
     centre: { x: r.centre.x / sx, y: r.centre.y / sy },
     angle,
