@@ -1,10 +1,12 @@
 // The screen: header, the list of images, the editor, and what was found beside it.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditorStage } from './canvas/EditorStage';
 import { EmptyState } from './components/EmptyState';
 import { ExportPanel } from './components/ExportPanel';
 import { FindingsPanel } from './components/FindingsPanel';
 import { HelpDialog } from './components/HelpDialog';
+import { LanguagePicker } from './components/LanguagePicker';
 import { ItemList } from './components/ItemList';
 import { OfflineIndicator } from './components/OfflineIndicator';
 import { Toolbar } from './components/Toolbar';
@@ -14,10 +16,11 @@ import { getItem } from './session/items';
 import { Session } from './session/session';
 import { useStore } from './session/store';
 import { installTestHook } from './test-hook';
-import { useEngine } from './useEngine';
+import { statusText, useEngine } from './useEngine';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
+  const { t } = useTranslation();
   const { engine, ocr, models } = useEngine();
   const [session] = useState(() => new Session(engine));
   const state = useStore(session.store);
@@ -33,7 +36,7 @@ export function App() {
     <div className={`app${dragging ? ' dragging' : ''}`}>
       <header className="top">
         <h1>LastFour</h1>
-        <p className="tagline">Every digit hidden except the last four. Nothing leaves this device.</p>
+        <p className="tagline">{t('app.tagline')}</p>
         <div className="top-status">
           <span
             className={`ocr ocr-${ocr.state}`}
@@ -41,7 +44,7 @@ export function App() {
             data-testid="ocr-status"
             data-state={ocr.state}
           >
-            {ocr.message}
+            {statusText('ocr', ocr)}
           </span>
           <span
             className={`ocr ocr-${models.state}`}
@@ -49,18 +52,19 @@ export function App() {
             data-testid="models-status"
             data-state={models.state}
           >
-            {models.state === 'error' ? 'Tesseract only' : models.message}
+            {statusText('models', models)}
           </span>
           <OfflineIndicator />
         </div>
         <div className="top-actions">
+          <LanguagePicker />
           <button
             type="button"
             onClick={() => session.ui.setHelp(true)}
             aria-keyshortcuts="?"
             data-testid="help-button"
           >
-            Shortcuts (?)
+            {t('app.shortcutsButton')}
           </button>
           <button
             type="button"
@@ -69,15 +73,14 @@ export function App() {
             disabled={state.items.length === 0}
             onClick={() => void session.clearAll()}
           >
-            Clear all
+            {t('app.clearAll')}
           </button>
         </div>
       </header>
       <UpdatePrompt />
       {models.state === 'error' && (
         <div className="models-notice" role="status" aria-live="polite" data-testid="models-notice">
-          Text models could not be loaded ({models.message.replace(/\.$/, '')}): reading with Tesseract alone;
-          results may be weaker.
+          {t('app.modelsNotice', { detail: models.message.replace(/\.$/, '') })}
         </div>
       )}
       <main className={state.items.length === 0 ? 'main empty-main' : 'main workspace'}>
@@ -86,17 +89,17 @@ export function App() {
         ) : (
           <>
             <ItemList session={session} items={state.items} selectedId={state.selectedId} />
-            <section className="editor" aria-label="Editor">
+            <section className="editor" aria-label={t('app.editorRegion')}>
               {item && <Toolbar session={session} item={item} />}
               {item?.bitmap ? (
                 <EditorStage key={item.id} session={session} item={item} />
               ) : (
                 <div className="stage-placeholder">
-                  <p>{item?.status === 'error' ? item.message : (item?.message ?? 'Select an image.')}</p>
+                  <p>{item?.status === 'error' ? item.message : (item?.message ?? t('app.selectImage'))}</p>
                 </div>
               )}
             </section>
-            <aside className="side" aria-label="Findings and export">
+            <aside className="side" aria-label={t('app.sideRegion')}>
               {item && <FindingsPanel session={session} item={item} />}
               <ExportPanel session={session} state={state} item={item} />
             </aside>
@@ -108,7 +111,7 @@ export function App() {
       </p>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop to add. Nothing is uploaded.
+          {t('app.dropOverlay')}
         </div>
       )}
       <HelpDialog open={ui.helpOpen} onClose={() => session.ui.setHelp(false)} />

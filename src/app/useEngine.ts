@@ -9,10 +9,27 @@ import {
   type EngineClient,
 } from './engine-client';
 import type { OcrStatusCallback } from '../engine/worker/api';
+import { t } from './i18n/i18n';
 
 export interface OcrState {
   state: 'loading' | 'ready' | 'error';
   message: string;
+}
+
+/**
+ * What the header says about the OCR engine or the text models, in the user's language. The engine's
+ * own message (English) is only kept as the detail of an OCR failure.
+ */
+export function statusText(which: 'ocr' | 'models', s: OcrState): string {
+  if (which === 'ocr') {
+    if (s.state === 'error') return t('status.ocrError', { detail: s.message });
+    return t(s.state === 'ready' ? 'status.ocrReady' : 'status.ocrLoading');
+  }
+  if (s.state === 'error') return t('status.modelsError');
+  if (s.state === 'ready') return t('status.modelsReady');
+  const percent = /(\d+)%/.exec(s.message);
+  if (percent) return t('status.modelsLoadingPercent', { percent: Number(percent[1]) / 100 });
+  return t(/^Preparing/.test(s.message) ? 'status.modelsPreparing' : 'status.modelsLoading');
 }
 
 /** The learned text models: like OcrState; on 'error' the engine reads with Tesseract alone. */

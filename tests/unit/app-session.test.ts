@@ -96,8 +96,8 @@ describe('findings', () => {
       finding('d', { kind: 'date-of-birth' }),
     ]);
     expect(groups.map((g) => [g.category, g.findings.map((f) => f.id)])).toEqual([
-      ['Card numbers', ['a', 'b']],
-      ['ID document', ['m', 'd']],
+      ['card-number', ['a', 'b']],
+      ['id-document', ['m', 'd']],
     ]);
   });
 

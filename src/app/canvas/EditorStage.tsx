@@ -3,6 +3,7 @@
 // source pixels, and each gesture reaches the document once, when it ends.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Konva from 'konva';
+import { useTranslation } from 'react-i18next';
 import { Image as KImage, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { rectFromPoints, type MaskGeometry } from '../editor/geometry';
 import { wheelZoomFactor, type View } from '../editor/viewport';
@@ -20,6 +21,7 @@ Konva.hitOnDragEnabled = true;
 const MIN_DRAW_PX = 4;
 
 export function EditorStage({ session, item }: { session: Session; item: Item }) {
+  const { t } = useTranslation();
   const ui = useStore(session.ui.store);
   const doc = item.history.present;
   const view = session.ui.viewFor(item.id, doc);
@@ -158,8 +160,8 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
       data-testid="editor-stage"
       tabIndex={0}
       role="application"
-      aria-roledescription="image editor"
-      aria-label={`${item.name}: ${doc.masks.length} masks. Press ? for keyboard shortcuts.`}
+      aria-roledescription={t('editor.roledescription')}
+      aria-label={t('editor.label', { name: item.name, count: doc.masks.length })}
     >
       {width > 0 && height > 0 && (
         <Stage
@@ -223,7 +225,7 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
           </Layer>
         </Stage>
       )}
-      {ui.peek && <p className="peek-badge">Original shown: masks hidden while you hold O</p>}
+      {ui.peek && <p className="peek-badge">{t('editor.peekBadge')}</p>}
     </div>
   );
 }

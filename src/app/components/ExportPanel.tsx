@@ -1,22 +1,24 @@
 // Export the selected image, all of them, or a PDF's pages as one PDF, then report what the re-read
 // of the output found. While one export writes, every export button is disabled.
+import { useTranslation } from 'react-i18next';
 import type { ImageFormat } from '../../engine/types';
-import { watermarkPreview } from '../export/watermark';
+import { defaultWatermarkText, watermarkPreview } from '../export/watermark';
 import { pdfExportBlocker, pdfPages, type AppState, type ExportKind, type Item } from '../session/items';
 import type { Session } from '../session/session';
 
 export function ExportPanel({ session, state, item }: { session: Session; state: AppState; item?: Item }) {
+  const { t } = useTranslation();
   const ready = state.items.filter((i) => i.status === 'ready').length;
   const busy = state.exporting !== null;
-  const label = (kind: ExportKind, idle: string) => (state.exporting === kind ? 'Exporting…' : idle);
+  const label = (kind: ExportKind, idle: string) => (state.exporting === kind ? t('export.exporting') : idle);
   return (
     <section className="export" aria-labelledby="export-title">
-      <h2 id="export-title">Export</h2>
+      <h2 id="export-title">{t('export.title')}</h2>
       <label className="format">
-        Format{' '}
+        {t('export.format')}{' '}
         <select value={state.format} onChange={(e) => session.setFormat(e.target.value as ImageFormat)}>
-          <option value="png">PNG (lossless)</option>
-          <option value="jpeg">JPEG (smaller)</option>
+          <option value="png">{t('export.png')}</option>
+          <option value="jpeg">{t('export.jpeg')}</option>
         </select>
       </label>
       <WatermarkFields session={session} state={state} />
@@ -29,7 +31,7 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
           aria-busy={state.exporting === 'image'}
           onClick={() => void session.exportSelected()}
         >
-          {label('image', 'Export this image')}
+          {label('image', t('export.thisImage'))}
         </button>
         <button
           type="button"
@@ -38,7 +40,7 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
           aria-busy={state.exporting === 'zip'}
           onClick={() => void session.exportAll()}
         >
-          {label('zip', `Export all (${ready}) as ZIP`)}
+          {label('zip', t('export.all', { count: ready }))}
         </button>
         {item?.fromPdf && <PdfExport session={session} state={state} item={item} />}
       </div>
@@ -58,6 +60,7 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
 
 /** The PDF the selected page belongs to, again as one PDF: offered once every page is analysed. */
 function PdfExport({ session, state, item }: { session: Session; state: AppState; item: Item }) {
+  const { t } = useTranslation();
   const pages = pdfPages(state, item.fileId);
   const blocker = pdfExportBlocker(pages);
   const n = pages.length;
@@ -72,7 +75,7 @@ function PdfExport({ session, state, item }: { session: Session; state: AppState
         title={blocker ?? undefined}
         onClick={() => void session.exportPdf(item.fileId)}
       >
-        {state.exporting === 'pdf' ? 'Exporting…' : `Export PDF (${n} page${n === 1 ? '' : 's'})`}
+        {state.exporting === 'pdf' ? t('export.exporting') : t('export.pdf', { count: n })}
       </button>
       {blocker && (
         <p className="hint" id="export-pdf-why" data-testid="export-pdf-why">
@@ -85,6 +88,7 @@ function PdfExport({ session, state, item }: { session: Session; state: AppState
 
 /** ID copies: "Copy for <recipient> - <purpose> - <date>" across the exported image. */
 function WatermarkFields({ session, state }: { session: Session; state: AppState }) {
+  const { t } = useTranslation();
   const w = state.watermark;
   return (
     <fieldset className="watermark">
@@ -96,33 +100,49 @@ function WatermarkFields({ session, state }: { session: Session; state: AppState
             onChange={(e) => session.setWatermark({ enabled: e.target.checked })}
             data-testid="watermark-toggle"
           />
-          Watermark as a copy (for IDs)
+          {t('watermark.toggle')}
         </label>
       </legend>
       {w.enabled && (
         <>
           <label>
-            Recipient
+            {t('watermark.recipient')}
             <input
               type="text"
               value={w.recipient}
-              placeholder="e.g. Example Bank"
+              placeholder={t('watermark.recipientPlaceholder')}
               onChange={(e) => session.setWatermark({ recipient: e.target.value })}
               data-testid="watermark-recipient"
             />
           </label>
           <label>
-            Purpose
+            {t('watermark.purpose')}
             <input
               type="text"
               value={w.purpose}
-              placeholder="e.g. account opening"
+              placeholder={t('watermark.purposePlaceholder')}
               onChange={(e) => session.setWatermark({ purpose: e.target.value })}
               data-testid="watermark-purpose"
             />
           </label>
+          <label>
+            {t('watermark.text')}
+            <input
+              type="text"
+              value={w.text ?? (w.recipient.trim() ? defaultWatermarkText(w.recipient, w.purpose) : '')}
+              onChange={(e) => session.setWatermark({ text: e.target.value })}
+              data-testid="watermark-text"
+            />
+          </label>
+          {w.text !== undefined && (
+            <button type="button" onClick={() => session.setWatermark({ text: undefined })}>
+              {t('watermark.reset')}
+            </button>
+          )}
           <p className="hint" aria-live="polite">
-            {w.recipient.trim() ? `Prints: ${watermarkPreview(w)}` : 'Name a recipient to add the watermark.'}
+            {w.recipient.trim() || w.text?.trim()
+              ? t('watermark.prints', { text: watermarkPreview(w) })
+              : t('watermark.needRecipient')}
           </p>
         </>
       )}

@@ -1,14 +1,11 @@
 // The file picker: a real <input type="file"> (keyboard- and screen-reader-friendly) styled as a button.
-export function FilePicker({
-  onFiles,
-  label = 'Choose photos',
-}: {
-  onFiles(files: File[]): void;
-  label?: string;
-}) {
+import { useTranslation } from 'react-i18next';
+
+export function FilePicker({ onFiles, label }: { onFiles(files: File[]): void; label?: string }) {
+  const { t } = useTranslation();
   return (
     <label className="button primary picker">
-      {label}
+      {label ?? t('picker.choose')}
       <input
         className="visually-hidden"
         data-testid="file-input"

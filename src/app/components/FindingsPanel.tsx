@@ -1,12 +1,16 @@
 // What was found, beside the photo: grouped by category, each finding and each category switchable,
 // keepable numbers with their preset. Every switch is an undoable edit.
-import { PAGE_KIND_LABEL, PAGE_KINDS, type PageKind } from '../../engine/documents/page-kinds';
+import { useTranslation } from 'react-i18next';
+import { PAGE_KINDS, type PageKind } from '../../engine/documents/page-kinds';
 import type { Finding, KeepPreset } from '../../engine/types';
+import { engineNote } from '../i18n/engine-text';
 import {
+  categoryLabel,
   groupFindings,
   kindLabel,
   maskedText,
-  PRESET_LABEL,
+  presetLabel,
+  PRESETS,
   shownChoice,
   type FindingGroup,
 } from '../session/findings';
@@ -14,18 +18,17 @@ import type { Item } from '../session/items';
 import type { Session } from '../session/session';
 import { PasswordForm } from './PasswordForm';
 
-const PRESETS = Object.keys(PRESET_LABEL) as KeepPreset[];
-
 export function FindingsPanel({ session, item }: { session: Session; item: Item }) {
+  const { t } = useTranslation();
   const doc = item.history.present;
   const manual = doc.masks.filter((m) => m.source === 'manual').length;
   return (
     <section className="findings" aria-labelledby="findings-title">
-      <h2 id="findings-title">Found in this image</h2>
+      <h2 id="findings-title">{t('findings.title')}</h2>
       <PageKindPicker session={session} item={item} />
       {item.status === 'detecting' && (
         <p className="hint" aria-live="polite">
-          Looking for numbers… {item.message}
+          {t('findings.looking', { detail: item.message })}
         </p>
       )}
       {item.status === 'error' && (
@@ -37,11 +40,10 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
       {item.status === 'ready' && item.findings.length === 0 && (
         <div className="nothing-found" data-testid="nothing-found">
           <p>
-            <strong>No card number or ID number was found.</strong> That can happen with embossed, shiny or
-            blurred digits. Draw masks over anything you want hidden.
+            <strong>{t('findings.nothingTitle')}</strong> {t('findings.nothingBody')}
           </p>
           <button type="button" onClick={() => session.ui.setTool('draw')}>
-            Draw masks
+            {t('findings.drawMasks')}
           </button>
         </div>
       )}
@@ -51,14 +53,10 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
         ))}
       {item.status === 'ready' && (
         <p className="hint">
-          {manual === 0 ? 'No masks drawn by you.' : `${manual} mask${manual === 1 ? '' : 's'} drawn by you.`}
+          {manual === 0 ? t('findings.noManual') : t('findings.manual', { count: manual })}
         </p>
       )}
-      {doc.masks.length > 0 && item.status === 'ready' && (
-        <p className="hint">
-          Masks are solid black when exported: the digits under them are gone, not blurred.
-        </p>
-      )}
+      {doc.masks.length > 0 && item.status === 'ready' && <p className="hint">{t('findings.solid')}</p>}
     </section>
   );
 }
@@ -68,15 +66,19 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
  * for the chosen kind (a passport gets no card-number finder, a card gets it back).
  */
 function PageKindPicker({ session, item }: { session: Session; item: Item }) {
+  const { t } = useTranslation();
   const page = item.pageKind;
   if (!page) return null;
+  const value = Math.round(page.confidence * 100) / 100;
   const why = page.chosen
-    ? 'Chosen by you.'
-    : `${Math.round(page.confidence * 100)}% sure${page.reasons.length ? `: ${page.reasons.join(' · ')}` : ''}.`;
+    ? t('findings.chosenByYou')
+    : page.reasons.length
+      ? t('findings.sureWhy', { value, reasons: page.reasons.map(engineNote).join(' · ') })
+      : t('findings.sure', { value });
   return (
     <div className="page-kind">
       <label>
-        Kind of page{' '}
+        {t('findings.kindOfPage')}{' '}
         <select
           data-testid="page-kind"
           value={page.kind}
@@ -86,19 +88,20 @@ function PageKindPicker({ session, item }: { session: Session; item: Item }) {
         >
           {PAGE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {PAGE_KIND_LABEL[k]}
+              {t(`pageKind.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <span className="notes" id={`page-kind-why-${item.id}`.replace(/[^\w-]/g, '_')}>
-        {why} Change it if it is wrong: the page is read again for that kind, your own masks stay.
+        {why} {t('findings.changeKind')}
       </span>
     </div>
   );
 }
 
 function Group({ session, item, group }: { session: Session; item: Item; group: FindingGroup }) {
+  const { t } = useTranslation();
   const on = group.findings.filter((f) => shownChoice(item, f).enabled).length;
   const all = on === group.findings.length;
   const id = `group-${item.id}-${group.category}`.replace(/[^\w-]/g, '_');
@@ -120,10 +123,10 @@ function Group({ session, item, group }: { session: Session; item: Item; group: 
             }
             aria-describedby={`${id}-count`}
           />
-          {group.category}
+          {categoryLabel(group.category)}
         </label>{' '}
         <span id={`${id}-count`} className="count">
-          {on} of {group.findings.length} masked
+          {t('findings.masked', { on, total: group.findings.length })}
         </span>
       </legend>
       <ul>
@@ -136,6 +139,7 @@ function Group({ session, item, group }: { session: Session; item: Item; group: 
 }
 
 function FindingRow({ session, item, finding }: { session: Session; item: Item; finding: Finding }) {
+  const { t } = useTranslation();
   const choice = shownChoice(item, finding);
   const text = maskedText(finding);
   return (
@@ -149,14 +153,14 @@ function FindingRow({ session, item, finding }: { session: Session; item: Item; 
           }
         />
         <span className="digits">{text}</span> <span className="kind">{kindLabel(finding.kind)}</span>
-        {!finding.enabledByDefault && <span className="badge">suggestion</span>}
+        {!finding.enabledByDefault && <span className="badge">{t('findings.suggestion')}</span>}
       </label>
       {finding.notes && finding.notes.length > 0 && (
-        <span className="notes">{finding.notes.join(' · ')}</span>
+        <span className="notes">{finding.notes.map(engineNote).join(' · ')}</span>
       )}
       {finding.keepable && (
         <select
-          aria-label={`What stays visible of ${text}`}
+          aria-label={t('findings.keepLabel', { text })}
           value={choice.preset}
           disabled={!choice.enabled}
           onChange={(e) =>
@@ -167,7 +171,7 @@ function FindingRow({ session, item, finding }: { session: Session; item: Item; 
         >
           {PRESETS.map((p) => (
             <option key={p} value={p}>
-              {PRESET_LABEL[p]}
+              {presetLabel(p)}
             </option>
           ))}
         </select>

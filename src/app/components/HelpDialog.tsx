@@ -1,9 +1,16 @@
 // Keyboard shortcuts, from the same table the key handler uses. A native modal <dialog>: focus is
 // trapped and Escape closes it without any code of ours.
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from '../editor/shortcuts';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS, type ShortcutAction } from '../editor/shortcuts';
+
+/** The help text of an action (the three other arrows share the first one's row). */
+const helpKey = (a: ShortcutAction) => (a.startsWith('nudge-') ? 'nudge' : a);
+/** Key names with a word in them; the rest are printed on the keys themselves. */
+const KEYS_WITH_WORDS: Partial<Record<ShortcutAction, string>> = { peek: 'peek', pan: 'pan' };
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -24,35 +31,37 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
       data-testid="help-dialog"
     >
       <h2 id="help-title" tabIndex={-1}>
-        Keyboard shortcuts
+        {t('help.title')}
       </h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Action</th>
+            <th scope="col">{t('help.keys')}</th>
+            <th scope="col">{t('help.action')}</th>
           </tr>
         </thead>
         <tbody>
           {SHORTCUTS.filter((s) => s.keys).map((s) => (
             <tr key={s.action}>
               <td>
-                <kbd>{s.keys}</kbd>
+                <kbd>
+                  {KEYS_WITH_WORDS[s.action] ? t(`shortcutKeys.${KEYS_WITH_WORDS[s.action]}`) : s.keys}
+                </kbd>
               </td>
-              <td>{s.description}</td>
+              <td>{t(`shortcut.${helpKey(s.action)}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>Mouse and touch</h3>
+      <h3>{t('help.mouseTitle')}</h3>
       <ul>
-        <li>Wheel or pinch to zoom; drag the background to pan (Select tool).</li>
-        <li>Click a mask to select it; drag to move; use the handles to resize or rotate.</li>
-        <li>With the Draw tool, drag anywhere to draw a new mask. The tool stays on.</li>
+        <li>{t('help.mouse1')}</li>
+        <li>{t('help.mouse2')}</li>
+        <li>{t('help.mouse3')}</li>
       </ul>
       <form method="dialog">
         <button type="submit" className="primary">
-          Close
+          {t('help.close')}
         </button>
       </form>
     </dialog>

@@ -1,5 +1,6 @@
 // The images being worked on, with status and real OCR progress. A list beside the editor on wide
 // screens, a horizontal strip on phones.
+import { useTranslation } from 'react-i18next';
 import { itemLabel, maskCount, type Item } from '../session/items';
 import type { Session } from '../session/session';
 import { FilePicker } from './FilePicker';
@@ -14,9 +15,10 @@ export function ItemList({
   items: readonly Item[];
   selectedId: string | null;
 }) {
+  const { t } = useTranslation();
   return (
-    <nav className="item-list" aria-label="Images">
-      <FilePicker onFiles={(f) => session.addFiles(f)} label="Add photos" />
+    <nav className="item-list" aria-label={t('items.region')}>
+      <FilePicker onFiles={(f) => session.addFiles(f)} label={t('picker.add')} />
       <ul>
         {items.map((item) => (
           <ItemEntry key={item.id} session={session} item={item} selected={item.id === selectedId} />
@@ -27,6 +29,7 @@ export function ItemList({
 }
 
 function ItemEntry({ session, item, selected }: { session: Session; item: Item; selected: boolean }) {
+  const { t } = useTranslation();
   const label = itemLabel(item);
   const count = maskCount(item);
   return (
@@ -49,7 +52,7 @@ function ItemEntry({ session, item, selected }: { session: Session; item: Item; 
           </span>
           {item.page && item.page.count > 1 && (
             <span className="item-page">
-              {item.page.label || `page ${item.page.index + 1} of ${item.page.count}`}
+              {item.page.label || t('items.page', { page: item.page.index + 1, total: item.page.count })}
             </span>
           )}
           <span
@@ -58,13 +61,13 @@ function ItemEntry({ session, item, selected }: { session: Session; item: Item; 
             title={item.status === 'error' ? item.message : undefined}
             role={item.status === 'error' ? 'alert' : undefined}
           >
-            {item.status === 'ready' ? `${count} mask${count === 1 ? '' : 's'}` : item.message}
+            {item.status === 'ready' ? t('items.masks', { count }) : item.message}
           </span>
           {item.status === 'detecting' && (
             <progress
               max={1}
               value={item.progress ?? undefined}
-              aria-label={`Progress for ${label}`}
+              aria-label={t('items.progressFor', { name: label })}
               data-testid="item-progress"
             />
           )}
@@ -73,7 +76,7 @@ function ItemEntry({ session, item, selected }: { session: Session; item: Item; 
       <button
         type="button"
         className="icon-button remove"
-        aria-label={`Remove ${label}`}
+        aria-label={t('items.remove', { name: label })}
         onClick={() => session.remove(item.id)}
       >
         ×

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 
 function subscribe(cb: () => void): () => void {
   window.addEventListener('online', cb);
@@ -11,6 +12,7 @@ function subscribe(cb: () => void): () => void {
 
 /** Offline is fine here: it is worth saying so, since people expect tools like this to need a server. */
 export function OfflineIndicator() {
+  const { t } = useTranslation();
   const online = useSyncExternalStore(subscribe, () => navigator.onLine);
   return (
     <span
@@ -18,7 +20,7 @@ export function OfflineIndicator() {
       data-testid="network-status"
       data-online={online}
     >
-      {online ? 'Works offline' : 'Offline: everything still works'}
+      {online ? t('status.online') : t('status.offline')}
     </span>
   );
 }

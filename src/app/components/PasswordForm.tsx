@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { Item } from '../session/items';
 import type { Session } from '../session/session';
 
 /** A protected PDF: the password goes straight to the engine's open() and is not kept. */
 export function PasswordForm({ session, item }: { session: Session; item: Item }) {
+  const { t } = useTranslation();
   return (
     <form
       className="password-form"
@@ -13,11 +15,11 @@ export function PasswordForm({ session, item }: { session: Session; item: Item }
       }}
     >
       <label>
-        Password for {item.name}
+        {t('password.label', { name: item.name })}
         <input name="password" type="password" autoComplete="off" required data-testid="pdf-password" />
       </label>
       <button type="submit" className="primary">
-        Open
+        {t('password.open')}
       </button>
     </form>
   );

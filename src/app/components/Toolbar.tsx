@@ -1,4 +1,5 @@
 // Editor buttons: every one has a keyboard shortcut too (listed in the help panel).
+import { useTranslation } from 'react-i18next';
 import { canRedo, canUndo } from '../editor/history';
 import type { Item } from '../session/items';
 import type { Session } from '../session/session';
@@ -7,76 +8,82 @@ import { useStore } from '../session/store';
 const ZOOM_STEP = 1.25;
 
 export function Toolbar({ session, item }: { session: Session; item: Item }) {
+  const { t } = useTranslation();
   const ui = useStore(session.ui.store);
   const editor = session.ui;
   const ready = item.status === 'ready';
   const peek = (on: boolean) => editor.setPeek(on);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editor tools">
-      <div className="group" role="group" aria-label="Tool">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="group" role="group" aria-label={t('toolbar.tool')}>
         <button
           type="button"
           aria-pressed={ui.tool === 'select'}
           onClick={() => editor.setTool('select')}
-          title="Select and move (V)"
+          title={t('toolbar.selectTitle')}
         >
-          Select
+          {t('toolbar.select')}
         </button>
         <button
           type="button"
           aria-pressed={ui.tool === 'draw'}
           onClick={() => editor.setTool('draw')}
-          title="Draw masks (R)"
+          title={t('toolbar.drawTitle')}
         >
-          Draw
+          {t('toolbar.draw')}
         </button>
       </div>
-      <div className="group" role="group" aria-label="Masks">
-        <button type="button" disabled={!ready} onClick={() => editor.addMaskInView()} title="Add a mask (N)">
-          Add mask
+      <div className="group" role="group" aria-label={t('toolbar.masks')}>
+        <button
+          type="button"
+          disabled={!ready}
+          onClick={() => editor.addMaskInView()}
+          title={t('toolbar.addMaskTitle')}
+        >
+          {t('toolbar.addMask')}
         </button>
         <button
           type="button"
           disabled={!ui.selectedMaskId}
           onClick={() => editor.deleteSelected()}
-          title="Delete (Del)"
+          title={t('toolbar.deleteTitle')}
         >
-          Delete
+          {t('toolbar.delete')}
         </button>
         <button
           type="button"
           disabled={!canUndo(item.history)}
           onClick={() => editor.undo()}
-          title="Undo (Ctrl+Z)"
+          title={t('toolbar.undoTitle')}
         >
-          Undo
+          {t('toolbar.undo')}
         </button>
         <button
           type="button"
           disabled={!canRedo(item.history)}
           onClick={() => editor.redo()}
-          title="Redo (Ctrl+Shift+Z)"
+          title={t('toolbar.redoTitle')}
         >
-          Redo
+          {t('toolbar.redo')}
         </button>
       </div>
-      <div className="group" role="group" aria-label="Zoom">
+      <div className="group" role="group" aria-label={t('toolbar.zoom')}>
         <button
           type="button"
-          aria-label="Zoom out"
+          aria-label={t('toolbar.zoomOut')}
           onClick={() => editor.zoomBy(1 / ZOOM_STEP)}
-          title="Zoom out (−)"
+          title={t('toolbar.zoomOutTitle')}
         >
           −
         </button>
-        <button type="button" onClick={() => editor.fit()} title="Fit to view (0)">
-          Fit
+        <button type="button" onClick={() => editor.fit()} title={t('toolbar.fitTitle')}>
+          {t('toolbar.fit')}
         </button>
         <button
           type="button"
-          aria-label="Zoom in"
+          aria-label={t('toolbar.zoomIn')}
           onClick={() => editor.zoomBy(ZOOM_STEP)}
-          title="Zoom in (+)"
+          title={t('toolbar.zoomInTitle')}
         >
           +
         </button>
@@ -85,7 +92,7 @@ export function Toolbar({ session, item }: { session: Session; item: Item }) {
         type="button"
         className="peek"
         aria-pressed={ui.peek}
-        title="Hold to see the original (O)"
+        title={t('toolbar.peekTitle')}
         onPointerDown={() => peek(true)}
         onPointerUp={() => peek(false)}
         onPointerLeave={() => peek(false)}
@@ -94,7 +101,7 @@ export function Toolbar({ session, item }: { session: Session; item: Item }) {
         onKeyUp={(e) => (e.key === ' ' || e.key === 'Enter') && peek(false)}
         onBlur={() => peek(false)}
       >
-        Hold to peek
+        {t('toolbar.peek')}
       </button>
     </div>
   );

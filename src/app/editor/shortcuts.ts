@@ -30,9 +30,8 @@ export interface KeyInput {
 
 interface Shortcut {
   action: ShortcutAction;
-  /** What the help panel shows. */
+  /** The keys as the help panel shows them; the action's words are the catalogue's shortcut.<action>. */
   keys: string;
-  description: string;
   test(e: KeyInput, mod: boolean): boolean;
 }
 
@@ -43,107 +42,90 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     action: 'undo',
     keys: 'Ctrl/⌘ Z',
-    description: 'Undo',
     test: (e, mod) => mod && !e.shiftKey && key(e, 'z'),
   },
   {
     action: 'redo',
     keys: 'Shift Ctrl/⌘ Z, Ctrl Y',
-    description: 'Redo',
     test: (e, mod) => mod && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))),
   },
   {
     action: 'delete',
     keys: 'Delete, Backspace',
-    description: 'Delete the selected mask',
     test: (e, mod) => plain(e, mod) && key(e, 'Delete', 'Backspace'),
   },
   {
     action: 'nudge-left',
     keys: '← → ↑ ↓',
-    description: 'Move the selected mask 1 px (Shift: 10 px)',
     test: (e, mod) => plain(e, mod) && e.key === 'ArrowLeft',
   },
   {
     action: 'nudge-right',
     keys: '',
-    description: '',
     test: (e, mod) => plain(e, mod) && e.key === 'ArrowRight',
   },
-  { action: 'nudge-up', keys: '', description: '', test: (e, mod) => plain(e, mod) && e.key === 'ArrowUp' },
+  { action: 'nudge-up', keys: '', test: (e, mod) => plain(e, mod) && e.key === 'ArrowUp' },
   {
     action: 'nudge-down',
     keys: '',
-    description: '',
     test: (e, mod) => plain(e, mod) && e.key === 'ArrowDown',
   },
   {
     action: 'select-tool',
     keys: 'V',
-    description: 'Select and move tool',
     test: (e, mod) => plain(e, mod) && key(e, 'v'),
   },
   {
     action: 'draw-tool',
     keys: 'R',
-    description: 'Draw tool: drag to draw masks (stays on)',
     test: (e, mod) => plain(e, mod) && key(e, 'r'),
   },
   {
     action: 'add-mask',
     keys: 'N',
-    description: 'Add a mask in the middle of the view',
     test: (e, mod) => plain(e, mod) && key(e, 'n'),
   },
   {
     action: 'next-mask',
     keys: ']',
-    description: 'Select the next mask',
     test: (e, mod) => plain(e, mod) && e.key === ']',
   },
   {
     action: 'previous-mask',
     keys: '[',
-    description: 'Select the previous mask',
     test: (e, mod) => plain(e, mod) && e.key === '[',
   },
   {
     action: 'deselect',
     keys: 'Esc',
-    description: 'Deselect, or cancel a drawing',
     test: (e) => e.key === 'Escape',
   },
   {
     action: 'zoom-in',
     keys: '+',
-    description: 'Zoom in',
     test: (e, mod) => plain(e, mod) && key(e, '+', '='),
   },
   {
     action: 'zoom-out',
     keys: '−',
-    description: 'Zoom out',
     test: (e, mod) => plain(e, mod) && key(e, '-', '_'),
   },
   {
     action: 'zoom-fit',
     keys: '0',
-    description: 'Fit the image to the view',
     test: (e, mod) => plain(e, mod) && e.key === '0',
   },
   {
     action: 'peek',
     keys: 'O (hold)',
-    description: 'Peek at the original under the masks',
     test: (e, mod) => plain(e, mod) && key(e, 'o'),
   },
   {
     action: 'pan',
     keys: 'Space (hold)',
-    description: 'Drag to pan the view, whatever the tool',
     test: (e, mod) => plain(e, mod) && e.key === ' ',
   },
-  { action: 'help', keys: '?', description: 'Show or hide this help', test: (e) => e.key === '?' },
+  { action: 'help', keys: '?', test: (e) => e.key === '?' },
 ];
 
 /** The one action a key press means, or null. `isMac` picks ⌘ over Ctrl as the command modifier. */

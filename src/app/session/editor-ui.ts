@@ -4,6 +4,7 @@ import type { Mask } from '../../engine/types';
 import { addMask, deleteMasks, nudgeMasks, updateMask } from '../editor/commands';
 import type { MaskGeometry } from '../editor/geometry';
 import { fitView, toSource, zoomAt, type Size, type View } from '../editor/viewport';
+import { t } from '../i18n/i18n';
 import { getItem } from './items';
 import type { Session } from './session';
 import { createStore } from './store';
@@ -100,7 +101,7 @@ export class EditorUi {
       kind: 'manual',
       source: 'manual',
       confidence: 1,
-      label: 'Drawn mask',
+      label: t('editor.drawnMask'),
     };
     this.session.edit(item.id, (doc) => addMask(doc, mask));
     this.selectMask(mask.id);

@@ -2,46 +2,36 @@
 // to a readable version of their kind, so the panel never needs to know every kind in advance.
 import type { Finding, KeepPreset, MaskKind } from '../../engine/types';
 import type { Doc, FindingChoice } from '../editor/doc';
+import { t } from '../i18n/i18n';
 import type { Item } from './items';
 
-export const KIND_LABEL: Partial<Record<MaskKind, string>> = {
-  'card-number': 'Card number',
-  'security-code': 'Security code',
-  'account-number': 'Account number',
-  iban: 'IBAN',
-  mrz: 'Machine-readable zone',
-  'document-number': 'Document number',
-  'personal-number': 'Personal number',
-  'date-of-birth': 'Date of birth',
-  barcode: 'Barcode',
-  transactions: 'Transactions',
-  manual: 'Drawn by you',
-};
-
+/** Kinds shown together (catalogue keys under "category."); other kinds are a category of their own. */
 const CATEGORY: Partial<Record<MaskKind, string>> = {
-  'card-number': 'Card numbers',
-  'security-code': 'Security codes',
-  'account-number': 'Account numbers',
-  iban: 'Account numbers',
-  mrz: 'ID document',
-  'document-number': 'ID document',
-  'personal-number': 'ID document',
-  'date-of-birth': 'ID document',
-  barcode: 'Barcodes',
-  transactions: 'Statement',
+  'card-number': 'card-number',
+  'security-code': 'security-code',
+  'account-number': 'account-number',
+  iban: 'account-number',
+  mrz: 'id-document',
+  'document-number': 'id-document',
+  'personal-number': 'id-document',
+  'date-of-birth': 'id-document',
+  barcode: 'barcode',
+  transactions: 'statement',
 };
 
-export const PRESET_LABEL: Record<KeepPreset, string> = {
-  last4: 'Last 4 visible',
-  first6last4: 'First 6 + last 4 visible',
-  none: 'All hidden',
-};
+export const PRESETS: readonly KeepPreset[] = ['last4', 'first6last4', 'none'];
+export const presetLabel = (p: KeepPreset) => t(`preset.${p}`);
 
-export const kindLabel = (kind: MaskKind) => KIND_LABEL[kind] ?? kind.replace(/-/g, ' ');
+/** The kind's name in the user's language; a kind the catalogue does not know yet reads as its words. */
+export const kindLabel = (kind: MaskKind) => t(`kind.${kind}`, { defaultValue: kind.replace(/-/g, ' ') });
 
+/** The category key of a kind (see CATEGORY). */
 export function categoryOf(kind: MaskKind): string {
-  return CATEGORY[kind] ?? kindLabel(kind);
+  return CATEGORY[kind] ?? kind;
 }
+
+export const categoryLabel = (category: string) =>
+  t(`category.${category}`, { defaultValue: kindLabel(category as MaskKind) });
 
 /** `•••• 1234`: never show more of a number than the export will. */
 export function maskedText(f: Finding): string {

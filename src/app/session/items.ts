@@ -4,6 +4,7 @@ import type { PageClassification } from '../../engine/documents/page-kinds';
 import type { Finding, ImageFormat, Mask } from '../../engine/types';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { commit, createHistory, redo, undo, type History } from '../editor/history';
+import { t } from '../i18n/i18n';
 
 export type ItemStatus = 'detecting' | 'ready' | 'error';
 
@@ -42,6 +43,8 @@ export interface WatermarkChoice {
   readonly enabled: boolean;
   readonly recipient: string;
   readonly purpose: string;
+  /** The whole printed line as the user rewrote it; unset: the default line in the current language. */
+  readonly text?: string;
 }
 
 /** Which export is writing a file: one at a time, so a double click never saves twice. */
@@ -73,7 +76,7 @@ export function pendingItem(fileId: string, name: string): Item {
     fileId,
     name,
     status: 'detecting',
-    message: 'Waiting in the queue…',
+    message: t('items.waitingQueue'),
     progress: null,
     findings: [],
     history: createHistory(createDoc(0, 0)),
@@ -82,7 +85,7 @@ export function pendingItem(fileId: string, name: string): Item {
 
 export function itemLabel(item: Item): string {
   return item.page && item.page.count > 1
-    ? `${item.name} (${item.page.label || `page ${item.page.index + 1}`})`
+    ? `${item.name} (${item.page.label || t('items.pageShort', { page: item.page.index + 1 })})`
     : item.name;
 }
 
@@ -106,12 +109,11 @@ export function pdfPages(s: AppState, fileId: string): Item[] {
 
 /** Why a PDF cannot be exported yet, or null when every page is ready. */
 export function pdfExportBlocker(pages: readonly Item[]): string | null {
-  if (pages.length === 0) return 'No page of this PDF is left.';
+  if (pages.length === 0) return t('export.noPageLeft');
   const waiting = pages.filter((p) => p.status === 'detecting').length;
-  if (waiting > 0) return `Waiting for ${waiting} page${waiting === 1 ? '' : 's'} to be analysed.`;
+  if (waiting > 0) return t('export.waitingPages', { count: waiting });
   const failed = pages.filter((p) => p.status !== 'ready').length;
-  if (failed > 0)
-    return `${failed} page${failed === 1 ? '' : 's'} could not be analysed: remove ${failed === 1 ? 'it' : 'them'} to export the rest.`;
+  if (failed > 0) return t('export.failedPages', { count: failed });
   return null;
 }
 
@@ -172,7 +174,6 @@ export function detected(
     findings,
     pageKind,
     history: createHistory(doc),
-    message:
-      n === 0 ? 'Nothing found' : `${n} found, ${doc.masks.length} mask${doc.masks.length === 1 ? '' : 's'}`,
+    message: n === 0 ? t('items.nothingFound') : t('items.foundMasks', { found: n, count: doc.masks.length }),
   });
 }

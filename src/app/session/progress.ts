@@ -1,17 +1,13 @@
 // Words for the engine's progress reports, so the list says what is happening, not just "busy".
 import type { Progress } from '../../engine/types';
+import { engineError } from '../i18n/engine-text';
+import { t } from '../i18n/i18n';
 
-const STAGE: Record<Progress['stage'], string> = {
-  decode: 'Decoding',
-  'load-ocr': 'Loading the OCR engine',
-  ocr: 'Reading digits',
-  detect: 'Looking for numbers',
-  burn: 'Masking',
-  encode: 'Encoding',
-};
+const STAGES: ReadonlySet<string> = new Set(['decode', 'load-ocr', 'ocr', 'detect', 'burn', 'encode']);
 
 export function progressMessage(p: Progress): string {
-  return `${STAGE[p.stage] ?? 'Working'} ${Math.round(Math.max(0, Math.min(1, p.progress)) * 100)}%`;
+  const value = Math.round(Math.max(0, Math.min(1, p.progress)) * 100) / 100;
+  return t(`progress.${STAGES.has(p.stage) ? p.stage : 'other'}`, { value });
 }
 
 /** Progress reports can arrive hundreds of times a second; only visible changes are worth a render. */
@@ -27,8 +23,8 @@ export function errorMessage(e: unknown): string {
   const name = e instanceof Error ? e.name : '';
   // Anything else is a bug or a browser limit: say so rather than pass it off as the file's fault.
   return USER_FACING.has(name) || /^(The |This |Not a |SVG|PDF|HEIC)/.test(msg)
-    ? msg
-    : `Could not process this file: ${msg}`;
+    ? engineError(msg)
+    : t('error.couldNotProcess', { detail: msg });
 }
 
 /** A protected PDF: the item asks for the password instead of just failing. */

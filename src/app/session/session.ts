@@ -1,7 +1,7 @@
 // The app's controller: files in, detection through the engine queue, undoable edits, export out.
 // Components call these methods; none of this code knows about React or Konva.
 import { saveAs } from 'file-saver';
-import { chosenKind, PAGE_KIND_LABEL, type PageKind } from '../../engine/documents/page-kinds';
+import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
 import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { applyFindingChanges, type FindingChange } from '../editor/commands';
@@ -9,6 +9,8 @@ import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { createHistory } from '../editor/history';
 import { exportItems, exportPdfFile, saveExports } from '../export/export';
 import { readableLeaks } from '../export/verify';
+import { engineNote } from '../i18n/engine-text';
+import { i18n, t } from '../i18n/i18n';
 import { choiceOf } from './findings';
 import {
   detected,
@@ -60,12 +62,12 @@ export class Session {
   addFiles(files: readonly File[]): void {
     if (files.length === 0) return;
     const epoch = this.epoch;
-    const added = files.map((f) => pendingItem(crypto.randomUUID(), f.name || 'pasted-image.png'));
+    const added = files.map((f) => pendingItem(crypto.randomUUID(), f.name || t('items.pastedName')));
     this.store.set((s) => ({
       ...s,
       items: [...s.items, ...added],
       selectedId: s.selectedId ?? added[0].id,
-      notice: `${files.length} file${files.length === 1 ? '' : 's'} added`,
+      notice: t('notice.filesAdded', { count: files.length }),
     }));
     files.forEach((file, i) => {
       this.pendingFiles.set(added[i].fileId, file);
@@ -78,7 +80,12 @@ export class Session {
     const item = getItem(this.state, id);
     if (!item || !this.pendingFiles.has(item.fileId)) return;
     const epoch = this.epoch;
-    this.patch(epoch, id, { status: 'detecting', needsPassword: false, message: 'Opening…', progress: null });
+    this.patch(epoch, id, {
+      status: 'detecting',
+      needsPassword: false,
+      message: t('items.opening'),
+      progress: null,
+    });
     this.enqueue(() => this.process(item, epoch, password));
   }
 
@@ -89,7 +96,7 @@ export class Session {
   private async process(placeholder: Item, epoch: number, password?: string): Promise<void> {
     const file = this.pendingFiles.get(placeholder.fileId);
     if (epoch !== this.epoch || !file || !getItem(this.state, placeholder.id)) return;
-    this.patch(epoch, placeholder.id, { message: 'Opening…', progress: 0 });
+    this.patch(epoch, placeholder.id, { message: t('items.opening'), progress: 0 });
     let opened;
     try {
       opened = await this.engine.open(placeholder.fileId, file, password);
@@ -119,12 +126,15 @@ export class Session {
       page: { index, count, label: p.label },
       fromPdf: opened.kind === 'pdf',
       bitmap: p.bitmap,
-      message: 'Waiting for OCR…',
+      message: t('items.waitingOcr'),
       progress: 0,
       history: createHistory(createDoc(p.width, p.height)),
     }));
     this.store.set((s) => replaceItem(s, placeholder.id, pages));
-    if (opened.notes?.length) this.setNotice(`${placeholder.name}: ${opened.notes.join(' ')}`);
+    if (opened.notes?.length)
+      this.setNotice(
+        t('notice.fileNotes', { name: placeholder.name, notes: opened.notes.map(engineNote).join(' ') }),
+      );
     for (const page of pages) await this.analyze(page, epoch);
   }
 
@@ -139,7 +149,7 @@ export class Session {
     const epoch = this.epoch;
     this.patch(epoch, id, {
       status: 'detecting',
-      message: `Looking again as ${PAGE_KIND_LABEL[kind]}…`,
+      message: t('items.lookingAgain', { kind: t(`pageKind.${kind}`) }),
       progress: 0,
       pageKind: chosenKind(kind),
       verify: undefined,
@@ -277,12 +287,12 @@ export class Session {
     const pages = pdfPages(this.state, fileId);
     if (pdfExportBlocker(pages) !== null) return;
     const name = await this.whileExporting('pdf', async () => {
-      this.setNotice(`Exporting ${pages.length} page${pages.length === 1 ? '' : 's'} as a PDF…`);
+      this.setNotice(t('notice.exportingPdf', { count: pages.length }));
       const { name, blob } = await exportPdfFile(this.engine, pages, this.state.watermark);
       saveAs(blob, name);
       return name;
     });
-    if (name) this.setNotice(`Saved ${name}: page pictures only, no text layer and no metadata.`);
+    if (name) this.setNotice(t('notice.savedPdf', { name }));
   }
 
   /**
@@ -297,7 +307,7 @@ export class Session {
       return await run();
     } catch (e) {
       if (epoch === this.epoch)
-        this.setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.setNotice(t('notice.exportFailed', { detail: e instanceof Error ? e.message : String(e) }));
       return undefined;
     } finally {
       this.store.set((s) => (s.exporting === null ? s : { ...s, exporting: null }));
@@ -307,20 +317,22 @@ export class Session {
   private async runExport(items: readonly Item[], kind: 'image' | 'zip'): Promise<void> {
     const { format, watermark } = this.state;
     const done = await this.whileExporting(kind, async () => {
-      this.setNotice(kind === 'zip' ? `Exporting ${items.length} images…` : 'Exporting…');
+      this.setNotice(
+        kind === 'zip' ? t('notice.exportingImages', { count: items.length }) : t('notice.exporting'),
+      );
       const files = await exportItems(this.engine, items, format, watermark);
       return { files, saved: await saveExports(files, kind === 'zip') };
     });
     if (!done) return;
     const { files, saved } = done;
-    this.setNotice(`Saved ${saved}. Checking the export for readable numbers…`);
+    this.setNotice(t('notice.savedChecking', { name: saved }));
     // verify() reports its own failures on the item, so this never rejects.
     await Promise.all(files.map((f) => this.verify(f.item, f.doc, f.blob)));
     const leaks = files.filter((f) => getItem(this.state, f.item.id)?.verify?.state === 'leak').length;
     this.setNotice(
       leaks > 0
-        ? `Saved ${saved}. Warning: ${leaks} image${leaks === 1 ? '' : 's'} may still show a readable number.`
-        : `Saved ${saved}. Check passed: no readable card number found.`,
+        ? t('notice.savedLeaks', { name: saved, count: leaks })
+        : t('notice.savedClean', { name: saved }),
     );
   }
 
@@ -329,7 +341,7 @@ export class Session {
     const epoch = this.epoch;
     const stillSame = () => epoch === this.epoch && getItem(this.state, item.id)?.history.present === doc;
     if (!stillSame()) return;
-    this.patch(epoch, item.id, { verify: { state: 'checking', message: 'Checking the export…' } });
+    this.patch(epoch, item.id, { verify: { state: 'checking', message: t('verify.checking') } });
     try {
       const result = await this.engine.verifyExport(blob, getItem(this.state, item.id)?.pageKind?.kind);
       if (!stillSame()) return;
@@ -339,14 +351,18 @@ export class Session {
           leaks.length > 0
             ? {
                 state: 'leak',
-                message: `Warning: the exported image still shows a readable number (${leaks.map((l) => `${l.text.replace(/\D/g, '').length} digits`).join(', ')}). Add or enlarge a mask and export again.`,
+                message: t('verify.leak', {
+                  list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
+                    leaks.map((l) => t('verify.digits', { count: l.text.replace(/\D/g, '').length })),
+                  ),
+                }),
               }
-            : { state: 'clean', message: 'Export checked: no readable card number.' },
+            : { state: 'clean', message: t('verify.clean') },
       });
     } catch (e) {
       if (stillSame())
         this.patch(epoch, item.id, {
-          verify: { state: 'failed', message: `Could not check the export: ${errorMessage(e)}` },
+          verify: { state: 'failed', message: t('verify.failed', { detail: errorMessage(e) }) },
         });
     }
   }

@@ -1,0 +1,117 @@
+// The engine speaks English (the CLI prints its words as they are). The app shows the user's language:
+// each engine sentence the app can show is matched here and said again through the catalogue, with
+// its numbers and names carried over (in English the engine's sentence is shown as it is). A sentence
+// not listed (a new note, a browser's own error) is
+// shown as the engine wrote it rather than hidden.
+// The patterns follow the wording in src/engine (errors.ts, pdf/errors.ts, heic/messages.ts, the
+// detectors' notes and the page-kind reasons); tests/unit/engine-text.test.ts checks them against it.
+import type { TOptions } from 'i18next';
+import { i18n, t } from './i18n';
+
+type Rule = [RegExp, (m: RegExpMatchArray) => string];
+
+const num = (s: string) => Number(s.replace(/,/g, ''));
+const rule = (re: RegExp, key: string, params?: (m: RegExpMatchArray) => TOptions): Rule => [
+  re,
+  (m) => t(key, params?.(m) ?? {}),
+];
+
+const ERRORS: Rule[] = [
+  rule(/^The file is empty \(0 bytes\)\.$/, 'error.empty'),
+  rule(/^SVG files are refused/, 'error.svg'),
+  rule(/^This is a PDF document, not a photo/, 'error.pdfAsImage'),
+  rule(/^Not a supported file\./, 'error.unsupported'),
+  rule(
+    /^The image is (\d+)×(\d+) \((\d+) megapixels\); the limit is (\d+) megapixels/,
+    'error.tooLarge',
+    (m) => ({ width: num(m[1]), height: num(m[2]), mp: num(m[3]), limit: num(m[4]) }),
+  ),
+  rule(/^The image is only (\d+)×(\d+) pixels/, 'error.tooSmall', (m) => ({
+    width: num(m[1]),
+    height: num(m[2]),
+  })),
+  rule(/^The (\w+) file is damaged or truncated/, 'error.damaged', (m) => ({ type: m[1] })),
+  rule(/^The HEIC photo is damaged/, 'error.heicDamaged'),
+  rule(/^This PDF is protected by a password/, 'error.passwordRequired'),
+  rule(/^That password is not correct/, 'error.wrongPassword'),
+  rule(/^The PDF is damaged and cannot be read \((.*)\)\. Try/, 'error.pdfDamagedDetail', (m) => ({
+    detail: m[1],
+  })),
+  rule(/^The PDF is damaged and cannot be read\./, 'error.pdfDamaged'),
+  rule(/^The PDF has no pages\.$/, 'error.pdfNoPages'),
+  rule(/^This PDF has (\d+) pages; LastFour opens at most (\d+) pages/, 'error.pdfTooManyPages', (m) => ({
+    count: num(m[1]),
+    max: num(m[2]),
+  })),
+  rule(/^Page (\d+) of the PDF could not be drawn \((.*)\)\.$/, 'error.pageNotDrawn', (m) => ({
+    page: num(m[1]),
+    detail: m[2],
+  })),
+];
+
+const NOTES: Rule[] = [
+  rule(/^brand: unknown$/, 'engineNote.brandUnknown'),
+  rule(/^brand: (.+)$/, 'engineNote.brand', (m) => ({ name: m[1] })),
+  rule(/^some digits unread$/, 'engineNote.someUnread'),
+  rule(/^Luhn: valid$/, 'engineNote.luhnValid'),
+  rule(/^Luhn: fails$/, 'engineNote.luhnFails'),
+  rule(/^cut by the frame before its last four/, 'engineNote.cutShort'),
+  rule(/^reading direction uncertain/, 'engineNote.uncertain'),
+  rule(/^printed in (\d+) stacked groups$/, 'engineNote.stacked', (m) => ({ count: num(m[1]) })),
+  rule(/^security code on the signature panel$/, 'engineNote.panelCode'),
+  rule(/^security code beside the signature panel$/, 'engineNote.besidePanel'),
+  rule(/^the first four digits, printed again in small type$/, 'engineNote.repeatedPrefix'),
+  rule(/^IBAN checksum valid$/, 'engineNote.ibanValid'),
+  rule(/^Fails the IBAN checksum$/, 'engineNote.ibanFails'),
+  rule(/^Security code printed after the card number$/, 'engineNote.codeAfterNumber'),
+  rule(/^Long number$/, 'engineNote.longNumber'),
+  rule(/^After an account label$/, 'engineNote.afterLabel'),
+  rule(/^From the PDF text layer$/, 'engineNote.textLayer'),
+  rule(/^line (\d+) of (\d+)$/, 'engineNote.mrzLine', (m) => ({ line: num(m[1]), total: num(m[2]) })),
+  rule(/^(\d+) transaction rows$/, 'engineNote.txRows', (m) => ({ count: num(m[1]) })),
+  rule(/^hides dates, descriptions and amounts/, 'engineNote.txHides'),
+  rule(/^personal number$/, 'engineNote.personalNumber'),
+  rule(/^check digit valid$/, 'engineNote.checkDigitValid'),
+  rule(/^OCR repair: (.+)$/, 'engineNote.ocrRepair', (m) => ({ detail: m[1] })),
+  rule(/^IBAN \(label\)$/, 'engineNote.ibanLabel'),
+  rule(/^checksum not confirmed/, 'engineNote.ibanUnconfirmed'),
+  rule(/^chosen by you$/, 'engineNote.chosenByYou'),
+  rule(/^too little evidence$/, 'engineNote.tooLittle'),
+  rule(/^nothing recognisable$/, 'engineNote.nothingRecognisable'),
+  rule(/^(\d+) licence field labels$/, 'engineNote.licenceLabels', (m) => ({ count: num(m[1]) })),
+  rule(/^(\d+) identity field labels$/, 'engineNote.identityLabels', (m) => ({ count: num(m[1]) })),
+  rule(/^(\d+) money amounts$/, 'engineNote.amounts', (m) => ({ count: num(m[1]) })),
+  rule(/^card-sized outline/, 'engineNote.cardOutline'),
+  rule(/^passport-page outline/, 'engineNote.passportOutline'),
+  rule(/^MRZ check digits valid$/, 'engineNote.mrzValid'),
+  rule(/^three MRZ-like rows$/, 'engineNote.threeMrzRows'),
+  rule(/^two MRZ-like rows$/, 'engineNote.twoMrzRows'),
+  rule(/^AAMVA licence barcode$/, 'engineNote.aamvaLicence'),
+  rule(/^AAMVA identity-card barcode$/, 'engineNote.aamvaId'),
+  rule(/^PDF417 barcode$/, 'engineNote.pdf417'),
+  rule(/^an IBAN$/, 'engineNote.anIban'),
+  rule(/^a labelled account number$/, 'engineNote.labelledAccount'),
+  rule(/^a table of transactions$/, 'engineNote.txTable'),
+  [/^(.+) and a security code$/, (m) => t('engineNote.andSecurityCode', { what: engineNote(m[1]) })],
+  rule(/^Page (\d+) has no usable size/, 'engineNote.pageNoSize', (m) => ({ page: num(m[1]) })),
+  rule(/^Page (\d+) is damaged and is left out \((.*)\)\.$/, 'engineNote.pageDamaged', (m) => ({
+    page: num(m[1]),
+    detail: m[2],
+  })),
+];
+
+function say(rules: readonly Rule[], text: string): string | undefined {
+  // In English the engine's own sentence is the original: shown exactly as written.
+  if ((i18n.resolvedLanguage ?? 'en') === 'en') return text;
+  for (const [re, render] of rules) {
+    const m = text.match(re);
+    if (m) return render(m);
+  }
+  return undefined;
+}
+
+/** A user-facing engine error (InputError and its PDF kinds) in the user's language. */
+export const engineError = (message: string): string => say(ERRORS, message) ?? message;
+
+/** A finding's note, a page-kind reason or a PDF's note in the user's language. */
+export const engineNote = (note: string): string => say(NOTES, note) ?? note;

@@ -1,0 +1,60 @@
+// The engine's English sentences, as the engine writes them, come out in the user's language; in
+// English they are shown exactly as the engine wrote them.
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeUnsupported, damagedMessage, tooLargeMessage } from '../../src/engine/errors';
+import { heicDamagedMessage } from '../../src/engine/heic/messages';
+import {
+  damagedPdfMessage,
+  PasswordRequiredError,
+  tooManyPagesMessage,
+  WrongPasswordError,
+} from '../../src/engine/pdf/errors';
+import { engineError, engineNote } from '../../src/app/i18n/engine-text';
+import { i18n } from '../../src/app/i18n/i18n';
+import { errorMessage } from '../../src/app/session/progress';
+
+const ENGINE_ERRORS = [
+  describeUnsupported('empty')!,
+  describeUnsupported('svg')!,
+  describeUnsupported('pdf')!,
+  describeUnsupported('unknown')!,
+  tooLargeMessage(12000, 9000),
+  damagedMessage('png'),
+  heicDamagedMessage,
+  new PasswordRequiredError().message,
+  new WrongPasswordError().message,
+  damagedPdfMessage(),
+  damagedPdfMessage('no page could be read'),
+  tooManyPagesMessage(400),
+];
+
+describe('engine sentences in the user language', () => {
+  afterAll(() => i18n.changeLanguage('en'));
+
+  it('leaves English as the engine wrote it', async () => {
+    await i18n.changeLanguage('en');
+    for (const m of ENGINE_ERRORS) expect(engineError(m)).toBe(m);
+    expect(engineNote('Luhn: valid')).toBe('Luhn: valid');
+  });
+
+  it('says every user-facing engine error in Spanish, with its numbers', async () => {
+    await i18n.changeLanguage('es');
+    for (const m of ENGINE_ERRORS) expect(engineError(m), m).not.toBe(m);
+    expect(engineError(tooLargeMessage(12000, 9000))).toContain('12.000×9000');
+    expect(engineError(tooManyPagesMessage(400))).toMatch(/^Este PDF tiene 400 páginas/);
+    const input = Object.assign(new Error(describeUnsupported('unknown')!), { name: 'InputError' });
+    expect(errorMessage(input)).toMatch(/^Archivo no compatible/);
+    expect(errorMessage(new Error('boom'))).toBe('No se pudo procesar este archivo: boom');
+  });
+
+  it('says notes and page-kind reasons in Portuguese, keeping names and unknown notes', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(engineNote('brand: Visa')).toBe('bandeira: Visa');
+    expect(engineNote('Luhn: fails')).toBe('Luhn: inválido');
+    expect(engineNote('printed in 4 stacked groups')).toBe('impresso em 4 grupos empilhados');
+    expect(engineNote('3 money amounts and a security code')).toBe(
+      '3 valores em dinheiro e um código de segurança',
+    );
+    expect(engineNote('a note the catalogue has not met')).toBe('a note the catalogue has not met');
+  });
+});
