@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorStage } from './canvas/EditorStage';
+import { ActionBar } from './components/ActionBar';
 import { EmptyState } from './components/EmptyState';
 import { ExportPanel } from './components/ExportPanel';
 import { FindingsPanel } from './components/FindingsPanel';
@@ -106,6 +107,7 @@ export function App() {
           </>
         )}
       </main>
+      {state.items.length > 0 && <ActionBar session={session} state={state} item={item} />}
       <p className="notice" role="status" aria-live="polite" data-testid="notice">
         {state.notice}
       </p>

@@ -56,5 +56,16 @@ describe('engine sentences in the user language', () => {
       '3 valores em dinheiro e um código de segurança',
     );
     expect(engineNote('a note the catalogue has not met')).toBe('a note the catalogue has not met');
+    expect(engineNote('card brand: VISA, DEBIT')).toBe('bandeira do cartão: VISA, DEBIT');
+    expect(engineNote('TD1 machine-readable zone (identity card)')).toBe(
+      'zona de leitura mecânica TD1 (documento de identidade)',
+    );
+    expect(engineNote('a valid Romanian personal numeric code (CNP)')).toBe(
+      'um código numérico pessoal romeno (CNP) válido',
+    );
+    expect(engineNote('Chinese resident identity number')).toBe('número de identidade de residente chinês');
+    expect(engineNote('a Luhn-valid card number and a security code')).toBe(
+      'um número de cartão válido pelo Luhn e um código de segurança',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageFormat } from '../../engine/types';
 import { defaultWatermarkText, watermarkPreview } from '../export/watermark';
 import { pdfExportBlocker, pdfPages, type AppState, type ExportKind, type Item } from '../session/items';
-import type { Session } from '../session/session';
+import { canShareFiles, type Session } from '../session/session';
 
 export function ExportPanel({ session, state, item }: { session: Session; state: AppState; item?: Item }) {
   const { t } = useTranslation();
@@ -42,6 +42,16 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
         >
           {label('zip', t('export.all', { count: ready }))}
         </button>
+        {canShareFiles(state.shareable) && (
+          <button
+            type="button"
+            data-testid="share-button"
+            disabled={busy}
+            onClick={() => void session.share()}
+          >
+            {t('export.share')}
+          </button>
+        )}
         {item?.fromPdf && <PdfExport session={session} state={state} item={item} />}
       </div>
       {item?.verify && (

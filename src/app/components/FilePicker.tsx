@@ -1,7 +1,19 @@
 // The file picker: a real <input type="file"> (keyboard- and screen-reader-friendly) styled as a button.
+// On phones a second one opens the rear camera: the photo comes back as a file like any other (the
+// engine's decoder applies its EXIF orientation), so nothing about it is special afterwards.
 import { useTranslation } from 'react-i18next';
 
-export function FilePicker({ onFiles, label }: { onFiles(files: File[]): void; label?: string }) {
+type OnFiles = (files: File[]) => void;
+
+function pick(onFiles: OnFiles) {
+  return (e: React.ChangeEvent<HTMLInputElement>) => {
+    onFiles(Array.from(e.target.files ?? []));
+    // Let the same file be picked again after "Clear all".
+    e.target.value = '';
+  };
+}
+
+export function FilePicker({ onFiles, label }: { onFiles: OnFiles; label?: string }) {
   const { t } = useTranslation();
   return (
     <label className="button primary picker">
@@ -12,11 +24,25 @@ export function FilePicker({ onFiles, label }: { onFiles(files: File[]): void; l
         type="file"
         accept="image/*,application/pdf,.heic,.heif"
         multiple
-        onChange={(e) => {
-          onFiles(Array.from(e.target.files ?? []));
-          // Let the same file be picked again after "Clear all".
-          e.target.value = '';
-        }}
+        onChange={pick(onFiles)}
+      />
+    </label>
+  );
+}
+
+/** "Take photo": shown on touch devices only (styles.css), where the browser hands it to the camera. */
+export function CameraPicker({ onFiles }: { onFiles: OnFiles }) {
+  const { t } = useTranslation();
+  return (
+    <label className="button picker camera">
+      {t('picker.camera')}
+      <input
+        className="visually-hidden"
+        data-testid="camera-input"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        onChange={pick(onFiles)}
       />
     </label>
   );

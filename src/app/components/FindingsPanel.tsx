@@ -24,7 +24,9 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
   const manual = doc.masks.filter((m) => m.source === 'manual').length;
   return (
     <section className="findings" aria-labelledby="findings-title">
-      <h2 id="findings-title">{t('findings.title')}</h2>
+      <h2 id="findings-title" tabIndex={-1}>
+        {t('findings.title')}
+      </h2>
       <PageKindPicker session={session} item={item} />
       {item.status === 'detecting' && (
         <p className="hint" aria-live="polite">

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { itemLabel, maskCount, type Item } from '../session/items';
 import type { Session } from '../session/session';
-import { FilePicker } from './FilePicker';
+import { CameraPicker, FilePicker } from './FilePicker';
 import { Thumbnail } from './Thumbnail';
 
 export function ItemList({
@@ -19,6 +19,7 @@ export function ItemList({
   return (
     <nav className="item-list" aria-label={t('items.region')}>
       <FilePicker onFiles={(f) => session.addFiles(f)} label={t('picker.add')} />
+      <CameraPicker onFiles={(f) => session.addFiles(f)} />
       <ul>
         {items.map((item) => (
           <ItemEntry key={item.id} session={session} item={item} selected={item.id === selectedId} />

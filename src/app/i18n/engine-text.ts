@@ -9,6 +9,8 @@ import type { TOptions } from 'i18next';
 import { i18n, t } from './i18n';
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
+/** A rule whose pattern matched but which does not know this sentence: the next rules are tried. */
+const NO_MATCH = '\u0000';
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 const rule = (re: RegExp, key: string, params?: (m: RegExpMatchArray) => TOptions): Rule => [
@@ -49,7 +51,51 @@ const ERRORS: Rule[] = [
   })),
 ];
 
+/** Keyword groups of src/engine/documents/page-keywords.ts, by their `name`. */
+const KEYWORD_GROUPS = new Set([
+  'passport title',
+  'identity card title',
+  'driving licence title',
+  'statement wording',
+  'letter wording',
+  'card front wording',
+  'card brand',
+  'card back wording',
+  'licence field labels',
+  'identity field labels',
+]);
+const slug = (s: string) => s.replace(/\s+/g, '-');
+/** NATIONAL_ID_LABEL of src/engine/documents/national-ids.ts. */
+const NATIONAL_IDS: Record<string, string> = {
+  'Chinese resident identity number': 'engineNote.cnId',
+  'Romanian personal numeric code (CNP)': 'engineNote.roCnp',
+};
+const MRZ_WHAT = new Set(['passport', 'visa', 'driving licence', 'identity card']);
+
 const NOTES: Rule[] = [
+  [
+    /^([a-z ]+): (.+)$/,
+    (m) =>
+      KEYWORD_GROUPS.has(m[1])
+        ? t('engineNote.keywords', { group: t(`engineNote.kw.${slug(m[1])}`), words: m[2] })
+        : NO_MATCH,
+  ],
+  [
+    /^(\w+) machine-readable zone \((.+)\)$/,
+    (m) =>
+      t('engineNote.mrzZone', {
+        format: m[1],
+        what: MRZ_WHAT.has(m[2]) ? t(`engineNote.mrzWhat.${slug(m[2])}`) : m[2],
+      }),
+  ],
+  rule(/^a Luhn-valid card number$/, 'engineNote.luhnCard'),
+  rule(/^digits read as a card number$/, 'engineNote.digitsAsCard'),
+  rule(/^a number shaped like a Chinese resident ID$/, 'engineNote.idShape'),
+  [
+    /^a valid (.+)$/,
+    (m) => t('engineNote.validId', { name: NATIONAL_IDS[m[1]] ? t(NATIONAL_IDS[m[1]]) : m[1] }),
+  ],
+  [/^(.+)$/, (m) => (NATIONAL_IDS[m[1]] ? t(NATIONAL_IDS[m[1]]) : NO_MATCH)],
   rule(/^brand: unknown$/, 'engineNote.brandUnknown'),
   rule(/^brand: (.+)$/, 'engineNote.brand', (m) => ({ name: m[1] })),
   rule(/^some digits unread$/, 'engineNote.someUnread'),
@@ -105,7 +151,8 @@ function say(rules: readonly Rule[], text: string): string | undefined {
   if ((i18n.resolvedLanguage ?? 'en') === 'en') return text;
   for (const [re, render] of rules) {
     const m = text.match(re);
-    if (m) return render(m);
+    const said = m ? render(m) : NO_MATCH;
+    if (said !== NO_MATCH) return said;
   }
   return undefined;
 }

@@ -4,15 +4,29 @@
 // header; that choice is kept in localStorage (a setting, never anything about the photos).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import ar from './locales/ar.json';
+import de from './locales/de.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
+import fr from './locales/fr.json';
+import ko from './locales/ko.json';
+import pl from './locales/pl.json';
 import ptBR from './locales/pt-BR.json';
+import ru from './locales/ru.json';
+import tr from './locales/tr.json';
 
 /** Each language's catalogue, by BCP 47 tag, and its own name for itself (for the picker). */
 export const LANGUAGES = {
   en: { name: 'English', catalogue: en },
   es: { name: 'Español', catalogue: es },
   'pt-BR': { name: 'Português (Brasil)', catalogue: ptBR },
+  fr: { name: 'Français', catalogue: fr },
+  de: { name: 'Deutsch', catalogue: de },
+  pl: { name: 'Polski', catalogue: pl },
+  ru: { name: 'Русский', catalogue: ru },
+  tr: { name: 'Türkçe', catalogue: tr },
+  ko: { name: '한국어', catalogue: ko },
+  ar: { name: 'العربية', catalogue: ar },
 } as const;
 
 export type Language = keyof typeof LANGUAGES;

@@ -59,6 +59,11 @@ export interface AppState {
   /** App-wide notice (export done, ZIP written...), announced politely. */
   readonly notice: string;
   readonly exporting: ExportKind | null;
+  /**
+   * The images of the last export, offered to the share sheet (Web Share API) where the browser can
+   * share files. Redacted pixels only; dropped by "Clear all" and by the next export.
+   */
+  readonly shareable: readonly File[];
 }
 
 export const initialState: AppState = {
@@ -68,6 +73,7 @@ export const initialState: AppState = {
   watermark: { enabled: false, recipient: '', purpose: '' },
   notice: '',
   exporting: null,
+  shareable: [],
 };
 
 export function pendingItem(fileId: string, name: string): Item {

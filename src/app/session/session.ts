@@ -36,6 +36,16 @@ import { createQueue } from './queue';
 import { EditorUi } from './editor-ui';
 import { createStore } from './store';
 
+/** True where the browser can hand these files to the share sheet (Web Share API level 2). */
+export function canShareFiles(files: readonly File[]): boolean {
+  if (typeof navigator === 'undefined' || typeof navigator.canShare !== 'function') return false;
+  try {
+    return files.length > 0 && navigator.canShare({ files: [...files] });
+  } catch {
+    return false;
+  }
+}
+
 export interface FindingUpdate {
   findingId: string;
   enabled?: boolean;
@@ -325,6 +335,8 @@ export class Session {
     });
     if (!done) return;
     const { files, saved } = done;
+    const shareable = files.map((f) => new File([f.blob], f.name, { type: f.blob.type }));
+    this.store.set((s) => ({ ...s, shareable }));
     this.setNotice(t('notice.savedChecking', { name: saved }));
     // verify() reports its own failures on the item, so this never rejects.
     await Promise.all(files.map((f) => this.verify(f.item, f.doc, f.blob)));
@@ -367,6 +379,23 @@ export class Session {
     }
   }
 
+  /**
+   * Hands the last exported images to the system share sheet (a messenger, mail, the marketplace's
+   * app). Must run straight from the click: browsers only share during a user gesture.
+   */
+  async share(): Promise<void> {
+    const files = [...this.state.shareable];
+    if (files.length === 0 || !canShareFiles(files)) return;
+    try {
+      await navigator.share({ files, title: t('export.shareTitle') });
+      this.setNotice(t('notice.shared', { name: files.map((f) => f.name).join(', ') }));
+    } catch (e) {
+      // The user closing the share sheet is no failure.
+      if (e instanceof DOMException && e.name === 'AbortError') return;
+      this.setNotice(t('notice.shareFailed', { detail: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
   setNotice(notice: string): void {
     this.store.set((s) => ({ ...s, notice }));
   }
@@ -390,7 +419,7 @@ export class Session {
     this.store.set((s) => ({
       ...initialState,
       format: s.format,
-      notice: 'Cleared: every image and mask is gone.',
+      notice: t('notice.cleared'),
     }));
     this.ui.selectMask(null);
     await this.engine.clear();
