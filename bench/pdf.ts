@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { createNodeOcr } from '../src/cli/ocr-node';
 import { PdfDocument } from '../src/engine/pdf/pdf-document';
-import { analyzePdfPage, exportRedactedPdf } from '../src/engine/pdf/pdf-pages';
+import { analyzePdfPage, exportRedactedPdf } from '../src/engine/core/pdf-pages';
 import { createNodePdfPlatform } from '../src/engine/pdf/platform-node';
 import { decodeImageNode } from '../src/engine/platform/node';
 

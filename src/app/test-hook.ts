@@ -1,6 +1,8 @@
 // Stable, read-mostly hook for browser tests and debugging (like Excalidraw's window.h). Holds no
 // images: it hands out mask data and view numbers, never pixels.
 import type { PageClassification } from '../engine/documents/page-kinds';
+import type { JobRecord } from '../engine/core/jobs';
+import type { EngineErrorCode } from '../engine/error-codes';
 import type { TesseractAssets } from '../engine/ocr/tesseract';
 import type { Finding, Mask } from '../engine/types';
 import { getActiveStage } from './canvas/active-stage';
@@ -25,6 +27,8 @@ export interface ItemSummary {
   message: string;
   maskCount: number;
   selected: boolean;
+  /** With status 'error': the engine's failure code (engine/error-codes.ts). */
+  errorCode?: EngineErrorCode;
 }
 
 declare global {
@@ -46,6 +50,12 @@ declare global {
       /** The editor's current view; source (sx, sy) is at client (left + x + sx*scale, top + y + sy*scale). */
       viewTransform(): ViewTransform | null;
       selectedMaskId(): string | null;
+      /**
+       * The engine worker's recent analysis jobs and how they ended ('cancelled' when Remove, Clear
+       * all or a re-detect stopped one), with the OCR pool's size and how many busy OCR workers a
+       * cancellation ended and replaced.
+       */
+      engineJobs(): Promise<{ jobs: JobRecord[]; ocrWorkers: number; ocrRestarts: number }>;
     };
   }
 }
@@ -72,6 +82,7 @@ export function installTestHook(engine: EngineClient, session: Session): void {
         message: it.message,
         maskCount: it.history.present.masks.length,
         selected: it.id === session.state.selectedId,
+        ...(it.status === 'error' && it.errorCode && { errorCode: it.errorCode }),
       })),
     viewTransform() {
       const stage = getActiveStage();
@@ -80,5 +91,6 @@ export function installTestHook(engine: EngineClient, session: Session): void {
       return { scale: stage.scaleX(), x: stage.x(), y: stage.y(), left: r.left, top: r.top };
     },
     selectedMaskId: () => session.ui.state.selectedMaskId,
+    engineJobs: () => engine.jobs(),
   };
 }

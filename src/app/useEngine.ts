@@ -8,12 +8,17 @@ import {
   textModelUrls,
   type EngineClient,
 } from './engine-client';
+import type { EngineErrorCode } from '../engine/error-codes';
+import { ocrPoolSize } from '../engine/ocr/pool-size';
 import type { OcrStatusCallback } from '../engine/worker/api';
 import { t } from './i18n/i18n';
+import { errorCode, errorDetail } from './session/progress';
 
 export interface OcrState {
   state: 'loading' | 'ready' | 'error';
   message: string;
+  /** With state 'error': why ('ocr-assets-missing', 'model-missing'; see engine/error-codes.ts). */
+  code?: EngineErrorCode;
 }
 
 /**
@@ -42,6 +47,17 @@ let modelsNow: ModelsState = { state: 'loading', message: 'Loading the text mode
 export const currentModelsState = (): ModelsState => ({ ...modelsNow });
 
 /**
+ * The OCR pool for this device: navigator.hardwareConcurrency bounded by navigator.deviceMemory
+ * (Chromium only) — see ocrPoolSize. `?ocrWorkers=N` in the page URL overrides it (benchmarks).
+ */
+export function devicePoolSize(): number {
+  const asked = Number(new URLSearchParams(location.search).get('ocrWorkers'));
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 8) return asked;
+  const nav = navigator as Navigator & { deviceMemory?: number };
+  return ocrPoolSize({ cores: nav.hardwareConcurrency, memoryGb: nav.deviceMemory });
+}
+
+/**
  * One engine worker for the page's lifetime; OCR and the text models start loading at once so the
  * first drop is quick.
  */
@@ -56,9 +72,10 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState; models: Mode
     engine
       .startOcr(
         ocrAssetUrls(),
-        Comlink.proxy<OcrStatusCallback>((s) => setOcr({ state: s.state, message: s.message })),
+        Comlink.proxy<OcrStatusCallback>((s) => setOcr({ state: s.state, message: s.message, code: s.code })),
+        devicePoolSize(),
       )
-      .catch((e: unknown) => setOcr({ state: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => setOcr({ state: 'error', message: errorDetail(e), code: errorCode(e) }));
     // The text models make reading better but are not required: without them (a file missing or
     // damaged) the worker reads with Tesseract alone, and the app says so.
     const setModels = (s: ModelsState) => {
@@ -68,11 +85,15 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState; models: Mode
     engine
       .startModels(
         textModelUrls(),
-        Comlink.proxy<OcrStatusCallback>((s) => setModels({ state: s.state, message: s.message })),
+        Comlink.proxy<OcrStatusCallback>((s) =>
+          setModels({ state: s.state, message: s.message, code: s.code }),
+        ),
       )
-      .catch((e: unknown) =>
-        setModels({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
-      );
+      // The status callback has normally said why already (its message is the failure's detail).
+      .catch((e: unknown) => {
+        if (modelsNow.state !== 'error')
+          setModels({ state: 'error', message: errorDetail(e), code: errorCode(e) });
+      });
     // PDFs and ID barcodes are optional extras: without their files the app still redacts photos.
     const extra = optionalAssetUrls();
     void engine.configurePdf(extra.pdf).catch(() => undefined);

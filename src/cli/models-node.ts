@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorText } from '../engine/error-codes';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -41,7 +42,10 @@ export async function loadNodeModels(dir?: string): Promise<TextModels | undefin
     return await loadTextModels(nodeModelSource(dir));
   } catch (e) {
     const why = e instanceof ModelLoadError ? e.message : `unexpected error: ${(e as Error).message}`;
-    process.stderr.write(`lastfour: notice: text models not loaded (${why}); reading with Tesseract alone\n`);
+    // The words of the one error table (engine/error-codes.ts), as the app says it.
+    process.stderr.write(
+      `lastfour: notice [model-missing]: ${errorText('model-missing', { detail: why })}\n`,
+    );
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { createTesseractOcr } from '../engine/ocr/tesseract';
-import type { OcrEngine } from '../engine/ocr/types';
+import { ocrPoolSize } from '../engine/ocr/pool-size';
+import { createTesseractOcr, type TesseractPool } from '../engine/ocr/tesseract';
 
 /** The LSTM-only English model shipped in @tesseract.js-data/eng, resolved on disk (never a CDN). */
 export function nodeLangPath(): string {
@@ -10,6 +11,12 @@ export function nodeLangPath(): string {
   return path.join(path.dirname(pkg), '4.0.0_best_int');
 }
 
-export function createNodeOcr(workers = 2): Promise<OcrEngine> {
-  return createTesseractOcr({ langPath: nodeLangPath(), workers });
+/** The OCR pool for this machine: its cores, bounded by its memory, as in the app (ocrPoolSize). */
+export function nodePoolSize(): number {
+  return ocrPoolSize({ cores: os.availableParallelism(), memoryGb: os.totalmem() / 2 ** 30 });
+}
+
+/** Tesseract in Node; `langPath` is the folder of eng.traineddata.gz (--ocr-lang), the package's by default. */
+export function createNodeOcr(workers = nodePoolSize(), langPath = nodeLangPath()): Promise<TesseractPool> {
+  return createTesseractOcr({ langPath, workers });
 }

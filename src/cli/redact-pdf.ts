@@ -4,14 +4,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalyzeResult } from '../engine/analyze';
+import { sourceMethod } from '../engine/core/analyze-page';
+import type { EngineCore } from '../engine/core/engine-core';
 import type { PageClassification, PageKind } from '../engine/documents/page-kind';
-import { burnMasks } from '../engine/burn/burn';
-import type { OcrEngine } from '../engine/ocr/types';
-import { PdfDocument } from '../engine/pdf/pdf-document';
-import { analyzePdfPage, exportRedactedPdf, pageMethod } from '../engine/pdf/pdf-pages';
-import { createNodePdfPlatform } from '../engine/pdf/platform-node';
-import { encodeImageNode } from '../engine/platform/node';
-import type { Finding, KeepPreset, Mask, RgbaImage } from '../engine/types';
+import type { Finding, KeepPreset, Mask } from '../engine/types';
+import type { WatermarkOptions } from '../engine/watermark/watermark';
 
 export type PdfOutput = 'pdf' | 'png' | 'both';
 export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
@@ -23,13 +20,14 @@ export interface PdfRedactOptions {
   keep: KeepPreset;
   output: PdfOutput;
   password?: string;
-  ocr: OcrEngine;
+  /** The engine core (createNodeCore): opens the PDF's pages, analyses and renders them. */
+  core: EngineCore<Uint8Array>;
   /** Resolved input paths: an output that would overwrite one is refused. */
   inputs: Set<string>;
   /** The masks to burn for a page's findings (the switched-on suggestion categories, the preset). */
   masksFor?: (findings: Finding[]) => Mask[];
-  /** Runs on each burned page before it is written: the watermark for ID copies. */
-  finish?: (page: RgbaImage) => RgbaImage;
+  /** Burned over each page after its masks: the watermark for ID copies. */
+  watermark?: WatermarkOptions;
   /** --kind: what every page is (the classifier is skipped). */
   kind?: PageKind;
 }
@@ -59,42 +57,36 @@ async function writeNew(file: string, data: Uint8Array | string, inputs: Set<str
 export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactReport> {
   const t0 = performance.now();
   const name = path.basename(o.file).replace(/\.[^.]+$/, '');
-  const doc = await PdfDocument.open(await createNodePdfPlatform(), o.bytes, o.password);
-  const finish = o.finish ?? ((page: RgbaImage) => page);
+  const fileId = `pdf:${o.file}`;
+  const { doc, pages: opened } = await o.core.openPdf(fileId, o.bytes, o.password);
   try {
     const outputs: string[] = [];
     const pages: PdfRedactReport['pages'] = [];
     const results: (AnalyzeResult & { page: number; label: string })[] = [];
-    for (const info of doc.pages) {
-      const analyzed = await analyzePdfPage(doc, info.index, async () => o.ocr, {
-        keep: o.keep,
-        kind: o.kind,
-      });
+    for (const { id, info } of opened) {
+      const analyzed = await o.core.analyze(id, { keep: o.keep, kind: o.kind });
       const r = o.masksFor ? { ...analyzed, masks: o.masksFor(analyzed.findings) } : analyzed;
       results.push({ page: info.index + 1, label: info.label, ...r });
       pages.push({
         page: info.index + 1,
-        method: pageMethod(doc, info.index),
+        method: sourceMethod(o.core.source(id)),
         findings: r.findings.length,
         masks: r.masks.length,
         pageKind: r.pageKind,
       });
       if (o.output !== 'pdf') {
         const png = path.join(o.outDir, `${name}.page-${info.index + 1}.redacted.png`);
-        await writeNew(
-          png,
-          await encodeImageNode(finish(burnMasks(await doc.render(info.index), r.masks)), 'png'),
-          o.inputs,
-        );
+        await writeNew(png, await o.core.exportImage(id, r.masks, 'png', o.watermark), o.inputs);
         outputs.push(png);
       }
     }
     if (o.output !== 'png') {
       const pdf = path.join(o.outDir, `${name}.redacted.pdf`);
-      const bytes = await exportRedactedPdf(
-        doc,
-        doc.pages.map((p, i) => ({ index: p.index, masks: results[i].masks })),
-        finish,
+      const masksByPage = Object.fromEntries(opened.map((p, i) => [p.id, results[i].masks]));
+      const bytes = await o.core.exportPdf(
+        opened.map((p) => p.id),
+        masksByPage,
+        o.watermark,
       );
       await writeNew(pdf, bytes, o.inputs);
       outputs.unshift(pdf);
@@ -111,6 +103,6 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
       seconds: (performance.now() - t0) / 1000,
     };
   } finally {
-    await doc.close();
+    o.core.close(fileId);
   }
 }

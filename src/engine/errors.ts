@@ -1,48 +1,88 @@
+import {
+  errorText,
+  isEngineFailure,
+  type EngineErrorCode,
+  type EngineFailure,
+  type ErrorParams,
+} from './error-codes';
 import { MAX_PIXELS, MAX_SIDE, MIN_SIDE } from './limits';
 import type { SniffedType } from './image/sniff';
 
-/** An input we cannot or will not process; its message is shown to the user as-is. */
+export type { EngineErrorCode, EngineFailure, ErrorParams };
+
+/**
+ * An input we cannot or will not process. `code` is one of the closed set in error-codes.ts; the
+ * message is that code's sentence (errorText), shown to the user as-is.
+ */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: EngineErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(errorText(code, params));
     this.name = 'InputError';
   }
 }
 
-const megapixels = (n: number) => `${Math.round(n / 1e6)} megapixels`;
-
-export function describeUnsupported(type: SniffedType): string | undefined {
+/** The refusal code for a sniffed type we never decode as a photo; undefined when it is decodable. */
+export function unsupportedCode(type: SniffedType): EngineErrorCode | undefined {
   switch (type) {
     case 'empty':
-      return 'The file is empty (0 bytes).';
+      return 'file-empty';
     case 'svg':
-      return 'SVG files are refused: they can carry scripts. Export the image as PNG or JPEG first.';
+      return 'svg-refused';
     case 'pdf':
       // PDFs are opened page by page (src/engine/pdf); only a caller that bypasses that sees this.
-      return 'This is a PDF document, not a photo: open it as a PDF so each page becomes an image.';
-    case 'heic':
-      // HEIC/HEIF photos are decoded by src/engine/heic (the platform decoders route them there).
-      return undefined;
+      return 'pdf-as-image';
     case 'unknown':
-      return 'Not a supported file. Use a JPEG, PNG, WebP, GIF, BMP, AVIF or HEIC photo, or a PDF.';
+      return 'not-an-image';
     default:
+      // HEIC/HEIF photos are decoded by src/engine/heic (the platform decoders route them there).
       return undefined;
   }
 }
 
-export function tooLargeMessage(width: number, height: number): string {
-  return `The image is ${width}×${height} (${megapixels(width * height)}); the limit is ${megapixels(MAX_PIXELS)}. Scale it down and try again.`;
+/** Throws InputError for a type we refuse (empty, SVG, PDF as a photo, unknown). */
+export function assertDecodable(type: SniffedType): void {
+  const code = unsupportedCode(type);
+  if (code) throw new InputError(code);
 }
 
 /** Throws the user-facing InputError for a picture we will not process because of its size. */
 export function assertImageSize(width: number, height: number): void {
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
-    throw new InputError(tooLargeMessage(width, height));
+    throw new InputError('too-large', { width, height });
   }
-  if (width < MIN_SIDE || height < MIN_SIDE) {
-    throw new InputError(`The image is only ${width}×${height} pixels: too small to hold a readable number.`);
-  }
+  if (width < MIN_SIDE || height < MIN_SIDE) throw new InputError('too-small', { width, height });
 }
 
-export const damagedMessage = (type: string) =>
-  `The ${type.toUpperCase()} file is damaged or truncated and cannot be decoded.`;
+/** An AbortError as the platform makes it (DOMException where available). */
+export function isAbortError(e: unknown): boolean {
+  return (e as { name?: string } | null)?.name === 'AbortError';
+}
+
+/**
+ * Any error as the plain `{ code, message, params }` that crosses the worker boundary and that the
+ * CLI prints. Unknown errors become 'internal' with their message as the detail.
+ */
+export function toEngineFailure(e: unknown): EngineFailure {
+  if (e instanceof InputError) return { code: e.code, message: e.message, params: { ...e.params } };
+  if (isEngineFailure(e)) return { code: e.code, message: e.message, params: e.params };
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  const fail = (code: EngineErrorCode, params: ErrorParams = {}): EngineFailure => ({
+    code,
+    message: errorText(code, params),
+    params,
+  });
+  if (isAbortError(e)) return fail('cancelled');
+  // V8 and Skia say "Array buffer allocation failed" / "Invalid array length"; Firefox "out of memory".
+  if (
+    (e instanceof RangeError && /allocation|array length|buffer/i.test(message)) ||
+    /out of memory/i.test(message)
+  )
+    return fail('out-of-memory');
+  if (name === 'OcrLoadError') return fail('ocr-assets-missing', { detail: message });
+  if (name === 'ModelLoadError') return fail('model-missing', { detail: message });
+  return fail('internal', { detail: message });
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/engine/errors';
-import { decodeImageNode } from '../../src/engine/platform/node';
-import { badInputs, cardJpeg, otherFormats } from '../support/bad-inputs';
+import { decodeImageNode, encodeImageNode } from '../../src/engine/platform/node';
+import { badInputs, cardJpeg, motionTrailer, otherFormats } from '../support/bad-inputs';
+
+const same = (a: Uint8ClampedArray, b: Uint8ClampedArray) => Buffer.from(a).equals(Buffer.from(b));
 
 describe('decodeImageNode: bad input gets a clear message', () => {
   for (const { input, expect: message } of badInputs()) {
@@ -19,6 +21,18 @@ describe('decodeImageNode: bad input gets a clear message', () => {
       expect(img.data.length).toBe(img.width * img.height * 4);
     });
   }
+
+  it('accepts a JPEG or PNG with a motion-photo trailer after its end marker, when it decodes', async () => {
+    const plain = await decodeImageNode(cardJpeg());
+    const jpeg = await decodeImageNode(Buffer.concat([cardJpeg(), motionTrailer(300_000)]));
+    expect(same(jpeg.data, plain.data)).toBe(true);
+    const png = Buffer.from(await encodeImageNode(plain, 'png'));
+    const withTrailer = await decodeImageNode(Buffer.concat([png, motionTrailer(300_000)]));
+    expect(same(withTrailer.data, plain.data)).toBe(true);
+    // Still refused when cut short, trailer or not.
+    const cut = Buffer.concat([png.subarray(0, Math.floor(png.length / 2)), motionTrailer(1000)]);
+    await expect(decodeImageNode(cut)).rejects.toMatchObject({ code: 'truncated' });
+  });
 
   it('decodes a card photo to RGBA at its full size', async () => {
     const img = await decodeImageNode(cardJpeg());

@@ -57,7 +57,9 @@ describe('text models that cannot be loaded', () => {
       spy.mockRestore();
     }
     expect(code).toBe(0);
-    expect(stderr.join('')).toMatch(/notice: text models not loaded .*damaged.*Tesseract alone/);
+    expect(stderr.join('')).toMatch(
+      /notice \[model-missing\]: The text models could not be loaded .*damaged.*Tesseract alone/,
+    );
     const original = await decodeImageNode(new Uint8Array(readFileSync(join(fixtures, gt.file))));
     const out = await decodeImageNode(
       new Uint8Array(readFileSync(join(dir, 's7-012-easy-front.redacted.png'))),

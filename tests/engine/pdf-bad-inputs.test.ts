@@ -4,7 +4,7 @@ import { InputError } from '../../src/engine/errors';
 import { PasswordRequiredError, PdfInputError, WrongPasswordError } from '../../src/engine/pdf/errors';
 import { MAX_PDF_PAGES } from '../../src/engine/pdf/limits';
 import { PdfDocument } from '../../src/engine/pdf/pdf-document';
-import { analyzePdfPage } from '../../src/engine/pdf/pdf-pages';
+import { analyzePdfPage } from '../../src/engine/core/pdf-pages';
 import { createNodePdfPlatform } from '../../src/engine/pdf/platform-node';
 import type { PdfPlatform } from '../../src/engine/pdf/platform';
 import { fixture } from './pdf-support';
@@ -40,7 +40,7 @@ describe('password-protected PDF', () => {
     const e = await openError('statement-encrypted.pdf');
     expect(e).toBeInstanceOf(PasswordRequiredError);
     expect(e.name).toBe('PasswordRequiredError');
-    expect(e.code).toBe('password-required');
+    expect(e.code).toBe('pdf-password');
     expect(e.message).toMatch(/protected by a password/);
     await sessionGoesOn();
   });
@@ -48,7 +48,7 @@ describe('password-protected PDF', () => {
   it('says clearly when the password is wrong', async () => {
     const e = await openError('statement-encrypted.pdf', 'not-it');
     expect(e).toBeInstanceOf(WrongPasswordError);
-    expect(e.code).toBe('wrong-password');
+    expect(e.code).toBe('pdf-wrong-password');
     expect(e.message).toMatch(/not correct/);
     await sessionGoesOn();
   });
@@ -84,7 +84,7 @@ describe('damaged and oversized PDFs', () => {
 
   it(`refuses more than ${MAX_PDF_PAGES} pages with the limit and the reason`, async () => {
     const e = await openError('many-pages.pdf');
-    expect(e.code).toBe('too-many-pages');
+    expect(e.code).toBe('pdf-too-many-pages');
     expect(e.message).toContain('240 pages');
     expect(e.message).toContain(`at most ${MAX_PDF_PAGES} pages`);
     await sessionGoesOn();

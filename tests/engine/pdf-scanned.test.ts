@@ -4,7 +4,7 @@ import { createNodeOcr } from '../../src/cli/ocr-node';
 import { toGray } from '../../src/engine/image/gray';
 import type { OcrEngine } from '../../src/engine/ocr/types';
 import { PdfDocument } from '../../src/engine/pdf/pdf-document';
-import { analyzePdfPage, exportRedactedPdf, pageMethod } from '../../src/engine/pdf/pdf-pages';
+import { analyzePdfPage, exportRedactedPdf, pageMethod } from '../../src/engine/core/pdf-pages';
 import { createNodePdfPlatform } from '../../src/engine/pdf/platform-node';
 import { darkShare, digitsOnly, fixture, hiddenAndKept } from './pdf-support';
 

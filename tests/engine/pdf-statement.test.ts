@@ -5,7 +5,7 @@ import { createNodeOcr } from '../../src/cli/ocr-node';
 import { toGray } from '../../src/engine/image/gray';
 import type { OcrEngine } from '../../src/engine/ocr/types';
 import { PdfDocument } from '../../src/engine/pdf/pdf-document';
-import { analyzePdfPage, exportRedactedPdf } from '../../src/engine/pdf/pdf-pages';
+import { analyzePdfPage, exportRedactedPdf } from '../../src/engine/core/pdf-pages';
 import { createNodePdfPlatform } from '../../src/engine/pdf/platform-node';
 import type { PdfPlatform } from '../../src/engine/pdf/platform';
 import type { AnalyzeResult } from '../../src/engine/analyze';

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
+import type { EngineErrorCode } from '../../src/engine/error-codes';
 
 export interface NamedInput {
   name: string;
@@ -120,15 +121,39 @@ function smallGif(width: number, height: number): Buffer {
   return Buffer.concat([header, lsd, palette, desc, Buffer.from(blocks), Buffer.from([0x3b])]);
 }
 
+/**
+ * What phones append after a photo's end marker: an MP4 "motion photo" (ftyp box, then data), as
+ * Google and Samsung cameras write it. `bytes` long, with 0xFF bytes in it like real video data.
+ */
+export function motionTrailer(bytes: number): Buffer {
+  const b = Buffer.alloc(bytes);
+  for (let i = 0; i < bytes; i++) b[i] = (i * 131 + (i >> 7)) & 0xff;
+  b.writeUInt32BE(24, 0);
+  b.write('ftypmp42', 4, 'ascii');
+  return b;
+}
+
 export function cardJpeg(): Buffer {
   return readFileSync('tests/fixtures/ocr/easy-front.jpg');
 }
 
-/** The bad inputs of issue 5, each with the words its message must contain. */
-export function badInputs(): { input: NamedInput; expect: RegExp }[] {
+export interface BadInput {
+  input: NamedInput;
+  /** Words the message must contain. */
+  expect: RegExp;
+  /** The engine's failure code (engine/error-codes.ts). */
+  code: EngineErrorCode;
+}
+
+/** The bad inputs of issue 5, each with the words its message must contain and its code. */
+export function badInputs(): BadInput[] {
   const jpeg = cardJpeg();
   return [
-    { input: { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }, expect: /empty/i },
+    {
+      input: { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+      expect: /empty/i,
+      code: 'file-empty',
+    },
     {
       input: {
         name: 'notes.jpg',
@@ -136,6 +161,7 @@ export function badInputs(): { input: NamedInput; expect: RegExp }[] {
         buffer: Buffer.from('Shopping list: milk, eggs\n'),
       },
       expect: /not a supported (image|file)/i,
+      code: 'not-an-image',
     },
     {
       input: {
@@ -144,11 +170,17 @@ export function badInputs(): { input: NamedInput; expect: RegExp }[] {
         buffer: jpeg.subarray(0, Math.floor(jpeg.length * 0.3)),
       },
       expect: /damaged or truncated/i,
+      code: 'truncated',
     },
-    { input: { name: 'pixel.png', mimeType: 'image/png', buffer: solid(1, 1, 'png') }, expect: /too small/i },
+    {
+      input: { name: 'pixel.png', mimeType: 'image/png', buffer: solid(1, 1, 'png') },
+      expect: /too small/i,
+      code: 'too-small',
+    },
     {
       input: { name: 'bomb-100mp.png', mimeType: 'image/png', buffer: hugeBlankPng(10_000, 10_000) },
       expect: /100 megapixels.*limit/i,
+      code: 'too-large',
     },
     {
       input: {
@@ -157,6 +189,59 @@ export function badInputs(): { input: NamedInput; expect: RegExp }[] {
         buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
       },
       expect: /SVG files are refused/i,
+      code: 'svg-refused',
+    },
+  ];
+}
+
+const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`);
+
+/**
+ * Every bad file the engine has a code for: badInputs() plus a WebP whose data is garbage, a cut
+ * HEIC and the PDFs (protected, damaged, too many pages). Each reaches its code through the real
+ * decoders, in the CLI and in the app.
+ */
+export function codedBadFiles(): BadInput[] {
+  const webp = Buffer.concat([
+    Buffer.from('RIFF', 'ascii'),
+    Buffer.from([30, 0, 0, 0]),
+    Buffer.from('WEBPVP8 ', 'ascii'),
+    Buffer.alloc(22, 7),
+  ]);
+  return [
+    ...badInputs(),
+    {
+      input: { name: 'garbage.webp', mimeType: 'image/webp', buffer: webp },
+      expect: /WEBP file is damaged/,
+      code: 'image-damaged',
+    },
+    {
+      input: {
+        name: 'cut.heic',
+        mimeType: 'image/heic',
+        buffer: fixture('heic/card-irot.heic').subarray(0, 4000),
+      },
+      expect: /HEIC photo is damaged/,
+      code: 'heic-damaged',
+    },
+    {
+      input: {
+        name: 'locked.pdf',
+        mimeType: 'application/pdf',
+        buffer: fixture('pdf/statement-encrypted.pdf'),
+      },
+      expect: /protected by a password/,
+      code: 'pdf-password',
+    },
+    {
+      input: { name: 'damaged.pdf', mimeType: 'application/pdf', buffer: fixture('pdf/damaged.pdf') },
+      expect: /PDF is damaged/,
+      code: 'pdf-damaged',
+    },
+    {
+      input: { name: 'many-pages.pdf', mimeType: 'application/pdf', buffer: fixture('pdf/many-pages.pdf') },
+      expect: /240 pages; LastFour opens at most \d+ pages/,
+      code: 'pdf-too-many-pages',
     },
   ];
 }

@@ -75,6 +75,9 @@ function fakeEngine() {
     },
     async close() {},
     async clear() {},
+    async cancel() {
+      return false;
+    },
   };
   return {
     engine: engine as unknown as EngineClient,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, KeepPreset, Mask, Progress } from '../../src/engine/types';
 import type { EngineClient } from '../../src/app/engine-client';
+import { errorText } from '../../src/engine/error-codes';
 import { handleKeyDown } from '../../src/app/session/keyboard';
 import { Session } from '../../src/app/session/session';
 
@@ -35,19 +36,25 @@ const autoMask = (f: string, preset: KeepPreset, i = 0): Mask => ({
 function fakeEngine(gate?: Promise<void>) {
   const progress: number[] = [];
   const closed: string[] = [];
+  const cancelled: string[] = [];
+  const running = new Map<string, () => void>();
   const engine = {
     async open(fileId: string, file: Blob) {
       const text = await file.text();
-      if (text.startsWith('not an image'))
-        throw Object.assign(new Error('Not a supported file.'), { name: 'InputError' });
+      if (text.startsWith('not an image')) throw { code: 'not-an-image', message: 'Not a supported file.' };
       return {
         kind: 'image',
         pages: [{ id: fileId, width: 400, height: 300, bitmap: { close() {} }, label: '' }],
       };
     },
-    async analyze(_id: string, _o: unknown, onProgress?: (p: Progress) => void) {
+    async analyze(_id: string, _o: unknown, onProgress?: (p: Progress) => void, jobId?: string) {
       for (const p of [0.1, 0.5, 0.9]) onProgress?.({ stage: 'ocr', progress: p });
-      await gate;
+      // Like the worker: a cancelled job rejects at once with code 'cancelled'.
+      const stopped = new Promise<never>((_, reject) =>
+        running.set(jobId ?? '', () => reject({ code: 'cancelled', message: errorText('cancelled') })),
+      );
+      await Promise.race([gate, stopped]);
+      running.delete(jobId ?? '');
       const findings = [finding('card'), finding('mrz', false)];
       return { width: 400, height: 300, findings, masks: [autoMask('card', 'last4')] };
     },
@@ -60,12 +67,17 @@ function fakeEngine(gate?: Promise<void>) {
         .filter((f) => enabled[f.id] ?? f.enabledByDefault)
         .map((f) => autoMask(f.id, presets[f.id] ?? 'last4'));
     },
+    async cancel(jobId: string) {
+      cancelled.push(jobId);
+      running.get(jobId)?.();
+      return running.delete(jobId);
+    },
     async close(id: string) {
       closed.push(id);
     },
     async clear() {},
   };
-  return { engine: engine as unknown as EngineClient, progress, closed };
+  return { engine: engine as unknown as EngineClient, progress, closed, cancelled };
 }
 
 const file = (name: string, body = 'jpeg bytes') => new File([body], name, { type: 'image/jpeg' });
@@ -99,7 +111,8 @@ describe('session', () => {
       ['notes.txt', 'error'],
       ['b.jpg', 'ready'],
     ]);
-    expect(s.state.items[1].message).toBe('Not a supported file.');
+    expect(s.state.items[1].message).toBe(errorText('not-an-image'));
+    expect(s.state.items[1].errorCode).toBe('not-an-image');
     expect(seen).toEqual(expect.arrayContaining([0.1, 0.5, 0.9]));
     expect(s.state.selectedId).toBe(s.state.items[0].id);
   });
@@ -173,5 +186,30 @@ describe('session', () => {
     s.addFiles([file('c.jpg')]);
     await until(() => s.state.items[0]?.status === 'ready');
     expect(s.state.items.map((i) => i.name)).toEqual(['c.jpg']);
+  });
+
+  it("Remove stops the removed page's engine job; the next file is detected", async () => {
+    let release!: () => void;
+    const { engine, cancelled, closed } = fakeEngine(new Promise<void>((r) => (release = r)));
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg')]);
+    await until(() => (s.state.items[0]?.progress ?? 0) > 0.5);
+    const removed = s.state.items[0].id;
+    s.remove(removed);
+    expect(cancelled).toEqual([expect.stringMatching(new RegExp(`^${removed}@`))]);
+    expect(closed).toContain(removed);
+    release();
+    s.addFiles([file('b.jpg')]);
+    await until(() => s.state.items[0]?.status === 'ready');
+    expect(s.state.items.map((i) => [i.name, i.status])).toEqual([['b.jpg', 'ready']]);
+  });
+
+  it('"Clear all" stops every running job', async () => {
+    const { engine, cancelled } = fakeEngine(new Promise<void>(() => undefined));
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg')]);
+    await until(() => (s.state.items[0]?.progress ?? 0) > 0.5);
+    await s.clearAll();
+    expect(cancelled).toHaveLength(1);
   });
 });

@@ -19,6 +19,7 @@ import {
   type AppState,
 } from '../../src/app/session/items';
 import { errorMessage, progressChanged } from '../../src/app/session/progress';
+import { errorText } from '../../src/engine/error-codes';
 
 const finding = (id: string, over: Partial<Finding> = {}): Finding => ({
   id,
@@ -80,8 +81,12 @@ describe('items', () => {
     expect(progressChanged(0.5, 0.504)).toBe(false);
     expect(progressChanged(0.5, 0.52)).toBe(true);
     expect(progressChanged(0.995, 1)).toBe(true);
-    const input = Object.assign(new Error('Not a supported file.'), { name: 'InputError' });
-    expect(errorMessage(input)).toBe('Not a supported file.');
+    // Failures cross the worker as { code, message, params }: the words come from the one table.
+    const input = { code: 'not-an-image', message: 'ignored: the table has the words' };
+    expect(errorMessage(input)).toBe(errorText('not-an-image'));
+    expect(errorMessage(input)).toMatch(/^Not a supported file\./);
+    const big = { code: 'too-large', message: '', params: { width: 10000, height: 10000 } };
+    expect(errorMessage(big)).toMatch(/10000×10000 \(100 megapixels\); the limit is 64 megapixels/);
     expect(errorMessage(new Error('boom'))).toBe('Could not process this file: boom');
   });
 });
@@ -148,11 +153,11 @@ describe('watermark and protected PDFs', () => {
 
   it('asks for a password only for protected PDFs, and shows their message as is', async () => {
     const { needsPassword } = await import('../../src/app/session/progress');
-    const locked = Object.assign(new Error('This PDF is protected by a password.'), {
-      name: 'PasswordRequiredError',
-    });
+    const locked = { code: 'pdf-password', message: '' };
     expect(needsPassword(locked)).toBe(true);
-    expect(errorMessage(locked)).toBe('This PDF is protected by a password.');
+    expect(needsPassword({ code: 'pdf-wrong-password', message: '' })).toBe(true);
+    expect(errorMessage(locked)).toBe('This PDF is protected by a password. Enter the password to open it.');
     expect(needsPassword(new Error('x'))).toBe(false);
+    expect(needsPassword({ code: 'pdf-damaged', message: '' })).toBe(false);
   });
 });

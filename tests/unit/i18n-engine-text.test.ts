@@ -1,31 +1,29 @@
 // The engine's English sentences, as the engine writes them, come out in the user's language; in
 // English they are shown exactly as the engine wrote them.
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeUnsupported, damagedMessage, tooLargeMessage } from '../../src/engine/errors';
-import { heicDamagedMessage } from '../../src/engine/heic/messages';
-import {
-  damagedPdfMessage,
-  PasswordRequiredError,
-  tooManyPagesMessage,
-  WrongPasswordError,
-} from '../../src/engine/pdf/errors';
+import { errorText } from '../../src/engine/error-codes';
+import { PasswordRequiredError, WrongPasswordError } from '../../src/engine/pdf/errors';
 import { engineError, engineNote } from '../../src/app/i18n/engine-text';
 import { i18n } from '../../src/app/i18n/i18n';
 import { errorMessage } from '../../src/app/session/progress';
 
+// The engine's sentences come from its one table (engine/error-codes.ts), by code.
+const tooLarge = errorText('too-large', { width: 12000, height: 9000 });
+const tooManyPages = errorText('pdf-too-many-pages', { pages: 400, limit: 200 });
 const ENGINE_ERRORS = [
-  describeUnsupported('empty')!,
-  describeUnsupported('svg')!,
-  describeUnsupported('pdf')!,
-  describeUnsupported('unknown')!,
-  tooLargeMessage(12000, 9000),
-  damagedMessage('png'),
-  heicDamagedMessage,
+  errorText('file-empty'),
+  errorText('svg-refused'),
+  errorText('pdf-as-image'),
+  errorText('not-an-image'),
+  tooLarge,
+  errorText('truncated', { type: 'png' }),
+  errorText('image-damaged', { type: 'png' }),
+  errorText('heic-damaged'),
   new PasswordRequiredError().message,
   new WrongPasswordError().message,
-  damagedPdfMessage(),
-  damagedPdfMessage('no page could be read'),
-  tooManyPagesMessage(400),
+  errorText('pdf-damaged'),
+  errorText('pdf-damaged', { detail: 'no page could be read' }),
+  tooManyPages,
 ];
 
 describe('engine sentences in the user language', () => {
@@ -40,10 +38,10 @@ describe('engine sentences in the user language', () => {
   it('says every user-facing engine error in Spanish, with its numbers', async () => {
     await i18n.changeLanguage('es');
     for (const m of ENGINE_ERRORS) expect(engineError(m), m).not.toBe(m);
-    expect(engineError(tooLargeMessage(12000, 9000))).toContain('12.000×9000');
-    expect(engineError(tooManyPagesMessage(400))).toMatch(/^Este PDF tiene 400 páginas/);
-    const input = Object.assign(new Error(describeUnsupported('unknown')!), { name: 'InputError' });
-    expect(errorMessage(input)).toMatch(/^Archivo no compatible/);
+    expect(engineError(tooLarge)).toContain('12.000×9000');
+    expect(engineError(tooManyPages)).toMatch(/^Este PDF tiene 400 páginas/);
+    // Failures cross the worker as { code, message, params }.
+    expect(errorMessage({ code: 'not-an-image', message: '' })).toMatch(/^Archivo no compatible/);
     expect(errorMessage(new Error('boom'))).toBe('No se pudo procesar este archivo: boom');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTruncated, readImageSize, sniffImageType } from '../../src/engine/image/sniff';
-import { cardJpeg, hugeBlankPng } from '../support/bad-inputs';
+import { cardJpeg, hugeBlankPng, motionTrailer } from '../support/bad-inputs';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -38,6 +38,8 @@ describe('isTruncated', () => {
       false,
     );
     expect(isTruncated(hugeBlankPng(30, 30))).toBe(false);
+    // A PNG with a vendor trailer longer than the old 64-byte tail check.
+    expect(isTruncated(Buffer.concat([hugeBlankPng(30, 30), motionTrailer(100_000)]))).toBe(false);
   });
   it('flags files cut short', () => {
     const jpeg = cardJpeg();
@@ -45,5 +47,7 @@ describe('isTruncated', () => {
       expect(isTruncated(jpeg.subarray(0, Math.floor(jpeg.length * f)))).toBe(true);
     const png = hugeBlankPng(30, 30);
     expect(isTruncated(png.subarray(0, png.length - 12))).toBe(true);
+    // Cut inside the image data: the trailer after the cut does not make it whole.
+    expect(isTruncated(Buffer.concat([png.subarray(0, 60), motionTrailer(5000)]))).toBe(true);
   });
 });

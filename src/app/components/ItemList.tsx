@@ -78,6 +78,7 @@ function ItemEntry({ session, item, selected }: { session: Session; item: Item; 
         type="button"
         className="icon-button remove"
         aria-label={t('items.remove', { name: label })}
+        data-testid="item-remove"
         onClick={() => session.remove(item.id)}
       >
         ×

@@ -1,6 +1,7 @@
 // The list of pages being redacted and pure updates over it. One Item per page: a photo is one item,
 // a PDF becomes one item per page once it is opened.
 import type { PageClassification } from '../../engine/documents/page-kinds';
+import type { EngineErrorCode } from '../../engine/error-codes';
 import type { Finding, ImageFormat, Mask } from '../../engine/types';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { commit, createHistory, redo, undo, type History } from '../editor/history';
@@ -37,6 +38,8 @@ export interface Item {
   readonly pendingChoices?: Readonly<Record<string, Partial<FindingChoice>>>;
   /** Set when a PDF is protected: the item shows a password field. */
   readonly needsPassword?: boolean;
+  /** With status 'error': the engine's failure code (engine/error-codes.ts); undefined for app bugs. */
+  readonly errorCode?: EngineErrorCode;
 }
 
 export interface WatermarkChoice {

@@ -1,4 +1,7 @@
-// Words for the engine's progress reports, so the list says what is happening, not just "busy".
+// Words for the engine's progress reports and failures, so the list says what is happening, not
+// just "busy". Failures arrive as { code, message, params } (engine/error-codes.ts): the words come
+// from the one table there, the same the CLI prints.
+import { errorText, isEngineFailure, type EngineErrorCode } from '../../engine/error-codes';
 import type { Progress } from '../../engine/types';
 import { engineError } from '../i18n/engine-text';
 import { t } from '../i18n/i18n';
@@ -15,20 +18,29 @@ export function progressChanged(prev: number | null, next: number): boolean {
   return prev === null || Math.abs(next - prev) >= 0.01 || (next >= 1 && prev < 1);
 }
 
-/** Engine errors whose message is written for the user (InputError and its PDF subclasses). */
-const USER_FACING = new Set(['InputError', 'PdfInputError', 'PasswordRequiredError', 'WrongPasswordError']);
+/** The failure's code; undefined for anything that is not an engine failure (a bug in the app). */
+export function errorCode(e: unknown): EngineErrorCode | undefined {
+  return isEngineFailure(e) ? e.code : undefined;
+}
 
 export function errorMessage(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const name = e instanceof Error ? e.name : '';
+  // The table's English sentence, said again in the user's language (i18n/engine-text.ts).
+  if (isEngineFailure(e)) return engineError(errorText(e.code, e.params));
   // Anything else is a bug or a browser limit: say so rather than pass it off as the file's fault.
-  return USER_FACING.has(name) || /^(The |This |Not a |SVG|PDF|HEIC)/.test(msg)
-    ? engineError(msg)
-    : t('error.couldNotProcess', { detail: msg });
+  return t('error.couldNotProcess', { detail: e instanceof Error ? e.message : String(e) });
+}
+
+/** The lower-level words of a failure (a missing file's URL), for status lines that word it themselves. */
+export function errorDetail(e: unknown): string {
+  if (isEngineFailure(e)) return e.params?.detail ?? e.message;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A protected PDF: the item asks for the password instead of just failing. */
 export function needsPassword(e: unknown): boolean {
-  const name = e instanceof Error ? e.name : '';
-  return name === 'PasswordRequiredError' || name === 'WrongPasswordError';
+  const code = errorCode(e);
+  return code === 'pdf-password' || code === 'pdf-wrong-password';
 }
+
+/** A job stopped on purpose (Remove, Clear all, a re-detect): not an error to show. */
+export const wasCancelled = (e: unknown): boolean => errorCode(e) === 'cancelled';

@@ -31,7 +31,14 @@ import {
   type Item,
   type WatermarkChoice,
 } from './items';
-import { errorMessage, needsPassword, progressChanged, progressMessage } from './progress';
+import {
+  errorCode,
+  errorMessage,
+  needsPassword,
+  progressChanged,
+  progressMessage,
+  wasCancelled,
+} from './progress';
 import { createQueue } from './queue';
 import { EditorUi } from './editor-ui';
 import { createStore } from './store';
@@ -62,6 +69,9 @@ export class Session {
   private findingChain: Promise<void> = Promise.resolve();
   /** Files kept only until they are opened, so a protected PDF can be retried with its password. */
   private readonly pendingFiles = new Map<string, File>();
+  /** The engine job analysing each page now (page id -> job id), so Remove and re-detect can stop it. */
+  private readonly jobs = new Map<string, string>();
+  private jobCount = 0;
 
   constructor(private readonly engine: EngineClient) {}
 
@@ -116,6 +126,7 @@ export class Session {
       this.patch(epoch, placeholder.id, {
         status: 'error',
         message: errorMessage(e),
+        errorCode: errorCode(e),
         progress: null,
         needsPassword: ask,
       });
@@ -156,6 +167,8 @@ export class Session {
   setPageKind(id: string, kind: PageKind): void {
     const item = getItem(this.state, id);
     if (!item || item.status !== 'ready' || (item.pageKind?.chosen && item.pageKind.kind === kind)) return;
+    // A detection still running on this page is replaced: stop it rather than wait behind it.
+    this.cancelJob(id);
     const epoch = this.epoch;
     this.patch(epoch, id, {
       status: 'detecting',
@@ -176,8 +189,11 @@ export class Session {
       last = p.progress;
       this.patch(epoch, page.id, { progress: p.progress, message: progressMessage(p) });
     });
+    const jobId = `${page.id}@${++this.jobCount}`;
+    this.jobs.set(page.id, jobId);
     try {
-      const result = await this.engine.analyze(page.id, { keep: 'last4', ...(kind && { kind }) }, onProgress);
+      const options = { keep: 'last4' as const, ...(kind && { kind }) };
+      const result = await this.engine.analyze(page.id, options, onProgress, jobId);
       if (epoch !== this.epoch) return;
       const { width, height } = page.history.present;
       // Nothing can be edited while a page is being detected, so its manual masks are still these.
@@ -187,8 +203,25 @@ export class Session {
         detected(s, page.id, result.findings, createDoc(width, height, masks), result.pageKind),
       );
     } catch (e) {
-      this.patch(epoch, page.id, { status: 'error', message: errorMessage(e), progress: null });
+      // A cancelled job was replaced or its page removed: whatever replaced it reports for the page.
+      if (wasCancelled(e)) return;
+      this.patch(epoch, page.id, {
+        status: 'error',
+        message: errorMessage(e),
+        errorCode: errorCode(e),
+        progress: null,
+      });
+    } finally {
+      if (this.jobs.get(page.id) === jobId) this.jobs.delete(page.id);
     }
+  }
+
+  /** Stops the engine job running on a page, if any (its OCR stops in the worker). */
+  private cancelJob(pageId: string): void {
+    const jobId = this.jobs.get(pageId);
+    if (!jobId) return;
+    this.jobs.delete(pageId);
+    void this.engine.cancel(jobId);
   }
 
   select(id: string): void {
@@ -316,8 +349,7 @@ export class Session {
     try {
       return await run();
     } catch (e) {
-      if (epoch === this.epoch)
-        this.setNotice(t('notice.exportFailed', { detail: e instanceof Error ? e.message : String(e) }));
+      if (epoch === this.epoch) this.setNotice(t('notice.exportFailed', { detail: errorMessage(e) }));
       return undefined;
     } finally {
       this.store.set((s) => (s.exporting === null ? s : { ...s, exporting: null }));
@@ -406,6 +438,8 @@ export class Session {
     item.bitmap?.close();
     if (!this.state.items.some((i) => i.id !== id && i.fileId === item.fileId))
       this.pendingFiles.delete(item.fileId);
+    // The worker stops the page's job when it closes the page; cancelling first frees OCR at once.
+    this.cancelJob(id);
     void this.engine.close(id);
     this.store.set((s) => removeItem(s, id));
     this.ui.selectMask(null);
@@ -415,6 +449,7 @@ export class Session {
   async clearAll(): Promise<void> {
     this.epoch++;
     this.pendingFiles.clear();
+    for (const id of [...this.jobs.keys()]) this.cancelJob(id);
     for (const item of this.state.items) item.bitmap?.close();
     this.store.set((s) => ({
       ...initialState,

@@ -9,7 +9,6 @@ import vm from 'node:vm';
 import { InputError, assertImageSize } from '../errors';
 import type { RgbaImage } from '../types';
 import { readHeicSize } from './heic-size';
-import { heicDamagedMessage } from './messages';
 
 interface HeifImage {
   get_width(): number;
@@ -58,17 +57,17 @@ export async function decodeHeicNode(bytes: Uint8Array): Promise<RgbaImage> {
     images = decoder.decode(bytes);
     // heic-to shows the first (primary) image; so do we.
     const img = images[0];
-    if (!img) throw new InputError(heicDamagedMessage);
+    if (!img) throw new InputError('heic-damaged');
     // Size after irot/clap, which is what display() produces.
     const width = img.get_width();
     const height = img.get_height();
     assertImageSize(width, height);
     const target = { data: new Uint8ClampedArray(width * height * 4).fill(255), width, height };
     const out = await new Promise<unknown>((resolve) => img.display(target, resolve));
-    if (!out) throw new InputError(heicDamagedMessage);
+    if (!out) throw new InputError('heic-damaged');
     return target;
   } catch (e) {
-    throw e instanceof InputError ? e : new InputError(heicDamagedMessage);
+    throw e instanceof InputError ? e : new InputError('heic-damaged');
   } finally {
     for (const i of images) i.free();
     if (decoder.decoder) lib.heif_context_free(decoder.decoder);

@@ -7,7 +7,6 @@
 import { InputError, assertImageSize } from '../errors';
 import { pixelsOfBitmap, type DecodedImage } from '../platform/bitmap-pixels';
 import { readHeicSize } from './heic-size';
-import { heicDamagedMessage } from './messages';
 
 export async function decodeHeicInWorker(blob: Blob): Promise<DecodedImage> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -19,7 +18,7 @@ export async function decodeHeicInWorker(blob: Blob): Promise<DecodedImage> {
   try {
     bitmap = await heicTo({ blob, type: 'bitmap' });
   } catch {
-    throw new InputError(heicDamagedMessage);
+    throw new InputError('heic-damaged');
   }
   return pixelsOfBitmap(bitmap);
 }

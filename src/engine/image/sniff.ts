@@ -73,13 +73,20 @@ export function readImageSize(bytes: Uint8Array): { width: number; height: numbe
  * or PNG and fill the missing rows with grey, which would quietly hand the user half a photo.
  * JPEG: walk the segments (skipping APPn payloads such as EXIF thumbnails by their length, and scan
  * data up to the next real marker) until the end-of-image marker; data after it (e.g. the video of a
- * "motion photo") is ignored. PNG: the IEND chunk must be present.
+ * "motion photo") is ignored. PNG: the chunks must run whole up to IEND; data after it is ignored
+ * too (phones append motion-photo and vendor trailers to both formats).
  */
 export function isTruncated(bytes: Uint8Array): boolean {
   const type = sniffImageType(bytes);
   if (type === 'png') {
-    const tail = String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 64)));
-    return !tail.includes('IEND');
+    // Walk the chunks by their lengths to IEND: bytes after it (a vendor trailer) are ignored, and
+    // a file that ends inside a chunk is truncated.
+    for (let i = 8; i + 8 <= bytes.length;) {
+      const length = u32be(bytes, i);
+      if (ascii(bytes, i + 4, i + 8) === 'IEND') return false;
+      i += 12 + length;
+    }
+    return true;
   }
   if (type !== 'jpeg') return false;
   let i = 2;

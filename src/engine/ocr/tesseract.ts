@@ -67,50 +67,129 @@ async function startWorker(opts: TesseractOptions): Promise<Worker> {
   }
 }
 
-/** A small pool of tesseract.js workers behind the engine's OcrEngine interface. */
-export async function createTesseractOcr(opts: TesseractOptions): Promise<OcrEngine> {
+/** The OCR pool with its record of workers ended mid-recognition by a cancelled job. */
+export interface TesseractPool extends OcrEngine {
+  /** How many busy workers were terminated (and replaced) because their job was cancelled. */
+  readonly restarts: number;
+  readonly size: number;
+}
+
+const abortError = (signal: AbortSignal): unknown =>
+  signal.reason ?? new DOMException('The analysis was cancelled.', 'AbortError');
+
+/**
+ * A small pool of tesseract.js workers behind the engine's OcrEngine interface. A recognition whose
+ * `signal` fires is stopped the only way tesseract.js allows: its worker is terminated and a fresh
+ * one started in its place, so the next job does not wait behind work nobody wants.
+ */
+export async function createTesseractOcr(opts: TesseractOptions): Promise<TesseractPool> {
   const count = Math.max(1, opts.workers ?? 1);
   const workers = await Promise.all(Array.from({ length: count }, () => startWorker(opts)));
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];
   const params = new Map<Worker, string>();
+  let restarts = 0;
+  let terminated = false;
 
-  const acquire = (): Promise<Worker> => {
+  const acquire = (signal?: AbortSignal): Promise<Worker> => {
     const w = idle.pop();
-    return w ? Promise.resolve(w) : new Promise((resolve) => waiting.push(resolve));
+    if (w) return Promise.resolve(w);
+    return new Promise((resolve, reject) => {
+      const take = (worker: Worker) => {
+        signal?.removeEventListener('abort', drop);
+        resolve(worker);
+      };
+      const drop = () => {
+        const i = waiting.indexOf(take);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(abortError(signal!));
+      };
+      waiting.push(take);
+      signal?.addEventListener('abort', drop, { once: true });
+    });
   };
   const release = (w: Worker) => {
     const next = waiting.shift();
     if (next) next(w);
     else idle.push(w);
   };
+  /** Ends a busy worker and puts a fresh one in its place. */
+  const replace = (w: Worker) => {
+    restarts++;
+    params.delete(w);
+    void w.terminate().catch(() => undefined);
+    const at = workers.indexOf(w);
+    void startWorker(opts)
+      .then((fresh) => {
+        if (terminated) return void fresh.terminate();
+        workers[at] = fresh;
+        release(fresh);
+      })
+      .catch(() => undefined);
+  };
+
+  const run = async (worker: Worker, image: GrayImage, options: RecognizeOptions): Promise<OcrPage> => {
+    const psm = String(options.psm ?? 3);
+    const whitelist = options.whitelist ?? '';
+    const key = `${psm}|${whitelist}`;
+    if (params.get(worker) !== key) {
+      await worker.setParameters({
+        tessedit_pageseg_mode: psm as never,
+        tessedit_char_whitelist: whitelist,
+      });
+      params.set(worker, key);
+    }
+    const { data } = await worker.recognize(
+      encodePgm(image) as unknown as Buffer,
+      {},
+      { blocks: true, text: false },
+    );
+    return parseTesseractBlocks(data as unknown as TesseractBlocks, image.width, image.height);
+  };
 
   return {
+    get restarts() {
+      return restarts;
+    },
+    size: count,
     async recognize(image: GrayImage, options: RecognizeOptions = {}): Promise<OcrPage> {
-      const worker = await acquire();
-      try {
-        const psm = String(options.psm ?? 3);
-        const whitelist = options.whitelist ?? '';
-        const key = `${psm}|${whitelist}`;
-        if (params.get(worker) !== key) {
-          await worker.setParameters({
-            tessedit_pageseg_mode: psm as never,
-            tessedit_char_whitelist: whitelist,
-          });
-          params.set(worker, key);
+      const { signal } = options;
+      signal?.throwIfAborted();
+      const worker = await acquire(signal);
+      if (!signal) {
+        try {
+          return await run(worker, image, options);
+        } finally {
+          release(worker);
         }
-        const { data } = await worker.recognize(
-          encodePgm(image) as unknown as Buffer,
-          {},
-          { blocks: true, text: false },
-        );
-        return parseTesseractBlocks(data as unknown as TesseractBlocks, image.width, image.height);
-      } finally {
+      }
+      if (signal.aborted) {
         release(worker);
+        throw abortError(signal);
+      }
+      let stop: () => void = () => undefined;
+      const aborted = new Promise<never>((_, reject) => {
+        stop = () => reject(abortError(signal));
+        signal.addEventListener('abort', stop, { once: true });
+      });
+      const work = run(worker, image, options);
+      try {
+        const page = await Promise.race([work, aborted]);
+        release(worker);
+        return page;
+      } catch (e) {
+        if (signal.aborted) {
+          work.catch(() => undefined);
+          replace(worker);
+        } else release(worker);
+        throw e;
+      } finally {
+        signal.removeEventListener('abort', stop);
       }
     },
     async terminate() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      terminated = true;
+      await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
     },
   };
 }

@@ -35,6 +35,8 @@ export interface RecognizeOptions {
   psm?: PageSegMode;
   /** Restrict the characters Tesseract may output (e.g. digits only for a number line). */
   whitelist?: string;
+  /** Stops the recognition when it fires (the pool ends the busy worker): rejects with AbortError. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -4,13 +4,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { InputError } from '../errors';
 import type { Finding, RgbaImage } from '../types';
-import {
-  PasswordRequiredError,
-  PdfInputError,
-  WrongPasswordError,
-  damagedPdfMessage,
-  tooManyPagesMessage,
-} from './errors';
+import { PasswordRequiredError, PdfInputError, WrongPasswordError } from './errors';
 import { MAX_PDF_PAGES, MIN_TEXT_CHARS, PAGE_CACHE_SIZE, PDF_RENDER_DPI } from './limits';
 import { pageScale } from './page-geometry';
 import type { PdfPlatform } from './platform';
@@ -38,8 +32,8 @@ function mapOpenError(e: unknown): Error {
   const err = e as { name?: string; code?: number; message?: string };
   if (err?.name === 'PasswordException')
     return err.code === 2 ? new WrongPasswordError() : new PasswordRequiredError();
-  if (err?.name === 'InvalidPDFException') return new PdfInputError(damagedPdfMessage(), 'pdf-damaged');
-  return new PdfInputError(damagedPdfMessage(err?.message), 'pdf-damaged');
+  if (err?.name === 'InvalidPDFException') return new PdfInputError('pdf-damaged');
+  return new PdfInputError('pdf-damaged', { detail: err?.message });
 }
 
 export interface TextPageReading {
@@ -93,8 +87,9 @@ export class PdfDocument {
     }
     try {
       const n = doc.numPages;
-      if (n < 1) throw new PdfInputError('The PDF has no pages.', 'no-pages');
-      if (n > MAX_PDF_PAGES) throw new PdfInputError(tooManyPagesMessage(n), 'too-many-pages');
+      if (n < 1) throw new PdfInputError('pdf-no-pages');
+      if (n > MAX_PDF_PAGES)
+        throw new PdfInputError('pdf-too-many-pages', { pages: n, limit: MAX_PDF_PAGES });
       const pages: PdfPageInfo[] = [];
       const notes: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -109,7 +104,7 @@ export class PdfDocument {
           );
         }
       }
-      if (!pages.length) throw new PdfInputError(damagedPdfMessage('no page could be read'), 'pdf-damaged');
+      if (!pages.length) throw new PdfInputError('pdf-damaged', { detail: 'no page could be read' });
       return new PdfDocument(platform, doc, pages, notes);
     } catch (e) {
       await doc.destroy().catch(() => undefined);
@@ -147,9 +142,10 @@ export class PdfDocument {
       while (this.cache.size > PAGE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
       return image;
     } catch (e) {
-      throw new InputError(
-        `Page ${index + 1} of the PDF could not be drawn (${e instanceof Error ? e.message : String(e)}).`,
-      );
+      throw new InputError('pdf-page-unreadable', {
+        page: index + 1,
+        detail: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       target.release();
       page.cleanup();

@@ -1,26 +1,25 @@
 // Node adapter: decode and encode through @napi-rs/canvas (Skia). It applies the EXIF orientation when
 // decoding, so the engine sees the upright image, like createImageBitmap does in the browser.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { InputError, assertDecodable, assertImageSize } from '../errors';
 import { decodeHeicNode } from '../heic/decode-heic-node';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
 export async function decodeImageNode(bytes: Uint8Array): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
-  const refusal = describeUnsupported(type);
-  if (refusal) throw new InputError(refusal);
+  assertDecodable(type);
   // Skia cannot read HEIC: libheif (the build heic-to uses in the browser) decodes it, irot applied.
   if (type === 'heic') return decodeHeicNode(bytes);
   // Refuse a decompression bomb from its header, before Skia allocates its pixels.
   const size = readImageSize(bytes);
   if (size) assertImageSize(size.width, size.height);
-  if (isTruncated(bytes)) throw new InputError(damagedMessage(type));
+  if (isTruncated(bytes)) throw new InputError('truncated', { type });
   let img;
   try {
     img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    throw new InputError(damagedMessage(type));
+    throw new InputError('image-damaged', { type });
   }
   assertImageSize(img.width, img.height);
   const canvas = createCanvas(img.width, img.height);

@@ -1,6 +1,6 @@
 // Web Worker adapter: decode with createImageBitmap (which applies the EXIF orientation) and encode
 // through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
-import { InputError, assertImageSize, damagedMessage, describeUnsupported } from '../errors';
+import { InputError, assertDecodable, assertImageSize } from '../errors';
 import { decodeHeicInWorker } from '../heic/decode-heic-worker';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
@@ -12,19 +12,18 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   // One read of the file serves the sniff, the header size and the truncation check.
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const type = sniffImageType(bytes);
-  const refusal = describeUnsupported(type);
-  if (refusal) throw new InputError(refusal);
+  assertDecodable(type);
   // createImageBitmap cannot read HEIC outside Safari: heic-to (lazy-loaded chunk) decodes it.
   if (type === 'heic') return decodeHeicInWorker(blob);
   // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
   const size = readImageSize(bytes);
   if (size) assertImageSize(size.width, size.height);
-  if (isTruncated(bytes)) throw new InputError(damagedMessage(type));
+  if (isTruncated(bytes)) throw new InputError('truncated', { type });
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    throw new InputError(damagedMessage(type));
+    throw new InputError('image-damaged', { type });
   }
   return pixelsOfBitmap(bitmap);
 }

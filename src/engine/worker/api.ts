@@ -1,24 +1,29 @@
 // The engine as the browser sees it: one object whose methods run inside a dedicated Web Worker.
 // The app imports only `type EngineApi`, so none of this code lands in the main bundle (Squoosh's
 // worker-bridge pattern). Images live here, in worker memory only: never in storage of any kind.
+// The pipeline itself is the engine core's (core/engine-core.ts), shared with the CLI; this file
+// adds the browser's decoders and bitmaps. Every failure crosses as { code, message, params }.
 import * as Comlink from 'comlink';
-import { analyzeImage, masksForFindings, type AnalyzeResult } from '../analyze';
-import { burnMasks } from '../burn/burn';
+import { masksForFindings, type AnalyzeResult } from '../analyze';
+import { analyzePage, type PageAnalyzeOptions } from '../core/analyze-page';
+import { EngineCore } from '../core/engine-core';
+import type { JobRecord } from '../core/jobs';
+import { imageSource } from '../core/page-source';
 import type { BarcodeReader } from '../documents/barcode';
 import type { PageKind } from '../documents/page-kinds';
 import { createZxingReader } from '../documents/zxing';
+import type { EngineErrorCode } from '../error-codes';
+import { toEngineFailure } from '../errors';
 import { toGray } from '../image/gray';
-import { createTesseractOcr, type TesseractAssets } from '../ocr/tesseract';
-import type { OcrEngine } from '../ocr/types';
+import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
 import type { TextModels } from '../learned/models';
-import type { PdfAnalyzeOptions } from '../pdf/pdf-pages';
 import type { PdfAssets } from '../pdf/platform';
 import { looksLikePdf } from '../pdf/sniff-pdf';
-import * as pdfs from '../pdf/worker-pdfs';
+import { configurePdf, workerPdfPlatform } from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
-import type { ImageFormat, Mask, ProgressCallback, RgbaImage } from '../types';
+import type { ImageFormat, Mask, ProgressCallback } from '../types';
 import { workerTextPainter } from '../watermark/painter-worker';
-import { renderWatermark, type WatermarkOptions } from '../watermark/watermark';
+import type { WatermarkOptions } from '../watermark/watermark';
 import type { TextModelUrls } from './model-assets';
 import { loadBrowserModels } from './models-browser';
 
@@ -26,6 +31,8 @@ export type OcrStatusCallback = (status: {
   state: 'loading' | 'ready' | 'error';
   message: string;
   progress: number;
+  /** Why loading failed ('ocr-assets-missing', 'model-missing'...), with state 'error'. */
+  code?: EngineErrorCode;
 }) => void;
 
 /** One editable page: a photo is one page, a PDF has one per page. */
@@ -47,9 +54,9 @@ export interface OpenedFile {
   notes?: string[];
 }
 
-const images = new Map<string, RgbaImage>();
-let ocrPromise: Promise<OcrEngine> | undefined;
+let ocrPromise: Promise<TesseractPool> | undefined;
 let ocrAssets: TesseractAssets | undefined;
+let ocrWorkers = 1;
 // Barcode (PDF417/QR) detection on IDs; off until startBarcodes gives a same-origin wasm URL.
 let barcodeReader: Promise<BarcodeReader> | undefined;
 // The learned text stage (PP-OCR through onnxruntime-web); off until startModels gives same-origin URLs.
@@ -60,16 +67,10 @@ let textModelsFailed = false;
 const currentModels = (): Promise<TextModels | undefined> =>
   textModels?.catch(() => undefined) ?? Promise.resolve(undefined);
 
-function requireImage(id: string): RgbaImage {
-  const img = images.get(id);
-  if (!img) throw new Error(`Image ${id} is not open.`);
-  return img;
-}
-
-function getOcr(): Promise<OcrEngine> {
+function getOcr(): Promise<TesseractPool> {
   if (!ocrPromise) {
     if (!ocrAssets) throw new Error('OCR assets were not configured: call startOcr first.');
-    ocrPromise = createTesseractOcr({ ...ocrAssets, workers: 1 });
+    ocrPromise = createTesseractOcr({ ...ocrAssets, workers: ocrWorkers });
     // A failed start must not poison later attempts (e.g. after the user retries).
     ocrPromise.catch(() => {
       ocrPromise = undefined;
@@ -78,34 +79,51 @@ function getOcr(): Promise<OcrEngine> {
   return ocrPromise;
 }
 
-/** The tiled "Copy for ..." text burned over a page after its masks, when the user asked for it. */
-function withWatermark(page: RgbaImage, watermark?: WatermarkOptions): RgbaImage {
-  return watermark?.text.trim() ? renderWatermark(page, watermark, workerTextPainter()) : page;
+const core = new EngineCore<Blob>(
+  {
+    pdf: workerPdfPlatform,
+    encode: (image, format) => encodeImageInWorker(image, format),
+    painter: workerTextPainter,
+  },
+  getOcr,
+);
+
+/** The status callback's words for a failed start, from the one error table. */
+function failedStatus(e: unknown): Parameters<OcrStatusCallback>[0] {
+  const f = toEngineFailure(e);
+  // The app words a failed start itself around the detail ("Text models could not be loaded (...)").
+  return { state: 'error', message: f.params?.detail ?? f.message, progress: 0, code: f.code };
 }
 
 export const engineApi = {
-  /** Loads tesseract.js from the given same-origin paths; resolves when OCR is ready. */
-  async startOcr(assets: TesseractAssets, onStatus?: OcrStatusCallback): Promise<void> {
-    if (ocrAssets && JSON.stringify(ocrAssets) !== JSON.stringify(assets)) {
+  /**
+   * Loads tesseract.js from the given same-origin paths; resolves when OCR is ready. `workers` is the
+   * pool size (ocrPoolSize from the device; 1 by default).
+   */
+  async startOcr(assets: TesseractAssets, onStatus?: OcrStatusCallback, workers?: number): Promise<void> {
+    const size = Math.max(1, workers ?? ocrWorkers);
+    if ((ocrAssets && JSON.stringify(ocrAssets) !== JSON.stringify(assets)) || size !== ocrWorkers) {
       const previous = ocrPromise;
       ocrPromise = undefined;
       void previous?.then((o) => o.terminate()).catch(() => undefined);
     }
     ocrAssets = assets;
+    ocrWorkers = size;
     onStatus?.({ state: 'loading', message: 'Loading the OCR engine…', progress: 0 });
     try {
       await getOcr();
       onStatus?.({ state: 'ready', message: 'OCR engine ready (offline)', progress: 1 });
     } catch (e) {
-      onStatus?.({ state: 'error', message: e instanceof Error ? e.message : String(e), progress: 0 });
+      onStatus?.(failedStatus(e));
       throw e;
     }
   },
 
   /**
    * Decodes a file (EXIF orientation applied) and keeps its pixels in worker memory. Page ids are
-   * `${fileId}` for a photo and `${fileId}#${n}` for page n of a PDF. Bad input throws InputError,
-   * whose message is meant for the user.
+   * `${fileId}` for a photo and `${fileId}#${n}` for page n of a PDF. Bad input fails with its code
+   * (file-empty, truncated, too-large, pdf-password...). For 'pdf-password' / 'pdf-wrong-password'
+   * ask for the password and call open again with it.
    */
   async open(
     fileId: string,
@@ -113,43 +131,61 @@ export const engineApi = {
     password?: string,
     onProgress?: ProgressCallback,
   ): Promise<OpenedFile> {
-    // PDFs: one page per item. A protected PDF throws PasswordRequiredError / WrongPasswordError
-    // (err.name across Comlink): ask for the password and call open again with it.
     if (looksLikePdf(new Uint8Array(await file.slice(0, 1024).arrayBuffer()))) {
-      const { pages, notes } = await pdfs.openPdf(fileId, file, password, onProgress);
+      const { doc, pages } = await core.openPdf(fileId, new Uint8Array(await file.arrayBuffer()), password);
+      const out: OpenedPage[] = [];
+      try {
+        for (const [i, { id, info }] of pages.entries()) {
+          onProgress?.({ stage: 'decode', progress: i / pages.length, message: `Rendering ${info.label}` });
+          const image = await doc.render(info.index);
+          const bitmap = await createImageBitmap(
+            new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
+          );
+          out.push({ id, width: image.width, height: image.height, bitmap, label: info.label });
+        }
+      } catch (e) {
+        for (const p of out) p.bitmap.close();
+        core.close(fileId);
+        throw e;
+      }
       return Comlink.transfer(
-        { kind: 'pdf', pages, notes },
-        pages.map((p) => p.bitmap),
+        { kind: 'pdf', pages: out, notes: doc.notes },
+        out.map((p) => p.bitmap),
       );
     }
     const { image, bitmap } = await decodeImageInWorker(file);
-    images.set(fileId, image);
+    core.addImage(fileId, image);
     const page: OpenedPage = { id: fileId, width: image.width, height: image.height, bitmap, label: '' };
     return Comlink.transfer({ kind: 'image', pages: [page] }, [bitmap]);
   },
 
+  /**
+   * Finds the page's sensitive numbers. `jobId` names the job so cancel(jobId) can stop it (a new
+   * analysis under the same id replaces the old); close(id) and clear() stop it too. A stopped job
+   * fails with code 'cancelled'.
+   */
   async analyze(
     id: string,
-    options: Omit<PdfAnalyzeOptions, 'signal'>,
+    options: Omit<PageAnalyzeOptions, 'signal'>,
     onProgress?: ProgressCallback,
+    jobId?: string,
   ): Promise<AnalyzeResult> {
     const barcodes = await barcodeReader?.catch(() => undefined);
     // Every page, photos and PDF pages alike, is read with the text models once they are loaded.
     const models = await currentModels();
-    // PDF pages with a text layer are read from the PDF's own text (OCR only for pictures on
-    // them); scans go through OCR. options.method forces one path.
-    if (pdfs.isPdfPage(id)) {
-      const opts = { ...options, models, documents: { ...options.documents, barcodes } };
-      return pdfs.analyzePdf(id, getOcr, opts, onProgress);
-    }
-    const image = requireImage(id);
-    const ocr = await getOcr();
-    return analyzeImage(
-      image,
-      ocr,
-      { ...options, models, documents: { ...options.documents, barcodes } },
-      onProgress,
-    );
+    const opts = { ...options, models, documents: { ...options.documents, barcodes } };
+    return core.analyze(id, opts, onProgress, jobId);
+  },
+
+  /** Stops job `jobId` (OCR included; a busy tesseract worker is replaced). True if it was running. */
+  cancel(jobId: string): boolean {
+    return core.cancel(jobId);
+  },
+
+  /** The recent jobs and how they ended, and how many OCR workers were ended mid-read and replaced. */
+  async jobs(): Promise<{ jobs: JobRecord[]; ocrWorkers: number; ocrRestarts: number }> {
+    const pool = await ocrPromise?.catch(() => undefined);
+    return { jobs: core.jobs.list(), ocrWorkers: pool?.size ?? 0, ocrRestarts: pool?.restarts ?? 0 };
   },
 
   /**
@@ -194,7 +230,7 @@ export const engineApi = {
       await textModels;
       onStatus?.({ state: 'ready', message: 'Text models ready (offline)', progress: 1 });
     } catch (e) {
-      onStatus?.({ state: 'error', message: e instanceof Error ? e.message : String(e), progress: 0 });
+      onStatus?.(failedStatus(e));
       throw e;
     }
   },
@@ -211,9 +247,7 @@ export const engineApi = {
     format: ImageFormat = 'png',
     watermark?: WatermarkOptions,
   ): Promise<Blob> {
-    const source = pdfs.isPdfPage(id) ? await pdfs.pdfPagePixels(id) : requireImage(id);
-    const burned = burnMasks(source, masks);
-    return encodeImageInWorker(withWatermark(burned, watermark), format);
+    return core.exportImage(id, masks, format, watermark);
   },
 
   /**
@@ -225,17 +259,13 @@ export const engineApi = {
     masksByPage: Record<string, Mask[]>,
     watermark?: WatermarkOptions,
   ): Promise<Blob> {
-    return pdfs.exportPdf(
-      pageIds,
-      masksByPage,
-      (id) => images.get(id),
-      (page) => withWatermark(page, watermark),
-    );
+    const bytes = await core.exportPdf(pageIds, masksByPage, watermark);
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
   },
 
   /** Same-origin URLs of pdf.js's fonts, wasm and cmaps (pdfAssetUrls in engine/pdf/assets.ts). */
   configurePdf(assets: PdfAssets): void {
-    pdfs.configurePdf(assets);
+    configurePdf(assets);
   },
 
   /**
@@ -246,7 +276,7 @@ export const engineApi = {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
     // The page's kind as shown (classified or chosen): an ID's export is not searched for card numbers.
-    return analyzeImage(image, await getOcr(), { models: await currentModels(), kind });
+    return analyzePage(imageSource(image), getOcr, { models: await currentModels(), kind });
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */
@@ -262,16 +292,44 @@ export const engineApi = {
     };
   },
 
+  /** Forgets a page or a whole file and stops its jobs. */
   close(id: string): void {
-    images.delete(id);
-    pdfs.closePdf(id);
+    core.close(id);
   },
 
-  /** Drops every image held in the worker. */
+  /** Stops every job and drops every image held in the worker. */
   clear(): void {
-    images.clear();
-    pdfs.clearPdfs();
+    core.clear();
   },
 };
+
+/**
+ * Every method's failure as plain `{ code, message, params }` data (see error-codes.ts): Comlink
+ * passes plain values through unchanged, where an Error would lose everything but name and message.
+ */
+function failuresAsData<T extends Record<string, unknown>>(api: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(api)) {
+    out[name] =
+      typeof fn !== 'function'
+        ? fn
+        : (...args: unknown[]) => {
+            try {
+              const r = (fn as (...a: unknown[]) => unknown).apply(api, args);
+              return r instanceof Promise
+                ? r.catch((e: unknown) => {
+                    throw toEngineFailure(e);
+                  })
+                : r;
+            } catch (e) {
+              throw toEngineFailure(e);
+            }
+          };
+  }
+  return out as T;
+}
+
+/** What entry.ts exposes to the app. */
+export const exposedEngineApi = failuresAsData(engineApi);
 
 export type EngineApi = typeof engineApi;

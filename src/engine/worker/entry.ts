@@ -1,4 +1,4 @@
 import * as Comlink from 'comlink';
-import { engineApi } from './api';
+import { exposedEngineApi } from './api';
 
-Comlink.expose(engineApi);
+Comlink.expose(exposedEngineApi);

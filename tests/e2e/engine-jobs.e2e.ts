@@ -1,0 +1,86 @@
+// The engine core in the browser: Remove stops the removed photo's OCR in the worker (its job is
+// reported cancelled) and the next photo is detected; every bad file reaches the app with its code
+// and the words of the one error table.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorText } from '../../src/engine/error-codes';
+import { codedBadFiles } from '../support/bad-inputs';
+import { upload, waitForItems } from './support/app';
+import { RecordedBrowser, noBrowser, openApp } from './support/browser';
+
+const card = (name: string) => ({
+  name,
+  mimeType: 'image/jpeg',
+  buffer: readFileSync('tests/fixtures/app/s7-000-easy-front.jpg'),
+});
+
+describe.skipIf(noBrowser)('engine jobs and error codes in the app', () => {
+  it('removing a photo while OCR runs cancels its job; the next photo is detected', async () => {
+    const rb = await RecordedBrowser.launch();
+    const page = await openApp(await rb.newContext());
+    await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="models-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+
+    await upload(page, [card('first.jpg')]);
+    // The worker has started the first photo's job and is reading it.
+    await page.waitForFunction(
+      async () => (await window.__lastfour!.engineJobs()).jobs.some((j) => j.state === 'running'),
+      undefined,
+      { timeout: 60_000, polling: 20 },
+    );
+    const running = (await page.evaluate(() => window.__lastfour!.engineJobs())).jobs.find(
+      (j) => j.state === 'running',
+    )!;
+    await page.locator('[data-testid="item-remove"]').first().click();
+    await upload(page, [card('second.jpg')]);
+    expect(await waitForItems(page, 1)).toEqual(['ready']);
+    const items = await page.evaluate(() => window.__lastfour!.items());
+    expect(items.map((i) => [i.name, i.status])).toEqual([['second.jpg', 'ready']]);
+    expect(items[0].maskCount).toBeGreaterThan(0);
+
+    const report = await page.evaluate(() => window.__lastfour!.engineJobs());
+    const first = report.jobs.find((j) => j.jobId === running.jobId)!;
+    expect(first.state).toBe('cancelled');
+    const second = report.jobs.filter((j) => j.jobId !== running.jobId);
+    expect(second.map((j) => j.state)).toEqual(['done']);
+    // The cancelled job ended before the second one started: it did not run on behind it.
+    expect(first.endedMs!).toBeLessThanOrEqual(second[0].startedMs);
+    expect(report.ocrWorkers).toBeGreaterThanOrEqual(1);
+    expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
+  });
+
+  it('every bad file gets its code and the table words; a wrong PDF password too', async () => {
+    const rb = await RecordedBrowser.launch();
+    const page = await openApp(await rb.newContext());
+    await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    const bad = codedBadFiles();
+    await upload(
+      page,
+      bad.map((b) => b.input),
+    );
+    await waitForItems(page, bad.length, 180_000);
+    const items = await page.evaluate(() => window.__lastfour!.items());
+    bad.forEach((b, i) => {
+      expect(items[i].name).toBe(b.input.name);
+      expect(items[i].status, b.input.name).toBe('error');
+      expect(items[i].errorCode, b.input.name).toBe(b.code);
+      expect(items[i].message, b.input.name).toMatch(b.expect);
+      if (['file-empty', 'not-an-image', 'svg-refused', 'heic-damaged', 'pdf-password'].includes(b.code))
+        expect(items[i].message).toBe(errorText(b.code));
+    });
+
+    const locked = bad.findIndex((b) => b.code === 'pdf-password');
+    await page.locator('[data-testid="image-item"]').nth(locked).locator('.item-select').click();
+    await page.locator('[data-testid="pdf-password"]').fill('not-it');
+    await page.locator('[data-testid="pdf-password"]').press('Enter');
+    await page.waitForFunction(
+      (i) => window.__lastfour!.items()[i].errorCode === 'pdf-wrong-password',
+      locked,
+      { timeout: 60_000 },
+    );
+    expect((await page.evaluate(() => window.__lastfour!.items()))[locked].message).toBe(
+      errorText('pdf-wrong-password'),
+    );
+    expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
+  });
+});

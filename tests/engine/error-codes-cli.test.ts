@@ -1,0 +1,106 @@
+// Every error code the CLI can meet, reached from a real bad input: the report carries the code and
+// stderr prints the same sentence the app shows (errorText, the one table in engine/error-codes.ts).
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+import { errorText, type EngineErrorCode } from '../../src/engine/error-codes';
+import { codedBadFiles } from '../support/bad-inputs';
+
+const dir = mkdtempSync(join(tmpdir(), 'lastfour-codes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    out.push(String(c));
+    return true;
+  });
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+    err.push(String(c));
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    so.mockRestore();
+    se.mockRestore();
+  }
+}
+
+interface Entry {
+  file: string;
+  error?: string;
+  code?: EngineErrorCode;
+}
+
+describe('CLI error codes from real bad inputs', () => {
+  it('reports each bad file with its code and the table words, and redacts the good one', async () => {
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const bad = codedBadFiles();
+    const files = bad.map((b) => {
+      const f = join(inputs, b.input.name);
+      writeFileSync(f, b.input.buffer);
+      return f;
+    });
+    const good = join(inputs, 'card.jpg');
+    writeFileSync(good, readFileSync('tests/fixtures/ocr/easy-front.jpg'));
+    const r = await run([
+      'redact',
+      ...files,
+      good,
+      '--out',
+      join(dir, 'out'),
+      '--json',
+      '--pdf-output',
+      'png',
+    ]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Entry[];
+    bad.forEach((b, i) => {
+      const entry = report[i];
+      expect(entry.file).toBe(files[i]);
+      expect(entry.code, b.input.name).toBe(b.code);
+      expect(entry.error, b.input.name).toMatch(b.expect);
+      // The same words the app shows for the code: the sentence for it from the table.
+      if (
+        ![
+          'truncated',
+          'too-small',
+          'too-large',
+          'pdf-too-many-pages',
+          'pdf-damaged',
+          'image-damaged',
+        ].includes(b.code)
+      )
+        expect(entry.error).toBe(errorText(b.code));
+      expect(r.stderr).toContain(`lastfour: ${files[i]}: ${entry.error}`);
+    });
+    expect(report[bad.length].error).toBeUndefined();
+  });
+
+  it('a wrong PDF password: pdf-wrong-password', async () => {
+    const f = join(dir, 'locked.pdf');
+    writeFileSync(f, readFileSync('tests/fixtures/pdf/statement-encrypted.pdf'));
+    const r = await run(['redact', f, '--out', join(dir, 'out2'), '--json', '--password', 'not-it']);
+    const [entry] = JSON.parse(r.stdout) as Entry[];
+    expect(entry.code).toBe('pdf-wrong-password');
+    expect(entry.error).toBe(errorText('pdf-wrong-password'));
+  });
+
+  it('missing OCR language data: ocr-assets-missing, said once, exit 1', async () => {
+    const empty = join(dir, 'no-lang');
+    mkdirSync(empty);
+    const f = join(dir, 'card.jpg');
+    writeFileSync(f, readFileSync('tests/fixtures/ocr/easy-front.jpg'));
+    const r = await run(['redact', f, '--out', join(dir, 'out3'), '--json', '--ocr-lang', empty]);
+    expect(r.code).toBe(1);
+    const [entry] = JSON.parse(r.stdout) as Entry[];
+    expect(entry.code).toBe('ocr-assets-missing');
+    expect(r.stderr).toMatch(/lastfour: The OCR engine could not be loaded/);
+  });
+});
