@@ -1,7 +1,11 @@
 // The single entry point of the engine: the browser worker and the CLI both call analyzeImage, then
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
 import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
-import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './detect/repeated-prefix';
+import {
+  detectRepeatedPrefix,
+  detectRepeatedPrefixLearned,
+  repeatStripLines,
+} from './detect/repeated-prefix';
 import { lengthFitsBrand } from './detect/brands';
 import { luhnValid } from './detect/luhn';
 import { detectSecurityCode } from './detect/security-code';
@@ -15,6 +19,7 @@ import { findersFor } from './documents/page-finders';
 import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
+import { median } from './math';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
 import type { Finding, GrayImage, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
@@ -50,6 +55,9 @@ export interface AnalyzeResult {
 
 /** The most lines the learned detector finds on a card back (stripe, panel, terms, phone, logos). */
 const CARD_BACK_MAX_LINES = 30;
+
+/** A card's number is printed at least this many times as tall as the median line on the card. */
+const CARD_NUMBER_PROMINENCE = 1.3;
 
 /** A number that passes every card rule as read: all digits, a length its brand issues, Luhn. */
 const wholeCardNumber = (text: string) => /^\d+$/.test(text) && lengthFitsBrand(text) && luhnValid(text);
@@ -98,8 +106,11 @@ async function repeatedPrefix(
       (n) => (near = n),
     );
     if (found) return found;
-    // Print too small for the detector (5 px) is read by Tesseract's strip; a line it read is done.
     if (near > 0) return undefined;
+    // Print too small for the detector at the photo's working size (5 to 8 px): the strip alone,
+    // enlarged, through the detector. Where it sees no print there is nothing to read.
+    const zoomed = await repeatStripLines(gray, options.models, number);
+    return detectRepeatedPrefixLearned(gray, learned, number, zoomed, options.signal);
   }
   return detectRepeatedPrefix(gray, ocr, number, options.signal);
 }
@@ -162,9 +173,18 @@ export async function analyzeImage(
   // The merged list: card readings inside an MRZ or an IBAN give way to the document finding, and
   // those the page's kind rules out (a "card number" on a passport) are dropped.
   const cardPhoto = numbers.some((n) => wholeCardNumber(n.finding.text));
+  // A whole number printed larger than most of the page's print, on a page of no more lines than a
+  // card back shows, is a card: the page OCR pass (a second of Tesseract) would only tell what the
+  // card rules already did. On a statement the card number is body text, as tall as the rest.
+  const cardShown =
+    cardPhoto &&
+    !!options.models &&
+    textLines.length <= CARD_BACK_MAX_LINES &&
+    numbers[0].glyphHeight >= CARD_NUMBER_PROMINENCE * median(textLines.map((l) => l.glyphHeight));
   const report = await analyzeDocument(gray, ocr, cardFindings, {
     ...options.documents,
     kind: options.kind,
+    cardShown,
     // The learned lines and models: the MRZ is also found by its layout (documents/mrz-layout.ts).
     // A photo whose card number reads whole by every card rule (brand, length, Luhn) is a card: no
     // MRZ is looked for by layout there (a card's small print can look like one until it is read).

@@ -1,4 +1,5 @@
 import { scaleGray } from '../image/transform';
+import { median } from '../math';
 import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import { findStacks } from '../learned/stacks';
@@ -10,6 +11,7 @@ import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { luhnValid } from './luhn';
+import { FINDINGS, LOCATE, READ_LINE } from './thresholds';
 import {
   glyphPitch,
   normalizeSlots,
@@ -56,10 +58,12 @@ export interface DetectOptions {
   models?: TextModels;
   /** The photo in colour for the detector (the grey image otherwise). */
   color?: RgbaImage;
+  /**
+   * The learned stages given from outside instead of run on `models`: the detector's lines (source
+   * pixels) and the line reader. Tests replay recorded outputs through these (tests/support/ocr-replay.ts).
+   */
+  learnedStages?: { lines: readonly TextLine[]; reader: OcrEngine };
 }
-
-/** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
-const WORK_SIDE = 1400;
 
 export interface ReadNumber {
   line: CandidateLine;
@@ -69,23 +73,9 @@ export interface ReadNumber {
   flipped: number;
   /** The grey image the line was cropped from (the photo's grey or its darkest channel). */
   source: GrayImage;
-  /** Read both ways round about equally well: every digit is masked (see UNCERTAIN_DIRECTION). */
+  /** Read both ways round about equally well: every digit is masked (see READ_LINE.uncertainDirection). */
   uncertain?: boolean;
 }
-
-/**
- * When the two readings of a line (as found and turned half round) differ in quality by less than
- * this share, the reading direction is uncertain and no digit is kept visible.
- */
-const UNCERTAIN_DIRECTION = 0.08;
-
-/** A learned run this long that is not a whole number is read by Tesseract too. */
-const SECOND_READER_MIN_GLYPHS = 8;
-/** A learned reading with no run and no words under this confidence is read by Tesseract too. */
-const SECOND_READER_CONFIDENCE = 0.8;
-
-/** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
-const CUT_MIN_GLYPHS = 9;
 
 type ReadNumberParts = { reading: LineReading; run: NumberRun };
 
@@ -137,7 +127,7 @@ async function readOnce(
   flip: number,
   light: boolean,
 ): Promise<ReadNumber | undefined> {
-  const gh = line.glyphHeight / ctx.scale;
+  let gh = line.glyphHeight / ctx.scale;
   // The line as found; refined below from the glyphs read on it.
   let geo = {
     cx: line.centre.x / ctx.scale,
@@ -175,8 +165,8 @@ async function readOnce(
     // confidence, and parts of a number, get nothing from a second reader.
     const words = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w)).length;
     const doubt = run
-      ? run.slots.length >= SECOND_READER_MIN_GLYPHS && !settled(run)
-      : words === 0 && reading.confidence < SECOND_READER_CONFIDENCE;
+      ? run.slots.length >= READ_LINE.secondReaderMinGlyphs && !settled(run)
+      : words === 0 && reading.confidence < READ_LINE.secondReaderConfidence;
     if (ctx.learned && doubt) {
       const second = await readCrop(ctx.ocr, crop);
       const alt = numberRun(second);
@@ -215,18 +205,24 @@ async function readOnce(
   // The finder can chain a number with print beside it and get the tilt wrong by several degrees;
   // the glyphs read show the true slope, and the line is read again along it.
   const tilt = run ? slopeOf(run.slots, reading.crop.scale * gh) : 0;
-  if (run && Math.abs(tilt) > (1.5 * Math.PI) / 180) {
+  // The detector's region can take in print beside the number (the small repeat of the first four
+  // just under it merges with the first group at the detector's scale): the line's height, and so
+  // the crop's scale and centre, are then wrong, and the glyphs read show how tall they really are.
+  const inkHeight = run ? glyphInkHeight(run.slots) / reading.crop.scale : gh;
+  const tooTall = inkHeight < READ_LINE.reaimGlyphHeightRatio * gh;
+  if (run && (Math.abs(tilt) > READ_LINE.reaimTilt || tooTall)) {
     const s0 = run.slots[0];
     const s1 = run.slots[run.slots.length - 1];
     const y = run.slots.reduce((sum, s) => sum + (s.y0 + s.y1) / 2, 0) / run.slots.length;
     const c = cropToSource(reading.crop, (s0.x0 + s1.x1) / 2, y);
-    const prev = { geo, len };
+    const prev = { geo, len, gh };
     geo = { cx: c.x, cy: c.y, angle: geo.angle + tilt };
     len = (s1.x1 - s0.x0) / reading.crop.scale;
-    first = far();
+    if (tooTall) gh = inkHeight;
+    first = ctx.learned ? 1.2 * gh : far();
     const aimed = await read(first, first);
     if (better(aimed, run)) ({ reading, run } = aimed);
-    else ({ geo, len } = prev);
+    else ({ geo, len, gh } = prev);
   }
   // A learned line that holds a whole number is not widened (that only adds a logo or a hand to the
   // run); one that holds part of a number (the detector split it at a wide group space) is, both ways.
@@ -263,6 +259,15 @@ async function readOnce(
   const wordy = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w));
   if (reading.learned && wordy.length >= 1 && reading.confidence >= 0.8) ctx.prose.add(line);
   return run ? { line, reading, run, flipped: flip, source: ctx.gray } : undefined;
+}
+
+/**
+ * The glyphs' ink height in crop pixels: the median height of the slots read as digits (at least
+ * four of them; otherwise infinity, which never asks for a re-aim).
+ */
+function glyphInkHeight(slots: readonly Slot[]): number {
+  const h = slots.filter((s) => !s.lookalike && s.char !== '?').map((s) => s.y1 - s.y0);
+  return h.length >= 4 ? median(h) : Infinity;
 }
 
 /** A reading that settles a photo: a run of 12+ glyphs, 8+ of them read as digits. */
@@ -358,7 +363,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // reads alike upside down): which end holds the last four is unknown.
     if (up && down && isNumberLike(up) && isNumberLike(down) && best) {
       const [a, b] = [quality(up.run), quality(down.run)];
-      if (Math.abs(a - b) < UNCERTAIN_DIRECTION * Math.max(a, b)) best.uncertain = true;
+      if (Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)) best.uncertain = true;
     }
   } else {
     best = await readOnce(ctx, line, ctx.flip, light);
@@ -412,7 +417,7 @@ export async function detectCardNumbersDetailed(
   options: DetectOptions = {},
 ): Promise<CardNumberDetection[]> {
   const { signal, onProgress } = options;
-  const scale = Math.min(1, WORK_SIDE / Math.max(gray.width, gray.height));
+  const scale = Math.min(1, LOCATE.workSide / Math.max(gray.width, gray.height));
   const work = scale < 1 ? scaleGray(gray, scale) : gray;
   const ctx: Ctx = {
     gray,
@@ -431,9 +436,12 @@ export async function detectCardNumbersDetailed(
   const learnedLines: CandidateLine[] = [];
   let textLines: TextLine[] | undefined;
   const stacked: CardNumberDetection[] = [];
-  if (options.models) {
+  const learnedRun = !!options.models || !!options.learnedStages;
+  if (learnedRun) {
     onProgress?.(0.02, 'Finding text lines');
-    textLines = await detectTextLines(options.models, options.color ?? gray);
+    textLines = options.learnedStages
+      ? [...options.learnedStages.lines]
+      : await detectTextLines(options.models!, options.color ?? gray);
     options.textLines?.push(...textLines);
     for (const l of textLines)
       options.trace?.lines.push({
@@ -441,7 +449,7 @@ export async function detectCardNumbersDetailed(
         from: 'learned',
       });
     // Vertical cards: groups stacked one above another, read as one number before the lines.
-    const learned = learnedLineOcr(options.models);
+    const learned = options.learnedStages?.reader ?? learnedLineOcr(options.models!);
     for (const stack of findStacks(textLines).slice(0, 2)) {
       const number = await readStack({ ...ctx, learned }, stack);
       if (number) {
@@ -452,7 +460,10 @@ export async function detectCardNumbersDetailed(
     // A stacked number is the card's number: its lines need no reading as lines.
     if (!stacked.length)
       learnedLines.push(
-        ...rankLearnedLines(textLines.map((l) => asCandidateLine(l, scale))).slice(0, options.maxLines ?? 8),
+        ...rankLearnedLines(textLines.map((l) => asCandidateLine(l, scale))).slice(
+          0,
+          options.maxLines ?? LOCATE.maxLearnedLines,
+        ),
       );
     options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
     const lctx: Ctx = { ...ctx, learned };
@@ -468,11 +479,11 @@ export async function detectCardNumbersDetailed(
   // With them these added nothing measurable (the same findings on the 15 real, 48 synthetic and 60
   // held-out card photos and 16 unseen real ones) and cost a quarter of the time.
   const lines =
-    found.some(isNumberLike) || stacked.length || options.models
+    found.some(isNumberLike) || stacked.length || learnedRun
       ? []
       : locateLines(work)
           .filter((l) => l.glyphs >= 6)
-          .slice(0, options.maxLines ?? 6);
+          .slice(0, options.maxLines ?? LOCATE.maxChainedLines);
   for (const l of lines)
     options.trace?.lines.push({
       corners: boxCorners(
@@ -491,7 +502,7 @@ export async function detectCardNumbersDetailed(
   // Grey print on a colourful photo can vanish into the grey image's texture; in the image of each
   // pixel's darkest channel, neutral print stands out from coloured art. Tried only when the grey
   // image gave no number, on lines it did not already offer.
-  if (options.neutral && !found.some(isNumberLike) && !options.models) {
+  if (options.neutral && !found.some(isNumberLike) && !learnedRun) {
     const neutral = options.neutral();
     const neutralWork = scale < 1 ? scaleGray(neutral, scale) : neutral;
     const more = locateLines(neutralWork)
@@ -527,7 +538,7 @@ export async function detectCardNumbersDetailed(
     // A number the frame cuts before its last four (a visible 4-4-3 that starts with an issuer's
     // IIN, running into the frame's edge): every digit in view is one to hide.
     const cutShort =
-      slots.length >= CUT_MIN_GLYPHS &&
+      slots.length >= FINDINGS.cutMinGlyphs &&
       slots.length < 12 &&
       !!brandOf(slots.map((s) => s.char).join('')) &&
       cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], glyphPitch(slots)) === 'frame';

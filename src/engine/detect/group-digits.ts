@@ -34,7 +34,8 @@ function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1
   const x0 = group[0].x0 - 0.3 * pitch;
   const x1 = group[group.length - 1].x1 + 0.3 * pitch;
   const pieces = ink.filter((p) => (p.x0 + p.x1) / 2 >= x0 && (p.x0 + p.x1) / 2 <= x1);
-  if (pieces.length < 2 || pieces.length > 6 || pieces.length === group.length) return group;
+  if (pieces.length < 2 || pieces.length > 6) return group;
+  if (pieces.length === group.length) return alignToInk(group, pieces);
   // A group Tesseract read cleanly, digit by digit, is trusted over the ink (touching glyphs merge).
   if (group.every((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.85)) return group;
   // So is a learned reading with at most one doubtful glyph: the ink merges touching embossed glyphs.
@@ -42,6 +43,21 @@ function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1
   const y0 = Math.min(...group.map((s) => s.y0));
   const y1 = Math.max(...group.map((s) => s.y1));
   return pieces.map((p) => slotOnPiece(p, group, y0, y1, () => true));
+}
+
+/**
+ * A group whose glyphs the ink shows one for one: each slot is moved onto its piece of ink. The
+ * recognizer's CTC alignment places a glyph to within a time step (a third to a whole glyph on small
+ * print), the ink to within a pixel. A slot keeps what it covered beyond its piece (faint ink the
+ * profile missed) up to halfway to the neighbouring pieces, never into a neighbour's glyph.
+ */
+function alignToInk(group: Slot[], pieces: readonly { x0: number; x1: number }[]): Slot[] {
+  return group.map((s, i) => {
+    const p = pieces[i];
+    const lo = i > 0 ? (pieces[i - 1].x1 + p.x0) / 2 : -Infinity;
+    const hi = i + 1 < pieces.length ? (p.x1 + pieces[i + 1].x0) / 2 : Infinity;
+    return { ...s, x0: Math.min(p.x0, Math.max(s.x0, lo)), x1: Math.max(p.x1, Math.min(s.x1, hi)) };
+  });
 }
 
 /**

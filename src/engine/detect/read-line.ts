@@ -56,6 +56,8 @@ export interface CropSpec {
   inkLight?: boolean;
   /** Flatten the background (default) or only stretch contrast. */
   flatten?: boolean;
+  /** The most the crop may enlarge the source (default 4: more only blurs what Tesseract reads). */
+  maxScale?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface CropSpec {
  */
 export function cropLine(src: GrayImage, spec: CropSpec): LineCrop {
   const target = spec.targetHeight ?? 36;
-  const scale = Math.min(4, Math.max(0.15, target / spec.glyphHeight));
+  const scale = Math.min(spec.maxScale ?? 4, Math.max(0.15, target / spec.glyphHeight));
   const w = Math.max(8, Math.round(spec.length * scale));
   const h = Math.max(8, Math.round(spec.height * scale));
   const ux = Math.cos(spec.angle);
@@ -91,6 +93,8 @@ export function cropTextLine(
   angle: number,
   /** Glyph heights added to the line's length (half at each end). */
   margin = 1.5,
+  /** The most the crop may enlarge the source (see CropSpec.maxScale). */
+  maxScale?: number,
 ): LineCrop {
   return cropLine(src, {
     centre: line.centre,
@@ -99,6 +103,7 @@ export function cropTextLine(
     height: 1.8 * line.glyphHeight,
     glyphHeight: line.glyphHeight,
     targetHeight: 28,
+    maxScale,
   });
 }
 

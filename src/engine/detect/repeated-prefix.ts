@@ -1,10 +1,15 @@
+import { foldDirection } from '../math';
 import { readingFrame } from '../masks/from-findings';
 import type { OcrEngine } from '../ocr/types';
-import type { TextLine } from '../learned/text-lines';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
+import { REPEAT_BAND } from './thresholds';
+import { detectTextLines, type TextLine } from '../learned/text-lines';
+import type { TextModels } from '../learned/models';
 import {
   cropLine,
+  cropToSource,
+  type CropSpec,
   cropQuad,
   cropTextLine,
   inkIsLight,
@@ -26,25 +31,9 @@ export async function detectRepeatedPrefix(
   number: { finding: Finding; glyphHeight: number },
   signal?: AbortSignal,
 ): Promise<Finding | undefined> {
-  const { finding, glyphHeight: gh } = number;
+  const { finding } = number;
   if (finding.glyphs.length < 9) return undefined;
-  const { first, angle, ux, uy } = readingFrame(finding);
-  // Strip: from a glyph before the number's start to about two groups along, from just below the
-  // number to two glyph heights under it ("down" is the reading frame's +v).
-  const along0 = -1.2 * gh;
-  const along1 = 6 * gh;
-  const down0 = 0.55 * gh;
-  const down1 = 2.4 * gh;
-  const a = (along0 + along1) / 2;
-  const d = (down0 + down1) / 2;
-  const spec = {
-    centre: { x: first.x + a * ux - d * uy, y: first.y + a * uy + d * ux },
-    angle,
-    length: along1 - along0,
-    height: down1 - down0,
-    glyphHeight: 0.45 * gh,
-    targetHeight: 26,
-  };
+  const spec = repeatStrip(number);
   const prefix = finding.text.slice(0, 4);
   // The polarity guessed from a strip's grey levels fails on small light print on a mid-grey card,
   // so the strip is read both ways round, side by side on the OCR pool's two workers.
@@ -58,6 +47,67 @@ export async function detectRepeatedPrefix(
   const match = asGuessed ?? flipped;
   if (!match) return undefined;
   return repeatFinding(match, crop);
+}
+
+/**
+ * The strip under the number's first group where the repeat is printed: from a glyph before the
+ * number's start to about two groups along, from just below the number to 2.4 glyph heights under
+ * it ("down" is the reading frame's +v), scaled so print of 0.45 glyph heights comes out 26 px tall.
+ */
+function repeatStrip(number: { finding: Finding; glyphHeight: number }): CropSpec {
+  const { finding, glyphHeight: gh } = number;
+  const { first, angle, ux, uy } = readingFrame(finding);
+  const along0 = -1.2 * gh;
+  const along1 = 6 * gh;
+  const down0 = 0.55 * gh;
+  const down1 = 2.4 * gh;
+  const a = (along0 + along1) / 2;
+  const d = (down0 + down1) / 2;
+  return {
+    centre: { x: first.x + a * ux - d * uy, y: first.y + a * uy + d * ux },
+    angle,
+    length: along1 - along0,
+    height: down1 - down0,
+    glyphHeight: 0.45 * gh,
+    targetHeight: 26,
+  };
+}
+
+/**
+ * Lines of print in the repeat's strip, found by the learned detector on the strip alone, enlarged:
+ * print of 5 to 8 px is below what the detector resolves on the whole photo at its working size.
+ * Returned in source pixels, like the whole-photo lines.
+ */
+export async function repeatStripLines(
+  gray: GrayImage,
+  models: TextModels,
+  number: { finding: Finding; glyphHeight: number },
+): Promise<TextLine[]> {
+  if (number.finding.glyphs.length < 9) return [];
+  // The detector resolves print from about 10 px: the strip is enlarged so print of a third of the
+  // number's height comes out 26 px tall, and reaches up to the number's lower edge (text touching
+  // the crop's border is what the detector misses).
+  const gh = number.glyphHeight;
+  const spec = repeatStrip(number);
+  const up = 0.3 * gh;
+  const { ux, uy } = readingFrame(number.finding);
+  const strip = cropLine(gray, {
+    ...spec,
+    centre: { x: spec.centre.x + (up / 2) * uy, y: spec.centre.y - (up / 2) * ux },
+    height: spec.height + up,
+    glyphHeight: 0.2 * gh,
+    maxScale: 10,
+    inkLight: false,
+    flatten: false,
+  });
+  const lines = await detectTextLines(models, strip.raw, Math.max(strip.raw.width, strip.raw.height));
+  return lines.map((l) => ({
+    ...l,
+    centre: cropToSource(strip, l.centre.x, l.centre.y),
+    angle: foldDirection(l.angle + strip.angle),
+    length: l.length / strip.scale,
+    glyphHeight: l.glyphHeight / strip.scale,
+  }));
 }
 
 function repeatFinding(match: ReadGlyph[], crop: LineCrop): Finding {
@@ -84,12 +134,31 @@ async function readRepeat(
   throwIfAborted(signal);
   // One block (PSM 6): sparse mode (11) drops a lone short word on a patterned ground.
   const page = await ocr.recognize(crop.image, { psm });
-  return wordsOf(readingFromPage(crop, page.lines).glyphs).find((w) => {
-    if (w.length !== 4 || !w.every((g) => g.char >= '0' && g.char <= '9')) return false;
+  return prefixWord(wordsOf(readingFromPage(crop, page.lines).glyphs), prefix);
+}
+
+/** The word of four digits that agrees with `prefix` in at least three places. */
+function prefixWord(words: readonly ReadGlyph[][], prefix: string): ReadGlyph[] | undefined {
+  return words.find((w) => {
+    if (w.length !== 4 || !w.every(isDigit)) return false;
     let same = 0;
     for (let i = 0; i < 4; i++) if (w[i].char === prefix[i]) same++;
     return same >= 3;
   });
+}
+
+const isDigit = (g: ReadGlyph) => g.char >= '0' && g.char <= '9';
+
+/**
+ * Three of the first four in order (one lost to blur: at 5 px a 9 and an 8 are a smudge) on a line
+ * no longer than a 4-glyph word: the line is the repeat, read short.
+ */
+function shortPrefixRead(glyphs: readonly ReadGlyph[], prefix: string): boolean {
+  const digits = glyphs.filter(isDigit).map((g) => g.char);
+  if (digits.length < 3 || digits.length > 4 || glyphs.length > 5) return false;
+  let k = 0;
+  for (const c of prefix) if (k < digits.length && digits[k] === c) k++;
+  return k >= 3;
 }
 
 /**
@@ -125,15 +194,32 @@ export async function detectRepeatedPrefixLearned(
   onBand?.(near.length);
   for (const { l } of near) {
     throwIfAborted(signal);
-    const crop = cropTextLine(gray, l, angle);
-    const match = await readRepeat(learned, crop, prefix, signal, 7);
+    // Print of 5 px is enlarged to the recognizer's size (cropLine stops at 4x by default).
+    const crop = cropTextLine(gray, l, angle, 1.5, 8);
+    const page = await learned.recognize(crop.image, { psm: 7 });
+    const glyphs = readingFromPage(crop, page.lines).glyphs;
+    const match = prefixWord(wordsOf(glyphs), prefix);
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
     const m = 0.25 * l.glyphHeight * crop.scale;
     const grown = match?.map((g) => ({ ...g, x0: g.x0 - m, x1: g.x1 + m, y0: g.y0 - m, y1: g.y1 + m }));
     if (grown) return repeatFinding(grown, crop);
+    // Read short (three of the four): the whole line is masked, as four equal slots of its length.
+    if (l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight && shortPrefixRead(glyphs, prefix)) {
+      const x0 = (crop.image.width - l.length * crop.scale) / 2 - m;
+      const x1 = crop.image.width - x0;
+      const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
+      const y1 = crop.image.height - y0;
+      const w = (x1 - x0) / 4;
+      const slots = [...prefix].map((char, i) => ({
+        char,
+        confidence: 0.5,
+        x0: x0 + i * w,
+        x1: x0 + (i + 1) * w,
+        y0,
+        y1,
+      }));
+      return repeatFinding(slots, crop);
+    }
   }
   return undefined;
 }
-
-/** Where the repeat may be, in the number's glyph heights from its first glyph's centre. */
-const REPEAT_BAND = { below: [0.5, 3], before: 2, after: 7 } as const;

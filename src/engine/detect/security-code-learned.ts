@@ -7,20 +7,10 @@ import type { TextLine } from '../learned/text-lines';
 import { readingFrame } from '../masks/from-findings';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
+import { CODE_BAND } from './thresholds';
 import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
 
-/** Where the panel may be, in the number's glyph heights: above the number, along its length. */
-export const CODE_BAND = {
-  above: [0.8, 14],
-  before: 3,
-  after: 10,
-  /** Panel print may be smaller than the number's or, in italic script, twice as tall. */
-  glyphHeight: [0.3, 2.2],
-  /** A panel or code line is at most this many of its own glyph heights long. */
-  maxGlyphHeights: 12,
-  /** Lines read at most (nearest the number first). */
-  maxLines: 6,
-} as const;
+export { CODE_BAND };
 
 const isDigits = (w: readonly ReadGlyph[]) => w.length > 0 && w.every((g) => g.char >= '0' && g.char <= '9');
 const hasLetters = (w: readonly ReadGlyph[]) => w.filter((g) => /\p{L}/u.test(g.char)).length >= 2;
@@ -124,9 +114,6 @@ export async function detectSecurityCodeLearned(
   return undefined;
 }
 
-/** Lines the panel reader reads at most when no number anchors the search (a back without one). */
-const PANEL_MAX_LINES = 10;
-
 /**
  * The security code on a back that prints no full number (many do: the panel shows only the last
  * four): among the short lines of the page, the panel's "1234 567", or a lone 3-digit code box next to
@@ -144,7 +131,7 @@ export async function detectPanelCode(
   const short = lines
     .filter((l) => l.length <= 12 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)
-    .slice(0, PANEL_MAX_LINES);
+    .slice(0, CODE_BAND.panelMaxLines);
   type Read = { l: TextLine; words: ReadGlyph[][]; crop: LineCrop; text: string };
   const reads: Read[] = [];
   for (const l of short) {
@@ -177,17 +164,38 @@ export async function detectPanelCode(
     } else if (only(r, 3) && reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o)))) {
       code = r.words[0];
     }
-    if (!code) continue;
-    return {
-      id: 'security-code-1',
-      kind: 'security-code',
-      text: code.map((g) => g.char).join(''),
-      glyphs: code.map((g) => cropQuad(r.crop, g.x0, g.y0, g.x1, g.y1)),
-      confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
-      keepable: false,
-      enabledByDefault: true,
-      notes: ['security code beside the signature panel'],
+    if (code) return panelCodeFinding(code, r.crop);
+  }
+  // A lone last four with nothing after it: on the panel the code follows it in the same line, and
+  // faint or small it may be missed by the detector. The line is read again reaching that far.
+  for (const r of reads.filter((o) => only(o, 4))) {
+    throwIfAborted(signal);
+    const { l, crop } = r;
+    const reach = CODE_BAND.panelCodeReach * l.glyphHeight;
+    const centre = {
+      x: l.centre.x + (reach / 2) * Math.cos(crop.angle),
+      y: l.centre.y + (reach / 2) * Math.sin(crop.angle),
     };
+    const longer = cropTextLine(gray, { ...l, centre, length: l.length + reach }, crop.angle);
+    const reading = await readCrop(reader, longer);
+    const words = wordsOf(reading.glyphs);
+    debug?.(`panel line reaching on: "${reading.text}"`);
+    if (words.length < 2) continue;
+    const code = codeOnLine(words, r.words[0].map((g) => g.char).join(''), 0);
+    if (code) return panelCodeFinding(code, longer);
   }
   return undefined;
+}
+
+function panelCodeFinding(code: readonly ReadGlyph[], crop: LineCrop): Finding {
+  return {
+    id: 'security-code-1',
+    kind: 'security-code',
+    text: code.map((g) => g.char).join(''),
+    glyphs: code.map((g) => cropQuad(crop, g.x0, g.y0, g.x1, g.y1)),
+    confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
+    keepable: false,
+    enabledByDefault: true,
+    notes: ['security code beside the signature panel'],
+  };
 }

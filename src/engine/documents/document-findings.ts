@@ -37,6 +37,12 @@ export interface DocumentOptions {
   force?: boolean;
   /** Skip document detection entirely (benchmarks of the card pipeline alone). */
   skip?: boolean;
+  /**
+   * The card engine read a whole card number (brand, length, Luhn) on a page of no more lines than a
+   * card shows: the page is a card and is not read as a document unless it carries a barcode, the user
+   * forces the pass or chose a kind without the card engine.
+   */
+  cardShown?: boolean;
   /** The page's kind as the user chose it: the classifier is skipped and that kind's finders run. */
   kind?: PageKind;
   /** The learned text models: the MRZ is also found by its layout (mrz-layout.ts) and read with them. */
@@ -143,7 +149,8 @@ export async function analyzeDocument(
   // card; and once, to tell a card from an ID, when the card engine read a number among many lines.
   const wantsText = options.kind !== undefined && !findersFor(options.kind).cardEngine;
   const thorough = verdict.documentLike || barcodes.length > 0 || !!options.force || wantsText || !!layout;
-  if (!thorough && !worthAPageRead(existing, verdict)) {
+  const cardOnly = !!options.cardShown && barcodes.length === 0 && !options.force && !wantsText && !layout;
+  if ((!thorough && !worthAPageRead(existing, verdict)) || cardOnly) {
     keepAllowed(report, existing, barcodeFindings(barcodes), []);
     return report;
   }

@@ -5,17 +5,9 @@
 import { principalAngle } from '../math';
 import type { Point, Quad } from '../types';
 
-/** Thresholds as PaddleOCR's PP-OCR det models are configured (det_db_thresh, det_db_box_thresh...). */
-export const DB = {
-  /** A pixel is text when its probability exceeds this. */
-  pixelThreshold: 0.3,
-  /** A region is kept when the mean probability inside it reaches this. */
-  boxThreshold: 0.5,
-  /** How far a region is grown: area * ratio / perimeter (the inverse of the training shrink). */
-  unclipRatio: 1.6,
-  /** Regions shorter than this (map pixels) on their short side are noise. */
-  minSide: 3,
-} as const;
+import { DB } from '../detect/thresholds';
+
+export { DB };
 
 /** A detected text region: an oriented rectangle in the probability map's pixels. */
 export interface TextRegion {

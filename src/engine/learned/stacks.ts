@@ -1,26 +1,10 @@
 // Vertical cards print the number as groups stacked one above another (four groups of four, often
 // with bracket marks). The detector finds each group as a short line of its own; this stage finds
 // such stacks, so the groups are read as one number, top group first.
+import { STACK } from '../detect/thresholds';
 import type { TextLine } from './text-lines';
 
-/** Thresholds of the stack stage, in glyph heights unless said otherwise. */
-export const STACK = {
-  /** A group line is 3 to 6 glyphs: this many glyph heights long... */
-  minGroupLength: 1.6,
-  maxGroupLength: 6.5,
-  /** ...its neighbours in the stack have glyphs within this height ratio... */
-  maxHeightRatio: 1.3,
-  /** ...run within this (sine of the angle between them)... */
-  maxTurn: 0.17,
-  /** ...sit this far apart across the line (centre to centre)... */
-  minSpacing: 1.05,
-  maxSpacing: 3.6,
-  /** ...and line up along it to within this (left, centre or right edges). */
-  maxShift: 1.2,
-  /** A stack holds 3 to 5 groups (Amex stacked 4-6-5 is three). */
-  minGroups: 3,
-  maxGroups: 5,
-} as const;
+export { STACK };
 
 /**
  * Stacks of group lines, each ordered along the direction across the lines (+v of the lines' frame,

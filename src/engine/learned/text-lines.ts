@@ -4,31 +4,12 @@
 import type { Component } from '../detect/components';
 import { foldDirection } from '../math';
 import type { CandidateLine } from '../detect/locate-lines';
+import { LINE_STAGE } from '../detect/thresholds';
 import type { GrayImage, RgbaImage } from '../types';
 import { regionsFromProbabilityMap, type TextRegion } from './db-postprocess';
 import type { TextModels } from './models';
 
-/** Thresholds of the line stage, in one place. */
-export const LINE_STAGE = {
-  /** Long side of the image the detector runs on (source pixels beyond are averaged). */
-  detectorSide: 960,
-  /** A DB region (after unclip) is this many times its glyphs' height. */
-  regionPerGlyphHeight: 1.55,
-  /** Pieces of one line: directions within this (sine of the angle between them)... */
-  mergeMaxTurn: 0.14,
-  /** ...heights within this ratio... */
-  mergeMaxHeightRatio: 1.45,
-  /** ...centre lines within this share of a glyph height... */
-  mergeMaxOffset: 0.45,
-  /** ...and an end-to-end gap of at most this many glyph heights... */
-  mergeMaxGap: 2.6,
-  /**
-   * ...or, between two pieces at least a group long with the same glyph height, this many: wide-set
-   * card numbers leave three glyph heights between groups.
-   */
-  mergeMaxGroupGap: 4.2,
-  mergeGroupHeightRatio: 1.2,
-} as const;
+export { LINE_STAGE };
 
 /** A detected line in source pixels. */
 export interface TextLine {

@@ -1,0 +1,119 @@
+// Every tuned number of the card detector, stage by stage, in one place: locate lines (the learned DB
+// detector, or blob chaining without models) -> crop -> read -> lay out glyphs -> findings. Lengths
+// are in glyph heights of the line in question unless a name says otherwise; angles in radians.
+// Where a value comes from outside (a paper, PaddleOCR's configuration), the comment says so.
+
+/** DB post-processing, as PaddleOCR configures its PP-OCR det models (det_db_thresh, det_db_box_thresh...). */
+export const DB = {
+  /** A pixel is text when its probability exceeds this. */
+  pixelThreshold: 0.3,
+  /** A region is kept when the mean probability inside it reaches this. */
+  boxThreshold: 0.5,
+  /** How far a region is grown: area * ratio / perimeter (the inverse of the training shrink). */
+  unclipRatio: 1.6,
+  /** Regions shorter than this (map pixels) on their short side are noise. */
+  minSide: 3,
+} as const;
+
+/** Stage "locate lines", learned: the detector's regions merged into lines. */
+export const LINE_STAGE = {
+  /** Long side of the image the detector runs on (source pixels beyond are averaged). */
+  detectorSide: 960,
+  /** A DB region (after unclip) is this many times its glyphs' height. */
+  regionPerGlyphHeight: 1.55,
+  /** Pieces of one line: directions within this (sine of the angle between them)... */
+  mergeMaxTurn: 0.14,
+  /** ...heights within this ratio... */
+  mergeMaxHeightRatio: 1.45,
+  /** ...centre lines within this share of a glyph height... */
+  mergeMaxOffset: 0.45,
+  /** ...and an end-to-end gap of at most this many glyph heights... */
+  mergeMaxGap: 2.6,
+  /**
+   * ...or, between two pieces at least a group long with the same glyph height, this many: wide-set
+   * card numbers leave three glyph heights between groups.
+   */
+  mergeMaxGroupGap: 4.2,
+  mergeGroupHeightRatio: 1.2,
+} as const;
+
+/** Stage "locate lines", stacks: vertical cards print the groups one above another. */
+export const STACK = {
+  /** A group line is 3 to 6 glyphs: this many glyph heights long... */
+  minGroupLength: 1.6,
+  maxGroupLength: 6.5,
+  /** ...its neighbours in the stack have glyphs within this height ratio... */
+  maxHeightRatio: 1.3,
+  /** ...run within this (sine of the angle between them)... */
+  maxTurn: 0.17,
+  /** ...sit this far apart across the line (centre to centre)... */
+  minSpacing: 1.05,
+  maxSpacing: 3.6,
+  /** ...and line up along it to within this (left, centre or right edges). */
+  maxShift: 1.2,
+  /** A stack holds 3 to 5 groups (Amex stacked 4-6-5 is three). */
+  minGroups: 3,
+  maxGroups: 5,
+} as const;
+
+/** Stage "locate lines", geometric (no models): blob chaining on a reduced copy. */
+export const LOCATE = {
+  /** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
+  workSide: 1400,
+  /** Learned lines read at most, best ranked first. */
+  maxLearnedLines: 8,
+  /** Blob-chained lines read at most. */
+  maxChainedLines: 6,
+} as const;
+
+/** Stages "crop" and "read": one candidate line read into a run of glyph slots. */
+export const READ_LINE = {
+  /** A learned run this long that is not a whole number is read by Tesseract too. */
+  secondReaderMinGlyphs: 8,
+  /** A learned reading with no run and no words under this confidence is read by Tesseract too. */
+  secondReaderConfidence: 0.8,
+  /** The glyphs read lean by more than this (radians) against the crop: the line is read again along them. */
+  reaimTilt: (1.5 * Math.PI) / 180,
+  /**
+   * The glyphs read are shorter than this share of the line's height: the detector's region took in
+   * print beside the number, and the line is read again at the glyphs' own height.
+   */
+  reaimGlyphHeightRatio: 0.65,
+  /**
+   * When the two readings of a line (as found and turned half round) differ in quality by less than
+   * this share, the reading direction is uncertain and no digit is kept visible.
+   */
+  uncertainDirection: 0.08,
+} as const;
+
+/** Stage "findings": runs that become card numbers. */
+export const FINDINGS = {
+  /** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
+  cutMinGlyphs: 9,
+} as const;
+
+/** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
+export const REPEAT_BAND = {
+  below: [0.5, 3],
+  before: 2,
+  after: 7,
+  /** A line read short (three of the four) is the repeat only when no longer than this many of its glyph heights. */
+  maxWordLength: 4.5,
+} as const;
+
+/** The security code's band: above the number, along its length (the number's glyph heights). */
+export const CODE_BAND = {
+  above: [0.8, 14],
+  before: 3,
+  after: 10,
+  /** Panel print may be smaller than the number's or, in italic script, twice as tall. */
+  glyphHeight: [0.3, 2.2],
+  /** A panel or code line is at most this many of its own glyph heights long. */
+  maxGlyphHeights: 12,
+  /** Lines read at most (nearest the number first). */
+  maxLines: 6,
+  /** Lines the panel reader reads at most when no number anchors the search (a back without one). */
+  panelMaxLines: 10,
+  /** A lone last four on a panel is read again this many glyph heights further on, for the code after it. */
+  panelCodeReach: 5,
+} as const;
