@@ -27,6 +27,24 @@ describe('card numbers and security codes on fixture photos', () => {
     }
   });
 
+  // Held-out generator photos that once failed, one per kind of failure: the small repeat of the first
+  // four merged into the number's detector region (hx-001) or only 5 px tall (hx-054), an embossed Amex
+  // at 40 degrees whose recognizer boxes lag its glyphs (hx-031), and a back whose code the detector
+  // missed beside the panel's last four (hx-041).
+  it.each([
+    'hx-001-flat-front.jpg',
+    'hx-054-tiny-front.jpg',
+    'hx-031-amex-front.jpg',
+    'hx-041-back-back.jpg',
+  ])('%s: fully redacted, the last four kept', (file) => {
+    const s = scores.get(file)!;
+    expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({
+      file,
+      ok: true,
+      codeHidden: s.codeDigits,
+    });
+  });
+
   it('succeeds on most images across tiers, tilts and turns', () => {
     const ok = [...scores.values()].filter((s) => s.ok).length;
     expect(ok).toBeGreaterThanOrEqual(Math.ceil(cases.length * 0.9));

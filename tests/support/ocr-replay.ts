@@ -32,7 +32,9 @@ export function recordingOcr(inner: OcrEngine, into: Recording): OcrEngine {
 
 export class UnrecordedCropError extends Error {
   constructor(key: string) {
-    super(`No recorded reading for crop ${key}: record the fixture again`);
+    super(
+      `No recorded reading for crop ${key}: record again (node --import tsx tests/fixtures/replay/record.ts)`,
+    );
     this.name = 'UnrecordedCropError';
   }
 }

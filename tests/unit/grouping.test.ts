@@ -274,3 +274,32 @@ describe('where the number ends', () => {
     expect(chars(numberWithin(layout([4, 4, 4, 4, 3], '9999999999999999999')))).toHaveLength(19);
   });
 });
+
+describe('a stray glyph at an end of the run', () => {
+  it('is dropped when the rest is a whole number by every card rule', async () => {
+    const { numberWithin, strayEnds } = await import('../../src/engine/detect/group-digits');
+    // A BOC number (UnionPay, 19 digits, 6+13 layout) read with a mark before it as '1'.
+    expect(strayEnds('16216697600000020025')).toEqual([1, 0]);
+    expect(strayEnds('6216697600000020025')).toEqual([0, 0]);
+    // Reversed, the same print is no whole number however it is trimmed.
+    expect(strayEnds('52002000000916991291')).toBeUndefined();
+    const s = layout([7, 13], '16216697600000020025');
+    expect(chars(numberWithin(s))).toBe('6216697600000020025');
+  });
+});
+
+describe('slots aligned to the ink', () => {
+  it('moves each slot of a group onto its piece of ink when the counts agree', () => {
+    // Recognizer boxes lagging the glyphs by a third of a pitch (CTC steps on small print).
+    const read = layout([4, 4, 4, 4], '4539148803436467').map((s) => ({ ...s, x0: s.x0 + 9, x1: s.x1 + 9 }));
+    const ink = layout([4, 4, 4, 4]).map((s) => ({ x0: s.x0, x1: s.x1 }));
+    const slots = normalizeSlots(read, { ink });
+    expect(chars(slots)).toBe('4539148803436467');
+    slots.forEach((s, i) => {
+      expect(s.x0).toBeLessThanOrEqual(ink[i].x0);
+      expect(s.x1).toBeGreaterThanOrEqual(ink[i].x1);
+      // Never into the next glyph's half of the space between them.
+      if (i + 1 < ink.length) expect(s.x1).toBeLessThanOrEqual((ink[i].x1 + ink[i + 1].x0) / 2);
+    });
+  });
+});

@@ -314,7 +314,27 @@ async function readLines(
     const best = found.filter(isNumberLike).sort((a, b) => quality(b.run) - quality(a.run))[0];
     if (best && ctx.flip === undefined) ctx.flip = best.flipped;
     onRead(Math.min(i, lines.length));
-    if (best) break;
+    if (best) {
+      // A photo can hold more than one card (front and back side by side, two cards on a table):
+      // the rest of the lines shaped like a number, printed at about its size, are read too.
+      const gh = best.line.glyphHeight;
+      const others = lines
+        .slice(i)
+        .filter(
+          (l) =>
+            l.length >= LOCATE.numberShape[0] * l.glyphHeight &&
+            l.length <= LOCATE.numberShape[1] * l.glyphHeight &&
+            l.glyphHeight >= gh / LOCATE.otherNumberHeightRatio &&
+            l.glyphHeight <= gh * LOCATE.otherNumberHeightRatio &&
+            !found.some((f) => sameLine(f.line, l)),
+        );
+      for (let k = 0; k < others.length; k += 2) {
+        throwIfAborted(ctx.signal);
+        const more = await Promise.all(others.slice(k, k + 2).map((l) => readCandidate(ctx, l)));
+        for (const r of more) if (r && isNumberLike(r)) found.push(r);
+      }
+      break;
+    }
   }
 }
 
@@ -358,11 +378,24 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   if (ctx.flip === undefined) {
     // Both ways round at once: the two reads run on the pool's two workers.
     const [up, down] = await Promise.all([readOnce(ctx, line, 0, light), readOnce(ctx, line, 1, light)]);
-    best = pick(up, down);
+    best = pickDirection(up, down);
+    // The two ways round were read on crops of their own, and one may have been re-aimed (a better
+    // tilt, the glyphs' true height) where the other was not: the winner's own crop is read turned
+    // half round too, so the directions are compared on the same pixels.
+    let [rival, winner] = best === up ? [down, up] : [up, down];
+    if (best && isNumberLike(best)) {
+      const turned = turnCrop(best.reading.crop);
+      const reading = await readCrop(ctx.learned ?? ctx.ocr, turned);
+      const run = numberRun(reading);
+      if (run && (!rival || quality(run) > quality(rival.run)))
+        rival = { line, reading, run, flipped: 1 - best.flipped, source: best.source };
+      best = pickDirection(winner, rival);
+      [rival, winner] = best === winner ? [rival, winner] : [winner, rival];
+    }
     // Both ways round read as a whole number about equally well (a number of 0s, 1s, 6s, 8s and 9s
     // reads alike upside down): which end holds the last four is unknown.
-    if (up && down && isNumberLike(up) && isNumberLike(down) && best) {
-      const [a, b] = [quality(up.run), quality(down.run)];
+    if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !surerWay(rival, winner)) {
+      const [a, b] = [quality(rival.run), quality(winner.run)];
       if (Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)) best.uncertain = true;
     }
   } else {
@@ -373,6 +406,43 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     best = pick(best, again);
   }
   return best;
+}
+
+/** The same crop turned half round: its pixels in reverse order, read from the other end. */
+function turnCrop(crop: LineCrop): LineCrop {
+  const { width: w, height: h } = crop.image;
+  const reversed = (img: GrayImage): GrayImage => ({ ...img, data: img.data.slice().reverse() });
+  return {
+    image: reversed(crop.image),
+    raw: reversed(crop.raw),
+    origin: cropToSource(crop, w, h),
+    angle: crop.angle + Math.PI,
+    scale: crop.scale,
+  };
+}
+
+/**
+ * Of two readings of one line the two ways round, the one the recognizer was clearly surer of, when
+ * one reader read both (its character confidence is the best cue to the way up: it learned upright
+ * print); undefined when neither is clearly surer.
+ */
+function surerWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
+  if (!isNumberLike(a) || !isNumberLike(b) || a.reading.learned !== b.reading.learned) return undefined;
+  const gap = a.run.confidence - b.run.confidence;
+  return gap >= READ_LINE.directionConfidenceGap
+    ? a
+    : -gap >= READ_LINE.directionConfidenceGap
+      ? b
+      : undefined;
+}
+
+/**
+ * The way up of a line: the reading the recognizer was clearly surer of, else the better reading by
+ * `quality` (digits read, their confidence, an IIN prefix). A reversed number that happens to pass
+ * Luhn or start with an IIN does not outweigh the recognizer's certainty.
+ */
+function pickDirection(a: ReadNumber | undefined, b: ReadNumber | undefined): ReadNumber | undefined {
+  return (a && b && surerWay(a, b)) || pick(a, b);
 }
 
 function pick(a: ReadNumber | undefined, b: ReadNumber | undefined): ReadNumber | undefined {
@@ -516,11 +586,14 @@ export async function detectCardNumbersDetailed(
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
     const settled = r.run.slots;
+    // The number within a longer run is found before the run is cut to the longest number issued.
     const normalize = (from: readonly Slot[]) =>
-      normalizeSlots(from, {
-        ink: r.run.ink,
-        cutAtEnd: (last, pitch) => cutAtEnd(r.source, crop, r.run.slots, last, pitch),
-      }).slice(0, 19);
+      numberWithin(
+        normalizeSlots(from, {
+          ink: r.run.ink,
+          cutAtEnd: (last, pitch) => cutAtEnd(r.source, crop, r.run.slots, last, pitch),
+        }),
+      ).slice(0, 19);
     let slots = normalize(settled);
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
     if (slots.length < 12) {

@@ -330,6 +330,25 @@ export function slotsFromInk(
 }
 
 /**
+ * How many glyphs to drop from the start and the end of `text` (one at most each) for a whole card
+ * number by every rule (digits only, a length its brand issues, Luhn), or undefined when no such
+ * trim gives one. The untrimmed text is [0, 0].
+ */
+export function strayEnds(text: string): [number, number] | undefined {
+  const n = text.length;
+  const trims: [number, number][] = [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ];
+  return trims.find(([a, b]) => {
+    const t = text.slice(a, n - b);
+    return /^\d+$/.test(t) && lengthFitsBrand(t) && luhnValid(t);
+  });
+}
+
+/**
  * A run longer than a card number: print beside the number (a hand's edge, a logo's letters, the
  * card's edge) was read as more digits. When the whole run fails the Luhn check (ISO/IEC 7812-1) and a
  * sub-run of whole groups, 15 glyphs or more, has a length its brand issues, starts with the brand's
@@ -340,6 +359,9 @@ export function slotsFromInk(
 export function numberWithin(slots: Slot[]): Slot[] {
   const text = slots.map((s) => s.char).join('');
   if (slots.length <= 16 || text.includes('?') || (luhnValid(text) && lengthFitsBrand(text))) return slots;
+  // One stray glyph read at an end (a mark, the card's edge) before the group structure is asked.
+  const trim = strayEnds(text);
+  if (trim) return slots.slice(trim[0], slots.length - trim[1]);
   const groups = splitGroups(slots);
   const starts: number[] = [];
   let at = 0;

@@ -180,7 +180,10 @@ function completeFromInk(slots: Slot[], img: GrayImage, blocked: ReadGlyph[], le
   slots.sort((a, b) => a.x0 - b.x0);
   const first = slots[0].x0;
   const last = slots[slots.length - 1].x1;
-  for (const g of free) if (g.x0 > first && g.x1 < last && g.x1 - g.x0 > 0.3 * w) add(g);
+  // Inside the run, a glyph the learned recognizer skipped is already an unread slot where it
+  // completes a group (line-reader.ts); ink it left out there lies in a space it read between
+  // groups: background art (a letter of the card's design, an emboss shadow), not a digit.
+  if (!learned) for (const g of free) if (g.x0 > first && g.x1 < last && g.x1 - g.x0 > 0.3 * w) add(g);
   // The learned recognizer rarely drops a whole group at an end: there, only a glyph continuing the
   // end group at its pitch joins (a card edge, a logo or a hand a group space away does not).
   const maxGap = learned ? 0.6 * w : 1.6 * h;

@@ -64,6 +64,13 @@ export const LOCATE = {
   maxLearnedLines: 8,
   /** Blob-chained lines read at most. */
   maxChainedLines: 6,
+  /**
+   * Once a number is read, other lines this many glyph heights long (12 to 19 glyphs with their
+   * spaces) are read too, for a second card in the photo...
+   */
+  numberShape: [7, 24],
+  /** ...when their glyphs are within this ratio of the number's height. */
+  otherNumberHeightRatio: 1.6,
 } as const;
 
 /** Stages "crop" and "read": one candidate line read into a run of glyph slots. */
@@ -84,6 +91,11 @@ export const READ_LINE = {
    * this share, the reading direction is uncertain and no digit is kept visible.
    */
   uncertainDirection: 0.08,
+  /**
+   * One reader's mean character confidence this much higher one way round than the other decides
+   * the way up, whatever the card rules say of either reading (a reversed specimen can pass Luhn).
+   */
+  directionConfidenceGap: 0.08,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */
