@@ -328,14 +328,33 @@ async function readLines(
             l.glyphHeight <= gh * LOCATE.otherNumberHeightRatio &&
             !found.some((f) => sameLine(f.line, l)),
         );
-      for (let k = 0; k < others.length; k += 2) {
+      for (const l of others) {
         throwIfAborted(ctx.signal);
-        const more = await Promise.all(others.slice(k, k + 2).map((l) => readCandidate(ctx, l)));
-        for (const r of more) if (r && isNumberLike(r)) found.push(r);
+        // One quick read first: a name, a date or a slogan is let go after it.
+        if (!(await holdsDigits(ctx, l))) continue;
+        const r = await readCandidate(ctx, l);
+        if (r && isNumberLike(r)) found.push(r);
       }
       break;
     }
   }
+}
+
+/**
+ * One read of a line as found, the photo's way up, with a glyph's margin: whether it holds at least
+ * `READ_LINE.probeMinDigits` digits (the first step of reading a line that may be another card's
+ * number, before the full read with its re-aims and second reader).
+ */
+async function holdsDigits(ctx: Ctx, line: CandidateLine): Promise<boolean> {
+  const reader = ctx.learned ?? ctx.ocr;
+  const source = {
+    centre: { x: line.centre.x / ctx.scale, y: line.centre.y / ctx.scale },
+    length: line.length / ctx.scale,
+    glyphHeight: line.glyphHeight / ctx.scale,
+  };
+  const crop = cropTextLine(ctx.gray, source, line.angle + (ctx.flip ?? 0) * Math.PI, 1.2);
+  const reading = await readCrop(reader, crop);
+  return reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length >= READ_LINE.probeMinDigits;
 }
 
 /**

@@ -96,6 +96,8 @@ export const READ_LINE = {
    * the way up, whatever the card rules say of either reading (a reversed specimen can pass Luhn).
    */
   directionConfidenceGap: 0.08,
+  /** A line that may be a second card's number is read in full only when a quick read finds this many digits. */
+  probeMinDigits: 8,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */

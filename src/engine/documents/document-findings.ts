@@ -38,9 +38,9 @@ export interface DocumentOptions {
   /** Skip document detection entirely (benchmarks of the card pipeline alone). */
   skip?: boolean;
   /**
-   * The card engine read a whole card number (brand, length, Luhn) on a page of no more lines than a
-   * card shows: the page is a card and is not read as a document unless it carries a barcode, the user
-   * forces the pass or chose a kind without the card engine.
+   * The card engine read a whole card number (brand, length, Luhn), printed prominently, on a page of
+   * no more lines than a card shows: a page that does not look like a document is not read to tell a
+   * card from a licence (see worthAPageRead).
    */
   cardShown?: boolean;
   /** The page's kind as the user chose it: the classifier is skipped and that kind's finders run. */
@@ -149,8 +149,10 @@ export async function analyzeDocument(
   // card; and once, to tell a card from an ID, when the card engine read a number among many lines.
   const wantsText = options.kind !== undefined && !findersFor(options.kind).cardEngine;
   const thorough = verdict.documentLike || barcodes.length > 0 || !!options.force || wantsText || !!layout;
-  const cardOnly = !!options.cardShown && barcodes.length === 0 && !options.force && !wantsText && !layout;
-  if ((!thorough && !worthAPageRead(existing, verdict)) || cardOnly) {
+  // A card the card engine read whole is not read again to tell it from a licence; a page that looks
+  // like a document (a card back's terms, a labelled "CVV 123") still is.
+  const cardOnly = !!options.cardShown && !thorough;
+  if (!thorough && (cardOnly || !worthAPageRead(existing, verdict))) {
     keepAllowed(report, existing, barcodeFindings(barcodes), []);
     return report;
   }
