@@ -11,7 +11,7 @@ import { luhnValid } from './detect/luhn';
 import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
 import { learnedLineOcr } from './learned/line-reader';
-import type { TextLine } from './learned/text-lines';
+import { LINE_STAGE, type TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
 import type { DetectTrace } from './detect/trace';
 import { analyzeDocument, mergedFindings, type DocumentOptions } from './documents/document-findings';
@@ -97,11 +97,17 @@ async function repeatedPrefix(
   if (options.models && number.textLines) {
     const learned = learnedLineOcr(options.models);
     let near = 0;
+    // Lines the whole-photo detector saw below a few of its own pixels tall are placed too roughly
+    // to mask by (half of a 5 px repeat, say): the enlarged strip below finds them again.
+    const detectorScale = Math.min(1, LINE_STAGE.detectorSide / Math.max(gray.width, gray.height));
+    const resolved = number.textLines.filter(
+      (l) => l.glyphHeight * detectorScale >= LINE_STAGE.minPlacedGlyphHeight,
+    );
     const found = await detectRepeatedPrefixLearned(
       gray,
       learned,
       number,
-      number.textLines,
+      resolved,
       options.signal,
       (n) => (near = n),
     );

@@ -30,12 +30,15 @@ describe('card numbers and security codes on fixture photos', () => {
   // Held-out generator photos that once failed, one per kind of failure: the small repeat of the first
   // four merged into the number's detector region (hx-001) or only 5 px tall (hx-054), an embossed Amex
   // at 40 degrees whose recognizer boxes lag its glyphs (hx-031), and a back whose code the detector
-  // missed beside the panel's last four (hx-041).
+  // missed beside the panel's last four (hx-041); from a second generator seed, a repeat the
+  // whole-photo detector placed half over (hx2-022) and a panel code split off as its own line (hx2-038).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
     'hx-031-amex-front.jpg',
     'hx-041-back-back.jpg',
+    'hx2-022-white-front.jpg',
+    'hx2-038-back-back.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({

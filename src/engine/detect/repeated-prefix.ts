@@ -201,18 +201,20 @@ export async function detectRepeatedPrefixLearned(
     const match = prefixWord(wordsOf(glyphs), prefix);
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
     const m = 0.25 * l.glyphHeight * crop.scale;
-    const grown = match?.map((g) => ({ ...g, x0: g.x0 - m, x1: g.x1 + m, y0: g.y0 - m, y1: g.y1 + m }));
-    if (grown) return repeatFinding(grown, crop);
-    // Read short (three of the four): the whole line is masked, as four equal slots of its length.
-    if (l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight && shortPrefixRead(glyphs, prefix)) {
+    // A line no longer than a 4-glyph word is the repeat alone: it is masked whole, as four equal
+    // slots of its length (the recognizer's glyph places are a time step apart at this size, about a
+    // glyph), when it reads as the first four or as three of them in order.
+    const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
+    if (wordOnly && (match || shortPrefixRead(glyphs, prefix))) {
       const x0 = (crop.image.width - l.length * crop.scale) / 2 - m;
       const x1 = crop.image.width - x0;
       const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
       const y1 = crop.image.height - y0;
       const w = (x1 - x0) / 4;
-      const slots = [...prefix].map((char, i) => ({
+      const chars = match ? match.map((g) => g.char) : [...prefix];
+      const slots = chars.map((char, i) => ({
         char,
-        confidence: 0.5,
+        confidence: match ? match[i].confidence : 0.5,
         x0: x0 + i * w,
         x1: x0 + (i + 1) * w,
         y0,
@@ -220,6 +222,8 @@ export async function detectRepeatedPrefixLearned(
       }));
       return repeatFinding(slots, crop);
     }
+    const grown = match?.map((g) => ({ ...g, x0: g.x0 - m, x1: g.x1 + m, y0: g.y0 - m, y1: g.y1 + m }));
+    if (grown) return repeatFinding(grown, crop);
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
 // is read by the recognizer in the number's own frame (so a turned card reads the right way round).
 import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
+import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
 import { readingFrame } from '../masks/from-findings';
 import type { Finding, GrayImage } from '../types';
@@ -92,26 +93,53 @@ export async function detectSecurityCodeLearned(
   const reader = learnedLineOcr(models);
   const lastFour = finding.text.slice(-4);
   onBand?.(inBand.length);
+  const lone: { l: TextLine; crop: LineCrop }[] = [];
   for (const { l } of band) {
     throwIfAborted(signal);
     const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`panel (learned) "${reading.text}"`);
     // American Express prints a 4-digit code (CID) on the front, above the number.
-    const code = codeOnLine(wordsOf(reading.glyphs), lastFour, /^3[47]/.test(finding.text) ? 4 : 3);
-    if (!code) continue;
-    return {
-      id: 'security-code-1',
-      kind: 'security-code',
-      text: code.map((g) => g.char).join(''),
-      glyphs: code.map((g) => cropQuad(crop, g.x0, g.y0, g.x1, g.y1)),
-      confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
-      keepable: false,
-      enabledByDefault: true,
-      notes: ['security code on the signature panel'],
-    };
+    const words = wordsOf(reading.glyphs);
+    const code = codeOnLine(words, lastFour, /^3[47]/.test(finding.text) ? 4 : 3);
+    if (code) return panelCodeFinding(code, crop, 'security code on the signature panel');
+    if (words.length === 1 && isDigits(words[0]) && agree(words[0], lastFour) >= 3) lone.push({ l, crop });
+  }
+  // The panel's last four read alone: the code after it was split off or missed by the detector.
+  for (const { l, crop } of lone) {
+    const code = await codeReachingOn(gray, reader, l, crop, lastFour, signal, debug);
+    if (code) return code;
   }
   return undefined;
+}
+
+/**
+ * A lone last four on a panel read again `CODE_BAND.panelCodeReach` glyph heights further along its
+ * reading direction (`crop.angle`): on the panel the code follows the last four in the same line,
+ * and faint or small it may be missed by the detector or split off as a line of its own.
+ */
+async function codeReachingOn(
+  gray: GrayImage,
+  reader: OcrEngine,
+  l: TextLine,
+  crop: LineCrop,
+  lastFour: string,
+  signal?: AbortSignal,
+  debug?: (message: string) => void,
+): Promise<Finding | undefined> {
+  throwIfAborted(signal);
+  const reach = CODE_BAND.panelCodeReach * l.glyphHeight;
+  const centre = {
+    x: l.centre.x + (reach / 2) * Math.cos(crop.angle),
+    y: l.centre.y + (reach / 2) * Math.sin(crop.angle),
+  };
+  const longer = cropTextLine(gray, { ...l, centre, length: l.length + reach }, crop.angle);
+  const reading = await readCrop(reader, longer);
+  const words = wordsOf(reading.glyphs);
+  debug?.(`panel line reaching on: "${reading.text}"`);
+  if (words.length < 2) return undefined;
+  const code = codeOnLine(words, lastFour, 0);
+  return code ? panelCodeFinding(code, longer, 'security code on the signature panel') : undefined;
 }
 
 /**
@@ -166,28 +194,27 @@ export async function detectPanelCode(
     }
     if (code) return panelCodeFinding(code, r.crop);
   }
-  // A lone last four with nothing after it: on the panel the code follows it in the same line, and
-  // faint or small it may be missed by the detector. The line is read again reaching that far.
+  // A lone last four with nothing after it: the code follows it on the panel.
   for (const r of reads.filter((o) => only(o, 4))) {
-    throwIfAborted(signal);
-    const { l, crop } = r;
-    const reach = CODE_BAND.panelCodeReach * l.glyphHeight;
-    const centre = {
-      x: l.centre.x + (reach / 2) * Math.cos(crop.angle),
-      y: l.centre.y + (reach / 2) * Math.sin(crop.angle),
-    };
-    const longer = cropTextLine(gray, { ...l, centre, length: l.length + reach }, crop.angle);
-    const reading = await readCrop(reader, longer);
-    const words = wordsOf(reading.glyphs);
-    debug?.(`panel line reaching on: "${reading.text}"`);
-    if (words.length < 2) continue;
-    const code = codeOnLine(words, r.words[0].map((g) => g.char).join(''), 0);
-    if (code) return panelCodeFinding(code, longer);
+    const code = await codeReachingOn(
+      gray,
+      reader,
+      r.l,
+      r.crop,
+      r.words[0].map((g) => g.char).join(''),
+      signal,
+      debug,
+    );
+    if (code) return code;
   }
   return undefined;
 }
 
-function panelCodeFinding(code: readonly ReadGlyph[], crop: LineCrop): Finding {
+function panelCodeFinding(
+  code: readonly ReadGlyph[],
+  crop: LineCrop,
+  note = 'security code beside the signature panel',
+): Finding {
   return {
     id: 'security-code-1',
     kind: 'security-code',
@@ -196,6 +223,6 @@ function panelCodeFinding(code: readonly ReadGlyph[], crop: LineCrop): Finding {
     confidence: code.reduce((s, g) => s + g.confidence, 0) / code.length,
     keepable: false,
     enabledByDefault: true,
-    notes: ['security code beside the signature panel'],
+    notes: [note],
   };
 }

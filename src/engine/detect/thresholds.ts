@@ -21,6 +21,11 @@ export const LINE_STAGE = {
   detectorSide: 960,
   /** A DB region (after unclip) is this many times its glyphs' height. */
   regionPerGlyphHeight: 1.55,
+  /**
+   * Print under this many of the detector's pixels tall is found but placed too roughly to mask by:
+   * the small repeat of the first four is then found again in its strip, enlarged.
+   */
+  minPlacedGlyphHeight: 6,
   /** Pieces of one line: directions within this (sine of the angle between them)... */
   mergeMaxTurn: 0.14,
   /** ...heights within this ratio... */
