@@ -21,12 +21,16 @@ import { createNodeOcr } from './ocr-node';
 import { loadNodeModels } from './models-node';
 import { writeTrace } from './trace';
 import { newTrace } from '../engine/detect/trace';
+import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { PDF_OUTPUTS, redactPdfFile, type PdfOutput } from './redact-pdf';
 
-const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json]
+const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict]
 
 Masks every card-number digit but the last four (or first six and last four, or none), and the
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
+
+A photo that shows a card (its outline, its layout) but no card number to mask is reported on stderr
+and in --json as "cardWithoutNumber": true; with --strict the exit code is then 3 (mask it by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json.
@@ -62,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         keep: { type: 'string', default: 'last4' },
         format: { type: 'string', default: 'png' },
         json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
@@ -109,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     values.json ?? false,
     { output: pdfOutput, password: values.password },
     docs,
-    { modelsDir: values.models, traceDir: values.trace, ocrLang: values['ocr-lang'] },
+    { modelsDir: values.models, traceDir: values.trace, ocrLang: values['ocr-lang'], strict: values.strict },
   );
 }
 
@@ -121,7 +126,7 @@ async function redact(
   json: boolean,
   pdf: { output: PdfOutput; password?: string } = { output: 'pdf' },
   docs: DocumentFlags = { kinds: {} },
-  extra: { modelsDir?: string; traceDir?: string; ocrLang?: string } = {},
+  extra: { modelsDir?: string; traceDir?: string; ocrLang?: string; strict?: boolean } = {},
 ): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const inputs = new Set(files.map((f) => path.resolve(f)));
@@ -142,6 +147,7 @@ async function redact(
   const core = createNodeCore(ocr);
   const report: unknown[] = [];
   let failures = 0;
+  let unmaskedCards = 0;
   try {
     for (const [i, file] of files.entries()) {
       const name = path.basename(file).replace(/\.[^.]+$/, '');
@@ -204,6 +210,13 @@ async function redact(
         process.stderr.write(
           `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
         );
+        const bare = cardWithoutNumber(result.card, masks);
+        if (bare) {
+          unmaskedCards++;
+          process.stderr.write(
+            `  warning: looks like a card (${result.card?.reasons.join(', ')}) but no card number was found to mask: check ${outImage} and mask the number by hand\n`,
+          );
+        }
         report.push({
           file,
           output: outImage,
@@ -211,6 +224,7 @@ async function redact(
           findings: result.findings.length,
           seconds: secs,
           pageKind: result.pageKind,
+          cardWithoutNumber: bare,
         });
       } catch (e) {
         failures++;
@@ -224,7 +238,8 @@ async function redact(
     await ocr.terminate();
   }
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
-  return failures ? 1 : 0;
+  if (failures) return 1;
+  return extra.strict && unmaskedCards > 0 ? 3 : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The single entry point of the engine: the browser worker and the CLI both call analyzeImage, then
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
+import { cardEvidence, type CardEvidence } from './detect/card-evidence';
 import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
 import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './detect/repeated-prefix';
 import { lengthFitsBrand } from './detect/brands';
@@ -46,6 +47,8 @@ export interface AnalyzeResult {
   masks: Mask[];
   /** What the page is (card front, passport data page, statement...), how sure, and why. */
   pageKind?: PageClassification;
+  /** Why the page looks like a payment card (outline, kind, a number read); undefined: no card. */
+  card?: CardEvidence;
 }
 
 /** The most lines the learned detector finds on a card back (stripe, panel, terms, phone, logos). */
@@ -179,7 +182,8 @@ export async function analyzeImage(
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
-  return { width: image.width, height: image.height, findings, masks, pageKind: report.page };
+  const card = cardEvidence(gray, findings, report.page);
+  return { width: image.width, height: image.height, findings, masks, pageKind: report.page, card };
 }
 
 /**

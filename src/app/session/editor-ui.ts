@@ -9,7 +9,8 @@ import { getItem } from './items';
 import type { Session } from './session';
 import { createStore } from './store';
 
-export type Tool = 'select' | 'draw';
+/** select: move and resize masks; draw: drag out a mask; number: drag from a number's first digit to its last. */
+export type Tool = 'select' | 'draw' | 'number';
 
 export interface UiState {
   readonly tool: Tool;

@@ -1,5 +1,6 @@
 // The list of pages being redacted and pure updates over it. One Item per page: a photo is one item,
 // a PDF becomes one item per page once it is opened.
+import type { CardEvidence } from '../../engine/detect/card-evidence';
 import type { PageClassification } from '../../engine/documents/page-kinds';
 import type { EngineErrorCode } from '../../engine/error-codes';
 import type { Finding, ImageFormat, Mask } from '../../engine/types';
@@ -32,6 +33,10 @@ export interface Item {
   readonly findings: readonly Finding[];
   /** What the page is (classified by the engine, or chosen by the user), shown and changeable beside it. */
   readonly pageKind?: PageClassification;
+  /** Why the page looks like a payment card (see engine/detect/card-evidence.ts); the export guard. */
+  readonly card?: CardEvidence;
+  /** Number tool strokes being read by the engine. */
+  readonly marking?: number;
   readonly history: History<Doc>;
   readonly verify?: VerifyState;
   /** Finding switches clicked but not applied yet (the engine is making their masks), by finding id. */
@@ -53,6 +58,15 @@ export interface WatermarkChoice {
 /** Which export is writing a file: one at a time, so a double click never saves twice. */
 export type ExportKind = 'image' | 'zip' | 'pdf';
 
+/** An export held back: the pages look like cards with no card number masked (see export/guard.ts). */
+export interface ExportGuard {
+  readonly kind: 'image' | 'zip';
+  /** The pages the export would write. */
+  readonly itemIds: readonly string[];
+  /** Those among them that show a card with no card-number mask. */
+  readonly flagged: readonly string[];
+}
+
 export interface AppState {
   readonly items: readonly Item[];
   readonly selectedId: string | null;
@@ -67,6 +81,8 @@ export interface AppState {
    * share files. Redacted pixels only; dropped by "Clear all" and by the next export.
    */
   readonly shareable: readonly File[];
+  /** The export waiting for the user's answer in the guard dialog; nothing is written meanwhile. */
+  readonly exportGuard?: ExportGuard;
 }
 
 export const initialState: AppState = {
@@ -175,6 +191,7 @@ export function detected(
   findings: readonly Finding[],
   doc: Doc,
   pageKind?: PageClassification,
+  card?: CardEvidence,
 ): AppState {
   const n = findings.length;
   return patchItem(s, id, {
@@ -182,6 +199,7 @@ export function detected(
     progress: 1,
     findings,
     pageKind,
+    card,
     history: createHistory(doc),
     message: n === 0 ? t('items.nothingFound') : t('items.foundMasks', { found: n, count: doc.masks.length }),
   });

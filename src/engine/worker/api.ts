@@ -14,6 +14,8 @@ import type { PageKind } from '../documents/page-kinds';
 import { createZxingReader } from '../documents/zxing';
 import type { EngineErrorCode } from '../error-codes';
 import { toEngineFailure } from '../errors';
+import { findingsFromStroke, type NumberStroke, type StrokeResult } from '../detect/number-stroke';
+import { replacedByStroke } from '../detect/stroke-overlap';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
 import type { TextModels } from '../learned/models';
@@ -21,7 +23,7 @@ import type { PdfAssets } from '../pdf/platform';
 import { looksLikePdf } from '../pdf/sniff-pdf';
 import { configurePdf, workerPdfPlatform } from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
-import type { ImageFormat, Mask, ProgressCallback } from '../types';
+import type { Finding, ImageFormat, Mask, ProgressCallback } from '../types';
 import { workerTextPainter } from '../watermark/painter-worker';
 import type { WatermarkOptions } from '../watermark/watermark';
 import type { TextModelUrls } from './model-assets';
@@ -236,6 +238,30 @@ export const engineApi = {
   },
 
   masksForFindings,
+
+  /**
+   * The number tool: a card-number finding along the user's stroke, from the first digit's centre to
+   * the last one's (source pixels of the page), read with both readers; plus the small repeat of its
+   * first four when one is printed under it. `findingId` names the new finding; `replaces` lists the
+   * ids of the page's `findings` that are numbers on the same print (see replacedByStroke).
+   */
+  async markNumber(
+    id: string,
+    stroke: NumberStroke,
+    findingId: string,
+    findings: readonly Finding[] = [],
+  ): Promise<StrokeResult & { replaces: string[] }> {
+    const image = await core.source(id).pixels();
+    const [ocr, models] = await Promise.all([getOcr(), currentModels()]);
+    const result = await findingsFromStroke(toGray(image), stroke, {
+      ocr,
+      models,
+      color: image,
+      id: findingId,
+    });
+    const replaces = result.findings.length ? replacedByStroke(result.findings[0], findings) : [];
+    return { ...result, replaces: replaces.map((f) => f.id) };
+  },
 
   /**
    * Burns the masks into a full-resolution copy and encodes a new file (no metadata). With a
