@@ -20,6 +20,11 @@ const ASPECT_SLACK = 0.16;
 const WORK_SIDE = 320;
 /** The least perimeter support for an outline (rounded corners and glare leave gaps). */
 const MIN_SUPPORT = 0.55;
+/**
+ * ...and on each side at least this share: a card's four edges each show, where round shapes that
+ * happen to touch four lines (circles in a picture) support only a stretch of each.
+ */
+const MIN_SIDE_SUPPORT = 0.4;
 /** The least share of the photo a card covers to count (a small card far off is not the subject). */
 const MIN_COVER = 0.12;
 /** Angles tried, degrees: a rectangle repeats every 90. */
@@ -111,8 +116,13 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
               x: (u - diag) * ux.x + (v - diag) * vy.x,
               y: (u - diag) * ux.y + (v - diag) * vy.y,
             })) as Quad;
-            const support = perimeterSupport(corners, gx, gy, w, h, edgeAt);
-            if (support >= MIN_SUPPORT && (!best || support > best.support)) {
+            const sides = perimeterSupport(corners, gx, gy, w, h, edgeAt);
+            const support = sides.reduce((a, b) => a + b, 0) / 4;
+            if (
+              support >= MIN_SUPPORT &&
+              Math.min(...sides) >= MIN_SIDE_SUPPORT &&
+              (!best || support > best.support)
+            ) {
               best = { corners, support, cover };
             }
           }
@@ -145,8 +155,8 @@ function peaks(hist: Float32Array): number[] {
 }
 
 /**
- * Share of points along the outline (corners' rounding left out) with an edge within a pixel whose
- * gradient runs across that side.
+ * Per side, the share of points along it (corners' rounding left out) with an edge within a pixel and
+ * a half whose gradient runs across that side.
  */
 function perimeterSupport(
   q: Quad,
@@ -155,10 +165,11 @@ function perimeterSupport(
   w: number,
   h: number,
   edgeAt: number,
-): number {
-  let hit = 0;
-  let n = 0;
+): number[] {
+  const shares: number[] = [];
   for (let side = 0; side < 4; side++) {
+    let hit = 0;
+    let n = 0;
     const p = q[side];
     const r = q[(side + 1) % 4];
     const len = Math.hypot(r.x - p.x, r.y - p.y);
@@ -179,8 +190,9 @@ function perimeterSupport(
       }
       if (ok) hit++;
     }
+    shares.push(n ? hit / n : 0);
   }
-  return n ? hit / n : 0;
+  return shares;
 }
 
 /** Corners reordered to start at the top-left one and run clockwise. */
