@@ -22,6 +22,8 @@ import { loadNodeModels } from './models-node';
 import { writeTrace } from './trace';
 import { newTrace } from '../engine/detect/trace';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
+import { findLeaks, otherReader } from '../engine/detect/leak-check';
+import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { PDF_OUTPUTS, redactPdfFile, type PdfOutput } from './redact-pdf';
 
 const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict]
@@ -30,7 +32,9 @@ Masks every card-number digit but the last four (or first six and last four, or 
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
 
 A photo that shows a card (its outline, its layout) but no card number to mask is reported on stderr
-and in --json as "cardWithoutNumber": true; with --strict the exit code is then 3 (mask it by hand).
+and in --json as "cardWithoutNumber": true. Each output is read again by the reader that did not find
+the numbers, looking for numbers in card layout; what it reads is reported on stderr and in --json as
+"leakCheck": {"reader", "leaks"}. With --strict either makes the exit code 3 (mask it by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json.
@@ -147,7 +151,7 @@ async function redact(
   const core = createNodeCore(ocr);
   const report: unknown[] = [];
   let failures = 0;
-  let unmaskedCards = 0;
+  let flagged = 0;
   try {
     for (const [i, file] of files.entries()) {
       const name = path.basename(file).replace(/\.[^.]+$/, '');
@@ -210,9 +214,18 @@ async function redact(
         process.stderr.write(
           `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
         );
+        // The independent check: the other reader looks for numbers in card layout in the output.
+        const checkedBy = otherReader(result.reader ?? 'tesseract', !!models);
+        const leaks = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
+          ? []
+          : await findLeaks(await decodeImageNode(encoded), { ocr, models, reader: checkedBy });
+        for (const leak of leaks)
+          process.stderr.write(
+            `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
+          );
         const bare = cardWithoutNumber(result.card, masks);
         if (bare) {
-          unmaskedCards++;
+          flagged++;
           process.stderr.write(
             `  warning: looks like a card (${result.card?.reasons.join(', ')}) but no card number was found to mask: check ${outImage} and mask the number by hand\n`,
           );
@@ -225,7 +238,9 @@ async function redact(
           seconds: secs,
           pageKind: result.pageKind,
           cardWithoutNumber: bare,
+          leakCheck: { reader: checkedBy, leaks },
         });
+        if (leaks.length && !bare) flagged++;
       } catch (e) {
         failures++;
         const { code, message } = describe(e);
@@ -239,7 +254,7 @@ async function redact(
   }
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   if (failures) return 1;
-  return extra.strict && unmaskedCards > 0 ? 3 : 0;
+  return extra.strict && flagged > 0 ? 3 : 0;
 }
 
 /**

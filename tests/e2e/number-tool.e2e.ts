@@ -130,6 +130,53 @@ describe.skipIf(noBrowser)('number tool and export guard', () => {
     });
   }
 
+  it('a deleted automatic mask: the guard asks, and the other reader finds the number in the export', async () => {
+    const started = await startApp();
+    rb = started.rb;
+    const page = started.page;
+    await upload(page, ['tests/fixtures/app/s7-000-easy-front.jpg']);
+    expect(await waitForItems(page, 1)).toEqual(['ready']);
+    const masks = () => page.evaluate(() => window.__lastfour!.getMasks(0));
+    const number = (await masks()).filter((m) => m.kind === 'card-number');
+    expect(number.length).toBeGreaterThan(0);
+    // Select each card-number mask from the keyboard and delete it.
+    await page.locator('[data-testid="editor-stage"]').focus();
+    for (let n = number.length; n > 0; n--) {
+      await page.keyboard.press(']');
+      const id = await page.evaluate(() => window.__lastfour!.selectedMaskId());
+      if ((await masks()).find((m) => m.id === id)?.kind !== 'card-number') continue;
+      await page.keyboard.press('Delete');
+    }
+    expect((await masks()).filter((m) => m.kind === 'card-number')).toEqual([]);
+    const saved = page.waitForEvent('download', { timeout: 60_000 });
+    await page.locator('[data-testid="export-button"]').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Export anyway' }).click();
+    await saved;
+    const verify = page.locator('[data-testid="verify-message"]:not([data-state="checking"])');
+    await verify.waitFor({ timeout: 120_000 });
+    expect(await verify.getAttribute('data-state')).toBe('leak');
+    await expect(verify.textContent()).resolves.toMatch(/still shows a readable number.*Read again by/);
+    // The reader that did not find the number read it in the export on its own.
+    expect(Number(await verify.getAttribute('data-other-reader-leaks'))).toBeGreaterThan(0);
+    expect(await verify.getAttribute('data-checked-by')).toMatch(/^(tesseract|learned)$/);
+    // The button brings the place into view: zoomed in away from it first, then the number's middle
+    // comes back near the middle of the editor.
+    await page.locator('[data-testid="editor-stage"]').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+    const gt = truthOf('tests/fixtures/app/s7-000-easy-front');
+    const centre = (i: number) =>
+      gt.digits[i].poly.reduce((a, p) => ({ x: a.x + p[0] / 4, y: a.y + p[1] / 4 }), { x: 0, y: 0 });
+    const [a, b] = [centre(0), centre(gt.digits.length - 1)];
+    const offCentre = async () => {
+      const at = await toClient(page, (a.x + b.x) / 2, (a.y + b.y) / 2);
+      const box = (await page.locator('[data-testid="editor-stage"]').boundingBox())!;
+      return Math.hypot(at.x - (box.x + box.width / 2), at.y - (box.y + box.height / 2)) / box.height;
+    };
+    expect(await offCentre()).toBeGreaterThan(0.2);
+    await page.locator('[data-testid="leak-jump"]').click();
+    await expect.poll(offCentre).toBeLessThan(0.1);
+  });
+
   it('marks a number with a finger at phone size', async () => {
     rb = await RecordedBrowser.launch();
     const context = await rb.browser.newContext({

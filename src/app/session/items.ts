@@ -3,7 +3,8 @@
 import type { CardEvidence } from '../../engine/detect/card-evidence';
 import type { PageClassification } from '../../engine/documents/page-kinds';
 import type { EngineErrorCode } from '../../engine/error-codes';
-import type { Finding, ImageFormat, Mask } from '../../engine/types';
+import type { Reader } from '../../engine/detect/leak-check';
+import type { Finding, ImageFormat, Mask, Quad } from '../../engine/types';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { commit, createHistory, redo, undo, type History } from '../editor/history';
 import { t } from '../i18n/i18n';
@@ -13,6 +14,14 @@ export type ItemStatus = 'detecting' | 'ready' | 'error';
 export interface VerifyState {
   state: 'checking' | 'clean' | 'leak' | 'failed';
   message: string;
+  /** Where numbers were still read (source pixels of the page): the warning's "show me" button. */
+  places?: readonly Quad[];
+  /** The reader that re-read the export (the one that did not produce the findings). */
+  checkedBy?: Reader;
+  /** Leaks the other reader's check found (the rest came from the engine's own re-read). */
+  otherReaderLeaks?: number;
+  /** The masks changed since: the warning stays, with a word that it describes the last export. */
+  stale?: boolean;
 }
 
 export interface Item {
@@ -35,6 +44,8 @@ export interface Item {
   readonly pageKind?: PageClassification;
   /** Why the page looks like a payment card (see engine/detect/card-evidence.ts); the export guard. */
   readonly card?: CardEvidence;
+  /** The reader behind the page's card numbers (the leak check uses the other one). */
+  readonly reader?: Reader;
   /** Number tool strokes being read by the engine. */
   readonly marking?: number;
   readonly history: History<Doc>;
@@ -164,21 +175,25 @@ export function editItem(s: AppState, id: string, edit: (doc: Doc) => Doc): AppS
   const item = getItem(s, id);
   if (!item || item.status !== 'ready') return s;
   const history = commit(item.history, edit(item.history.present));
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
+
+/** After an edit a clean check no longer holds, but a leak keeps its warning until the next export. */
+const leakOnly = (v: VerifyState | undefined): VerifyState | undefined =>
+  v?.state === 'leak' ? { ...v, stale: true } : undefined;
 
 export function undoItem(s: AppState, id: string): AppState {
   const item = getItem(s, id);
   if (!item) return s;
   const history = undo(item.history);
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
 
 export function redoItem(s: AppState, id: string): AppState {
   const item = getItem(s, id);
   if (!item) return s;
   const history = redo(item.history);
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
 
 /** The masks the user drew on a page: they survive a new detection (another page kind, say). */
@@ -192,6 +207,7 @@ export function detected(
   doc: Doc,
   pageKind?: PageClassification,
   card?: CardEvidence,
+  reader?: Reader,
 ): AppState {
   const n = findings.length;
   return patchItem(s, id, {
@@ -200,6 +216,7 @@ export function detected(
     findings,
     pageKind,
     card,
+    reader,
     history: createHistory(doc),
     message: n === 0 ? t('items.nothingFound') : t('items.foundMasks', { found: n, count: doc.masks.length }),
   });

@@ -10,7 +10,7 @@ import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { createHistory } from '../editor/history';
 import { exportItems, exportPdfFile, saveExports } from '../export/export';
 import { showsUnmaskedCard } from '../export/guard';
-import { readableLeaks } from '../export/verify';
+import { readableLeaks, spanOf } from '../export/verify';
 import { engineNote } from '../i18n/engine-text';
 import { i18n, t } from '../i18n/i18n';
 import { choiceOf, findingsOf, maskedText } from './findings';
@@ -206,7 +206,9 @@ export class Session {
       const markedMasks = current.masks.filter((m) => m.findingId && markedIds.has(m.findingId));
       const masks = [...result.masks, ...manualMasks(current), ...markedMasks];
       const doc = { ...createDoc(width, height, masks), ...(marked.length && { marked }) };
-      this.store.set((s) => detected(s, page.id, result.findings, doc, result.pageKind, result.card));
+      this.store.set((s) =>
+        detected(s, page.id, result.findings, doc, result.pageKind, result.card, result.reader),
+      );
     } catch (e) {
       // A cancelled job was replaced or its page removed: whatever replaced it reports for the page.
       if (wasCancelled(e)) return;
@@ -425,21 +427,37 @@ export class Session {
     if (!stillSame()) return;
     this.patch(epoch, item.id, { verify: { state: 'checking', message: t('verify.checking') } });
     try {
-      const result = await this.engine.verifyExport(blob, getItem(this.state, item.id)?.pageKind?.kind);
+      const current = getItem(this.state, item.id);
+      const result = await this.engine.verifyExport(blob, current?.pageKind?.kind, current?.reader);
       if (!stillSame()) return;
-      const leaks = readableLeaks(result.findings);
+      // The engine's own re-read, and the other reader's look for card layouts (detect/leak-check.ts).
+      const places = [
+        ...readableLeaks(result.findings).map((l) => ({
+          digits: l.text.replace(/\D/g, '').length,
+          corners: l.glyphs.length ? spanOf(l.glyphs) : undefined,
+        })),
+        ...result.leaks.map((l) => ({ digits: l.digits, corners: l.corners })),
+      ];
+      const checkedBy = t(result.checkedBy === 'learned' ? 'verify.readerLearned' : 'verify.readerTesseract');
       this.patch(epoch, item.id, {
         verify:
-          leaks.length > 0
+          places.length > 0
             ? {
                 state: 'leak',
-                message: t('verify.leak', {
+                message: `${t('verify.leak', {
                   list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
-                    leaks.map((l) => t('verify.digits', { count: l.text.replace(/\D/g, '').length })),
+                    places.map((l) => t('verify.digits', { count: l.digits })),
                   ),
-                }),
+                })} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                places: places.flatMap((p) => (p.corners ? [p.corners] : [])),
+                checkedBy: result.checkedBy,
+                otherReaderLeaks: result.leaks.length,
               }
-            : { state: 'clean', message: t('verify.clean') },
+            : {
+                state: 'clean',
+                message: `${t('verify.clean')} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                checkedBy: result.checkedBy,
+              },
       });
     } catch (e) {
       if (stillSame())

@@ -10,11 +10,12 @@ import { EngineCore } from '../core/engine-core';
 import type { JobRecord } from '../core/jobs';
 import { imageSource } from '../core/page-source';
 import type { BarcodeReader } from '../documents/barcode';
-import type { PageKind } from '../documents/page-kinds';
+import { IDENTITY_KINDS, type PageKind } from '../documents/page-kinds';
 import { createZxingReader } from '../documents/zxing';
 import type { EngineErrorCode } from '../error-codes';
 import { toEngineFailure } from '../errors';
 import { findingsFromStroke, type NumberStroke, type StrokeResult } from '../detect/number-stroke';
+import { findLeaks, otherReader, type Leak, type Reader } from '../detect/leak-check';
 import { replacedByStroke } from '../detect/stroke-overlap';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
@@ -296,13 +297,26 @@ export const engineApi = {
 
   /**
    * Re-reads an exported file and reports card-number-like runs that are still readable. `kind` (the
-   * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID.
+   * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID. `leaks`
+   * come from the independent check (detect/leak-check.ts): the reader that did not produce the
+   * page's findings (`producedBy`) reads the export's lines for numbers in card layout.
    */
-  async verifyExport(file: Blob, kind?: PageKind): Promise<AnalyzeResult> {
+  async verifyExport(
+    file: Blob,
+    kind?: PageKind,
+    producedBy: Reader = 'learned',
+  ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader }> {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
+    const models = await currentModels();
     // The page's kind as shown (classified or chosen): an ID's export is not searched for card numbers.
-    return analyzePage(imageSource(image), getOcr, { models: await currentModels(), kind });
+    const result = await analyzePage(imageSource(image), getOcr, { models, kind });
+    const checkedBy = otherReader(producedBy, !!models);
+    const leaks =
+      kind && IDENTITY_KINDS.has(kind)
+        ? []
+        : await findLeaks(image, { ocr: await getOcr(), models, reader: checkedBy });
+    return { ...result, leaks, checkedBy };
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */
