@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EditorStage } from './canvas/EditorStage';
 import { ActionBar } from './components/ActionBar';
 import { EmptyState } from './components/EmptyState';
+import { ExportGuardDialog } from './components/ExportGuardDialog';
 import { ExportPanel } from './components/ExportPanel';
 import { FindingsPanel } from './components/FindingsPanel';
 import { HelpDialog } from './components/HelpDialog';
@@ -117,6 +118,7 @@ export function App() {
         </div>
       )}
       <HelpDialog open={ui.helpOpen} onClose={() => session.ui.setHelp(false)} />
+      <ExportGuardDialog session={session} state={state} />
     </div>
   );
 }

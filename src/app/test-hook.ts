@@ -7,6 +7,7 @@ import type { TesseractAssets } from '../engine/ocr/tesseract';
 import type { Finding, Mask } from '../engine/types';
 import { getActiveStage } from './canvas/active-stage';
 import type { EngineClient } from './engine-client';
+import { findingsOf } from './session/findings';
 import type { Session } from './session/session';
 import { currentModelsState, type ModelsState } from './useEngine';
 
@@ -56,6 +57,10 @@ declare global {
        * cancellation ended and replaced.
        */
       engineJobs(): Promise<{ jobs: JobRecord[]; ocrWorkers: number; ocrRestarts: number }>;
+      /** The editor's tool: 'select', 'draw' or 'number'. */
+      tool(): string;
+      /** Number tool strokes still being read on the item (0 once its finding is in the list). */
+      markingCount(itemIndex?: number): number;
     };
   }
 }
@@ -73,7 +78,10 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     restartOcr: (assets) => engine.startOcr(assets),
     modelsStatus: currentModelsState,
     getMasks: (i) => structuredClone([...(itemAt(i)?.history.present.masks ?? [])]),
-    getFindings: (i) => structuredClone([...(itemAt(i)?.findings ?? [])]),
+    getFindings: (i) => {
+      const item = itemAt(i);
+      return structuredClone(item ? findingsOf(item) : []);
+    },
     getPageKind: (i) => structuredClone(itemAt(i)?.pageKind ?? null),
     items: () =>
       session.state.items.map((it) => ({
@@ -92,5 +100,7 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     },
     selectedMaskId: () => session.ui.state.selectedMaskId,
     engineJobs: () => engine.jobs(),
+    tool: () => session.ui.state.tool,
+    markingCount: (i) => itemAt(i)?.marking ?? 0,
   };
 }

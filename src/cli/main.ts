@@ -21,12 +21,20 @@ import { createNodeOcr } from './ocr-node';
 import { loadNodeModels } from './models-node';
 import { writeTrace } from './trace';
 import { newTrace } from '../engine/detect/trace';
+import { cardWithoutNumber } from '../engine/detect/card-evidence';
+import { findLeaks, otherReader } from '../engine/detect/leak-check';
+import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { PDF_OUTPUTS, redactPdfFile, type PdfOutput } from './redact-pdf';
 
-const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json]
+const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict]
 
 Masks every card-number digit but the last four (or first six and last four, or none), and the
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
+
+A photo that shows a card (its outline, its layout) but no card number to mask is reported on stderr
+and in --json as "cardWithoutNumber": true. Each output is read again by the reader that did not find
+the numbers, looking for numbers in card layout; what it reads is reported on stderr and in --json as
+"leakCheck": {"reader", "leaks"}. With --strict either makes the exit code 3 (mask it by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json.
@@ -62,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         keep: { type: 'string', default: 'last4' },
         format: { type: 'string', default: 'png' },
         json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
@@ -109,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     values.json ?? false,
     { output: pdfOutput, password: values.password },
     docs,
-    { modelsDir: values.models, traceDir: values.trace, ocrLang: values['ocr-lang'] },
+    { modelsDir: values.models, traceDir: values.trace, ocrLang: values['ocr-lang'], strict: values.strict },
   );
 }
 
@@ -121,7 +130,7 @@ async function redact(
   json: boolean,
   pdf: { output: PdfOutput; password?: string } = { output: 'pdf' },
   docs: DocumentFlags = { kinds: {} },
-  extra: { modelsDir?: string; traceDir?: string; ocrLang?: string } = {},
+  extra: { modelsDir?: string; traceDir?: string; ocrLang?: string; strict?: boolean } = {},
 ): Promise<number> {
   await fs.mkdir(outDir, { recursive: true });
   const inputs = new Set(files.map((f) => path.resolve(f)));
@@ -142,6 +151,7 @@ async function redact(
   const core = createNodeCore(ocr);
   const report: unknown[] = [];
   let failures = 0;
+  let flagged = 0;
   try {
     for (const [i, file] of files.entries()) {
       const name = path.basename(file).replace(/\.[^.]+$/, '');
@@ -204,6 +214,22 @@ async function redact(
         process.stderr.write(
           `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
         );
+        // The independent check: the other reader looks for numbers in card layout in the output.
+        const checkedBy = otherReader(result.reader ?? 'tesseract', !!models);
+        const leaks = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
+          ? []
+          : await findLeaks(await decodeImageNode(encoded), { ocr, models, reader: checkedBy });
+        for (const leak of leaks)
+          process.stderr.write(
+            `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
+          );
+        const bare = cardWithoutNumber(result.card, masks);
+        if (bare) {
+          flagged++;
+          process.stderr.write(
+            `  warning: looks like a card (${result.card?.reasons.join(', ')}) but no card number was found to mask: check ${outImage} and mask the number by hand\n`,
+          );
+        }
         report.push({
           file,
           output: outImage,
@@ -211,7 +237,10 @@ async function redact(
           findings: result.findings.length,
           seconds: secs,
           pageKind: result.pageKind,
+          cardWithoutNumber: bare,
+          leakCheck: { reader: checkedBy, leaks },
         });
+        if (leaks.length && !bare) flagged++;
       } catch (e) {
         failures++;
         const { code, message } = describe(e);
@@ -224,7 +253,8 @@ async function redact(
     await ocr.terminate();
   }
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
-  return failures ? 1 : 0;
+  if (failures) return 1;
+  return extra.strict && flagged > 0 ? 3 : 0;
 }
 
 /**

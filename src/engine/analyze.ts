@@ -1,5 +1,7 @@
 // The single entry point of the engine: the browser worker and the CLI both call analyzeImage, then
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
+import { cardEvidence, type CardEvidence } from './detect/card-evidence';
+import type { Reader } from './detect/leak-check';
 import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
 import {
   detectRepeatedPrefix,
@@ -51,6 +53,13 @@ export interface AnalyzeResult {
   masks: Mask[];
   /** What the page is (card front, passport data page, statement...), how sure, and why. */
   pageKind?: PageClassification;
+  /** Why the page looks like a payment card (outline, kind, a number read); undefined: no card. */
+  card?: CardEvidence;
+  /**
+   * The reader behind the card numbers: the learned recognizer when the text models were loaded
+   * (Tesseract reads there only where it doubts), else Tesseract. The leak check uses the other one.
+   */
+  reader?: Reader;
 }
 
 /** The most lines the learned detector finds on a card back (stripe, panel, terms, phone, logos). */
@@ -205,7 +214,9 @@ export async function analyzeImage(
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
-  return { width: image.width, height: image.height, findings, masks, pageKind: report.page };
+  const card = cardEvidence(gray, findings, report.page);
+  const reader: Reader = options.models ? 'learned' : 'tesseract';
+  return { width: image.width, height: image.height, findings, masks, pageKind: report.page, card, reader };
 }
 
 /**

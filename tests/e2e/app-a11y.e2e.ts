@@ -79,7 +79,7 @@ describe.skipIf(noBrowser)('accessible, keyboard-operable, mobile-ready', () => 
     const auto = await count();
     expect(auto).toBeGreaterThan(0);
 
-    await page.keyboard.press('n');
+    await page.keyboard.press('m');
     expect(await count()).toBe(auto + 1);
     const added = (await masks()).at(-1)!;
     await page.keyboard.press('Shift+ArrowRight');

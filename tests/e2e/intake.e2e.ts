@@ -13,7 +13,7 @@ describe.skipIf(noBrowser)('bad input breaks nothing', () => {
     await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
     await page.locator('[data-testid="editor-stage"]').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('n');
+    await page.keyboard.press('m');
     const masksBefore = await page.evaluate(() => window.__lastfour!.getMasks(0));
     expect(masksBefore.some((m) => m.source === 'manual')).toBe(true);
 

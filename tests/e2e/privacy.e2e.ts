@@ -27,7 +27,7 @@ async function fullSession(context: BrowserContext): Promise<Page> {
   await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);
   expect(await waitForItems(page, 1)).toEqual(['ready']);
   await page.locator('[data-testid="editor-stage"]').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('n');
+  await page.keyboard.press('m');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Control+z');
   expect((await download(page, 'export-button')).bytes.length).toBeGreaterThan(1000);

@@ -39,7 +39,7 @@ describe.skipIf(noBrowser)('installable offline PWA', () => {
     expect(auto).toBeGreaterThan(0);
     // Edit: add a mask from the keyboard.
     await page.locator('[data-testid="editor-stage"]').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('n');
+    await page.keyboard.press('m');
     await expect
       .poll(() => page.locator('[data-testid="image-item"]').getAttribute('data-mask-count'))
       .toBe(String(auto + 1));

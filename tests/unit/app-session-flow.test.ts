@@ -34,6 +34,8 @@ const autoMask = (f: string, preset: KeepPreset, i = 0): Mask => ({
 
 /** Just enough of the worker API; `gate` lets a test hold an analysis open. */
 function fakeEngine(gate?: Promise<void>) {
+  const unreadable = new Set<string>();
+  const exported: string[] = [];
   const progress: number[] = [];
   const closed: string[] = [];
   const cancelled: string[] = [];
@@ -41,13 +43,14 @@ function fakeEngine(gate?: Promise<void>) {
   const engine = {
     async open(fileId: string, file: Blob) {
       const text = await file.text();
+      if (text === 'smeared card') unreadable.add(fileId);
       if (text.startsWith('not an image')) throw { code: 'not-an-image', message: 'Not a supported file.' };
       return {
         kind: 'image',
         pages: [{ id: fileId, width: 400, height: 300, bitmap: { close() {} }, label: '' }],
       };
     },
-    async analyze(_id: string, _o: unknown, onProgress?: (p: Progress) => void, jobId?: string) {
+    async analyze(id: string, _o: unknown, onProgress?: (p: Progress) => void, jobId?: string) {
       for (const p of [0.1, 0.5, 0.9]) onProgress?.({ stage: 'ocr', progress: p });
       // Like the worker: a cancelled job rejects at once with code 'cancelled'.
       const stopped = new Promise<never>((_, reject) =>
@@ -55,6 +58,9 @@ function fakeEngine(gate?: Promise<void>) {
       );
       await Promise.race([gate, stopped]);
       running.delete(jobId ?? '');
+      // A card photo whose number nobody could read: evidence of a card, no finding.
+      if (unreadable.has(id))
+        return { width: 400, height: 300, findings: [], masks: [], card: { reasons: ['outline'] } };
       const findings = [finding('card'), finding('mrz', false)];
       return { width: 400, height: 300, findings, masks: [autoMask('card', 'last4')] };
     },
@@ -72,12 +78,24 @@ function fakeEngine(gate?: Promise<void>) {
       running.get(jobId)?.();
       return running.delete(jobId);
     },
+    async markNumber(_id: string, _stroke: unknown, findingId: string, others: Finding[]) {
+      const marked = { ...finding(findingId), notes: ['marked with the number tool'] };
+      return {
+        findings: [marked],
+        method: 'read',
+        replaces: others.filter((f) => f.id === 'card').map((f) => f.id),
+      };
+    },
     async close(id: string) {
       closed.push(id);
     },
     async clear() {},
+    async exportImage(id: string) {
+      exported.push(id);
+      return new Blob(['png']);
+    },
   };
-  return { engine: engine as unknown as EngineClient, progress, closed, cancelled };
+  return { engine: engine as unknown as EngineClient, progress, closed, cancelled, exported };
 }
 
 const file = (name: string, body = 'jpeg bytes') => new File([body], name, { type: 'image/jpeg' });
@@ -124,7 +142,7 @@ describe('session', () => {
     await until(() => s.state.items[0].status === 'ready');
     const masks = () => s.state.items[0].history.present.masks;
     s.ui.setViewport({ width: 800, height: 600 });
-    expect(handleKeyDown(s.ui, key('n'))).toBe(true);
+    expect(handleKeyDown(s.ui, key('m'))).toBe(true);
     expect(masks()).toHaveLength(2);
     const added = masks()[1];
     expect(s.ui.state.selectedMaskId).toBe(added.id);
@@ -147,7 +165,10 @@ describe('session', () => {
     expect(s.state.items[0].history).toBe(before);
     expect(handleKeyDown(s.ui, key('?'))).toBe(true);
     expect(s.ui.state.helpOpen).toBe(true);
-    expect(handleKeyDown(s.ui, key('n'))).toBe(false); // help open: editor keys wait
+    expect(handleKeyDown(s.ui, key('m'))).toBe(false); // help open: editor keys wait
+    expect(handleKeyDown(s.ui, key('?'))).toBe(true);
+    expect(handleKeyDown(s.ui, key('n'))).toBe(true);
+    expect(s.ui.state.tool).toBe('number');
   });
 
   it('switches findings and presets as undoable steps, keeping manual masks', async () => {
@@ -211,5 +232,49 @@ describe('session', () => {
     await until(() => (s.state.items[0]?.progress ?? 0) > 0.5);
     await s.clearAll();
     expect(cancelled).toHaveLength(1);
+  });
+
+  it('the number tool adds a finding as one undoable edit, in place of the number detected there', async () => {
+    const { engine } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('a.jpg')]);
+    await until(() => s.state.items[0].status === 'ready');
+    const item = () => s.state.items[0];
+    const doc = () => item().history.present;
+    await s.markNumber(item().id, { from: { x: 10, y: 20 }, to: { x: 300, y: 20 } });
+    const marked = doc().marked ?? [];
+    expect(marked).toHaveLength(1);
+    expect(doc().masks.map((m) => m.findingId)).toEqual([marked[0].id]);
+    expect(doc().choices.card).toEqual({ enabled: false, preset: 'last4' });
+    expect(item().marking).toBeUndefined();
+    expect(s.state.notice).toMatch(/Number marked: •••• 6990 \(in place of/);
+    // Presets apply to it like to a detected number.
+    await s.setFindings(item().id, [{ findingId: marked[0].id, preset: 'none' }]);
+    expect(doc().masks.find((m) => m.findingId === marked[0].id)?.width).toBe(200);
+    s.ui.undo();
+    s.ui.undo();
+    expect(doc().marked ?? []).toHaveLength(0);
+    expect(doc().masks.map((m) => m.findingId)).toEqual(['card']);
+    s.ui.redo();
+    expect(doc().marked).toEqual(marked);
+  });
+
+  it('holds an export of a card with no card number masked until the user answers', async () => {
+    const { engine, exported } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('card.jpg', 'smeared card')]);
+    await until(() => s.state.items[0].status === 'ready');
+    await s.exportSelected();
+    expect(s.state.exportGuard?.flagged).toEqual([s.state.items[0].id]);
+    expect(exported).toEqual([]);
+    await s.exportAll(); // a second click while the dialog is open does nothing
+    await s.answerExportGuard('number');
+    expect(s.ui.state.tool).toBe('number');
+    expect(s.state.exportGuard).toBeUndefined();
+    expect(exported).toEqual([]);
+    await s.exportAll();
+    expect(s.state.exportGuard?.kind).toBe('zip');
+    await s.answerExportGuard('cancel');
+    expect(exported).toEqual([]);
   });
 });

@@ -28,6 +28,9 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('Backspace'))).toBe('delete');
     expect(matchShortcut(key('ArrowLeft', { shiftKey: true }))).toBe('nudge-left');
     expect(matchShortcut(key('r'))).toBe('draw-tool');
+    expect(matchShortcut(key('n'))).toBe('number-tool');
+    expect(matchShortcut(key('N', { shiftKey: true }))).toBe('number-tool');
+    expect(matchShortcut(key('m'))).toBe('add-mask');
     expect(matchShortcut(key('v'))).toBe('select-tool');
     expect(matchShortcut(key('o'))).toBe('peek');
     expect(matchShortcut(key('?', { shiftKey: true }))).toBe('help');
@@ -45,6 +48,7 @@ describe('shortcuts', () => {
       'v',
       'r',
       'n',
+      'm',
       ']',
       '[',
       'Escape',

@@ -4,8 +4,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Konva from 'konva';
 import { useTranslation } from 'react-i18next';
-import { Image as KImage, Layer, Rect, Stage, Transformer } from 'react-konva';
+import { Arrow, Image as KImage, Layer, Rect, Stage, Transformer } from 'react-konva';
 import { rectFromPoints, type MaskGeometry } from '../editor/geometry';
+import type { Point } from '../../engine/types';
 import { wheelZoomFactor, type View } from '../editor/viewport';
 import type { Item } from '../session/items';
 import type { Session } from '../session/session';
@@ -19,6 +20,8 @@ Konva.hitOnDragEnabled = true;
 
 /** Smallest mask a drag may draw, in screen pixels: anything less was a click, not a drawing. */
 const MIN_DRAW_PX = 4;
+/** Shortest number tool stroke, in screen pixels: anything less was a tap. */
+const MIN_STROKE_SCREEN_PX = 10;
 
 export function EditorStage({ session, item }: { session: Session; item: Item }) {
   const { t } = useTranslation();
@@ -32,6 +35,9 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
   const drawStart = useRef<{ x: number; y: number } | null>(null);
   const pinch = useRef<Pinch | null>(null);
   const [draft, setDraft] = useState<MaskGeometry | null>(null);
+  // The number tool's stroke while it is drawn: first digit's centre to the pointer, source pixels.
+  const [stroke, setStroke] = useState<{ from: Point; to: Point } | null>(null);
+  const strokeRef = useRef<{ from: Point; to: Point } | null>(null);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -93,11 +99,55 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
     session.ui.addManualMask(g);
   };
 
+  const finishStroke = () => {
+    const s = strokeRef.current;
+    strokeRef.current = null;
+    setStroke(null);
+    if (!s) return;
+    // A tap is no stroke: the number tool needs the first digit and the last.
+    if (Math.hypot(s.to.x - s.from.x, s.to.y - s.from.y) * view.scale < MIN_STROKE_SCREEN_PX) return;
+    void session.markNumber(item.id, s);
+  };
+
+  const startStroke = (stage: Konva.Stage) => {
+    const p = stage.getRelativePointerPosition();
+    if (!p) return;
+    strokeRef.current = { from: p, to: p };
+    setStroke(strokeRef.current);
+    const up = () => {
+      cleanup();
+      const end = stage.getRelativePointerPosition();
+      if (end && strokeRef.current) strokeRef.current = { ...strokeRef.current, to: end };
+      finishStroke();
+    };
+    const key = (k: KeyboardEvent) => {
+      if (k.key !== 'Escape') return;
+      cleanup();
+      strokeRef.current = null;
+      setStroke(null);
+    };
+    const cleanup = () => {
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', cancel);
+      window.removeEventListener('keydown', key);
+    };
+    const cancel = () => {
+      cleanup();
+      strokeRef.current = null;
+      setStroke(null);
+    };
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', cancel);
+    window.addEventListener('keydown', key);
+  };
+
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
     const stage = e.target.getStage();
     if (!stage) return;
     containerRef.current?.focus({ preventScroll: true });
-    if (ui.tool === 'draw' && editable && !ui.panHeld && e.evt.isPrimary && e.evt.button <= 0) {
+    if (ui.tool === 'number' && editable && !ui.panHeld && e.evt.isPrimary && e.evt.button <= 0) {
+      startStroke(stage);
+    } else if (ui.tool === 'draw' && editable && !ui.panHeld && e.evt.isPrimary && e.evt.button <= 0) {
       drawStart.current = stage.getRelativePointerPosition();
       // Released outside the stage, or Escape: finish or cancel the drawing anyway.
       const up = () => {
@@ -125,6 +175,10 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
     const start = drawStart.current;
     const p = e.target.getStage()?.getRelativePointerPosition();
     if (start && p) setDraft(rectFromPoints(start, p));
+    if (strokeRef.current && p) {
+      strokeRef.current = { ...strokeRef.current, to: p };
+      setStroke(strokeRef.current);
+    }
   };
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
@@ -149,6 +203,8 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
     if (trRef.current?.isTransforming()) trRef.current.stopTransform();
     drawStart.current = null;
     setDraft(null);
+    strokeRef.current = null;
+    setStroke(null);
     if (step.view) setView(step.view);
   };
 
@@ -204,6 +260,18 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
                 stroke="#38bdf8"
                 strokeWidth={1}
                 strokeScaleEnabled={false}
+              />
+            )}
+            {stroke && (
+              <Arrow
+                points={[stroke.from.x, stroke.from.y, stroke.to.x, stroke.to.y]}
+                stroke="#38bdf8"
+                fill="#38bdf8"
+                strokeWidth={3}
+                pointerLength={10}
+                pointerWidth={10}
+                strokeScaleEnabled={false}
+                listening={false}
               />
             )}
             <Transformer

@@ -59,9 +59,29 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
           className={`verify verify-${item.verify.state}`}
           data-testid="verify-message"
           data-state={item.verify.state}
+          data-stale={item.verify.stale ? 'true' : undefined}
+          data-checked-by={item.verify.checkedBy}
+          data-other-reader-leaks={item.verify.otherReaderLeaks}
           role={item.verify.state === 'leak' ? 'alert' : undefined}
         >
           {item.verify.message}
+          {item.verify.stale && <> {t('verify.stale')}</>}
+          {item.verify.places?.length ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                data-testid="leak-jump"
+                onClick={() => {
+                  session.select(item.id);
+                  session.ui.showPlace(item.verify?.places?.[0] ?? []);
+                  session.ui.setTool('select');
+                }}
+              >
+                {t('verify.showPlace')}
+              </button>
+            </>
+          ) : null}
         </p>
       )}
     </section>

@@ -6,6 +6,7 @@ import type { Finding, KeepPreset } from '../../engine/types';
 import { engineNote } from '../i18n/engine-text';
 import {
   categoryLabel,
+  findingsOf,
   groupFindings,
   kindLabel,
   maskedText,
@@ -39,18 +40,21 @@ export function FindingsPanel({ session, item }: { session: Session; item: Item 
         </p>
       )}
       {item.needsPassword && <PasswordForm key={item.message} session={session} item={item} />}
-      {item.status === 'ready' && item.findings.length === 0 && (
+      {item.status === 'ready' && findingsOf(item).length === 0 && (
         <div className="nothing-found" data-testid="nothing-found">
           <p>
             <strong>{t('findings.nothingTitle')}</strong> {t('findings.nothingBody')}
           </p>
+          <button type="button" onClick={() => session.ui.setTool('number')}>
+            {t('findings.markNumber')}
+          </button>{' '}
           <button type="button" onClick={() => session.ui.setTool('draw')}>
             {t('findings.drawMasks')}
           </button>
         </div>
       )}
       {item.status === 'ready' &&
-        groupFindings(item.findings).map((g) => (
+        groupFindings(findingsOf(item)).map((g) => (
           <Group key={g.category} session={session} item={item} group={g} />
         ))}
       {item.status === 'ready' && (
@@ -145,7 +149,13 @@ function FindingRow({ session, item, finding }: { session: Session; item: Item; 
   const choice = shownChoice(item, finding);
   const text = maskedText(finding);
   return (
-    <li className="finding" data-testid="finding" data-kind={finding.kind} data-enabled={choice.enabled}>
+    <li
+      className="finding"
+      data-testid="finding"
+      data-kind={finding.kind}
+      data-enabled={choice.enabled}
+      data-marked={item.history.present.marked?.includes(finding) ? 'true' : undefined}
+    >
       <label>
         <input
           type="checkbox"

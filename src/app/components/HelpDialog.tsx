@@ -58,6 +58,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
         <li>{t('help.mouse1')}</li>
         <li>{t('help.mouse2')}</li>
         <li>{t('help.mouse3')}</li>
+        <li>{t('help.mouse4')}</li>
       </ul>
       <form method="dialog">
         <button type="submit" className="primary">

@@ -32,6 +32,16 @@ export function Toolbar({ session, item }: { session: Session; item: Item }) {
         >
           {t('toolbar.draw')}
         </button>
+        <button
+          type="button"
+          data-testid="number-tool"
+          aria-pressed={ui.tool === 'number'}
+          aria-keyshortcuts="N"
+          onClick={() => editor.setTool('number')}
+          title={t('toolbar.numberTitle')}
+        >
+          {item.marking ? t('toolbar.numberReading') : t('toolbar.number')}
+        </button>
       </div>
       <div className="group" role="group" aria-label={t('toolbar.masks')}>
         <button

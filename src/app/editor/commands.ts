@@ -1,6 +1,6 @@
 // Every edit of a Doc is one of these pure functions. They return the same Doc when nothing changes,
 // which is how history knows not to record a no-op (a click that did not move anything).
-import type { KeepPreset, Mask } from '../../engine/types';
+import type { Finding, KeepPreset, Mask } from '../../engine/types';
 import type { Doc, FindingChoice } from './doc';
 import { normalizeGeometry, sameGeometry, type MaskGeometry } from './geometry';
 
@@ -67,4 +67,28 @@ export function applyFindingChanges(doc: Doc, changes: readonly FindingChange[])
   const choices: Record<string, FindingChoice> = { ...doc.choices };
   for (const c of changes) choices[c.findingId] = { enabled: c.enabled, preset: c.preset };
   return { ...doc, masks, choices };
+}
+
+/**
+ * Adds numbers marked with the number tool, with their masks, as one edit. The findings in `replaces`
+ * (detected numbers over the same print) are switched off and lose their auto masks: the user's
+ * stroke is the word on where that number is.
+ */
+export function addMarkedNumber(
+  doc: Doc,
+  findings: readonly Finding[],
+  masks: readonly Mask[],
+  replaces: readonly { id: string; preset: KeepPreset }[] = [],
+): Doc {
+  if (findings.length === 0) return doc;
+  const off = new Set(replaces.map((r) => r.id));
+  const kept = doc.masks.filter((m) => !(m.source === 'auto' && m.findingId && off.has(m.findingId)));
+  const choices: Record<string, FindingChoice> = { ...doc.choices };
+  for (const r of replaces) choices[r.id] = { enabled: false, preset: r.preset };
+  return {
+    ...doc,
+    masks: [...kept, ...masks],
+    choices,
+    marked: [...(doc.marked ?? []), ...findings],
+  };
 }

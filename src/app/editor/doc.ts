@@ -1,6 +1,6 @@
 // The editable state of one page: its masks (auto and manual) and the user's choices per finding.
 // Plain immutable data, so history can keep whole snapshots cheaply (unchanged masks are shared).
-import type { KeepPreset, Mask } from '../../engine/types';
+import type { Finding, KeepPreset, Mask } from '../../engine/types';
 
 export interface FindingChoice {
   enabled: boolean;
@@ -15,6 +15,11 @@ export interface Doc {
   readonly masks: readonly Mask[];
   /** Keyed by Finding.id. A finding missing here has not been touched: it follows its defaults. */
   readonly choices: Readonly<Record<string, FindingChoice>>;
+  /**
+   * Numbers the user marked with the number tool: findings like the detector's, but part of the edit
+   * history, so undo takes one away with its masks and redo brings it back.
+   */
+  readonly marked?: readonly Finding[];
 }
 
 export function createDoc(width: number, height: number, masks: readonly Mask[] = []): Doc {

@@ -9,6 +9,7 @@ export type ShortcutAction =
   | 'nudge-down'
   | 'select-tool'
   | 'draw-tool'
+  | 'number-tool'
   | 'add-mask'
   | 'next-mask'
   | 'previous-mask'
@@ -81,9 +82,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
     test: (e, mod) => plain(e, mod) && key(e, 'r'),
   },
   {
-    action: 'add-mask',
+    action: 'number-tool',
     keys: 'N',
     test: (e, mod) => plain(e, mod) && key(e, 'n'),
+  },
+  {
+    action: 'add-mask',
+    keys: 'M',
+    test: (e, mod) => plain(e, mod) && key(e, 'm'),
   },
   {
     action: 'next-mask',

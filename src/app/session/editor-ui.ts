@@ -3,13 +3,14 @@
 import type { Mask } from '../../engine/types';
 import { addMask, deleteMasks, nudgeMasks, updateMask } from '../editor/commands';
 import type { MaskGeometry } from '../editor/geometry';
-import { fitView, toSource, zoomAt, type Size, type View } from '../editor/viewport';
+import { clampScale, fitView, toSource, zoomAt, type Size, type View } from '../editor/viewport';
 import { t } from '../i18n/i18n';
 import { getItem } from './items';
 import type { Session } from './session';
 import { createStore } from './store';
 
-export type Tool = 'select' | 'draw';
+/** select: move and resize masks; draw: drag out a mask; number: drag from a number's first digit to its last. */
+export type Tool = 'select' | 'draw' | 'number';
 
 export interface UiState {
   readonly tool: Tool;
@@ -88,6 +89,28 @@ export class EditorUi {
     const { viewport } = this.state;
     const at = anchor ?? { x: viewport.width / 2, y: viewport.height / 2 };
     this.setView(item.id, zoomAt(this.viewFor(item.id, doc), at, factor));
+  }
+
+  /**
+   * Brings a place of the selected page into view (a leak the export check read): centred, zoomed in
+   * as far as it still fits in most of the viewport, never beyond 4x the fitted scale.
+   */
+  showPlace(corners: readonly { x: number; y: number }[]): void {
+    const item = this.item;
+    if (!item || corners.length === 0) return;
+    const doc = item.history.present;
+    const { viewport } = this.state;
+    const xs = corners.map((p) => p.x);
+    const ys = corners.map((p) => p.y);
+    const w = Math.max(1, Math.max(...xs) - Math.min(...xs));
+    const h = Math.max(1, Math.max(...ys) - Math.min(...ys));
+    const fitted = fitView(doc, viewport).scale;
+    const scale = clampScale(
+      Math.max(fitted, Math.min(4 * fitted, (0.8 * viewport.width) / w, (0.8 * viewport.height) / h)),
+    );
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    this.setView(item.id, { scale, x: viewport.width / 2 - cx * scale, y: viewport.height / 2 - cy * scale });
   }
 
   // Mask edits on the selected page, as the toolbar and keyboard issue them.

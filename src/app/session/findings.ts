@@ -68,3 +68,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...groups].map(([category, list]) => ({ category, findings: list }));
 }
+
+/** Every finding of a page: the detector's, then the numbers the user marked (undoable). */
+export function findingsOf(item: Item): Finding[] {
+  return [...item.findings, ...(item.history.present.marked ?? [])];
+}

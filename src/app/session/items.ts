@@ -1,8 +1,10 @@
 // The list of pages being redacted and pure updates over it. One Item per page: a photo is one item,
 // a PDF becomes one item per page once it is opened.
+import type { CardEvidence } from '../../engine/detect/card-evidence';
 import type { PageClassification } from '../../engine/documents/page-kinds';
 import type { EngineErrorCode } from '../../engine/error-codes';
-import type { Finding, ImageFormat, Mask } from '../../engine/types';
+import type { Reader } from '../../engine/detect/leak-check';
+import type { Finding, ImageFormat, Mask, Quad } from '../../engine/types';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { commit, createHistory, redo, undo, type History } from '../editor/history';
 import { t } from '../i18n/i18n';
@@ -12,6 +14,14 @@ export type ItemStatus = 'detecting' | 'ready' | 'error';
 export interface VerifyState {
   state: 'checking' | 'clean' | 'leak' | 'failed';
   message: string;
+  /** Where numbers were still read (source pixels of the page): the warning's "show me" button. */
+  places?: readonly Quad[];
+  /** The reader that re-read the export (the one that did not produce the findings). */
+  checkedBy?: Reader;
+  /** Leaks the other reader's check found (the rest came from the engine's own re-read). */
+  otherReaderLeaks?: number;
+  /** The masks changed since: the warning stays, with a word that it describes the last export. */
+  stale?: boolean;
 }
 
 export interface Item {
@@ -32,6 +42,12 @@ export interface Item {
   readonly findings: readonly Finding[];
   /** What the page is (classified by the engine, or chosen by the user), shown and changeable beside it. */
   readonly pageKind?: PageClassification;
+  /** Why the page looks like a payment card (see engine/detect/card-evidence.ts); the export guard. */
+  readonly card?: CardEvidence;
+  /** The reader behind the page's card numbers (the leak check uses the other one). */
+  readonly reader?: Reader;
+  /** Number tool strokes being read by the engine. */
+  readonly marking?: number;
   readonly history: History<Doc>;
   readonly verify?: VerifyState;
   /** Finding switches clicked but not applied yet (the engine is making their masks), by finding id. */
@@ -53,6 +69,15 @@ export interface WatermarkChoice {
 /** Which export is writing a file: one at a time, so a double click never saves twice. */
 export type ExportKind = 'image' | 'zip' | 'pdf';
 
+/** An export held back: the pages look like cards with no card number masked (see export/guard.ts). */
+export interface ExportGuard {
+  readonly kind: 'image' | 'zip';
+  /** The pages the export would write. */
+  readonly itemIds: readonly string[];
+  /** Those among them that show a card with no card-number mask. */
+  readonly flagged: readonly string[];
+}
+
 export interface AppState {
   readonly items: readonly Item[];
   readonly selectedId: string | null;
@@ -67,6 +92,8 @@ export interface AppState {
    * share files. Redacted pixels only; dropped by "Clear all" and by the next export.
    */
   readonly shareable: readonly File[];
+  /** The export waiting for the user's answer in the guard dialog; nothing is written meanwhile. */
+  readonly exportGuard?: ExportGuard;
 }
 
 export const initialState: AppState = {
@@ -148,21 +175,25 @@ export function editItem(s: AppState, id: string, edit: (doc: Doc) => Doc): AppS
   const item = getItem(s, id);
   if (!item || item.status !== 'ready') return s;
   const history = commit(item.history, edit(item.history.present));
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
+
+/** After an edit a clean check no longer holds, but a leak keeps its warning until the next export. */
+const leakOnly = (v: VerifyState | undefined): VerifyState | undefined =>
+  v?.state === 'leak' ? { ...v, stale: true } : undefined;
 
 export function undoItem(s: AppState, id: string): AppState {
   const item = getItem(s, id);
   if (!item) return s;
   const history = undo(item.history);
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
 
 export function redoItem(s: AppState, id: string): AppState {
   const item = getItem(s, id);
   if (!item) return s;
   const history = redo(item.history);
-  return history === item.history ? s : patchItem(s, id, { history, verify: undefined });
+  return history === item.history ? s : patchItem(s, id, { history, verify: leakOnly(item.verify) });
 }
 
 /** The masks the user drew on a page: they survive a new detection (another page kind, say). */
@@ -175,6 +206,8 @@ export function detected(
   findings: readonly Finding[],
   doc: Doc,
   pageKind?: PageClassification,
+  card?: CardEvidence,
+  reader?: Reader,
 ): AppState {
   const n = findings.length;
   return patchItem(s, id, {
@@ -182,6 +215,8 @@ export function detected(
     progress: 1,
     findings,
     pageKind,
+    card,
+    reader,
     history: createHistory(doc),
     message: n === 0 ? t('items.nothingFound') : t('items.foundMasks', { found: n, count: doc.masks.length }),
   });

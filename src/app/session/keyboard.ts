@@ -41,6 +41,9 @@ export function handleKeyDown(ui: EditorUi, e: KeyboardEvent): boolean {
     case 'draw-tool':
       ui.setTool('draw');
       return true;
+    case 'number-tool':
+      ui.setTool('number');
+      return true;
     case 'add-mask':
       ui.addMaskInView();
       return true;

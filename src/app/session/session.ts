@@ -2,16 +2,18 @@
 // Components call these methods; none of this code knows about React or Konva.
 import { saveAs } from 'file-saver';
 import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
+import type { NumberStroke } from '../../engine/detect/number-stroke';
 import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
-import { applyFindingChanges, type FindingChange } from '../editor/commands';
+import { addMarkedNumber, applyFindingChanges, type FindingChange } from '../editor/commands';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { createHistory } from '../editor/history';
 import { exportItems, exportPdfFile, saveExports } from '../export/export';
-import { readableLeaks } from '../export/verify';
+import { showsUnmaskedCard } from '../export/guard';
+import { readableLeaks, spanOf } from '../export/verify';
 import { engineNote } from '../i18n/engine-text';
 import { i18n, t } from '../i18n/i18n';
-import { choiceOf } from './findings';
+import { choiceOf, findingsOf, maskedText } from './findings';
 import {
   detected,
   editItem,
@@ -198,9 +200,14 @@ export class Session {
       const { width, height } = page.history.present;
       // Nothing can be edited while a page is being detected, so its manual masks are still these.
       const current = getItem(this.state, page.id)?.history.present ?? page.history.present;
-      const masks = [...result.masks, ...manualMasks(current)];
+      // So are the numbers the user marked with the number tool, with their masks.
+      const marked = current.marked ?? [];
+      const markedIds = new Set(marked.map((f) => f.id));
+      const markedMasks = current.masks.filter((m) => m.findingId && markedIds.has(m.findingId));
+      const masks = [...result.masks, ...manualMasks(current), ...markedMasks];
+      const doc = { ...createDoc(width, height, masks), ...(marked.length && { marked }) };
       this.store.set((s) =>
-        detected(s, page.id, result.findings, createDoc(width, height, masks), result.pageKind),
+        detected(s, page.id, result.findings, doc, result.pageKind, result.card, result.reader),
       );
     } catch (e) {
       // A cancelled job was replaced or its page removed: whatever replaced it reports for the page.
@@ -259,7 +266,7 @@ export class Session {
       if (!item || item.status !== 'ready') return;
       const targets: { finding: Finding; enabled: boolean; preset: KeepPreset }[] = [];
       for (const u of updates) {
-        const finding = item.findings.find((f) => f.id === u.findingId);
+        const finding = findingsOf(item).find((f) => f.id === u.findingId);
         if (!finding) continue;
         const current = choiceOf(item.history.present, finding);
         targets.push({ finding, enabled: u.enabled ?? current.enabled, preset: u.preset ?? current.preset });
@@ -316,13 +323,46 @@ export class Session {
   async exportSelected(): Promise<void> {
     const item = getItem(this.state, this.state.selectedId);
     if (!item || item.status !== 'ready') return;
-    await this.runExport([item], 'image');
+    await this.guardedExport([item], 'image');
   }
 
   async exportAll(): Promise<void> {
     const ready = this.state.items.filter((i) => i.status === 'ready');
     if (ready.length === 0) return;
-    await this.runExport(ready, 'zip');
+    await this.guardedExport(ready, 'zip');
+  }
+
+  /**
+   * Exports, unless a page shows a card with no card-number mask: then the guard dialog asks first
+   * and nothing is written until the user answers (answerExportGuard).
+   */
+  private async guardedExport(items: readonly Item[], kind: 'image' | 'zip'): Promise<void> {
+    if (this.state.exporting || this.state.exportGuard) return;
+    const flagged = items.filter(showsUnmaskedCard).map((i) => i.id);
+    if (flagged.length === 0) return this.runExport(items, kind);
+    this.store.set((s) => ({ ...s, exportGuard: { kind, itemIds: items.map((i) => i.id), flagged } }));
+  }
+
+  /**
+   * The guard dialog's answer: 'number' or 'draw' picks that tool on the first flagged page and
+   * exports nothing; 'export' writes the export as it stands; 'cancel' only closes the dialog.
+   */
+  async answerExportGuard(answer: 'number' | 'draw' | 'export' | 'cancel'): Promise<void> {
+    const guard = this.state.exportGuard;
+    if (!guard) return;
+    this.store.set((s) => ({ ...s, exportGuard: undefined }));
+    if (answer === 'export') {
+      const items = guard.itemIds
+        .map((id) => getItem(this.state, id))
+        .filter((i): i is Item => i?.status === 'ready');
+      if (items.length) await this.runExport(items, guard.kind);
+      return;
+    }
+    if (answer === 'cancel') return;
+    const first = guard.flagged.find((id) => getItem(this.state, id));
+    if (first) this.select(first);
+    this.ui.setTool(answer);
+    this.setNotice(t(answer === 'number' ? 'notice.guardNumber' : 'notice.guardDraw'));
   }
 
   /** The PDF `fileId` came from, as one new PDF of its redacted pages; only once every page is ready. */
@@ -387,21 +427,37 @@ export class Session {
     if (!stillSame()) return;
     this.patch(epoch, item.id, { verify: { state: 'checking', message: t('verify.checking') } });
     try {
-      const result = await this.engine.verifyExport(blob, getItem(this.state, item.id)?.pageKind?.kind);
+      const current = getItem(this.state, item.id);
+      const result = await this.engine.verifyExport(blob, current?.pageKind?.kind, current?.reader);
       if (!stillSame()) return;
-      const leaks = readableLeaks(result.findings);
+      // The engine's own re-read, and the other reader's look for card layouts (detect/leak-check.ts).
+      const places = [
+        ...readableLeaks(result.findings).map((l) => ({
+          digits: l.text.replace(/\D/g, '').length,
+          corners: l.glyphs.length ? spanOf(l.glyphs) : undefined,
+        })),
+        ...result.leaks.map((l) => ({ digits: l.digits, corners: l.corners })),
+      ];
+      const checkedBy = t(result.checkedBy === 'learned' ? 'verify.readerLearned' : 'verify.readerTesseract');
       this.patch(epoch, item.id, {
         verify:
-          leaks.length > 0
+          places.length > 0
             ? {
                 state: 'leak',
-                message: t('verify.leak', {
+                message: `${t('verify.leak', {
                   list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
-                    leaks.map((l) => t('verify.digits', { count: l.text.replace(/\D/g, '').length })),
+                    places.map((l) => t('verify.digits', { count: l.digits })),
                   ),
-                }),
+                })} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                places: places.flatMap((p) => (p.corners ? [p.corners] : [])),
+                checkedBy: result.checkedBy,
+                otherReaderLeaks: result.leaks.length,
               }
-            : { state: 'clean', message: t('verify.clean') },
+            : {
+                state: 'clean',
+                message: `${t('verify.clean')} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                checkedBy: result.checkedBy,
+              },
       });
     } catch (e) {
       if (stillSame())
@@ -425,6 +481,44 @@ export class Session {
       // The user closing the share sheet is no failure.
       if (e instanceof DOMException && e.name === 'AbortError') return;
       this.setNotice(t('notice.shareFailed', { detail: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  /**
+   * The number tool: the engine reads the number along the stroke (source pixels, first digit's
+   * centre to last digit's) and its finding is added as one undoable edit, replacing a detected number
+   * over the same print. Resolves once the finding is in (or the failure is in the notice).
+   */
+  async markNumber(itemId: string, stroke: NumberStroke): Promise<void> {
+    const item = getItem(this.state, itemId);
+    if (!item || item.status !== 'ready') return;
+    const epoch = this.epoch;
+    const bump = (d: number) =>
+      this.store.set((s) => {
+        const it = getItem(s, itemId);
+        return it ? patchItem(s, itemId, { marking: Math.max(0, (it.marking ?? 0) + d) || undefined }) : s;
+      });
+    bump(1);
+    this.setNotice(t('notice.markReading'));
+    try {
+      const id = `marked-${crypto.randomUUID()}`;
+      const { findings, replaces: ids } = await this.engine.markNumber(itemId, stroke, id, findingsOf(item));
+      if (epoch !== this.epoch || !getItem(this.state, itemId)) return;
+      const masks = await this.engine.masksForFindings(findings, {}, {}, 'last4');
+      const current = getItem(this.state, itemId);
+      if (!current || findings.length === 0) return;
+      const replaces = findingsOf(current)
+        .filter((f) => ids.includes(f.id))
+        .map((f) => ({ id: f.id, preset: choiceOf(current.history.present, f).preset }));
+      this.edit(itemId, (d) => addMarkedNumber(d, findings, masks, replaces));
+      const check = findings[0].notes?.some((n) => n.includes('check the last four'));
+      const text = maskedText(findings[0]);
+      const said = t(replaces.length ? 'notice.markedReplaces' : 'notice.marked', { text });
+      this.setNotice(check ? `${said} ${t('notice.markCheck')}` : said);
+    } catch (e) {
+      if (epoch === this.epoch) this.setNotice(t('notice.markFailed', { detail: errorMessage(e) }));
+    } finally {
+      if (epoch === this.epoch) bump(-1);
     }
   }
 

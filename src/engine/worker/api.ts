@@ -10,10 +10,13 @@ import { EngineCore } from '../core/engine-core';
 import type { JobRecord } from '../core/jobs';
 import { imageSource } from '../core/page-source';
 import type { BarcodeReader } from '../documents/barcode';
-import type { PageKind } from '../documents/page-kinds';
+import { IDENTITY_KINDS, type PageKind } from '../documents/page-kinds';
 import { createZxingReader } from '../documents/zxing';
 import type { EngineErrorCode } from '../error-codes';
 import { toEngineFailure } from '../errors';
+import { findingsFromStroke, type NumberStroke, type StrokeResult } from '../detect/number-stroke';
+import { findLeaks, otherReader, type Leak, type Reader } from '../detect/leak-check';
+import { replacedByStroke } from '../detect/stroke-overlap';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
 import type { TextModels } from '../learned/models';
@@ -21,7 +24,7 @@ import type { PdfAssets } from '../pdf/platform';
 import { looksLikePdf } from '../pdf/sniff-pdf';
 import { configurePdf, workerPdfPlatform } from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
-import type { ImageFormat, Mask, ProgressCallback } from '../types';
+import type { Finding, ImageFormat, Mask, ProgressCallback } from '../types';
 import { workerTextPainter } from '../watermark/painter-worker';
 import type { WatermarkOptions } from '../watermark/watermark';
 import type { TextModelUrls } from './model-assets';
@@ -238,6 +241,30 @@ export const engineApi = {
   masksForFindings,
 
   /**
+   * The number tool: a card-number finding along the user's stroke, from the first digit's centre to
+   * the last one's (source pixels of the page), read with both readers; plus the small repeat of its
+   * first four when one is printed under it. `findingId` names the new finding; `replaces` lists the
+   * ids of the page's `findings` that are numbers on the same print (see replacedByStroke).
+   */
+  async markNumber(
+    id: string,
+    stroke: NumberStroke,
+    findingId: string,
+    findings: readonly Finding[] = [],
+  ): Promise<StrokeResult & { replaces: string[] }> {
+    const image = await core.source(id).pixels();
+    const [ocr, models] = await Promise.all([getOcr(), currentModels()]);
+    const result = await findingsFromStroke(toGray(image), stroke, {
+      ocr,
+      models,
+      color: image,
+      id: findingId,
+    });
+    const replaces = result.findings.length ? replacedByStroke(result.findings[0], findings) : [];
+    return { ...result, replaces: replaces.map((f) => f.id) };
+  },
+
+  /**
    * Burns the masks into a full-resolution copy and encodes a new file (no metadata). With a
    * `watermark` (text non-empty), the tiled "Copy for ..." text is burned in after the masks.
    */
@@ -270,13 +297,26 @@ export const engineApi = {
 
   /**
    * Re-reads an exported file and reports card-number-like runs that are still readable. `kind` (the
-   * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID.
+   * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID. `leaks`
+   * come from the independent check (detect/leak-check.ts): the reader that did not produce the
+   * page's findings (`producedBy`) reads the export's lines for numbers in card layout.
    */
-  async verifyExport(file: Blob, kind?: PageKind): Promise<AnalyzeResult> {
+  async verifyExport(
+    file: Blob,
+    kind?: PageKind,
+    producedBy: Reader = 'learned',
+  ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader }> {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
+    const models = await currentModels();
     // The page's kind as shown (classified or chosen): an ID's export is not searched for card numbers.
-    return analyzePage(imageSource(image), getOcr, { models: await currentModels(), kind });
+    const result = await analyzePage(imageSource(image), getOcr, { models, kind });
+    const checkedBy = otherReader(producedBy, !!models);
+    const leaks =
+      kind && IDENTITY_KINDS.has(kind)
+        ? []
+        : await findLeaks(image, { ocr: await getOcr(), models, reader: checkedBy });
+    return { ...result, leaks, checkedBy };
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */

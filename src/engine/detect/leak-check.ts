@@ -1,0 +1,164 @@
+// The check after export, by a second pair of eyes: the exported pixels are read again by the reader
+// that did not produce the findings (Tesseract when the learned recognizer read the numbers, the
+// learned recognizer when Tesseract did), so a number both the detector and its own re-read missed
+// for the same reason is not waved through. It looks for what a card number looks like in print,
+// groups of four (or Amex's 4-6-5) at one glyph pitch, not only for long runs of digits.
+import { scaleGray } from '../image/transform';
+import { toGray } from '../image/gray';
+import { learnedLineOcr } from '../learned/line-reader';
+import type { TextModels } from '../learned/models';
+import { detectTextLines } from '../learned/text-lines';
+import type { OcrEngine } from '../ocr/types';
+import type { GrayImage, Point, Quad, RgbaImage } from '../types';
+import { throwIfAborted } from './abort';
+import { glyphPitch, splitGroups } from './group-digits';
+import { locateLines } from './locate-lines';
+import { numberRun, type Slot } from './number-run';
+import { cropLine, cropQuad, readCrop } from './read-line';
+
+export type Reader = 'learned' | 'tesseract';
+
+/** A number still readable in an export. */
+export interface Leak {
+  /** The digits as read, all but the last four shown as '•' (the check never repeats a number). */
+  label: string;
+  /** Digits read in card-number layout. */
+  digits: number;
+  /** Where it is: the run's corners in source pixels of the export. */
+  corners: Quad;
+  /** The reader that read it. */
+  reader: Reader;
+}
+
+export interface LeakCheckOptions {
+  /** Tesseract. */
+  ocr: OcrEngine;
+  /** The text models: the detector finds the lines; the recognizer reads when `reader` is 'learned'. */
+  models?: TextModels;
+  /** Which reader re-reads the lines: the one that did not produce the findings (see otherReader). */
+  reader: Reader;
+  signal?: AbortSignal;
+}
+
+/** Most lines read: a card shows a dozen at most, and the largest print is the number. */
+const MAX_LINES = 12;
+/** A leak: this many digits read in card layout (two groups of four), or as one run. */
+export const LEAK_DIGITS = 8;
+
+/**
+ * The reader that did not produce an analysis' findings. With the text models loaded the card
+ * detector reads with the learned recognizer (Tesseract only where it doubts), so Tesseract checks;
+ * without them Tesseract read everything, and the learned recognizer checks when it can be loaded.
+ */
+export function otherReader(producedBy: Reader, modelsAvailable: boolean): Reader {
+  return producedBy === 'learned' || !modelsAvailable ? 'tesseract' : 'learned';
+}
+
+/**
+ * Numbers in card layout still readable in `image` (an export). Lines come from the learned text
+ * detector (or, without the models, the blob-chaining finder); each is read level, and turned half
+ * round when it reads no digits as found.
+ */
+export async function findLeaks(image: RgbaImage, options: LeakCheckOptions): Promise<Leak[]> {
+  const gray = toGray(image);
+  const reader =
+    options.reader === 'learned' && options.models ? learnedLineOcr(options.models) : options.ocr;
+  const readerName: Reader = options.reader === 'learned' && options.models ? 'learned' : 'tesseract';
+  const lines = await candidateLines(gray, image, options.models);
+  const leaks: Leak[] = [];
+  for (const line of lines) {
+    throwIfAborted(options.signal);
+    for (const turn of [0, Math.PI]) {
+      const crop = cropLine(gray, {
+        centre: line.centre,
+        angle: line.angle + turn,
+        length: line.length + 1.5 * line.glyphHeight,
+        height: 1.8 * line.glyphHeight,
+        glyphHeight: line.glyphHeight,
+        targetHeight: 28,
+      });
+      const reading = await readCrop(reader, crop);
+      const run = numberRun(reading);
+      const shown = run ? cardLayoutDigits(run.slots) : undefined;
+      if (shown) {
+        const first = shown.slots[0];
+        const last = shown.slots[shown.slots.length - 1];
+        const digits = shown.slots.map((s) => s.char).join('');
+        leaks.push({
+          label: [...digits].map((c, i) => (i < digits.length - 4 ? '•' : c)).join(''),
+          digits: shown.digits,
+          corners: cropQuad(
+            crop,
+            first.x0,
+            Math.min(first.y0, last.y0),
+            last.x1,
+            Math.max(first.y1, last.y1),
+          ),
+          reader: readerName,
+        });
+        break;
+      }
+      // Digits read as found: the line is the right way up, no need to turn it.
+      if (run && run.trueDigits >= 4) break;
+    }
+  }
+  return leaks;
+}
+
+/**
+ * The slots of a run that print like a card number with LEAK_DIGITS or more digits read: consecutive
+ * groups of 4 to 6 glyphs at one pitch (4-4-4-4, 4-6-5...), at least two of them, or one unbroken run.
+ * Masked glyphs are not read, so what is counted is what a viewer can read.
+ */
+export function cardLayoutDigits(slots: readonly Slot[]): { slots: Slot[]; digits: number } | undefined {
+  const read = (g: readonly Slot[]) => g.filter((s) => /\d/.test(s.char) && !s.lookalike).length;
+  const groups = splitGroups(slots, glyphPitch(slots));
+  let best: { slots: Slot[]; digits: number } | undefined;
+  let run: Slot[][] = [];
+  const close = () => {
+    const n = run.reduce((sum, g) => sum + read(g), 0);
+    if ((run.length >= 2 || (run.length === 1 && run[0].length >= LEAK_DIGITS)) && n >= LEAK_DIGITS)
+      if (!best || n > best.digits) best = { slots: run.flat(), digits: n };
+    run = [];
+  };
+  for (const g of groups) {
+    const grouped = g.length >= 4 && g.length <= 6 && read(g) >= g.length - 1;
+    const long = g.length >= LEAK_DIGITS && read(g) >= LEAK_DIGITS;
+    if (long) {
+      close();
+      run = [g];
+      close();
+    } else if (grouped) run.push(g);
+    else close();
+  }
+  close();
+  return best;
+}
+
+interface Line {
+  centre: Point;
+  angle: number;
+  length: number;
+  glyphHeight: number;
+}
+
+/** Lines worth reading, largest print first: at least three glyph heights long. */
+async function candidateLines(gray: GrayImage, image: RgbaImage, models?: TextModels): Promise<Line[]> {
+  let lines: Line[];
+  if (models) {
+    lines = await detectTextLines(models, image);
+  } else {
+    const scale = Math.min(1, 1400 / Math.max(gray.width, gray.height));
+    const work = scale < 1 ? scaleGray(gray, scale) : gray;
+    lines = locateLines(work).map((l) => ({
+      centre: { x: l.centre.x / scale, y: l.centre.y / scale },
+      angle: l.angle,
+      length: l.length / scale,
+      glyphHeight: l.glyphHeight / scale,
+    }));
+  }
+  return lines
+    .filter((l) => l.length >= 3 * l.glyphHeight)
+    .sort((a, b) => b.glyphHeight - a.glyphHeight)
+    .slice(0, MAX_LINES);
+}
