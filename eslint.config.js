@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts the generated service worker imports (the Web Share Target).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -88,6 +88,18 @@ export default defineConfig({
         display: 'standalone',
         start_url: './',
         scope: './',
+        // Web Share Target: "Share" on a photo or PDF in the gallery opens LastFour with it. The POST is
+        // answered by public/share-target-sw.js, which hands the files to the page in memory.
+        share_target: {
+          action: './share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            files: [{ name: 'files', accept: ['image/*', 'application/pdf', '.heic', '.heif'] }],
+          },
+        },
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -110,6 +122,8 @@ export default defineConfig({
             options: { cacheName: 'lastfour-optional-assets' },
           },
         ],
+        // Runs before Workbox's handlers, so the share target's POST is answered there.
+        importScripts: ['share-target-sw.js'],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',

@@ -13,6 +13,7 @@ import { ItemList } from './components/ItemList';
 import { OfflineIndicator } from './components/OfflineIndicator';
 import { Toolbar } from './components/Toolbar';
 import { useFileIntake } from './components/useFileIntake';
+import { receiveSharedFiles } from './pwa/share-target';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { getItem } from './session/items';
 import { Session } from './session/session';
@@ -33,6 +34,14 @@ export function App() {
   useShortcuts(session);
   const addFiles = useCallback((files: File[]) => session.addFiles(files), [session]);
   const dragging = useFileIntake(addFiles);
+  useEffect(
+    () =>
+      receiveSharedFiles((files) => {
+        session.addFiles(files);
+        session.setNotice(t('notice.sharedIn', { count: files.length }));
+      }),
+    [session, t],
+  );
 
   return (
     <div className={`app${dragging ? ' dragging' : ''}`}>

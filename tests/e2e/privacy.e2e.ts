@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cardJpeg } from '../support/bad-inputs';
 import { download, upload, waitForItems } from './support/app';
 import { RecordedBrowser, noBrowser, openApp } from './support/browser';
+import { waitForServiceWorkerControl } from './support/offline';
 
 function distFiles(dir = 'dist'): Set<string> {
   const out = new Set<string>();
@@ -137,5 +138,68 @@ describe.skipIf(noBrowser)('nothing leaves the device, nothing stays behind', ()
     expect(await page.evaluate(() => window.__lastfour!.items())).toEqual([]);
     expect(await page.evaluate(() => window.__lastfour!.getMasks(0))).toEqual([]);
     await rb.closeAndReadRequests();
+  });
+
+  it('a photo shared into the installed app (Web Share Target) is detected, and stored nowhere', async () => {
+    const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8')) as {
+      scope: string;
+      share_target: {
+        action: string;
+        method: string;
+        enctype: string;
+        params: { files: { name: string; accept: string[] }[] };
+      };
+    };
+    const target = manifest.share_target;
+    expect(target).toMatchObject({
+      action: './share-target',
+      method: 'POST',
+      enctype: 'multipart/form-data',
+    });
+    expect(target.params.files).toHaveLength(1);
+    expect(target.params.files[0].accept).toEqual(expect.arrayContaining(['image/*', 'application/pdf']));
+
+    const rb = await RecordedBrowser.launch();
+    // The share sheet's POST is a navigation the browser starts itself, outside any page's CSP; the
+    // form that stands in for it here is inside our page, whose CSP says form-action 'none'.
+    const context = await rb.newContext({ serviceWorkers: 'allow', bypassCSP: true });
+    const page = await openApp(context);
+    const origin = new URL(page.url()).origin;
+    await waitForServiceWorkerControl(page);
+    await page.evaluate((action) => {
+      const form = Object.assign(document.createElement('form'), {
+        method: 'post',
+        enctype: 'multipart/form-data',
+        action,
+      });
+      form.append(
+        Object.assign(document.createElement('input'), { type: 'file', name: 'files', id: 'shared' }),
+      );
+      document.body.append(form);
+    }, target.action);
+    await page
+      .locator('#shared')
+      .setInputFiles([{ name: 'IMG_2231.jpg', mimeType: 'image/jpeg', buffer: cardJpeg() }]);
+    await page.evaluate(() =>
+      setTimeout(() => (document.getElementById('shared') as HTMLInputElement).form!.submit()),
+    );
+
+    expect(await waitForItems(page, 1)).toEqual(['ready']);
+    expect(await page.evaluate(() => window.__lastfour!.items().map((i) => i.name))).toEqual([
+      'IMG_2231.jpg',
+    ]);
+    expect((await page.evaluate(() => window.__lastfour!.getFindings(0))).map((f) => f.kind)).toContain(
+      'card-number',
+    );
+    // The address is the app's own again, and the share went through the service worker.
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    expectNoImageData(await inspectStorage(page), origin);
+
+    // The files lived in memory only: a reload starts empty, and storage still holds no image.
+    await page.reload();
+    await page.locator('.empty .privacy').waitFor();
+    expectNoImageData(await inspectStorage(page), origin);
+    expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
   });
 });

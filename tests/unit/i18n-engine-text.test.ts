@@ -1,45 +1,44 @@
-// The engine's English sentences, as the engine writes them, come out in the user's language; in
-// English they are shown exactly as the engine wrote them.
+// Engine failures (by code) and the engine's notes come out in the user's language; in English they
+// are the engine's own sentences, the ones the CLI prints.
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorText } from '../../src/engine/error-codes';
-import { PasswordRequiredError, WrongPasswordError } from '../../src/engine/pdf/errors';
-import { engineError, engineNote } from '../../src/app/i18n/engine-text';
-import { i18n } from '../../src/app/i18n/i18n';
+import { ENGINE_ERROR_CODES, errorText, type ErrorParams } from '../../src/engine/error-codes';
+import { engineFailureText } from '../../src/app/i18n/engine-errors';
+import { engineNote } from '../../src/app/i18n/engine-text';
+import { i18n, LANGUAGE_TAGS } from '../../src/app/i18n/i18n';
 import { errorMessage } from '../../src/app/session/progress';
 
-// The engine's sentences come from its one table (engine/error-codes.ts), by code.
-const tooLarge = errorText('too-large', { width: 12000, height: 9000 });
-const tooManyPages = errorText('pdf-too-many-pages', { pages: 400, limit: 200 });
-const ENGINE_ERRORS = [
-  errorText('file-empty'),
-  errorText('svg-refused'),
-  errorText('pdf-as-image'),
-  errorText('not-an-image'),
-  tooLarge,
-  errorText('truncated', { type: 'png' }),
-  errorText('image-damaged', { type: 'png' }),
-  errorText('heic-damaged'),
-  new PasswordRequiredError().message,
-  new WrongPasswordError().message,
-  errorText('pdf-damaged'),
-  errorText('pdf-damaged', { detail: 'no page could be read' }),
-  tooManyPages,
-];
+/** Every fact a message may need, so every sentence is checked with its numbers in. */
+const PARAMS: ErrorParams = { width: 12000, height: 9000, pages: 400, page: 3, limit: 30, type: 'png' };
 
-describe('engine sentences in the user language', () => {
+describe('engine failures and notes in the user language', () => {
   afterAll(() => i18n.changeLanguage('en'));
 
-  it('leaves English as the engine wrote it', async () => {
+  it('leaves English as the engine table says it', async () => {
     await i18n.changeLanguage('en');
-    for (const m of ENGINE_ERRORS) expect(engineError(m)).toBe(m);
+    for (const code of ENGINE_ERROR_CODES)
+      expect(engineFailureText(code, PARAMS), code).toBe(errorText(code, PARAMS));
     expect(engineNote('Luhn: valid')).toBe('Luhn: valid');
   });
 
-  it('says every user-facing engine error in Spanish, with its numbers', async () => {
+  it('words every engine code in every other language, with its numbers and details', async () => {
+    for (const lng of LANGUAGE_TAGS.filter((l) => l !== 'en')) {
+      await i18n.changeLanguage(lng);
+      for (const code of ENGINE_ERROR_CODES) {
+        for (const params of [PARAMS, { ...PARAMS, detail: 'pdf.js: bad xref' }]) {
+          const said = engineFailureText(code, params);
+          expect(said, `${lng} ${code}`).not.toBe(errorText(code, params));
+          expect(said, `${lng} ${code}`).not.toMatch(/\{\{|undefined|NaN/);
+          if (params.detail && /\(pdf.js/.test(errorText(code, params)))
+            expect(said, `${lng} ${code}`).toContain('pdf.js: bad xref');
+        }
+      }
+    }
+  });
+
+  it('says Spanish failures with Spanish numbers, and a bug as a bug', async () => {
     await i18n.changeLanguage('es');
-    for (const m of ENGINE_ERRORS) expect(engineError(m), m).not.toBe(m);
-    expect(engineError(tooLarge)).toContain('12.000×9000');
-    expect(engineError(tooManyPages)).toMatch(/^Este PDF tiene 400 páginas/);
+    expect(engineFailureText('too-large', PARAMS)).toContain('12.000×9000');
+    expect(engineFailureText('pdf-too-many-pages', PARAMS)).toMatch(/^Este PDF tiene 400 páginas/);
     // Failures cross the worker as { code, message, params }.
     expect(errorMessage({ code: 'not-an-image', message: '' })).toMatch(/^Archivo no compatible/);
     expect(errorMessage(new Error('boom'))).toBe('No se pudo procesar este archivo: boom');

@@ -3,8 +3,9 @@
 // its numbers and names carried over (in English the engine's sentence is shown as it is). A sentence
 // not listed (a new note, a browser's own error) is
 // shown as the engine wrote it rather than hidden.
-// The patterns follow the wording in src/engine (errors.ts, pdf/errors.ts, heic/messages.ts, the
-// detectors' notes and the page-kind reasons); tests/unit/engine-text.test.ts checks them against it.
+// The patterns follow the wording of the detectors' notes, the page-kind reasons and the PDF notes in
+// src/engine; tests/unit/i18n-engine-text.test.ts checks them. Failures have codes and their own
+// table: ./engine-errors.ts.
 import type { TOptions } from 'i18next';
 import { i18n, t } from './i18n';
 
@@ -16,39 +17,6 @@ const num = (s: string) => Number(s.replace(/,/g, ''));
 const rule = (re: RegExp, key: string, params?: (m: RegExpMatchArray) => TOptions): Rule => [
   re,
   (m) => t(key, params?.(m) ?? {}),
-];
-
-const ERRORS: Rule[] = [
-  rule(/^The file is empty \(0 bytes\)\.$/, 'error.empty'),
-  rule(/^SVG files are refused/, 'error.svg'),
-  rule(/^This is a PDF document, not a photo/, 'error.pdfAsImage'),
-  rule(/^Not a supported file\./, 'error.unsupported'),
-  rule(
-    /^The image is (\d+)×(\d+) \((\d+) megapixels\); the limit is (\d+) megapixels/,
-    'error.tooLarge',
-    (m) => ({ width: num(m[1]), height: num(m[2]), mp: num(m[3]), limit: num(m[4]) }),
-  ),
-  rule(/^The image is only (\d+)×(\d+) pixels/, 'error.tooSmall', (m) => ({
-    width: num(m[1]),
-    height: num(m[2]),
-  })),
-  rule(/^The (\w+) file is damaged or truncated/, 'error.damaged', (m) => ({ type: m[1] })),
-  rule(/^The HEIC photo is damaged/, 'error.heicDamaged'),
-  rule(/^This PDF is protected by a password/, 'error.passwordRequired'),
-  rule(/^That password is not correct/, 'error.wrongPassword'),
-  rule(/^The PDF is damaged and cannot be read \((.*)\)\. Try/, 'error.pdfDamagedDetail', (m) => ({
-    detail: m[1],
-  })),
-  rule(/^The PDF is damaged and cannot be read\./, 'error.pdfDamaged'),
-  rule(/^The PDF has no pages\.$/, 'error.pdfNoPages'),
-  rule(/^This PDF has (\d+) pages; LastFour opens at most (\d+) pages/, 'error.pdfTooManyPages', (m) => ({
-    count: num(m[1]),
-    max: num(m[2]),
-  })),
-  rule(/^Page (\d+) of the PDF could not be drawn \((.*)\)\.$/, 'error.pageNotDrawn', (m) => ({
-    page: num(m[1]),
-    detail: m[2],
-  })),
 ];
 
 /** Keyword groups of src/engine/documents/page-keywords.ts, by their `name`. */
@@ -164,9 +132,6 @@ function say(rules: readonly Rule[], text: string): string | undefined {
   }
   return undefined;
 }
-
-/** A user-facing engine error (InputError and its PDF kinds) in the user's language. */
-export const engineError = (message: string): string => say(ERRORS, message) ?? message;
 
 /** A finding's note, a page-kind reason or a PDF's note in the user's language. */
 export const engineNote = (note: string): string => say(NOTES, note) ?? note;

@@ -1,9 +1,9 @@
 // Words for the engine's progress reports and failures, so the list says what is happening, not
 // just "busy". Failures arrive as { code, message, params } (engine/error-codes.ts): the words come
 // from the one table there, the same the CLI prints.
-import { errorText, isEngineFailure, type EngineErrorCode } from '../../engine/error-codes';
+import { isEngineFailure, type EngineErrorCode } from '../../engine/error-codes';
 import type { Progress } from '../../engine/types';
-import { engineError } from '../i18n/engine-text';
+import { engineFailureText } from '../i18n/engine-errors';
 import { t } from '../i18n/i18n';
 
 const STAGES: ReadonlySet<string> = new Set(['decode', 'load-ocr', 'ocr', 'detect', 'burn', 'encode']);
@@ -24,8 +24,8 @@ export function errorCode(e: unknown): EngineErrorCode | undefined {
 }
 
 export function errorMessage(e: unknown): string {
-  // The table's English sentence, said again in the user's language (i18n/engine-text.ts).
-  if (isEngineFailure(e)) return engineError(errorText(e.code, e.params));
+  // The code's sentence in the user's language (i18n/engine-errors.ts; English: the engine's table).
+  if (isEngineFailure(e)) return engineFailureText(e.code, e.params);
   // Anything else is a bug or a browser limit: say so rather than pass it off as the file's fault.
   return t('error.couldNotProcess', { detail: e instanceof Error ? e.message : String(e) });
 }
