@@ -2,6 +2,7 @@
 // aspect 1.586) at any angle, found from the image's edges alone, so a card whose number no reader
 // could read is still known to be a card (the export guard, the CLI's cardWithoutNumber).
 import { scaleGray } from '../image/transform';
+import { sobelAt } from './components';
 import type { GrayImage, Point, Quad } from '../types';
 
 export interface CardOutline {
@@ -48,21 +49,7 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
-      // Sobel.
-      const dx =
-        data[i - w + 1] +
-        2 * data[i + 1] +
-        data[i + w + 1] -
-        data[i - w - 1] -
-        2 * data[i - 1] -
-        data[i + w - 1];
-      const dy =
-        data[i + w - 1] +
-        2 * data[i + w] +
-        data[i + w + 1] -
-        data[i - w - 1] -
-        2 * data[i - w] -
-        data[i - w + 1];
+      const { gx: dx, gy: dy } = sobelAt(data, i, w);
       gx[i] = dx;
       gy[i] = dy;
       mags.push(Math.hypot(dx, dy));

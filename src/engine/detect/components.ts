@@ -32,6 +32,26 @@ export function boxBlur3(img: GrayImage): GrayImage {
   return { width: w, height: h, data: out };
 }
 
+/** The Sobel gradient at pixel index `i` of a `w`-wide image (not on its border): x and y components. */
+export function sobelAt(data: ArrayLike<number>, i: number, w: number): { gx: number; gy: number } {
+  return {
+    gx:
+      data[i - w + 1] +
+      2 * data[i + 1] +
+      data[i + w + 1] -
+      data[i - w - 1] -
+      2 * data[i - 1] -
+      data[i + w - 1],
+    gy:
+      data[i + w - 1] +
+      2 * data[i + w] +
+      data[i + w + 1] -
+      data[i - w - 1] -
+      2 * data[i - w] -
+      data[i - w + 1],
+  };
+}
+
 /**
  * Sobel magnitude (halved L1) and its median and 99th percentile. Thresholding gradients rather than
  * grey levels lights up light-on-dark and dark-on-light print, and embossed relief (highlight plus
@@ -44,20 +64,7 @@ export function gradientMagnitude(img: GrayImage): { mag: Uint16Array; median: n
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
-      const gx =
-        data[i - w + 1] +
-        2 * data[i + 1] +
-        data[i + w + 1] -
-        data[i - w - 1] -
-        2 * data[i - 1] -
-        data[i + w - 1];
-      const gy =
-        data[i + w - 1] +
-        2 * data[i + w] +
-        data[i + w + 1] -
-        data[i - w - 1] -
-        2 * data[i - w] -
-        data[i - w + 1];
+      const { gx, gy } = sobelAt(data, i, w);
       const m = Math.min(2047, (Math.abs(gx) + Math.abs(gy)) >> 1);
       mag[i] = m;
       hist[m]++;
