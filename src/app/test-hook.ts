@@ -56,6 +56,8 @@ declare global {
        * cancellation ended and replaced.
        */
       engineJobs(): Promise<{ jobs: JobRecord[]; ocrWorkers: number; ocrRestarts: number }>;
+      /** The largest canvas the engine worker has allocated (at most 16,777,216 pixels by design). */
+      engineCanvas(): Promise<{ width: number; height: number; pixels: number }>;
     };
   }
 }
@@ -92,5 +94,6 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     },
     selectedMaskId: () => session.ui.state.selectedMaskId,
     engineJobs: () => engine.jobs(),
+    engineCanvas: () => engine.largestCanvas(),
   };
 }
