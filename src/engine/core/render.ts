@@ -19,13 +19,17 @@ export function watermarkFinish(watermark: WatermarkOptions | undefined, painter
   return watermark?.text.trim() ? (page) => renderWatermark(page, watermark, painter(), true) : noFinish;
 }
 
-/** The page's pixels with every mask burned in and `finish` applied; the source is left untouched. */
+/**
+ * The page's pixels with every mask burned in and `finish` applied; the source is left untouched,
+ * unless `lastUse` says nothing reads it again (then it is burned in place: no full-size copy).
+ */
 export async function renderPage(
   source: PageSource,
   masks: readonly Mask[],
   finish: Finish = noFinish,
+  lastUse = false,
 ): Promise<RgbaImage> {
-  return finish(burnMasks(await source.pixels(), masks));
+  return finish(burnMasks(await source.pixels(), masks, { inPlace: lastUse }));
 }
 
 /**

@@ -1,12 +1,15 @@
 // Analysis at a working size: a photo over WORKING_MAX_PIXELS (a 48 MP phone photo is 2.9 times it)
 // is read from an area-averaged copy of at most that many pixels, and its findings are scaled back
-// to the original's pixels. Detection needs no more: print that reads at 4096 x 4096 reads at 8064
+// to the original's pixels. Detection needs no more: print that reads at 4032 x 3024 reads at 8064
 // x 6048 too, while every full-size working array (grey, channel, integral images) of a 48 MP photo
 // costs 48-400 MB. Masks are made from the scaled-back findings and burned at full resolution.
 import type { Finding, Quad, RgbaImage } from '../types';
 
-/** The most pixels analysis works on: 4096 x 4096, the canvas limit (image/canvas-limit.ts). */
-export const WORKING_MAX_PIXELS = 16_777_216;
+/**
+ * The most pixels analysis works on: a 12 MP phone frame (4032 x 3024), the size the detectors are
+ * tuned and benchmarked on; anything up to it is analysed as it is.
+ */
+export const WORKING_MAX_PIXELS = 4032 * 3024;
 
 /** The factor (<= 1) a picture is scaled by for analysis: 1 when it is within the working size. */
 export function workingScale(width: number, height: number): number {

@@ -1,8 +1,9 @@
 // Encoders for pictures over the canvas limit (image/canvas-limit.ts), straight from the pixel array:
-// PNG through fast-png, JPEG through jpeg-js (both pure JavaScript, the same in the worker and in
-// Node). Like the canvas encoders they write pixels only: no EXIF, GPS, text chunks or thumbnails.
+// PNG row by row through fflate's streaming zlib (png-rows.ts), JPEG through jpeg-js (pure
+// JavaScript), the same in the worker and in Node. Like the canvas encoders they write pixels only: no EXIF, GPS, text chunks or thumbnails.
 // WebP has no such encoder here: a WebP export that large is refused with a clear message.
 import { InputError } from '../errors';
+import { encodePngRows } from './png-rows';
 import type { ImageFormat, RgbaImage } from '../types';
 
 /**
@@ -11,11 +12,7 @@ import type { ImageFormat, RgbaImage } from '../types';
  */
 export async function encodeLarge(img: RgbaImage, format: ImageFormat, quality = 0.92): Promise<Uint8Array> {
   const { width, height } = img;
-  if (format === 'png') {
-    const { encode } = await import('fast-png');
-    const data = new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength);
-    return encode({ width, height, data, channels: 4, depth: 8 });
-  }
+  if (format === 'png') return encodePngRows(img);
   if (format === 'jpeg') {
     const jpeg = await import('jpeg-js');
     const encode = jpeg.encode ?? (jpeg as unknown as { default: typeof jpeg }).default.encode;
