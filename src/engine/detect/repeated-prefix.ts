@@ -1,4 +1,4 @@
-import { readingFrame } from '../masks/from-findings';
+import { readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
 import type { Finding, GrayImage } from '../types';

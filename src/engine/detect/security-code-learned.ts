@@ -4,7 +4,7 @@
 import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import type { TextLine } from '../learned/text-lines';
-import { readingFrame } from '../masks/from-findings';
+import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';

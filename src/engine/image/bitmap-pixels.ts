@@ -1,5 +1,5 @@
 import { assertImageSize } from '../errors';
-import { noteCanvas, rowBands } from '../image/canvas-limit';
+import { noteCanvas, rowBands } from './canvas-limit';
 import type { RgbaImage } from '../types';
 
 export interface DecodedImage {

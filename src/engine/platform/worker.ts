@@ -6,7 +6,7 @@ import { fitsOneCanvas, MAX_CANVAS_PIXELS, noteCanvas } from '../image/canvas-li
 import { encodeLarge } from '../image/encode-large';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
-import { pixelsOfBitmap, type DecodedImage } from './bitmap-pixels';
+import { pixelsOfBitmap, type DecodedImage } from '../image/bitmap-pixels';
 
 export type { DecodedImage };
 
