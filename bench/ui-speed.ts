@@ -4,6 +4,11 @@
 //    the page, until its auto masks are on screen. Timed inside the page, from the drop event.
 // 2. Frame times while dragging a mask with 50 masks on that image: requestAnimationFrame deltas
 //    during a scripted pointer drag paced at ~60 Hz.
+// 3. The OCR pool: drop-to-masks of the 12 MP photo on a fresh page with one tesseract worker
+//    (?ocrWorkers=1) and with the device's pool (navigator.hardwareConcurrency bounded by
+//    deviceMemory; see ocr/pool-size.ts).
+// 4. Cancellation: drop-to-masks of the card on a fresh page, and of the same card dropped right
+//    after removing another photo whose OCR was running (its job cancelled in the worker).
 import { existsSync, readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { chromium, type Page } from 'playwright-core';
@@ -124,6 +129,65 @@ async function dragFrameTimes(page: Page, from: { x: number; y: number }, to: { 
   });
 }
 
+/** A fresh page of the app at `url`, OCR and text models loaded. */
+async function freshPage(browser: import('playwright-core').Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  await page.goto(url);
+  await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+  await page
+    .locator('[data-testid="models-status"]:not([data-state="loading"])')
+    .waitFor({ timeout: 90_000 });
+  return page;
+}
+
+/** Section 3: one tesseract worker against the device's pool, each on a fresh page. */
+async function poolTimes(browser: import('playwright-core').Browser, url: string, big: Buffer) {
+  const one = await freshPage(browser, `${url}?ocrWorkers=1`);
+  const single = await dropToMasks(one, 'card-12mp.jpg', big);
+  const oneWorkers = (await one.evaluate(() => window.__lastfour!.engineJobs())).ocrWorkers;
+  await one.context().close();
+  const pooled = await freshPage(browser, url);
+  const pool = await dropToMasks(pooled, 'card-12mp.jpg', big);
+  const poolWorkers = (await pooled.evaluate(() => window.__lastfour!.engineJobs())).ocrWorkers;
+  await pooled.context().close();
+  return {
+    oneWorker: { workers: oneWorkers, ms: Math.round(single.ms), masks: single.masks },
+    pool: { workers: poolWorkers, ms: Math.round(pool.ms), masks: pool.masks },
+  };
+}
+
+/** Section 4: the card on a fresh page, and the card right after removing a photo mid-OCR. */
+async function afterRemoveTimes(browser: import('playwright-core').Browser, url: string, big: Buffer) {
+  const fresh = await freshPage(browser, url);
+  const clean = await dropToMasks(fresh, 'card.jpg', readFileSync(FIXTURE));
+  await fresh.context().close();
+  const page = await freshPage(browser, url);
+  await page.locator('[data-testid="file-input"]').setInputFiles({
+    name: 'removed-12mp.jpg',
+    mimeType: 'image/jpeg',
+    buffer: big,
+  });
+  await page.waitForFunction(
+    async () => (await window.__lastfour!.engineJobs()).jobs.some((j) => j.state === 'running'),
+    undefined,
+    { polling: 20 },
+  );
+  await page.locator('[data-testid="item-remove"]').first().click();
+  const next = await dropToMasks(page, 'card.jpg', readFileSync(FIXTURE));
+  const report = await page.evaluate(() => window.__lastfour!.engineJobs());
+  await page.context().close();
+  return {
+    freshPage: { ms: Math.round(clean.ms), masks: clean.masks },
+    afterRemovingAPhotoMidOcr: {
+      ms: Math.round(next.ms),
+      masks: next.masks,
+      removedJob: report.jobs[0]?.state,
+      ocrWorkersRestarted: report.ocrRestarts,
+    },
+  };
+}
+
 async function main() {
   if (!existsSync('dist/index.html')) throw new Error('Build first: npx vite build');
   const server = await preview({ preview: { port: 0, strictPort: false, open: false }, logLevel: 'warn' });
@@ -168,9 +232,14 @@ async function main() {
           requestAnimationFrame(tick);
         }),
     );
+    await page.context().close();
+    const pool = await poolTimes(browser, url, big);
+    const cancel = await afterRemoveTimes(browser, url, big);
     console.log(
       JSON.stringify(
         {
+          ocrPool: pool,
+          cancellation: cancel,
           dropToMasks: {
             card1078x689: { ms: Math.round(small.ms), masks: small.masks, status: small.status },
             photo4000x3000: {

@@ -61,6 +61,8 @@ declare global {
       tool(): string;
       /** Number tool strokes still being read on the item (0 once its finding is in the list). */
       markingCount(itemIndex?: number): number;
+      /** The largest canvas the engine worker has allocated (at most 16,777,216 pixels by design). */
+      engineCanvas(): Promise<{ width: number; height: number; pixels: number }>;
     };
   }
 }
@@ -102,5 +104,6 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     engineJobs: () => engine.jobs(),
     tool: () => session.ui.state.tool,
     markingCount: (i) => itemAt(i)?.marking ?? 0,
+    engineCanvas: () => engine.largestCanvas(),
   };
 }

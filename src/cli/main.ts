@@ -199,7 +199,8 @@ async function redact(
           });
           // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
           masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
-          encoded = await core.exportImage(pageId, masks, format, docs.watermark);
+          // Exported once: burned in place unless the trace still draws on the picture.
+          encoded = await core.exportImage(pageId, masks, format, docs.watermark, !trace);
         } finally {
           core.close(pageId);
         }

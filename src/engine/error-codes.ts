@@ -24,6 +24,7 @@ export const ENGINE_ERROR_CODES = [
   'model-missing',
   'cancelled',
   'out-of-memory',
+  'export-too-large',
   'not-open',
   'internal',
 ] as const;
@@ -87,6 +88,8 @@ const TEXT: Record<EngineErrorCode, (p: ErrorParams) => string> = {
   cancelled: () => 'The analysis was cancelled.',
   'out-of-memory': (p) =>
     `Not enough memory to process this image${p.width ? ` (${p.width}×${p.height})` : ''}. Close other tabs or apps, or scale the photo down, and try again.`,
+  'export-too-large': (p) =>
+    `This picture is ${p.width}×${p.height}: too large to export as ${(p.type ?? 'this format').toUpperCase()} here. Export it as PNG or JPEG.`,
   'not-open': () => 'This image is no longer open. Add the file again.',
   internal: (p) => `Could not process this file${p.detail ? `: ${p.detail}` : '.'}`,
 };

@@ -39,6 +39,8 @@ const SAY: Record<EngineErrorCode, (p: ErrorParams) => string> = {
   'model-missing': (p) => t('error.modelMissing', { bracket: bracket(p) }),
   cancelled: () => t('error.cancelled'),
   'out-of-memory': (p) => t('error.outOfMemory', { size: p.width ? ` (${p.width}×${p.height})` : '' }),
+  'export-too-large': (p) =>
+    t('error.exportTooLarge', { width: p.width, height: p.height, type: (p.type ?? 'WEBP').toUpperCase() }),
   'not-open': () => t('error.notOpen'),
   internal: (p) => (p.detail ? t('error.couldNotProcess', { detail: p.detail }) : t('error.internal')),
 };

@@ -7,8 +7,9 @@ import { chosenKind, classifyPage } from '../documents/page-kind';
 import { abortableOcr } from '../ocr/abortable';
 import type { OcrEngine } from '../ocr/types';
 import { mergeFindings } from '../pdf/finding-overlap';
-import type { ProgressCallback } from '../types';
+import type { ProgressCallback, RgbaImage } from '../types';
 import type { PageSource } from './page-source';
+import { downscaleRgba, scaleFinding, workingScale } from './working-size';
 
 export type PageMethod = 'text' | 'ocr';
 
@@ -27,6 +28,32 @@ export interface PageAnalyzeOptions extends AnalyzeOptions {
 export const sourceMethod = (source: PageSource): PageMethod => (source.textLayer?.hasText ? 'text' : 'ocr');
 
 /**
+ * analyzeImage at the working size (working-size.ts): a picture over it is read from a downscaled
+ * copy and the findings come back in the picture's own pixels. Diagnostics (a trace) read full size.
+ */
+export async function analyzePixels(
+  image: RgbaImage,
+  ocr: OcrEngine,
+  options: AnalyzeOptions = {},
+  onProgress?: ProgressCallback,
+): Promise<AnalyzeResult> {
+  const scale = options.trace ? 1 : workingScale(image.width, image.height);
+  if (scale === 1) return analyzeImage(image, ocr, options, onProgress);
+  const working = downscaleRgba(image, scale);
+  const r = await analyzeImage(working, ocr, options, onProgress);
+  const sx = image.width / working.width;
+  const sy = image.height / working.height;
+  const findings = r.findings.map((f) => scaleFinding(f, sx, sy));
+  return {
+    ...r,
+    width: image.width,
+    height: image.height,
+    findings,
+    masks: masksForFindings(findings, {}, {}, options.keep ?? 'last4'),
+  };
+}
+
+/**
  * Findings, masks and page kind of one page, in the source's pixels. OCR is fetched lazily
  * (`getOcr`), so a text-only PDF page never starts Tesseract. With `options.signal`, every OCR
  * call of the job is aborted when it fires (the pool stops the running recognition) and this
@@ -42,7 +69,7 @@ export async function analyzePage(
   const keep = options.keep ?? 'last4';
   const ocrOf = async () => abortableOcr(await getOcr(), options.signal);
   if (method === 'ocr' || !source.textLayer || (method === 'auto' && !source.textLayer.hasText)) {
-    return analyzeImage(await source.pixels(), await ocrOf(), options, onProgress);
+    return analyzePixels(await source.pixels(), await ocrOf(), options, onProgress);
   }
   const text = await source.textLayer.read();
   // The text layer's own numbers say little about the page beyond "statement" (IBANs, accounts);
@@ -64,7 +91,7 @@ export async function analyzePage(
       });
   if (method === 'auto' && text.hasPictures) {
     onProgress?.({ stage: 'ocr', progress: 0, message: 'Reading the pictures on this page' });
-    const ocr = await analyzeImage(await source.pixels(), await ocrOf(), options, onProgress);
+    const ocr = await analyzePixels(await source.pixels(), await ocrOf(), options, onProgress);
     findings = mergeFindings(findings, ocr.findings);
     if (pageKind.kind === 'other' && ocr.pageKind) pageKind = ocr.pageKind;
   }

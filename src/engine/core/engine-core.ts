@@ -94,15 +94,23 @@ export class EngineCore<Encoded> {
     return this.jobs.cancel(jobId);
   }
 
-  /** The page burned with its masks (and watermark), encoded as a new file. */
+  /**
+   * The page burned with its masks (and watermark), encoded as a new file. `lastUse` (a photo
+   * exported once, as the CLI does): the page is burned in place and closed, sparing a full-size copy.
+   */
   async exportImage(
     id: string,
     masks: readonly Mask[],
     format: ImageFormat,
     watermark?: WatermarkOptions,
+    lastUse = false,
   ): Promise<Encoded> {
     const finish = watermarkFinish(watermark, () => this.platform.painter());
-    return this.platform.encode(await renderPage(this.source(id), masks, finish), format);
+    const source = this.source(id);
+    // PDF pages are re-rendered from a cache: never burned in place.
+    const inPlace = lastUse && !source.textLayer;
+    if (lastUse) this.close(id);
+    return this.platform.encode(await renderPage(source, masks, finish, inPlace), format);
   }
 
   /** One new PDF of the given pages in order (PDF pages and photos alike), page pictures only. */

@@ -11,18 +11,25 @@ export type Finish = (page: RgbaImage) => RgbaImage;
 
 export const noFinish: Finish = (page) => page;
 
-/** The tiled "Copy for ..." text over a burned page, when a watermark text is given. */
+/**
+ * The tiled "Copy for ..." text over a burned page, when a watermark text is given. Blends into the
+ * page it is given (a burned copy this pipeline owns), so no second full-size copy is made.
+ */
 export function watermarkFinish(watermark: WatermarkOptions | undefined, painter: () => TextPainter): Finish {
-  return watermark?.text.trim() ? (page) => renderWatermark(page, watermark, painter()) : noFinish;
+  return watermark?.text.trim() ? (page) => renderWatermark(page, watermark, painter(), true) : noFinish;
 }
 
-/** The page's pixels with every mask burned in and `finish` applied; the source is left untouched. */
+/**
+ * The page's pixels with every mask burned in and `finish` applied; the source is left untouched,
+ * unless `lastUse` says nothing reads it again (then it is burned in place: no full-size copy).
+ */
 export async function renderPage(
   source: PageSource,
   masks: readonly Mask[],
   finish: Finish = noFinish,
+  lastUse = false,
 ): Promise<RgbaImage> {
-  return finish(burnMasks(await source.pixels(), masks));
+  return finish(burnMasks(await source.pixels(), masks, { inPlace: lastUse }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { foldDirection } from '../math';
-import { readingFrame } from '../masks/from-findings';
+import { readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';

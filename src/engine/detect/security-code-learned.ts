@@ -5,7 +5,7 @@ import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
-import { readingFrame } from '../masks/from-findings';
+import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { CODE_BAND } from './thresholds';

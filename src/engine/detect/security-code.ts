@@ -1,6 +1,6 @@
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Point } from '../types';
-import { readingFrame } from '../masks/from-findings';
+import { readingFrame } from '../reading-frame';
 import { throwIfAborted } from './abort';
 import { locateLines } from './locate-lines';
 import {

@@ -1,6 +1,6 @@
 // A number marked with the number tool is the user's word on where that number is: a detected card
 // number over the same print (read with a digit too many or too few, say) gives way to it.
-import { centre, readingFrame } from '../masks/from-findings';
+import { centre, readingFrame } from '../reading-frame';
 import type { Finding } from '../types';
 
 /**

@@ -5,7 +5,7 @@
 // the HEIF transformations (irot rotation, imir mirror, clap crop) while decoding, so the picture
 // is upright; we do not apply EXIF orientation on top (HEIF says irot wins).
 import { InputError, assertImageSize } from '../errors';
-import { pixelsOfBitmap, type DecodedImage } from '../platform/bitmap-pixels';
+import { pixelsOfBitmap, type DecodedImage } from '../image/bitmap-pixels';
 import { readHeicSize } from './heic-size';
 
 export async function decodeHeicInWorker(blob: Blob): Promise<DecodedImage> {

@@ -1,4 +1,8 @@
+import { centre } from '../reading-frame';
 import type { Finding, KeepPreset, Mask, Point, Quad } from '../types';
+
+// Moved to ../reading-frame.ts (detectors use them; detect/ sits below masks/): re-exported here.
+export { centre, readingFrame } from '../reading-frame';
 
 export interface MaskOptions {
   /** Vertical padding as a share of the glyph height (covers emboss shadow and blur). */
@@ -42,29 +46,6 @@ export function lineFrame(glyphs: readonly Quad[]): Frame {
   const len = Math.hypot(dx, dy) || 1;
   const ux = { x: dx / len, y: dy / len };
   return { origin: { x: 0, y: 0 }, ux, vy: { x: -ux.y, y: ux.x } };
-}
-
-/**
- * A number's own reading frame in source pixels: the centre of its first glyph, the direction from
- * it to the last glyph's centre (radians clockwise, with its unit vector), and the distance between.
- * `place(p)` gives a point's offset along the number (`u`) and below it (`down`, +v of the frame).
- */
-export function readingFrame(finding: Finding) {
-  const first = centre(finding.glyphs[0]);
-  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
-  const angle = Math.atan2(last.y - first.y, last.x - first.x);
-  const ux = Math.cos(angle);
-  const uy = Math.sin(angle);
-  const place = (p: Point) => {
-    const dx = p.x - first.x;
-    const dy = p.y - first.y;
-    return { u: dx * ux + dy * uy, down: -dx * uy + dy * ux };
-  };
-  return { first, angle, ux, uy, length: Math.hypot(last.x - first.x, last.y - first.y), place };
-}
-
-export function centre(q: Quad): Point {
-  return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }
 
 interface Span {

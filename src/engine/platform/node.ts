@@ -3,6 +3,8 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { InputError, assertDecodable, assertImageSize } from '../errors';
 import { decodeHeicNode } from '../heic/decode-heic-node';
+import { fitsOneCanvas, noteCanvas, rowBands } from '../image/canvas-limit';
+import { encodeLarge } from '../image/encode-large';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
 
@@ -22,15 +24,17 @@ export async function decodeImageNode(bytes: Uint8Array): Promise<RgbaImage> {
     throw new InputError('image-damaged', { type });
   }
   assertImageSize(img.width, img.height);
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
-  return {
-    width: img.width,
-    height: img.height,
-    data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
-  };
+  const { width, height } = img;
+  // Row bands of at most MAX_CANVAS_PIXELS, like the browser: no canvas the size of a 48 MP photo.
+  const bands = rowBands(width, height);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (const band of bands) {
+    noteCanvas(width, band.rows);
+    const ctx = createCanvas(width, band.rows).getContext('2d');
+    ctx.drawImage(img, 0, band.y, width, band.rows, 0, 0, width, band.rows);
+    data.set(ctx.getImageData(0, 0, width, band.rows).data, band.y * width * 4);
+  }
+  return { width, height, data };
 }
 
 /** Encodes pixels as a new file: Skia writes no EXIF or other metadata. */
@@ -39,6 +43,9 @@ export async function encodeImageNode(
   format: ImageFormat,
   quality = 0.92,
 ): Promise<Uint8Array> {
+  // A picture over the canvas limit is encoded from its pixel array (see encode-large.ts).
+  if (!fitsOneCanvas(img.width, img.height)) return encodeLarge(img, format, quality);
+  noteCanvas(img.width, img.height);
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   const imageData = ctx.createImageData(img.width, img.height);

@@ -2,9 +2,11 @@
 // through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
 import { InputError, assertDecodable, assertImageSize } from '../errors';
 import { decodeHeicInWorker } from '../heic/decode-heic-worker';
+import { fitsOneCanvas, MAX_CANVAS_PIXELS, noteCanvas } from '../image/canvas-limit';
+import { encodeLarge } from '../image/encode-large';
 import { isTruncated, readImageSize, sniffImageType } from '../image/sniff';
 import type { ImageFormat, RgbaImage } from '../types';
-import { pixelsOfBitmap, type DecodedImage } from './bitmap-pixels';
+import { pixelsOfBitmap, type DecodedImage } from '../image/bitmap-pixels';
 
 export type { DecodedImage };
 
@@ -23,6 +25,9 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
+    // A picture beyond what this browser will decode says so, rather than blaming the file.
+    if (size && size.width * size.height > MAX_CANVAS_PIXELS)
+      throw new InputError('out-of-memory', { width: size.width, height: size.height });
     throw new InputError('image-damaged', { type });
   }
   return pixelsOfBitmap(bitmap);
@@ -36,6 +41,13 @@ export async function encodeImageInWorker(
   format: ImageFormat,
   quality = 0.92,
 ): Promise<Blob> {
+  // A picture over the canvas limit (a 48 MP photo) is encoded from its pixel array: no canvas of
+  // that size may be made (iOS Safari would hand back a blank one).
+  if (!fitsOneCanvas(img.width, img.height)) {
+    const bytes = await encodeLarge(img, format, quality);
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] });
+  }
+  noteCanvas(img.width, img.height);
   const canvas = new OffscreenCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot encode images (no OffscreenCanvas 2D).');

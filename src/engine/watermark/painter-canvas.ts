@@ -1,5 +1,6 @@
 // The TextPainter over any Canvas 2D context: OffscreenCanvas in the worker, @napi-rs/canvas in Node.
 // Both expose the same fillText/measureText/getImageData, so one drawing routine serves both.
+import { noteCanvas, rowBands } from '../image/canvas-limit';
 import type { TextPainter, TextRun } from './watermark';
 
 /** The subset of a 2D context we draw with (structurally matched by OffscreenCanvas and Skia). */
@@ -26,18 +27,24 @@ export function canvasTextPainter(
       return measurer.measureText(text).width;
     },
     paint(width, height, text, size, angle, runs: readonly TextRun[]) {
-      const ctx = createContext(width, height);
-      ctx.font = WATERMARK_FONT.replace('{size}', String(size));
-      ctx.fillStyle = '#000';
-      ctx.textBaseline = 'middle';
+      const out = new Uint8Array(width * height);
       const cos = Math.cos(angle);
       const sin = Math.sin(angle);
-      ctx.setTransform(cos, sin, -sin, cos, 0, 0);
-      for (const r of runs) ctx.fillText(text, r.u, r.v);
-      const rgba = ctx.getImageData(0, 0, width, height).data;
-      // Coverage is the alpha channel of black text on a transparent canvas.
-      const out = new Uint8Array(width * height);
-      for (let p = 0; p < out.length; p++) out[p] = rgba[p * 4 + 3];
+      // Row bands within the canvas limit (a 48 MP photo is three): each band draws every run,
+      // shifted up by the band's first row; the canvas clips what falls outside it.
+      for (const band of rowBands(width, height)) {
+        noteCanvas(width, band.rows);
+        const ctx = createContext(width, band.rows);
+        ctx.font = WATERMARK_FONT.replace('{size}', String(size));
+        ctx.fillStyle = '#000';
+        ctx.textBaseline = 'middle';
+        ctx.setTransform(cos, sin, -sin, cos, 0, -band.y);
+        for (const r of runs) ctx.fillText(text, r.u, r.v);
+        const rgba = ctx.getImageData(0, 0, width, band.rows).data;
+        // Coverage is the alpha channel of black text on a transparent canvas.
+        const at = band.y * width;
+        for (let p = 0, n = width * band.rows; p < n; p++) out[at + p] = rgba[p * 4 + 3];
+      }
       return out;
     },
   };

@@ -90,8 +90,16 @@ export function tileRuns(
   return runs;
 }
 
-/** A copy of `img` with the watermark blended in at the given opacity. */
-export function renderWatermark(img: RgbaImage, options: WatermarkOptions, painter: TextPainter): RgbaImage {
+/**
+ * A copy of `img` with the watermark blended in at the given opacity. With `inPlace` the pixels of
+ * `img` itself are changed (for a copy the caller owns, such as a burned page: no second full copy).
+ */
+export function renderWatermark(
+  img: RgbaImage,
+  options: WatermarkOptions,
+  painter: TextPainter,
+  inPlace = false,
+): RgbaImage {
   const text = options.text.trim();
   if (!text) return img;
   const opacity = Math.min(1, Math.max(0, options.opacity ?? 0.35));
@@ -101,7 +109,7 @@ export function renderWatermark(img: RgbaImage, options: WatermarkOptions, paint
   const angle = (-(options.angleDeg ?? 30) * Math.PI) / 180;
   const runs = tileRuns(img.width, img.height, painter.measure(text, size), size, angle);
   const cover = painter.paint(img.width, img.height, text, size, angle, runs);
-  const data = new Uint8ClampedArray(img.data);
+  const data = inPlace ? img.data : new Uint8ClampedArray(img.data);
   for (let p = 0, i = 0; p < cover.length; p++, i += 4) {
     const c = cover[p];
     if (c === 0) continue;

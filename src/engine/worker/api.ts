@@ -17,6 +17,7 @@ import { toEngineFailure } from '../errors';
 import { findingsFromStroke, type NumberStroke, type StrokeResult } from '../detect/number-stroke';
 import { findLeaks, otherReader, type Leak, type Reader } from '../detect/leak-check';
 import { replacedByStroke } from '../detect/stroke-overlap';
+import { largestCanvas } from '../image/canvas-limit';
 import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
 import type { TextModels } from '../learned/models';
@@ -178,6 +179,11 @@ export const engineApi = {
     const models = await currentModels();
     const opts = { ...options, models, documents: { ...options.documents, barcodes } };
     return core.analyze(id, opts, onProgress, jobId);
+  },
+
+  /** The largest canvas this worker has allocated (pixels; at most MAX_CANVAS_PIXELS by design). */
+  largestCanvas(): { width: number; height: number; pixels: number } {
+    return largestCanvas();
   },
 
   /** Stops job `jobId` (OCR included; a busy tesseract worker is replaced). True if it was running. */

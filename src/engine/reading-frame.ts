@@ -1,0 +1,26 @@
+// A number's reading frame and a quad's centre: plain geometry the detectors and the masks share.
+// (Moved from masks/from-findings.ts so detect/ need not import the layer above it.)
+import type { Finding, Point, Quad } from './types';
+
+/**
+ * A number's own reading frame in source pixels: the centre of its first glyph, the direction from
+ * it to the last glyph's centre (radians clockwise, with its unit vector), and the distance between.
+ * `place(p)` gives a point's offset along the number (`u`) and below it (`down`, +v of the frame).
+ */
+export function readingFrame(finding: Finding) {
+  const first = centre(finding.glyphs[0]);
+  const last = centre(finding.glyphs[finding.glyphs.length - 1]);
+  const angle = Math.atan2(last.y - first.y, last.x - first.x);
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
+  const place = (p: Point) => {
+    const dx = p.x - first.x;
+    const dy = p.y - first.y;
+    return { u: dx * ux + dy * uy, down: -dx * uy + dy * ux };
+  };
+  return { first, angle, ux, uy, length: Math.hypot(last.x - first.x, last.y - first.y), place };
+}
+
+export function centre(q: Quad): Point {
+  return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
+}
