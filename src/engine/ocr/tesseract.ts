@@ -113,9 +113,12 @@ export async function createTesseractOcr(opts: TesseractOptions): Promise<Tesser
     if (next) next(w);
     else idle.push(w);
   };
+  /** Workers ended by `replace` (a cancelled job's), never to be posted to again. */
+  const ended = new WeakSet<Worker>();
   /** Ends a busy worker and puts a fresh one in its place. */
   const replace = (w: Worker) => {
     restarts++;
+    ended.add(w);
     params.delete(w);
     void w.terminate().catch(() => undefined);
     const at = workers.indexOf(w);
@@ -139,6 +142,9 @@ export async function createTesseractOcr(opts: TesseractOptions): Promise<Tesser
       });
       params.set(worker, key);
     }
+    // A job cancelled while the parameters were set has had its worker ended: tesseract.js would
+    // post to a closed port, and its own promise for that message would reject unhandled.
+    if (ended.has(worker)) throw new Error('The OCR worker was ended (job cancelled)');
     const { data } = await worker.recognize(
       encodePgm(image) as unknown as Buffer,
       {},
@@ -189,6 +195,7 @@ export async function createTesseractOcr(opts: TesseractOptions): Promise<Tesser
     },
     async terminate() {
       terminated = true;
+      for (const w of workers) ended.add(w);
       await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
     },
   };
