@@ -7,10 +7,10 @@ import { cardWithoutNumber } from '../../src/engine/detect/card-evidence';
 import { findingsFromStroke, MIN_STROKE_PX } from '../../src/engine/detect/number-stroke';
 import { replacedByStroke } from '../../src/engine/detect/stroke-overlap';
 import { fitLayouts } from '../../src/engine/detect/stroke-layout';
-import { createCanvas } from '@napi-rs/canvas';
 import { grayToRgba, toGray } from '../../src/engine/image/gray';
 import { decodeImageNode } from '../../src/engine/platform/node';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
+import { syntheticPng } from '../support/scenes';
 import type { Finding, GrayImage, Mask, Point } from '../../src/engine/types';
 
 interface Drawn {
@@ -216,21 +216,7 @@ describe('card outline', () => {
 
   it('takes no rectangle from round shapes that happen to touch four lines', async () => {
     // The browser tests' photo-like scene (tests/e2e/support/app.ts syntheticPng): discs on a gradient.
-    const [W, H] = [640, 480];
-    const c = createCanvas(W, H);
-    const ctx = c.getContext('2d');
-    const g = ctx.createLinearGradient(0, 0, W, H);
-    g.addColorStop(0, '#d9e8f5');
-    g.addColorStop(1, '#f5d9c7');
-    ctx.fillStyle = g;
-    ctx.fillRect(0, 0, W, H);
-    for (let i = 0; i < 12; i++) {
-      ctx.fillStyle = `hsl(${(i * 37) % 360} 60% ${55 + (i % 3) * 8}%)`;
-      ctx.beginPath();
-      ctx.arc(((i * 97) % W) + 20, ((i * 61) % H) + 20, 30 + (i % 4) * 12, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    const image = await decodeImageNode(new Uint8Array(c.toBuffer('image/png')));
+    const image = await decodeImageNode(new Uint8Array(syntheticPng()));
     expect(findCardOutline(toGray(image))).toBeUndefined();
   });
 
