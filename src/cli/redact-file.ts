@@ -1,0 +1,222 @@
+// One input of `lastfour redact`, start to finish: the engine a run owns (Tesseract, the text models,
+// the barcode reader, the node core) and the per-file body (image or PDF, trace, leak check, card
+// guard). The in-process run (main.ts) and each worker thread of a parallel run (redact-worker.ts)
+// call the same redactFile; only where its stderr text goes differs.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { masksForFindings } from '../engine/analyze';
+import type { EngineCore } from '../engine/core/engine-core';
+import type { BarcodeReader } from '../engine/documents/barcode';
+import { createZxingReaderNode } from '../engine/documents/zxing-node';
+import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
+import { cardWithoutNumber } from '../engine/detect/card-evidence';
+import { findLeaks, otherReader } from '../engine/detect/leak-check';
+import { newTrace } from '../engine/detect/trace';
+import { isEngineFailure } from '../engine/error-codes';
+import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
+import type { TextModels } from '../engine/learned/models';
+import type { TesseractPool } from '../engine/ocr/tesseract';
+import { looksLikePdf } from '../engine/pdf/sniff-pdf';
+import { decodeImageNode } from '../engine/platform/node';
+import type { ImageFormat, KeepPreset } from '../engine/types';
+import { createNodeCore } from './core-node';
+import { describeKind, enabledFor, type DocumentFlags } from './document-flags';
+import { loadNodeModels } from './models-node';
+import { createNodeOcr } from './ocr-node';
+import { redactPdfFile, type PdfOutput } from './redact-pdf';
+import { writeTrace } from './trace';
+
+const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
+
+/** What a run does to every file: plain data, the same in the main thread and in a worker. */
+export interface RedactSettings {
+  /** Every input of the run, in order (the progress line's count, and outputs never overwrite one). */
+  files: string[];
+  outDir: string;
+  keep: KeepPreset;
+  format: ImageFormat;
+  pdf: { output: PdfOutput; password?: string };
+  docs: DocumentFlags;
+  traceDir?: string;
+}
+
+/** How big an engine to start: Tesseract workers and onnxruntime threads, and where assets are. */
+export interface EngineSettings {
+  ocrWorkers?: number;
+  ortThreads?: number;
+  modelsDir?: string;
+  ocrLang?: string;
+}
+
+/** The engine one run (or one worker of a parallel run) owns. */
+export interface CliEngine {
+  ocr: TesseractPool;
+  models?: TextModels;
+  barcodes: BarcodeReader;
+  core: EngineCore<Uint8Array>;
+}
+
+/** One file's result: its entry in the --json report, and how it counts towards the exit code. */
+export interface FileOutcome {
+  entry: unknown;
+  /** The file could not be redacted (exit code 1). */
+  failed: boolean;
+  /** A card without a number mask, or a leak in the output (exit code 3 with --strict). */
+  flagged: boolean;
+}
+
+/** A run's result: every file's outcome in input order, or why no engine could start. */
+export type RunResult =
+  { outcomes: FileOutcome[] } | { failure: { message: string; code?: EngineErrorCode } };
+
+/**
+ * Starts Tesseract, the text models and the barcode reader (zxing's wasm, read from node_modules,
+ * never a CDN) side by side. An OCR engine that cannot start fails the run (its EngineFailure);
+ * models that cannot be loaded only give `notice` a line, and Tesseract reads alone.
+ */
+export async function startCliEngine(
+  o: EngineSettings,
+  notice?: (line: string) => void,
+): Promise<CliEngine | EngineFailure> {
+  const [ocr, models, barcodes] = await Promise.all([
+    createNodeOcr(o.ocrWorkers, o.ocrLang).catch((e: unknown) => toEngineFailure(e)),
+    loadNodeModels(o.modelsDir, { threads: o.ortThreads, notice }),
+    createZxingReaderNode(),
+  ]);
+  if (isEngineFailure(ocr)) return ocr;
+  // The same engine core as the app's worker: page sources -> analyze -> masks -> render -> encode.
+  return { ocr, models, barcodes, core: createNodeCore(ocr) };
+}
+
+/**
+ * Redacts input `index` of `s.files` and writes its outputs. Its stderr text (the progress line, the
+ * result, warnings, the error line) goes to `say` in the order it is printed today; a failure is
+ * reported in the outcome, never thrown.
+ */
+export async function redactFile(
+  engine: CliEngine,
+  index: number,
+  s: RedactSettings,
+  say: (text: string) => void,
+): Promise<FileOutcome> {
+  const { ocr, models, barcodes, core } = engine;
+  const { files, outDir, keep, format, docs } = s;
+  const file = files[index];
+  const inputs = new Set(files.map((f) => path.resolve(f)));
+  const name = outputName(file);
+  const outImage = path.join(outDir, `${name}.redacted.${EXT[format]}`);
+  const outMasks = path.join(outDir, `${name}.masks.json`);
+  say(`[${index + 1}/${files.length}] ${file} ... `);
+  try {
+    if (inputs.has(path.resolve(outImage)) || inputs.has(path.resolve(outMasks))) {
+      throw new Error('the output would overwrite an input');
+    }
+    const bytes = await fs.readFile(file);
+    const t0 = performance.now();
+    if (looksLikePdf(bytes)) {
+      const r = await redactPdfFile({
+        file,
+        bytes: new Uint8Array(bytes),
+        outDir,
+        keep,
+        core,
+        inputs,
+        ...s.pdf,
+        kind: docs.pageKind,
+        masksFor: (findings) => masksForFindings(findings, {}, enabledFor(findings, docs), keep),
+        watermark: docs.watermark,
+      });
+      const found = r.pages.reduce((n, p) => n + p.findings, 0);
+      say(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
+      for (const p of r.pages) say(`  page ${p.page}: ${describeKind(p.pageKind)}\n`);
+      for (const note of r.notes) say(`  note: ${note}\n`);
+      return { entry: r, failed: false, flagged: false };
+    }
+    const image = await decodeImageNode(new Uint8Array(bytes));
+    const pageId = `file-${index}`;
+    core.addImage(pageId, image);
+    const trace = s.traceDir ? newTrace() : undefined;
+    let result, masks, encoded;
+    try {
+      result = await core.analyze(pageId, {
+        keep,
+        models,
+        trace,
+        documents: { barcodes },
+        kind: docs.pageKind,
+      });
+      // Document categories switched on by flags (--mrz, --dob...), on top of each finding's default.
+      masks = masksForFindings(result.findings, {}, enabledFor(result.findings, docs), keep);
+      // Exported once: burned in place unless the trace still draws on the picture.
+      encoded = await core.exportImage(pageId, masks, format, docs.watermark, !trace);
+    } finally {
+      core.close(pageId);
+    }
+    // A new file each time (never an in-place rewrite that could leave old bytes behind).
+    await fs.rm(outImage, { force: true });
+    await fs.writeFile(outImage, encoded);
+    const doc = { file: path.basename(file), keep, ...result, masks };
+    await fs.writeFile(outMasks, `${JSON.stringify(doc, null, 1)}\n`);
+    if (s.traceDir && trace) await writeTrace(s.traceDir, name, image, trace, result.findings, masks);
+    const secs = (performance.now() - t0) / 1000;
+    say(
+      `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
+    );
+    // The independent check: the other reader looks for numbers in card layout in the output.
+    const checkedBy = otherReader(result.reader ?? 'tesseract', !!models);
+    const leaks = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
+      ? []
+      : await findLeaks(await decodeImageNode(encoded), { ocr, models, reader: checkedBy });
+    for (const leak of leaks)
+      say(
+        `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
+      );
+    const bare = cardWithoutNumber(result.card, masks);
+    if (bare) {
+      say(
+        `  warning: looks like a card (${result.card?.reasons.join(', ')}) but no card number was found to mask: check ${outImage} and mask the number by hand\n`,
+      );
+    }
+    const entry = {
+      file,
+      output: outImage,
+      masks: outMasks,
+      findings: result.findings.length,
+      seconds: secs,
+      pageKind: result.pageKind,
+      cardWithoutNumber: bare,
+      leakCheck: { reader: checkedBy, leaks },
+    };
+    return { entry, failed: false, flagged: bare || leaks.length > 0 };
+  } catch (e) {
+    const { code, message } = describe(e);
+    say('\n');
+    say(`lastfour: ${file}: ${message}\n`);
+    return failedFile(file, message, code);
+  }
+}
+
+/** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
+export function failedFile(file: string, message: string, code?: EngineErrorCode): FileOutcome {
+  return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
+}
+
+/** The stem every output of `file` is named after (<stem>.redacted.png, <stem>.masks.json...). */
+export function outputName(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
+
+/**
+ * What to print for a failed file: the engine's code and its sentence from the one error table
+ * (engine/error-codes.ts, the words the app shows), or the file system's reason.
+ */
+function describe(e: unknown): { code?: EngineErrorCode; message: string } {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return { message: 'file not found' };
+  if (err?.code === 'EISDIR') return { message: 'is a directory, not an image' };
+  if (err?.code === 'EACCES') return { message: 'permission denied' };
+  const failure = toEngineFailure(e);
+  // A plain Error of the CLI's own (an output that would overwrite an input) keeps its words.
+  if (failure.code === 'internal' && e instanceof Error) return { message: e.message };
+  return { code: failure.code, message: failure.message };
+}
