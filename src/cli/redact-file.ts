@@ -4,6 +4,7 @@
 // call the same redactFile; only where its stderr text goes differs.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { format as formatArgs } from 'node:util';
 import { masksForFindings } from '../engine/analyze';
 import type { EngineCore } from '../engine/core/engine-core';
 import type { BarcodeReader } from '../engine/documents/barcode';
@@ -107,6 +108,7 @@ export async function redactFile(
   const outImage = path.join(outDir, `${name}.redacted.${EXT[format]}`);
   const outMasks = path.join(outDir, `${name}.masks.json`);
   say(`[${index + 1}/${files.length}] ${file} ... `);
+  const restoreConsole = consoleTo(say);
   try {
     if (inputs.has(path.resolve(outImage)) || inputs.has(path.resolve(outMasks))) {
       throw new Error('the output would overwrite an input');
@@ -193,7 +195,20 @@ export async function redactFile(
     say('\n');
     say(`lastfour: ${file}: ${message}\n`);
     return failedFile(file, message, code);
+  } finally {
+    restoreConsole();
   }
+}
+
+/**
+ * While a file is redacted, what libraries print on the console (libheif's "Decoding image failed"
+ * on a damaged HEIC) is that file's stderr text, in its place: stdout carries only the --json report.
+ */
+function consoleTo(say: (text: string) => void): () => void {
+  const methods = ['log', 'info', 'debug', 'warn', 'error'] as const;
+  const saved = methods.map((m) => console[m]);
+  for (const m of methods) console[m] = (...args: unknown[]) => say(`${formatArgs(...args)}\n`);
+  return () => methods.forEach((m, i) => (console[m] = saved[i]));
 }
 
 /** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
