@@ -161,9 +161,16 @@ export function redactInWorkers(
     };
 
     const spawn = () => {
-      const worker = new Worker(entry, { workerData: data });
+      // Its stderr (Tesseract's own "Estimating resolution as ..." lines) is not passed straight on:
+      // it goes with the text of the file the worker is reading, as it lands in one thread.
+      const worker = new Worker(entry, { workerData: data, stderr: true });
       const slot: Slot = { worker, ready: false, closing: false };
       slots.add(slot);
+      worker.stderr.setEncoding('utf8');
+      worker.stderr.on('data', (chunk: string) => {
+        if (slot.index !== undefined) text.say(slot.index, chunk);
+        else process.stderr.write(chunk);
+      });
       worker.on('message', (m: FromWorker) => {
         switch (m.type) {
           case 'notice':
