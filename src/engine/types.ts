@@ -82,6 +82,13 @@ export type ImageFormat = 'png' | 'jpeg' | 'webp';
 export type Quad = [Point, Point, Point, Point];
 
 /**
+ * Who read a finding's characters: the learned recognizer (PP-OCR), Tesseract, or no reader at all
+ * ('user': the number tool placed the glyphs along the user's stroke by the print's layout, where no
+ * reader read the number whole). The leak check after export re-reads with the reader that did not.
+ */
+export type FindingReader = 'learned' | 'tesseract' | 'user';
+
+/**
  * Something sensitive the detectors found: a card number, a security code, an IBAN, an MRZ line...
  * Masks are derived from findings and a KeepPreset, so the user can switch presets without re-running OCR.
  */
@@ -105,4 +112,9 @@ export interface Finding {
   enabledByDefault: boolean;
   /** Extra facts for the side list, e.g. brand, Luhn validity. */
   notes?: string[];
+  /**
+   * The reader that read it (card numbers, the number tool's, statement numbers read from a photo).
+   * Absent: not recorded (a PDF's text layer, the small repeat of a number's first four).
+   */
+  reader?: FindingReader;
 }

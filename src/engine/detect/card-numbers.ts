@@ -654,6 +654,7 @@ export async function detectCardNumbersDetailed(
       confidence: numberConfidence(text, r.run),
       keepable: !r.uncertain && !cutShort,
       enabledByDefault: true,
+      reader: r.reading.learned ? 'learned' : 'tesseract',
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
@@ -798,6 +799,8 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
       confidence: Math.min(1, 0.45 + (luhnValid(text) ? 0.2 : 0) + (lengthFitsBrand(text) ? 0.1 : 0)),
       keepable: true,
       enabledByDefault: true,
+      // Stacks are found by the learned detector and read by its recognizer alone.
+      reader: ctx.learned ? 'learned' : 'tesseract',
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',

@@ -7,7 +7,7 @@ import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import { median } from '../math';
 import type { OcrEngine } from '../ocr/types';
-import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
+import type { Finding, FindingReader, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { glyphPitch, normalizeSlots, splitGroups } from './group-digits';
@@ -72,20 +72,20 @@ export async function findingsFromStroke(
   const band = strokeBand(gray, stroke.from, stroke.to);
   const id = options.id ?? 'stroke-1';
   const crops = [false, true].map((flipPolarity) => bandCrop(gray, band, flipPolarity));
-  const readers: OcrEngine[] = [];
-  if (options.models) readers.push(learnedLineOcr(options.models));
-  if (options.ocr) readers.push(digitsOnly(options.ocr));
+  const readers: { engine: OcrEngine; name: FindingReader }[] = [];
+  if (options.models) readers.push({ engine: learnedLineOcr(options.models), name: 'learned' });
+  if (options.ocr) readers.push({ engine: digitsOnly(options.ocr), name: 'tesseract' });
   // Each reader on the guessed polarity first, then on the other; the first reading that is a whole
   // card number between the stroke's ends places the glyphs.
   const tried: Slot[][] = [];
-  let placed: { slots: Slot[]; crop: LineCrop } | undefined;
+  let placed: { slots: Slot[]; crop: LineCrop; reader: FindingReader } | undefined;
   for (const crop of crops) {
     for (const reader of readers) {
       throwIfAborted(options.signal);
-      const slots = readSlots(await readCrop(reader, crop.crop), crop);
+      const slots = readSlots(await readCrop(reader.engine, crop.crop), crop);
       if (slots) tried.push(slots);
       if (slots && wholeNumber(slots, crop)) {
-        placed = { slots, crop: crop.crop };
+        placed = { slots, crop: crop.crop, reader: reader.name };
         break;
       }
     }
@@ -95,10 +95,11 @@ export async function findingsFromStroke(
   if (!placed) {
     const fitted = fromLayout(crops[0], tried);
     method = fitted.method;
-    placed = { slots: fitted.slots, crop: crops[0].crop };
+    // No reader read the number whole: the glyphs are where the user's stroke and the print put them.
+    placed = { slots: fitted.slots, crop: crops[0].crop, reader: 'user' };
   }
   const slots = fitBoxesToInk(gray, placed.slots, placed.crop, band);
-  const finding = strokeFinding(id, slots, placed.crop, method);
+  const finding: Finding = { ...strokeFinding(id, slots, placed.crop, method), reader: placed.reader };
   const findings = [finding];
   const prefix = await repeatedPrefix(gray, finding, band.glyphHeight, options);
   if (prefix) findings.push({ ...prefix, id: `${id}-prefix` });
@@ -177,15 +178,6 @@ function fromLayout(c: BandCrop, readings: Slot[][]): { slots: Slot[]; method: S
   const energy = columnEnergy(img, cy - 0.4 * c.h, cy + 0.4 * c.h);
   const fits = fitLayouts(energy, c.a, c.b, [0.4 * c.h, 1.3 * c.h]);
   const best = fits[0];
-  console.log(
-    c.a,
-    c.b,
-    c.h,
-    fits.map(
-      (f) =>
-        `${f.layout.join('-')} ${f.score.toFixed(3)} p=${f.pitch.toFixed(1)} ${f.centres.map((x) => x.toFixed(0)).join(',')}`,
-    ),
-  );
   const read = readings.flat();
   let centres: number[];
   let pitch: number;

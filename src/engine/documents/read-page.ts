@@ -4,7 +4,7 @@
 import { throwIfAborted } from '../detect/abort';
 import { resizeGray } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
-import type { Box, Finding, GrayImage } from '../types';
+import type { Box, Finding, FindingReader, GrayImage } from '../types';
 import { findIdFields, fromYymmdd } from './id-fields';
 import { looksLikeMrzLine, normalizeMrzLine } from './mrz';
 import { betterMrz, mrzFindings, mrzFromLines, rereadMrz, type LocatedMrz } from './mrz-finding';
@@ -98,7 +98,9 @@ export async function readUpright(
   const textLines = lines.filter((l) => !inZone(l) && !looksLikeMrzLine(normalizeMrzLine(l.text)));
 
   const r = mrz?.reading;
-  const numbers = findStatementNumbers(textLines);
+  // Read by the page pass's reader (Tesseract): the leak check after export re-reads with the other.
+  const reader: FindingReader = page.engine === 'learned' ? 'learned' : 'tesseract';
+  const numbers = findStatementNumbers(textLines).map((f) => ({ ...f, reader }));
   const transactions = mrz ? undefined : findTransactions(textLines);
   const idFields = findIdFields(textLines, {
     documentNumber: r?.documentNumber,
