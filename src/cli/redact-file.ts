@@ -11,7 +11,7 @@ import type { BarcodeReader } from '../engine/documents/barcode';
 import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
-import { findLeaks, otherReader } from '../engine/detect/leak-check';
+import { checkExport, checkReaders } from '../engine/detect/leak-check';
 import { newTrace } from '../engine/detect/trace';
 import { isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
@@ -164,11 +164,13 @@ export async function redactFile(
     say(
       `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
     );
-    // The independent check: the other reader looks for numbers in card layout in the output.
-    const checkedBy = otherReader(result.reader ?? 'tesseract', !!models);
-    const leaks = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
-      ? []
-      : await findLeaks(await decodeImageNode(encoded), { ocr, models, reader: checkedBy });
+    // The independent check: the reader that did not read the numbers (each finding records its
+    // reader; both readers when the numbers came from both) looks for numbers in card layout.
+    const primary = result.reader ?? 'tesseract';
+    const check = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
+      ? { ...checkReaders(result.findings, primary, !!models), leaks: [] }
+      : await checkExport(await decodeImageNode(encoded), result.findings, { ocr, models, primary });
+    const { leaks } = check;
     for (const leak of leaks)
       say(
         `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
@@ -187,7 +189,14 @@ export async function redactFile(
       seconds: secs,
       pageKind: result.pageKind,
       cardWithoutNumber: bare,
-      leakCheck: { reader: checkedBy, leaks },
+      // reader: the first (or only) reader that checked; readers: every one, in order;
+      // findingsReadBy: the readers of the card numbers the choice rests on.
+      leakCheck: {
+        reader: check.readers[0],
+        leaks,
+        readers: check.readers,
+        findingsReadBy: check.findingsReadBy,
+      },
     };
     return { entry, failed: false, flagged: bare || leaks.length > 0 };
   } catch (e) {

@@ -35,16 +35,17 @@ describe('lastfour redact on a card without a readable number', () => {
     const report = JSON.parse(out.join('')) as {
       file: string;
       cardWithoutNumber: boolean;
-      leakCheck: { reader: string; leaks: unknown[] };
+      leakCheck: { reader: string; leaks: unknown[]; readers: string[]; findingsReadBy: string[] };
     }[];
     expect(report.map((r) => [r.file.split('/').pop(), r.cardWithoutNumber])).toEqual([
       ['smeared-card.jpg', true],
       ['s7-000-easy-front.jpg', false],
     ]);
-    // Each output was read again by the reader that did not find the numbers: nothing readable.
+    // Each output was read again by the reader that did not find the numbers: nothing readable. No
+    // number was read on the smeared card, so the page's own reader (learned) is the one that missed.
     expect(report.map((r) => r.leakCheck)).toEqual([
-      { reader: 'tesseract', leaks: [] },
-      { reader: 'tesseract', leaks: [] },
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: [] },
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: ['learned'] },
     ]);
     expect(err.join('')).toMatch(/smeared-card[\s\S]*looks like a card .* but no card number was found/);
     expect(code).toBe(3);

@@ -1,6 +1,7 @@
 // The independent check after export, with the real readers in Node: a card exported with its number
 // mask deleted is caught by the reader that did not find the number (Tesseract, since the learned
-// recognizer found it), in card layout; the same card exported with its masks is not.
+// recognizer found it; the learned recognizer when Tesseract alone found it), in card layout; the
+// same card exported with its masks is not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { nodeModelSource } from '../../src/cli/models-node';
 import { createNodeOcr } from '../../src/cli/ocr-node';
 import { analyzeImage, type AnalyzeResult } from '../../src/engine/analyze';
 import { burnMasks } from '../../src/engine/burn/burn';
-import { findLeaks, otherReader } from '../../src/engine/detect/leak-check';
+import { checkExport, findLeaks, otherReader } from '../../src/engine/detect/leak-check';
 import { loadTextModels, type TextModels } from '../../src/engine/learned/models';
 import type { OcrEngine } from '../../src/engine/ocr/types';
 import { decodeImageNode } from '../../src/engine/platform/node';
@@ -45,6 +46,38 @@ describe('leak check by the other reader', () => {
     expect(Math.max(...ys)).toBeGreaterThan(440);
     expect(Math.min(...ys)).toBeLessThan(420);
   }, 120_000);
+
+  it('the findings say the learned recognizer read the number, so Tesseract checks', async () => {
+    const numbers = result.findings.filter((f) => f.kind === 'card-number' && f.text.length >= 12);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.every((f) => f.reader === 'learned')).toBe(true);
+    const kept = result.masks.filter((m) => m.kind !== 'card-number');
+    const check = await checkExport(burnMasks(image, kept), result.findings, {
+      ocr,
+      models,
+      primary: 'learned',
+    });
+    expect(check.readers).toEqual(['tesseract']);
+    expect(check.findingsReadBy).toEqual(['learned']);
+    expect(check.leaks.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a number Tesseract read alone is checked by the learned recognizer', async () => {
+    // Read without the text models: Tesseract finds the number; the learned recognizer re-reads.
+    const byTesseract = await analyzeImage(image, ocr, {});
+    const numbers = byTesseract.findings.filter((f) => f.kind === 'card-number' && f.text.length >= 12);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.every((f) => f.reader === 'tesseract')).toBe(true);
+    const kept = byTesseract.masks.filter((m) => m.kind !== 'card-number');
+    const check = await checkExport(burnMasks(image, kept), byTesseract.findings, {
+      ocr,
+      models,
+      primary: byTesseract.reader!,
+    });
+    expect(check.readers).toEqual(['learned']);
+    expect(check.leaks.length).toBeGreaterThan(0);
+    expect(check.leaks.every((l) => l.reader === 'learned')).toBe(true);
+  }, 180_000);
 
   it('finds nothing in the export with its masks', async () => {
     const leaks = await findLeaks(burnMasks(image, result.masks), { ocr, models, reader: 'tesseract' });

@@ -61,6 +61,7 @@ export function ExportPanel({ session, state, item }: { session: Session; state:
           data-state={item.verify.state}
           data-stale={item.verify.stale ? 'true' : undefined}
           data-checked-by={item.verify.checkedBy}
+          data-checked-by-all={item.verify.checkedByAll?.join(' ')}
           data-other-reader-leaks={item.verify.otherReaderLeaks}
           role={item.verify.state === 'leak' ? 'alert' : undefined}
         >

@@ -18,6 +18,8 @@ export interface VerifyState {
   places?: readonly Quad[];
   /** The reader that re-read the export (the one that did not produce the findings). */
   checkedBy?: Reader;
+  /** Every reader that re-read it: two when the page's numbers came from both readers. */
+  checkedByAll?: readonly Reader[];
   /** Leaks the other reader's check found (the rest came from the engine's own re-read). */
   otherReaderLeaks?: number;
   /** The masks changed since: the warning stays, with a word that it describes the last export. */

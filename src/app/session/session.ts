@@ -3,6 +3,7 @@
 import { saveAs } from 'file-saver';
 import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
 import type { NumberStroke } from '../../engine/detect/number-stroke';
+import type { Reader } from '../../engine/detect/leak-check';
 import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { addMarkedNumber, applyFindingChanges, type FindingChange } from '../editor/commands';
@@ -428,7 +429,9 @@ export class Session {
     this.patch(epoch, item.id, { verify: { state: 'checking', message: t('verify.checking') } });
     try {
       const current = getItem(this.state, item.id);
-      const result = await this.engine.verifyExport(blob, current?.pageKind?.kind, current?.reader);
+      // Each finding's reader (the number tool's too): the check re-reads with the other one.
+      const readBy = current ? findingsOf(current).map((f) => ({ kind: f.kind, reader: f.reader })) : [];
+      const result = await this.engine.verifyExport(blob, current?.pageKind?.kind, current?.reader, readBy);
       if (!stillSame()) return;
       // The engine's own re-read, and the other reader's look for card layouts (detect/leak-check.ts).
       const places = [
@@ -438,7 +441,12 @@ export class Session {
         })),
         ...result.leaks.map((l) => ({ digits: l.digits, corners: l.corners })),
       ];
-      const checkedBy = t(result.checkedBy === 'learned' ? 'verify.readerLearned' : 'verify.readerTesseract');
+      const readerName = (r: Reader) =>
+        t(r === 'learned' ? 'verify.readerLearned' : 'verify.readerTesseract');
+      const [first, second] = result.checkedByAll;
+      const checkedBySentence = second
+        ? t('verify.checkedByBoth', { first: readerName(first), second: readerName(second) })
+        : t('verify.checkedBy', { reader: readerName(result.checkedBy) });
       this.patch(epoch, item.id, {
         verify:
           places.length > 0
@@ -448,15 +456,17 @@ export class Session {
                   list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
                     places.map((l) => t('verify.digits', { count: l.digits })),
                   ),
-                })} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                })} ${checkedBySentence}`,
                 places: places.flatMap((p) => (p.corners ? [p.corners] : [])),
                 checkedBy: result.checkedBy,
+                checkedByAll: result.checkedByAll,
                 otherReaderLeaks: result.leaks.length,
               }
             : {
                 state: 'clean',
-                message: `${t('verify.clean')} ${t('verify.checkedBy', { reader: checkedBy })}`,
+                message: `${t('verify.clean')} ${checkedBySentence}`,
                 checkedBy: result.checkedBy,
+                checkedByAll: result.checkedByAll,
               },
       });
     } catch (e) {

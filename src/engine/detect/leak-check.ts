@@ -1,7 +1,7 @@
 // The check after export, by a second pair of eyes: the exported pixels are read again by the reader
 // that did not produce the findings (Tesseract when the learned recognizer read the numbers, the
-// learned recognizer when Tesseract did), so a number both the detector and its own re-read missed
-// for the same reason is not waved through. It looks for what a card number looks like in print,
+// learned recognizer when Tesseract did; each finding records its reader), so a number both the
+// detector and its own re-read missed for the same reason is not waved through. It looks for what a card number looks like in print,
 // groups of four (or Amex's 4-6-5) at one glyph pitch, not only for long runs of digits.
 import { scaleGray } from '../image/transform';
 import { toGray } from '../image/gray';
@@ -9,7 +9,7 @@ import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import { detectTextLines } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
-import type { GrayImage, Point, Quad, RgbaImage } from '../types';
+import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { glyphPitch, splitGroups } from './group-digits';
 import { locateLines } from './locate-lines';
@@ -35,9 +35,23 @@ export interface LeakCheckOptions {
   ocr: OcrEngine;
   /** The text models: the detector finds the lines; the recognizer reads when `reader` is 'learned'. */
   models?: TextModels;
-  /** Which reader re-reads the lines: the one that did not produce the findings (see otherReader). */
+  /**
+   * The learned recognizer as a line reader; by default the one on `models`. (Given alone, without
+   * `models`, it reads the lines the blob-chaining finder locates: how the unit tests put a spy there.)
+   */
+  learned?: OcrEngine;
+  /** Which reader re-reads the lines: the one that did not produce the findings (see checkReaders). */
   reader: Reader;
   signal?: AbortSignal;
+}
+
+/** The check of one export: which readers re-read it, and what they still read. */
+export interface ExportCheck {
+  /** The readers that re-read the export, in the order they ran (see checkReaders). */
+  readers: Reader[];
+  /** The readers of the page's card-number findings that the choice rests on (none: the page's own). */
+  findingsReadBy: Reader[];
+  leaks: Leak[];
 }
 
 /** Most lines read: a card shows a dozen at most, and the largest print is the number. */
@@ -55,16 +69,94 @@ export function otherReader(producedBy: Reader, modelsAvailable: boolean): Reade
 }
 
 /**
- * Numbers in card layout still readable in `image` (an export). Lines come from the learned text
- * detector (or, without the models, the blob-chaining finder); each is read level, and turned half
- * round when it reads no digits as found.
+ * The readers that re-read an export, from the readers recorded on its page's card-number findings
+ * (Finding.reader): the other one of each. Numbers read by the learned recognizer are checked by
+ * Tesseract, numbers read by Tesseract by the learned recognizer. When the page's numbers came from
+ * both (Tesseract reads where the learned recognizer doubts, the number tool, a statement's text),
+ * both check: each is the independent eye for some of them, and a number missed by either is missed
+ * by the one that read it. Findings no reader read (the number tool's 'user' glyphs, an unrecorded
+ * reader) or none at all: the reader that looked over the page and found nothing is the page's own
+ * (`primary`: the learned recognizer when the models were loaded), so the other one checks. Without
+ * the learned recognizer (`learnedAvailable` false) only Tesseract can. The reader of most numbers'
+ * other comes first.
+ */
+export function checkReaders(
+  findings: readonly Pick<Finding, 'kind' | 'reader'>[],
+  primary: Reader,
+  learnedAvailable: boolean,
+): { readers: Reader[]; findingsReadBy: Reader[] } {
+  const count = { learned: 0, tesseract: 0 };
+  for (const f of findings)
+    if (f.kind === 'card-number' && (f.reader === 'learned' || f.reader === 'tesseract')) count[f.reader]++;
+  const findingsReadBy = (['learned', 'tesseract'] as const)
+    .filter((r) => count[r] > 0)
+    .sort((a, b) => count[b] - count[a]);
+  const readers: Reader[] = [];
+  for (const r of findingsReadBy.length ? findingsReadBy : [primary]) {
+    const other = otherReader(r, learnedAvailable);
+    if (!readers.includes(other)) readers.push(other);
+  }
+  return { readers, findingsReadBy };
+}
+
+/**
+ * The whole check of an export: the readers chosen by checkReaders from the page's `findings` each
+ * read the export's lines (found once); a number both read at one place is reported once.
+ */
+export async function checkExport(
+  image: RgbaImage,
+  findings: readonly Pick<Finding, 'kind' | 'reader'>[],
+  options: Omit<LeakCheckOptions, 'reader'> & { primary: Reader },
+): Promise<ExportCheck> {
+  const learnedAvailable = !!(options.learned ?? options.models);
+  const { readers, findingsReadBy } = checkReaders(findings, options.primary, learnedAvailable);
+  const gray = toGray(image);
+  const lines = await candidateLines(gray, image, options.models);
+  const leaks: Leak[] = [];
+  for (const reader of readers) {
+    for (const leak of await readLeaks(gray, lines, { ...options, reader }))
+      if (!leaks.some((l) => samePlace(l.corners, leak.corners))) leaks.push(leak);
+  }
+  return { readers, findingsReadBy, leaks };
+}
+
+/**
+ * Numbers in card layout still readable in `image` (an export) by `options.reader`. Lines come from
+ * the learned text detector (or, without the models, the blob-chaining finder); each is read level,
+ * and turned half round when it reads no digits as found.
  */
 export async function findLeaks(image: RgbaImage, options: LeakCheckOptions): Promise<Leak[]> {
   const gray = toGray(image);
-  const reader =
-    options.reader === 'learned' && options.models ? learnedLineOcr(options.models) : options.ocr;
-  const readerName: Reader = options.reader === 'learned' && options.models ? 'learned' : 'tesseract';
-  const lines = await candidateLines(gray, image, options.models);
+  return readLeaks(gray, await candidateLines(gray, image, options.models), options);
+}
+
+/** The reader asked for, or Tesseract when the learned recognizer is not there. */
+function engineFor(options: LeakCheckOptions): { engine: OcrEngine; name: Reader } {
+  const learned = options.learned ?? (options.models && learnedLineOcr(options.models));
+  return options.reader === 'learned' && learned
+    ? { engine: learned, name: 'learned' }
+    : { engine: options.ocr, name: 'tesseract' };
+}
+
+/** Two leaks at one place: either's centre inside the other's bounds. */
+function samePlace(a: Quad, b: Quad): boolean {
+  const centre = (q: Quad) => ({ x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 });
+  const inside = (p: Point, q: Quad) => {
+    const xs = q.map((c) => c.x);
+    const ys = q.map((c) => c.y);
+    return (
+      p.x >= Math.min(...xs) && p.x <= Math.max(...xs) && p.y >= Math.min(...ys) && p.y <= Math.max(...ys)
+    );
+  };
+  return inside(centre(a), b) || inside(centre(b), a);
+}
+
+async function readLeaks(
+  gray: GrayImage,
+  lines: readonly Line[],
+  options: LeakCheckOptions,
+): Promise<Leak[]> {
+  const { engine: reader, name: readerName } = engineFor(options);
   const leaks: Leak[] = [];
   for (const line of lines) {
     throwIfAborted(options.signal);

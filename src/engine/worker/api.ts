@@ -15,7 +15,7 @@ import { createZxingReader } from '../documents/zxing';
 import type { EngineErrorCode } from '../error-codes';
 import { toEngineFailure } from '../errors';
 import { findingsFromStroke, type NumberStroke, type StrokeResult } from '../detect/number-stroke';
-import { findLeaks, otherReader, type Leak, type Reader } from '../detect/leak-check';
+import { checkExport, checkReaders, type Leak, type Reader } from '../detect/leak-check';
 import { replacedByStroke } from '../detect/stroke-overlap';
 import { largestCanvas } from '../image/canvas-limit';
 import { toGray } from '../image/gray';
@@ -305,24 +305,26 @@ export const engineApi = {
    * Re-reads an exported file and reports card-number-like runs that are still readable. `kind` (the
    * page's kind as shown) picks the finders, as in analyze: no card-number search on an ID. `leaks`
    * come from the independent check (detect/leak-check.ts): the reader that did not produce the
-   * page's findings (`producedBy`) reads the export's lines for numbers in card layout.
+   * page's `findings` (each records its reader; `producedBy`, the page's own reader, where none does)
+   * reads the export's lines for numbers in card layout; both readers when the numbers came from
+   * both. `checkedBy` is the first of them, `checkedByAll` every one.
    */
   async verifyExport(
     file: Blob,
     kind?: PageKind,
     producedBy: Reader = 'learned',
-  ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader }> {
+    findings: readonly Pick<Finding, 'kind' | 'reader'>[] = [],
+  ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader; checkedByAll: Reader[] }> {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
     const models = await currentModels();
     // The page's kind as shown (classified or chosen): an ID's export is not searched for card numbers.
     const result = await analyzePage(imageSource(image), getOcr, { models, kind });
-    const checkedBy = otherReader(producedBy, !!models);
-    const leaks =
+    const check =
       kind && IDENTITY_KINDS.has(kind)
-        ? []
-        : await findLeaks(image, { ocr: await getOcr(), models, reader: checkedBy });
-    return { ...result, leaks, checkedBy };
+        ? { ...checkReaders(findings, producedBy, !!models), leaks: [] }
+        : await checkExport(image, findings, { ocr: await getOcr(), models, primary: producedBy });
+    return { ...result, leaks: check.leaks, checkedBy: check.readers[0], checkedByAll: check.readers };
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */
