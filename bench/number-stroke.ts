@@ -40,14 +40,20 @@ const ocr = await createNodeOcr(2);
 const models = values['no-learned'] ? undefined : await loadTextModels(nodeModelSource());
 let ok = 0;
 let total = 0;
+let skipped = 0;
 try {
   for (const name of fs
     .readdirSync(dir)
     .filter((n) => n.endsWith('.json'))
     .sort()) {
     const gt = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as GroundTruth;
-    const image = await decodeImageNode(new Uint8Array(fs.readFileSync(path.join(dir, gt.file))));
     const stroke = strokeOf(gt, jitter);
+    if (!stroke) {
+      skipped++;
+      console.log(`n/a  ${gt.file}: no card number printed, nothing to mark`);
+      continue;
+    }
+    const image = await decodeImageNode(new Uint8Array(fs.readFileSync(path.join(dir, gt.file))));
     const t0 = performance.now();
     const { findings, method } = await findingsFromStroke(toGray(image), stroke, {
       ocr,
@@ -81,4 +87,7 @@ try {
 } finally {
   await ocr.terminate();
 }
-console.log(`${ok} of ${total} fully redacted with the last four kept`);
+console.log(
+  `${ok} of ${total} fully redacted with the last four kept` +
+    (skipped ? `; ${skipped} without a printed number skipped` : ''),
+);

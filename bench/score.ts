@@ -9,6 +9,8 @@ export interface GroundTruthDigit {
   role: Role;
   bbox: [number, number, number, number];
   poly: [number, number][];
+  /** The digit's group in the number, 0 first; negative: print outside the number (a back's panel). */
+  group?: number;
 }
 
 export interface GroundTruth {

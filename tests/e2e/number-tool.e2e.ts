@@ -18,7 +18,9 @@ const TURNED_SYNTHETIC = 'tests/fixtures/app/turned-embossed-card';
 /** Drags the number tool from the first digit's centre to the last's and waits for the finding. */
 async function markNumber(page: Page, gt: GroundTruth, drag: (from: Pt, to: Pt) => Promise<void>) {
   const before = (await page.evaluate(() => window.__lastfour!.getFindings(0))).length;
-  const { from, to } = strokeOf(gt);
+  const stroke = strokeOf(gt);
+  if (!stroke) throw new Error(`${gt.file} prints no card number to mark`);
+  const { from, to } = stroke;
   await drag(from, to);
   await page.waitForFunction(
     (n) => window.__lastfour!.markingCount(0) === 0 && window.__lastfour!.getFindings(0).length > n,
