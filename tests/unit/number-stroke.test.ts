@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { burnMasks } from '../../src/engine/burn/burn';
 import { findCardOutline } from '../../src/engine/detect/card-outline';
 import { cardWithoutNumber } from '../../src/engine/detect/card-evidence';
-import { findingsFromStroke, MIN_STROKE_PX } from '../../src/engine/detect/number-stroke';
+import { cutByFrame, findingsFromStroke, MIN_STROKE_PX } from '../../src/engine/detect/number-stroke';
 import { replacedByStroke } from '../../src/engine/detect/stroke-overlap';
 import { fitLayouts } from '../../src/engine/detect/stroke-layout';
 import { grayToRgba, toGray } from '../../src/engine/image/gray';
@@ -115,6 +115,8 @@ describe('number tool without readers', () => {
       const f = findings[0];
       expect(f.kind).toBe('card-number');
       expect(f.keepable).toBe(true);
+      // No reader read it: the glyphs are where the stroke and the print put them.
+      expect(f.reader).toBe('user');
       expect(f.glyphs).toHaveLength(d.centres.length);
       const burned = burn(d, masksForFinding(f, 'last4'));
       const n = d.glyphs.length;
@@ -149,6 +151,40 @@ describe('number tool without readers', () => {
     expect(findings[0].notes?.join(' ')).toMatch(/check the last four/);
     const burned = burn(d, masksForFinding(findings[0], 'last4'));
     for (let i = 0; i < 12; i++) expect(covered(burned, d.glyphs[i], d.image), `glyph ${i}`).toBe(1);
+  });
+
+  it('masks every digit in view of a number the frame cuts, and keeps the last four of one it does not', async () => {
+    const d = drawNumber([4, 4, 4, 4], 0);
+    // The photo ends half a pitch after the 11th glyph's centre: 4-4-3 in view, the last five cut off.
+    const pitch = d.centres[1].x - d.centres[0].x;
+    const width = Math.floor(d.centres[10].x + 0.5 * pitch);
+    const cut: GrayImage = {
+      width,
+      height: d.image.height,
+      data: new Uint8Array(width * d.image.height),
+    };
+    for (let y = 0; y < cut.height; y++)
+      cut.data.set(d.image.data.subarray(y * d.image.width, y * d.image.width + width), y * width);
+    const { findings } = await findingsFromStroke(cut, { from: d.centres[0], to: d.centres[10] });
+    expect(findings[0].keepable).toBe(false);
+    expect(findings[0].notes?.join(' ')).toMatch(/cut by the frame before its last four/);
+    const burned = burnMasks(grayToRgba(cut), masksForFinding(findings[0], 'last4'));
+    for (let i = 0; i < 11; i++) expect(covered(burned, d.glyphs[i], cut), `glyph ${i}`).toBe(1);
+    // The whole number, with the card beyond its last glyph: its last four stay.
+    const whole = await findingsFromStroke(d.image, { from: d.centres[0], to: d.centres[15] });
+    expect(whole.findings[0].keepable).toBe(true);
+  });
+
+  it('tells a number the frame cuts by the room left past the stroke, at any angle', () => {
+    // 100 x 100 photo, pitch 10: a next glyph needs 13 px past the last centre.
+    expect(cutByFrame({ x: 90, y: 50 }, 0, 10, 100, 100)).toBe(true);
+    expect(cutByFrame({ x: 80, y: 50 }, 0, 10, 100, 100)).toBe(false);
+    expect(cutByFrame({ x: 10, y: 50 }, Math.PI, 10, 100, 100)).toBe(true);
+    expect(cutByFrame({ x: 50, y: 92 }, Math.PI / 2, 10, 100, 100)).toBe(true);
+    expect(cutByFrame({ x: 80, y: 80 }, Math.PI / 4, 10, 100, 100)).toBe(false);
+    expect(cutByFrame({ x: 92, y: 92 }, Math.PI / 4, 10, 100, 100)).toBe(true);
+    // The stroke ends outside the photo.
+    expect(cutByFrame({ x: 104, y: 50 }, Math.PI, 10, 100, 100)).toBe(true);
   });
 
   it('refuses a tap', async () => {

@@ -52,6 +52,9 @@ export const MIN_STROKE_PX = 12;
 /** Crop margin before the first and after the last glyph centre, in glyph heights. */
 const MARGIN = 1.2;
 
+/** Past the last glyph's centre, room for this many pitches shows where a number ends. */
+const CUT_REACH_PITCHES = 1.3;
+
 /** A layout fit at least this good (profile-to-template correlation) places the glyphs. */
 const LAYOUT_MIN_SCORE = 0.3;
 
@@ -60,7 +63,8 @@ const mid = (s: { x0: number; x1: number }) => (s.x0 + s.x1) / 2;
 /**
  * The card-number finding along a stroke. Throws RangeError when the stroke is shorter than
  * MIN_STROKE_PX. The finding is keepable (presets apply) and enabled; its notes say how it was made,
- * and when the glyphs had to be cut at the group gaps, that the user should check the last four.
+ * and when the glyphs had to be cut at the group gaps, that the user should check the last four. A
+ * number that runs out of the photo (see cutByFrame) is masked whole: its last four are not in view.
  */
 export async function findingsFromStroke(
   gray: GrayImage,
@@ -99,7 +103,20 @@ export async function findingsFromStroke(
     placed = { slots: fitted.slots, crop: crops[0].crop, reader: 'user' };
   }
   const slots = fitBoxesToInk(gray, placed.slots, placed.crop, band);
-  const finding: Finding = { ...strokeFinding(id, slots, placed.crop, method), reader: placed.reader };
+  const made = strokeFinding(id, slots, placed.crop, method);
+  const text = made.text;
+  const whole = method === 'read' && !text.includes('?') && lengthFitsBrand(text) && luhnValid(text);
+  const cut =
+    !whole &&
+    cutByFrame(stroke.to, band.angle, glyphPitch(slots) / placed.crop.scale, gray.width, gray.height);
+  const finding: Finding = {
+    ...made,
+    reader: placed.reader,
+    ...(cut && {
+      keepable: false,
+      notes: [...(made.notes ?? []), 'cut by the frame before its last four: every digit in view masked'],
+    }),
+  };
   const findings = [finding];
   const prefix = await repeatedPrefix(gray, finding, band.glyphHeight, options);
   if (prefix) findings.push({ ...prefix, id: `${id}-prefix` });
@@ -273,6 +290,21 @@ function fitBoxesToInk(gray: GrayImage, read: Slot[], crop: LineCrop, band: Stro
     const x1 = Math.min(Math.max(box.x1, hi), box.x1 + grow);
     return { ...box, x0: x0 / k, x1: x1 / k, y0: box.y0 / k, y1: box.y1 / k };
   });
+}
+
+/**
+ * Whether the frame cuts the number after the stroke's end: from the last marked glyph's centre,
+ * the photo's edge comes before a next glyph could show whole (1.3 pitches on, `pitch` in source
+ * pixels), or the end lies outside the photo. The digits in view then need not include the number's
+ * last four: a 16-digit number cut after 11 shows 11 digits that must all be hidden.
+ */
+export function cutByFrame(end: Point, angle: number, pitch: number, width: number, height: number): boolean {
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  if (end.x < 0 || end.y < 0 || end.x >= width || end.y >= height) return true;
+  const tx = dx > 1e-9 ? (width - end.x) / dx : dx < -1e-9 ? -end.x / dx : Infinity;
+  const ty = dy > 1e-9 ? (height - end.y) / dy : dy < -1e-9 ? -end.y / dy : Infinity;
+  return Math.min(tx, ty) < CUT_REACH_PITCHES * pitch;
 }
 
 function strokeFinding(id: string, slots: Slot[], crop: LineCrop, method: StrokeMethod): Finding {
