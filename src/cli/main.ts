@@ -23,7 +23,9 @@ security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>
 A photo that shows a card (its outline, its layout) but no card number to mask is reported on stderr
 and in --json as "cardWithoutNumber": true. Each output is read again by the reader that did not find
 the numbers, looking for numbers in card layout; what it reads is reported on stderr and in --json as
-"leakCheck": {"reader", "leaks"}. With --strict either makes the exit code 3 (mask it by hand).
+"leakCheck": {"reader", "leaks", "readers", "findingsReadBy"} (the reader that checked, what it read,
+every reader that checked: both when the numbers came from both, and the readers of the numbers).
+With --strict either makes the exit code 3 (mask it by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json.
