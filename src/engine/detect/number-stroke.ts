@@ -17,6 +17,7 @@ import { numberRun, type Slot } from './number-run';
 import { cropLine, cropQuad, inkIsLight, readCrop, type LineCrop } from './read-line';
 import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './repeated-prefix';
 import { strokeBand, type StrokeBand } from './stroke-band';
+import { stackAlongStroke, type StrokeStack } from './stroke-stack';
 import { CARD_LAYOUTS, fitLayouts, glyphsFromGroupGaps } from './stroke-layout';
 
 /** A stroke over a number: from the first digit's centre to the last digit's, source pixels. */
@@ -37,8 +38,11 @@ export interface StrokeOptions {
   id?: string;
 }
 
-/** How the glyphs were placed: read digit by digit, fitted to a card layout, or cut at group gaps. */
-export type StrokeMethod = 'read' | 'layout' | 'gaps';
+/**
+ * How the glyphs were placed: read digit by digit, fitted to a card layout, cut at group gaps, or
+ * read group by group across a stack of group lines (a vertical card).
+ */
+export type StrokeMethod = 'read' | 'layout' | 'gaps' | 'stacked';
 
 export interface StrokeResult {
   /** The number, then the small repeat of its first four when one is printed under it. */
@@ -94,6 +98,19 @@ export async function findingsFromStroke(
       }
     }
     if (placed) break;
+  }
+  // Not one line along the stroke: on a vertical card the stroke runs across stacked groups.
+  if (!placed && options.models) {
+    const stack = await stackAlongStroke(
+      gray,
+      options.color ?? gray,
+      stroke.from,
+      stroke.to,
+      options.models,
+      readers,
+      options.signal,
+    );
+    if (stack) return { findings: [stackFinding(id, stack)], method: 'stacked' };
   }
   let method: StrokeMethod = 'read';
   if (!placed) {
@@ -305,6 +322,28 @@ export function cutByFrame(end: Point, angle: number, pitch: number, width: numb
   const tx = dx > 1e-9 ? (width - end.x) / dx : dx < -1e-9 ? -end.x / dx : Infinity;
   const ty = dy > 1e-9 ? (height - end.y) / dy : dy < -1e-9 ? -end.y / dy : Infinity;
   return Math.min(tx, ty) < CUT_REACH_PITCHES * pitch;
+}
+
+function stackFinding(id: string, stack: StrokeStack): Finding {
+  const { text, glyphs, lines, reader } = stack;
+  const brand = brandOf(text);
+  const groups = new Set(lines).size;
+  return {
+    id,
+    kind: 'card-number',
+    text,
+    glyphs,
+    lines,
+    confidence: Math.min(1, 0.5 + (luhnValid(text) ? 0.2 : 0) + (lengthFitsBrand(text) ? 0.1 : 0)),
+    keepable: true,
+    enabledByDefault: true,
+    reader,
+    notes: [
+      'marked with the number tool',
+      brand ? `brand: ${brand.name}` : 'brand: unknown',
+      `printed in ${groups} stacked groups`,
+    ],
+  };
 }
 
 function strokeFinding(id: string, slots: Slot[], crop: LineCrop, method: StrokeMethod): Finding {
