@@ -1,8 +1,9 @@
 // The check after export, by a second pair of eyes: the exported pixels are read again by the reader
 // that did not produce the findings (Tesseract when the learned recognizer read the numbers, the
 // learned recognizer when Tesseract did; each finding records its reader), so a number both the
-// detector and its own re-read missed for the same reason is not waved through. It looks for what a card number looks like in print,
-// groups of four (or Amex's 4-6-5) at one glyph pitch, not only for long runs of digits.
+// detector and its own re-read missed for the same reason is not waved through. It looks for what a
+// card number looks like in print, groups of four (or Amex's 4-6-5) at one glyph pitch, not only for
+// long runs of digits.
 import { scaleGray } from '../image/transform';
 import { toGray } from '../image/gray';
 import { learnedLineOcr } from '../learned/line-reader';
@@ -73,12 +74,11 @@ export function otherReader(producedBy: Reader, modelsAvailable: boolean): Reade
  * (Finding.reader): the other one of each. Numbers read by the learned recognizer are checked by
  * Tesseract, numbers read by Tesseract by the learned recognizer. When the page's numbers came from
  * both (Tesseract reads where the learned recognizer doubts, the number tool, a statement's text),
- * both check: each is the independent eye for some of them, and a number missed by either is missed
- * by the one that read it. Findings no reader read (the number tool's 'user' glyphs, an unrecorded
+ * both check: each is the independent eye for the numbers the other read. Findings no reader read (the number tool's 'user' glyphs, an unrecorded
  * reader) or none at all: the reader that looked over the page and found nothing is the page's own
  * (`primary`: the learned recognizer when the models were loaded), so the other one checks. Without
- * the learned recognizer (`learnedAvailable` false) only Tesseract can. The reader of most numbers'
- * other comes first.
+ * the learned recognizer (`learnedAvailable` false) only Tesseract can. The other of the reader that
+ * read most numbers comes first.
  */
 export function checkReaders(
   findings: readonly Pick<Finding, 'kind' | 'reader'>[],
