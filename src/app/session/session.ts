@@ -3,12 +3,12 @@
 import { saveAs } from 'file-saver';
 import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
 import type { NumberStroke } from '../../engine/detect/number-stroke';
-import type { Reader } from '../../engine/detect/leak-check';
 import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { addMarkedNumber, applyFindingChanges, type FindingChange } from '../editor/commands';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { createHistory } from '../editor/history';
+import type { Reader } from '../../engine/detect/leak-check';
 import { exportItems, exportPdfFile, saveExports } from '../export/export';
 import { showsUnmaskedCard } from '../export/guard';
 import { readableLeaks, spanOf } from '../export/verify';
