@@ -75,6 +75,7 @@ describe('CLI error codes from real bad inputs', () => {
           'pdf-too-many-pages',
           'pdf-damaged',
           'image-damaged',
+          'pdf-page-unreadable',
         ].includes(b.code)
       )
         expect(entry.error).toBe(errorText(b.code));

@@ -196,10 +196,48 @@ export function badInputs(): BadInput[] {
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`);
 
+/** A PDF file of these numbered objects (1 is the catalog), with a correct cross-reference table. */
+export function pdfOf(objects: string[]): Buffer {
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const pdfStream = (dict: string, body: string) =>
+  `<< ${dict} /Length ${body.length} >>\nstream\n${body}\nendstream`;
+
+/** A well-formed PDF whose page tree is empty (/Count 0): what a tool that dropped every page writes. */
+export function pdfWithoutPages(): Buffer {
+  return pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);
+}
+
+/**
+ * A one-page PDF whose page cannot be drawn: it paints a 2x2 image mask through a matrix that
+ * blows it up to 10^8 points a side, so drawing it needs a canvas of about 6x10^8 pixels a side,
+ * which no browser (nor Skia) can make. The page itself (size, text layer) reads fine.
+ */
+export function pdfWithUndrawablePage(): Buffer {
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+    pdfStream('', 'q 100000000 0 0 100000000 0 0 cm /Im1 Do Q'),
+    pdfStream('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ImageMask true', '\x40\x80'),
+  ]);
+}
+
 /**
  * Every bad file the engine has a code for: badInputs() plus a WebP whose data is garbage, a cut
- * HEIC and the PDFs (protected, damaged, too many pages). Each reaches its code through the real
- * decoders, in the CLI and in the app.
+ * HEIC and the PDFs (protected, damaged, too many pages, no pages, a page that cannot be drawn).
+ * Each reaches its code through the real decoders, in the CLI and in the app.
  */
 export function codedBadFiles(): BadInput[] {
   const webp = Buffer.concat([
@@ -242,6 +280,16 @@ export function codedBadFiles(): BadInput[] {
       input: { name: 'many-pages.pdf', mimeType: 'application/pdf', buffer: fixture('pdf/many-pages.pdf') },
       expect: /240 pages; LastFour opens at most \d+ pages/,
       code: 'pdf-too-many-pages',
+    },
+    {
+      input: { name: 'no-pages.pdf', mimeType: 'application/pdf', buffer: pdfWithoutPages() },
+      expect: /The PDF has no pages/,
+      code: 'pdf-no-pages',
+    },
+    {
+      input: { name: 'undrawable.pdf', mimeType: 'application/pdf', buffer: pdfWithUndrawablePage() },
+      expect: /Page 1 of the PDF could not be drawn \(.*canvas/,
+      code: 'pdf-page-unreadable',
     },
   ];
 }

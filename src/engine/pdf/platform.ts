@@ -19,15 +19,35 @@ export interface CanvasFactoryLike {
   destroy(entry: CanvasAndContext): void;
 }
 
+/**
+ * The largest temporary canvas pdf.js may ask for: 268,435,456 pixels (16384², 1 GB of RGBA; Chrome's
+ * and desktop Safari's area limit) and 32,767 pixels a side (Chrome's and Firefox's). Past these no
+ * browser makes the canvas: it comes back unusable and pdf.js would draw that part of the page
+ * nowhere, silently (Skia in Node likewise). A page that asks for one (an image drawn through an
+ * absurd matrix, say) is refused instead, and PdfDocument.render reports it as pdf-page-unreadable.
+ */
+export const MAX_TEMP_CANVAS_PIXELS = 268_435_456;
+export const MAX_TEMP_CANVAS_SIDE = 32_767;
+
+function checkCanvasSize(width: number, height: number): void {
+  if (!(width > 0 && height > 0)) throw new Error('Invalid canvas size');
+  if (
+    !(width <= MAX_TEMP_CANVAS_SIDE && height <= MAX_TEMP_CANVAS_SIDE) ||
+    width * height > MAX_TEMP_CANVAS_PIXELS
+  )
+    throw new Error(`the page asks for a ${width}×${height} canvas, more than any browser can make`);
+}
+
 /** The bookkeeping every canvas factory shares; each platform only says how to make a canvas. */
 export abstract class CanvasFactoryBase implements CanvasFactoryLike {
   protected abstract make(width: number, height: number): CanvasAndContext;
   create(width: number, height: number): CanvasAndContext {
-    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    checkCanvasSize(width, height);
     return this.make(width, height);
   }
   reset(entry: CanvasAndContext, width: number, height: number): void {
     if (!entry.canvas) throw new Error('Canvas is not specified');
+    checkCanvasSize(width, height);
     entry.canvas.width = width;
     entry.canvas.height = height;
   }
