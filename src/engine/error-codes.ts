@@ -12,7 +12,6 @@ export const ENGINE_ERROR_CODES = [
   'too-large',
   'too-small',
   'svg-refused',
-  'pdf-as-image',
   'pdf-password',
   'pdf-wrong-password',
   'pdf-damaged',
@@ -69,8 +68,6 @@ const TEXT: Record<EngineErrorCode, (p: ErrorParams) => string> = {
   'too-small': (p) => `The image is only ${p.width}×${p.height} pixels: too small to hold a readable number.`,
   'svg-refused': () =>
     'SVG files are refused: they can carry scripts. Export the image as PNG or JPEG first.',
-  'pdf-as-image': () =>
-    'This is a PDF document, not a photo: open it as a PDF so each page becomes an image.',
   'pdf-password': () => 'This PDF is protected by a password. Enter the password to open it.',
   'pdf-wrong-password': () => 'That password is not correct for this PDF. Check it and try again.',
   'pdf-damaged': (p) =>

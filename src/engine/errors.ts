@@ -31,9 +31,6 @@ export function unsupportedCode(type: SniffedType): EngineErrorCode | undefined 
       return 'file-empty';
     case 'svg':
       return 'svg-refused';
-    case 'pdf':
-      // PDFs are opened page by page (src/engine/pdf); only a caller that bypasses that sees this.
-      return 'pdf-as-image';
     case 'unknown':
       return 'not-an-image';
     default:
@@ -42,8 +39,13 @@ export function unsupportedCode(type: SniffedType): EngineErrorCode | undefined 
   }
 }
 
-/** Throws InputError for a type we refuse (empty, SVG, PDF as a photo, unknown). */
+/**
+ * Throws InputError for a type we refuse (empty, SVG, unknown). A PDF here is a caller's bug, not the
+ * file's fault: both faces send every file that sniffs as a PDF to the PDF opener (looksLikePdf), so
+ * no input brings one to a photo decoder; it fails as 'internal'.
+ */
 export function assertDecodable(type: SniffedType): void {
+  if (type === 'pdf') throw new Error('a PDF was sent to the photo decoder (open it with openPdf)');
   const code = unsupportedCode(type);
   if (code) throw new InputError(code);
 }

@@ -23,7 +23,6 @@ const SAY: Record<EngineErrorCode, (p: ErrorParams) => string> = {
     }),
   'too-small': (p) => t('error.tooSmall', { width: p.width, height: p.height }),
   'svg-refused': () => t('error.svg'),
-  'pdf-as-image': () => t('error.pdfAsImage'),
   'pdf-password': () => t('error.passwordRequired'),
   'pdf-wrong-password': () => t('error.wrongPassword'),
   'pdf-damaged': (p) =>
