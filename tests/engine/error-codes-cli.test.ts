@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import { errorText, type EngineErrorCode } from '../../src/engine/error-codes';
-import { codedBadFiles } from '../support/bad-inputs';
+import { MAX_CANVAS_PIXELS } from '../../src/engine/image/canvas-limit';
+import { codedBadFiles, hugeBlankPng } from '../support/bad-inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'lastfour-codes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +92,19 @@ describe('CLI error codes from real bad inputs', () => {
     const [entry] = JSON.parse(r.stdout) as Entry[];
     expect(entry.code).toBe('pdf-wrong-password');
     expect(entry.error).toBe(errorText('pdf-wrong-password'));
+  });
+
+  it('a photo over the canvas limit asked for as WebP: export-too-large (PNG and JPEG have canvas-free encoders)', async () => {
+    // 4200 x 4200 = 17.6 MP, over the 16,777,216-pixel canvas limit and well under the input limit.
+    expect(4200 * 4200).toBeGreaterThan(MAX_CANVAS_PIXELS);
+    const f = join(dir, 'big.png');
+    writeFileSync(f, hugeBlankPng(4200, 4200));
+    const r = await run(['redact', f, '--out', join(dir, 'out4'), '--json', '--format', 'webp']);
+    expect(r.code).toBe(1);
+    const [entry] = JSON.parse(r.stdout) as Entry[];
+    expect(entry.code).toBe('export-too-large');
+    expect(entry.error).toBe(errorText('export-too-large', { width: 4200, height: 4200, type: 'webp' }));
+    expect(r.stderr).toContain(`lastfour: ${f}: ${entry.error}`);
   });
 
   it('missing OCR language data: ocr-assets-missing, said once, exit 1', async () => {
