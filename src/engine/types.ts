@@ -76,6 +76,16 @@ export interface Progress {
 
 export type ProgressCallback = (p: Progress) => void;
 
+/**
+ * A progress report of an engine job (EngineCore.analyze, the worker's analyze): the job it is
+ * about, so a caller can tell a replaced or cancelled job's late reports from the current one's.
+ */
+export interface JobProgress extends Progress {
+  jobId: string;
+}
+
+export type JobProgressCallback = (p: JobProgress) => void;
+
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
 /** Four corners, clockwise from the top-left of the glyph as read (upright text). */

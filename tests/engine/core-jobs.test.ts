@@ -8,6 +8,7 @@ import type { EngineCore } from '../../src/engine/core/engine-core';
 import { toEngineFailure } from '../../src/engine/errors';
 import type { TesseractPool } from '../../src/engine/ocr/tesseract';
 import { decodeImageNode } from '../../src/engine/platform/node';
+import type { JobProgress } from '../../src/engine/types';
 
 describe('engine core jobs', () => {
   let ocr: TesseractPool;
@@ -49,8 +50,15 @@ describe('engine core jobs', () => {
 
     onRecognize = () => undefined;
     core.addImage('b', image);
-    const second = await core.analyze('b', { keep: 'last4' }, undefined, 'job-b');
+    const reports: JobProgress[] = [];
+    const second = await core.analyze('b', { keep: 'last4' }, (p) => reports.push(p), 'job-b');
     expect(second.findings.some((f) => f.kind === 'card-number')).toBe(true);
+    // Progress stays typed and names its job.
+    expect(reports.length).toBeGreaterThan(0);
+    expect(new Set(reports.map((p) => p.jobId))).toEqual(new Set(['job-b']));
+    expect(reports.every((p) => typeof p.stage === 'string' && p.progress >= 0 && p.progress <= 1)).toBe(
+      true,
+    );
     expect(core.jobs.list().find((j) => j.jobId === 'job-b')?.state).toBe('done');
   });
 

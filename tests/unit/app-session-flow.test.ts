@@ -2,7 +2,7 @@
 // files in, progress, detection, edits through the editor UI and the keyboard, undo/redo, finding
 // switches, errors per item, and "Clear all" discarding late results.
 import { describe, expect, it } from 'vitest';
-import type { Finding, KeepPreset, Mask, Progress } from '../../src/engine/types';
+import type { Finding, JobProgress, KeepPreset, Mask } from '../../src/engine/types';
 import type { EngineClient } from '../../src/app/engine-client';
 import { errorText } from '../../src/engine/error-codes';
 import { handleKeyDown } from '../../src/app/session/keyboard';
@@ -50,14 +50,15 @@ function fakeEngine(gate?: Promise<void>) {
         pages: [{ id: fileId, width: 400, height: 300, bitmap: { close() {} }, label: '' }],
       };
     },
-    async analyze(id: string, _o: unknown, onProgress?: (p: Progress) => void, jobId?: string) {
-      for (const p of [0.1, 0.5, 0.9]) onProgress?.({ stage: 'ocr', progress: p });
+    async analyze(id: string, _o: unknown, onProgress?: (p: JobProgress) => void, jobId = '') {
+      // Like the worker: every report names its job.
+      for (const p of [0.1, 0.5, 0.9]) onProgress?.({ stage: 'ocr', progress: p, jobId });
       // Like the worker: a cancelled job rejects at once with code 'cancelled'.
       const stopped = new Promise<never>((_, reject) =>
-        running.set(jobId ?? '', () => reject({ code: 'cancelled', message: errorText('cancelled') })),
+        running.set(jobId, () => reject({ code: 'cancelled', message: errorText('cancelled') })),
       );
       await Promise.race([gate, stopped]);
-      running.delete(jobId ?? '');
+      running.delete(jobId);
       // A card photo whose number nobody could read: evidence of a card, no finding.
       if (unreadable.has(id))
         return { width: 400, height: 300, findings: [], masks: [], card: { reasons: ['outline'] } };
@@ -223,6 +224,34 @@ describe('session', () => {
     s.addFiles([file('b.jpg')]);
     await until(() => s.state.items[0]?.status === 'ready');
     expect(s.state.items.map((i) => [i.name, i.status])).toEqual([['b.jpg', 'ready']]);
+  });
+
+  it("progress reports of a job other than the page's current one do not move its progress", async () => {
+    let release!: () => void;
+    const { engine } = fakeEngine(new Promise<void>((r) => (release = r)));
+    const analyze = engine.analyze.bind(engine);
+    const reports: JobProgress[] = [];
+    (engine as { analyze: unknown }).analyze = (
+      id: string,
+      o: unknown,
+      onProgress: (p: JobProgress) => void,
+      jobId: string,
+    ) => {
+      // A late report of a job this page no longer runs (one a re-detect replaced), then the job's own.
+      onProgress({ stage: 'ocr', progress: 0.7, jobId: `${id}@0` });
+      return analyze(id, o as never, (p) => (reports.push(p), onProgress(p)), jobId);
+    };
+    const s = new Session(engine);
+    const seen: (number | null)[] = [];
+    s.store.subscribe(() => seen.push(s.state.items[0]?.progress ?? null));
+    s.addFiles([file('a.jpg')]);
+    await until(() => (s.state.items[0]?.progress ?? 0) > 0.5);
+    const id = s.state.items[0].id;
+    expect(reports.map((r) => r.jobId)).toEqual([`${id}@1`, `${id}@1`, `${id}@1`]);
+    expect(seen).not.toContain(0.7);
+    expect([...new Set(seen.filter((p) => p !== null && p > 0))]).toEqual([0.1, 0.5, 0.9]);
+    release();
+    await until(() => s.state.items[0]?.status === 'ready');
   });
 
   it('"Clear all" stops every running job', async () => {

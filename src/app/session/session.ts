@@ -3,7 +3,7 @@
 import { saveAs } from 'file-saver';
 import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
 import type { NumberStroke } from '../../engine/detect/number-stroke';
-import type { Finding, ImageFormat, KeepPreset, Progress } from '../../engine/types';
+import type { Finding, ImageFormat, JobProgress, KeepPreset } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { addMarkedNumber, applyFindingChanges, type FindingChange } from '../editor/commands';
 import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
@@ -186,13 +186,14 @@ export class Session {
   private async analyze(page: Item, epoch: number, kind?: PageKind): Promise<void> {
     if (epoch !== this.epoch || !getItem(this.state, page.id)) return;
     let last: number | null = null;
-    // Real progress from tesseract, called back across the worker boundary.
-    const onProgress = Comlink.proxy((p: Progress) => {
-      if (!progressChanged(last, p.progress)) return;
+    const jobId = `${page.id}@${++this.jobCount}`;
+    // Real progress from tesseract, called back across the worker boundary. A report still on its
+    // way from a job that was since replaced (a re-detect) does not move the page's progress.
+    const onProgress = Comlink.proxy((p: JobProgress) => {
+      if (p.jobId !== this.jobs.get(page.id) || !progressChanged(last, p.progress)) return;
       last = p.progress;
       this.patch(epoch, page.id, { progress: p.progress, message: progressMessage(p) });
     });
-    const jobId = `${page.id}@${++this.jobCount}`;
     this.jobs.set(page.id, jobId);
     try {
       const options = { keep: 'last4' as const, ...(kind && { kind }) };

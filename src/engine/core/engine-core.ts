@@ -6,7 +6,7 @@ import { InputError } from '../errors';
 import type { OcrEngine } from '../ocr/types';
 import { PdfDocument, type PdfPageInfo } from '../pdf/pdf-document';
 import type { PdfPlatform } from '../pdf/platform';
-import type { ImageFormat, Mask, ProgressCallback, RgbaImage } from '../types';
+import type { ImageFormat, JobProgressCallback, Mask, Progress, RgbaImage } from '../types';
 import type { TextPainter, WatermarkOptions } from '../watermark/watermark';
 import { analyzePage, type PageAnalyzeOptions } from './analyze-page';
 import { JobRegistry } from './jobs';
@@ -76,17 +76,19 @@ export class EngineCore<Encoded> {
 
   /**
    * Analyses page `id` as job `jobId` (a fresh id when omitted). cancel(jobId), close(id) and
-   * clear() stop it: OCR stops mid-recognition and this rejects with an AbortError.
+   * clear() stop it: OCR stops mid-recognition and this rejects with an AbortError. Every progress
+   * report carries `jobId`.
    */
   analyze(
     id: string,
     options: Omit<PageAnalyzeOptions, 'signal'> = {},
-    onProgress?: ProgressCallback,
+    onProgress?: JobProgressCallback,
     jobId = this.jobs.newId(),
   ): Promise<AnalyzeResult> {
     const source = this.source(id);
+    const report = onProgress && ((p: Progress) => onProgress({ ...p, jobId }));
     return this.jobs.run(jobId, id, (signal) =>
-      analyzePage(source, this.getOcr, { ...options, signal }, onProgress),
+      analyzePage(source, this.getOcr, { ...options, signal }, report),
     );
   }
 

@@ -25,7 +25,7 @@ import type { PdfAssets } from '../pdf/platform';
 import { looksLikePdf } from '../pdf/sniff-pdf';
 import { configurePdf, workerPdfPlatform } from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
-import type { Finding, ImageFormat, Mask, ProgressCallback } from '../types';
+import type { Finding, ImageFormat, JobProgressCallback, Mask, ProgressCallback } from '../types';
 import { workerTextPainter } from '../watermark/painter-worker';
 import type { WatermarkOptions } from '../watermark/watermark';
 import type { TextModelUrls } from './model-assets';
@@ -166,12 +166,12 @@ export const engineApi = {
   /**
    * Finds the page's sensitive numbers. `jobId` names the job so cancel(jobId) can stop it (a new
    * analysis under the same id replaces the old); close(id) and clear() stop it too. A stopped job
-   * fails with code 'cancelled'.
+   * fails with code 'cancelled'. Progress reports carry the job's id.
    */
   async analyze(
     id: string,
     options: Omit<PageAnalyzeOptions, 'signal'>,
-    onProgress?: ProgressCallback,
+    onProgress?: JobProgressCallback,
     jobId?: string,
   ): Promise<AnalyzeResult> {
     const barcodes = await barcodeReader?.catch(() => undefined);
