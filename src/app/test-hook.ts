@@ -63,6 +63,8 @@ declare global {
       markingCount(itemIndex?: number): number;
       /** The largest canvas the engine worker has allocated (at most 16,777,216 pixels by design). */
       engineCanvas(): Promise<{ width: number; height: number; pixels: number }>;
+      /** The app-wide notice as shown, with the engine's failure code when it says an export failed. */
+      notice(): { text: string; errorCode?: EngineErrorCode };
     };
   }
 }
@@ -105,5 +107,9 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     tool: () => session.ui.state.tool,
     markingCount: (i) => itemAt(i)?.marking ?? 0,
     engineCanvas: () => engine.largestCanvas(),
+    notice: () => ({
+      text: session.state.notice,
+      ...(session.state.noticeCode && { errorCode: session.state.noticeCode }),
+    }),
   };
 }

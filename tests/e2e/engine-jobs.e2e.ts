@@ -1,6 +1,6 @@
 // The engine core in the browser: Remove stops the removed photo's OCR in the worker (its job is
 // reported cancelled) and the next photo is detected; every bad file reaches the app with its code
-// and the words of the one error table.
+// and the words of the one error table, and so does a photo removed while an export runs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/engine/error-codes';
@@ -46,6 +46,29 @@ describe.skipIf(noBrowser)('engine jobs and error codes in the app', () => {
     // The cancelled job ended before the second one started: it did not run on behind it.
     expect(first.endedMs!).toBeLessThanOrEqual(second[0].startedMs);
     expect(report.ocrWorkers).toBeGreaterThanOrEqual(1);
+    expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
+  });
+
+  it('a photo removed while Export all runs: the export says not-open, with the table words', async () => {
+    const rb = await RecordedBrowser.launch();
+    const page = await openApp(await rb.newContext());
+    await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    await upload(page, [card('one.jpg'), card('two.jpg')]);
+    expect(await waitForItems(page, 2, 180_000)).toEqual(['ready', 'ready']);
+    // Export all exports one photo at a time; the second is removed (its pixels closed in the
+    // worker) while the first is being burned, before the export reaches it.
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('[data-testid="export-all-button"]')!.click();
+      document.querySelectorAll<HTMLButtonElement>('[data-testid="item-remove"]')[1].click();
+    });
+    await page.waitForFunction(() => window.__lastfour!.notice().errorCode !== undefined, undefined, {
+      timeout: 60_000,
+    });
+    const notice = await page.evaluate(() => window.__lastfour!.notice());
+    expect(notice.errorCode).toBe('not-open');
+    expect(notice.text).toContain(errorText('not-open'));
+    expect(await page.locator('[data-testid="notice"]').textContent()).toBe(notice.text);
+    expect((await page.evaluate(() => window.__lastfour!.items())).map((i) => i.name)).toEqual(['one.jpg']);
     expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
   });
 

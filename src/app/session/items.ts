@@ -88,6 +88,8 @@ export interface AppState {
   readonly watermark: WatermarkChoice;
   /** App-wide notice (export done, ZIP written...), announced politely. */
   readonly notice: string;
+  /** When the notice says an export failed in the engine: the failure's code (engine/error-codes.ts). */
+  readonly noticeCode?: EngineErrorCode;
   readonly exporting: ExportKind | null;
   /**
    * The images of the last export, offered to the share sheet (Web Share API) where the browser can

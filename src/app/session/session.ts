@@ -3,6 +3,7 @@
 import { saveAs } from 'file-saver';
 import { chosenKind, type PageKind } from '../../engine/documents/page-kinds';
 import type { NumberStroke } from '../../engine/detect/number-stroke';
+import type { EngineErrorCode } from '../../engine/error-codes';
 import type { Finding, ImageFormat, JobProgress, KeepPreset } from '../../engine/types';
 import { Comlink, type EngineClient } from '../engine-client';
 import { addMarkedNumber, applyFindingChanges, type FindingChange } from '../editor/commands';
@@ -91,6 +92,7 @@ export class Session {
       items: [...s.items, ...added],
       selectedId: s.selectedId ?? added[0].id,
       notice: t('notice.filesAdded', { count: files.length }),
+      noticeCode: undefined,
     }));
     files.forEach((file, i) => {
       this.pendingFiles.set(added[i].fileId, file);
@@ -391,7 +393,8 @@ export class Session {
     try {
       return await run();
     } catch (e) {
-      if (epoch === this.epoch) this.setNotice(t('notice.exportFailed', { detail: errorMessage(e) }));
+      if (epoch === this.epoch)
+        this.setNotice(t('notice.exportFailed', { detail: errorMessage(e) }), errorCode(e));
       return undefined;
     } finally {
       this.store.set((s) => (s.exporting === null ? s : { ...s, exporting: null }));
@@ -533,8 +536,8 @@ export class Session {
     }
   }
 
-  setNotice(notice: string): void {
-    this.store.set((s) => ({ ...s, notice }));
+  setNotice(notice: string, noticeCode?: EngineErrorCode): void {
+    this.store.set((s) => ({ ...s, notice, noticeCode }));
   }
 
   remove(id: string): void {
