@@ -9,7 +9,7 @@ import { getActiveStage } from './canvas/active-stage';
 import type { EngineClient } from './engine-client';
 import { findingsOf } from './session/findings';
 import type { Session } from './session/session';
-import { currentModelsState, type ModelsState } from './useEngine';
+import { currentModelsState, currentOcrState, type ModelsState, type OcrState } from './useEngine';
 
 export interface ViewTransform {
   /** Stage scale: screen px per source px. */
@@ -42,6 +42,8 @@ declare global {
       restartOcr(assets: TesseractAssets): Promise<void>;
       /** The text models' status as the app shows it ('error': reading with Tesseract alone). */
       modelsStatus(): ModelsState;
+      /** The OCR engine's status as the app shows it, with the failure's code on 'error'. */
+      ocrStatus(): OcrState;
       /** Masks of the item at this index of the list (selected item by default), in source pixels. */
       getMasks(itemIndex?: number): Mask[];
       getFindings(itemIndex?: number): Finding[];
@@ -81,6 +83,7 @@ export function installTestHook(engine: EngineClient, session: Session): void {
     },
     restartOcr: (assets) => engine.startOcr(assets),
     modelsStatus: currentModelsState,
+    ocrStatus: currentOcrState,
     getMasks: (i) => structuredClone([...(itemAt(i)?.history.present.masks ?? [])]),
     getFindings: (i) => {
       const item = itemAt(i);

@@ -42,9 +42,13 @@ export type ModelsState = OcrState;
 
 let shared: EngineClient | undefined;
 let modelsNow: ModelsState = { state: 'loading', message: 'Loading the text models…' };
+let ocrNow: OcrState = { state: 'loading', message: 'Loading the OCR engine…' };
 
 /** The text models' latest status (for the test hook, outside React). */
 export const currentModelsState = (): ModelsState => ({ ...modelsNow });
+
+/** The OCR engine's latest status (for the test hook, outside React). */
+export const currentOcrState = (): OcrState => ({ ...ocrNow });
 
 /**
  * The OCR pool for this device: navigator.hardwareConcurrency bounded by navigator.deviceMemory
@@ -66,9 +70,13 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState; models: Mode
     shared ??= createEngineClient().engine;
     return shared;
   });
-  const [ocr, setOcr] = useState<OcrState>({ state: 'loading', message: 'Loading the OCR engine…' });
+  const [ocr, setOcrState] = useState<OcrState>(ocrNow);
   const [models, setModelsState] = useState<ModelsState>(modelsNow);
   useEffect(() => {
+    const setOcr = (s: OcrState) => {
+      ocrNow = s;
+      setOcrState(s);
+    };
     engine
       .startOcr(
         ocrAssetUrls(),

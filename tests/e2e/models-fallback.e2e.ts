@@ -1,45 +1,16 @@
 // The text models are an improvement, not a requirement: when a model file is damaged or missing on
 // the server, the app says so politely and still redacts with Tesseract alone. Each case serves its
 // own copy of the built app (same config, so the same CSP headers) with one model file broken.
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preview, type PreviewServer } from 'vite';
 import { download, item, upload, waitForItems } from './support/app';
 import { RecordedBrowser, noBrowser, openApp } from './support/browser';
+import { serveBrokenCopy } from './support/serve-copy';
 import { scoreExport, type GroundTruth } from './support/score';
 
 const FIXTURE = 'tests/fixtures/app/s7-000-easy-front';
 const truth = JSON.parse(readFileSync(`${FIXTURE}.json`, 'utf8')) as GroundTruth;
-
-/** Serves a copy of dist/ after `breakIt` changed it; returns the URL and a cleanup. */
-async function serveBrokenCopy(
-  breakIt: (dir: string) => void,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'lastfour-dist-'));
-  cpSync('dist', dir, { recursive: true });
-  breakIt(dir);
-  let server: PreviewServer | undefined;
-  try {
-    server = await preview({
-      build: { outDir: dir },
-      preview: { port: 0, strictPort: false, open: false },
-      logLevel: 'warn',
-    });
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    throw e;
-  }
-  const s = server;
-  return {
-    url: s.resolvedUrls!.local[0],
-    close: async () => {
-      await s.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Bytes that are no ONNX model (a protobuf parser gives up on them at once). */
 const garbage = () => Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + 13) % 251));
@@ -67,7 +38,10 @@ describe.skipIf(noBrowser)('text models missing or damaged: Tesseract alone', ()
     expect(text).toMatch(/detector model is damaged or not a model/);
     expect(text).toMatch(/reading with Tesseract alone; results may be weaker\.$/);
     expect(await page.locator('[data-testid="models-status"]').getAttribute('data-state')).toBe('error');
-    expect(await page.evaluate(() => window.__lastfour!.modelsStatus().state)).toBe('error');
+    expect(await page.evaluate(() => window.__lastfour!.modelsStatus())).toMatchObject({
+      state: 'error',
+      code: 'model-missing',
+    });
 
     // The fallback: OCR still starts and the card number is found and hidden, the last four kept.
     await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
@@ -98,5 +72,6 @@ describe.skipIf(noBrowser)('text models missing or damaged: Tesseract alone', ()
     expect(text).toMatch(/recognizer model could not be read: ch_PP-OCRv4_rec_infer\.onnx/);
     expect(text).toMatch(/HTTP 404|missing from the server/);
     expect(text).toMatch(/reading with Tesseract alone/);
+    expect(await page.evaluate(() => window.__lastfour!.modelsStatus().code)).toBe('model-missing');
   });
 });

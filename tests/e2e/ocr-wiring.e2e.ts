@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 import { RecordedBrowser, noBrowser, openApp } from './support/browser';
+import { serveBrokenCopy } from './support/serve-copy';
 
 const fixture = readFileSync('tests/fixtures/ocr/easy-front.jpg').toString('base64');
 
@@ -63,5 +65,26 @@ describe.skipIf(noBrowser)('OCR wiring in the built app', () => {
     const requests = await rb.closeAndReadRequests(new URL(url).origin);
     expect(outcome).toMatch(/^failed: /);
     expect(requests.foreign).toContain(`${cdn}/eng.traineddata.gz`);
+  });
+
+  it('OCR language data missing from the server: the status says so, with code ocr-assets-missing', async () => {
+    const served = await serveBrokenCopy((dir) => unlinkSync(join(dir, 'ocr/lang/eng.traineddata.gz')));
+    let rb: RecordedBrowser | undefined = await RecordedBrowser.launch();
+    try {
+      const page = await openApp(await rb.newContext(), served.url);
+      const status = page.locator('[data-testid="ocr-status"][data-state="error"]');
+      await status.waitFor({ timeout: 90_000 });
+      const ocr = await page.evaluate(() => window.__lastfour!.ocrStatus());
+      expect(ocr.code).toBe('ocr-assets-missing');
+      expect(await status.textContent()).toContain(ocr.message);
+      const requests = await rb.closeAndReadRequests(new URL(served.url).origin);
+      rb = undefined;
+      // The missing file really was asked for, from our origin only.
+      expect(requests.all.some((u) => u.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
+      expect(requests.foreign).toEqual([]);
+    } finally {
+      await rb?.closeAndReadRequests().catch(() => undefined);
+      await served.close();
+    }
   });
 });
