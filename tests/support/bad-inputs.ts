@@ -53,6 +53,29 @@ export function hugeBlankPng(width: number, height: number): Buffer {
   ]);
 }
 
+/**
+ * A lossless WebP (VP8L) whose header declares width x height and whose image data is garbage: no
+ * decoder can draw a single pixel of it.
+ */
+export function damagedWebp(width: number, height: number): Buffer {
+  const data = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251));
+  const head = Buffer.alloc(5);
+  head[0] = 0x2f; // VP8L signature
+  // 14 bits width - 1, 14 bits height - 1, alpha 0, version 0 (little-endian bit order).
+  head.writeUInt32LE(((width - 1) | ((height - 1) << 14)) >>> 0, 1);
+  const body = Buffer.concat([head, data]);
+  const vp8l = Buffer.concat([Buffer.from('VP8L', 'ascii'), Buffer.alloc(4), body]);
+  vp8l.writeUInt32LE(body.length, 4);
+  const riff = Buffer.concat([
+    Buffer.from('RIFF', 'ascii'),
+    Buffer.alloc(4),
+    Buffer.from('WEBP', 'ascii'),
+    vp8l,
+  ]);
+  riff.writeUInt32LE(riff.length - 8, 4);
+  return riff;
+}
+
 function solid(width: number, height: number, format: 'png' | 'webp' | 'avif' | 'jpeg'): Buffer {
   const c = createCanvas(width, height);
   const g = c.getContext('2d');
@@ -250,6 +273,12 @@ export function codedBadFiles(): BadInput[] {
     ...badInputs(),
     {
       input: { name: 'garbage.webp', mimeType: 'image/webp', buffer: webp },
+      expect: /WEBP file is damaged/,
+      code: 'image-damaged',
+    },
+    {
+      // Over the canvas limit (20 MP): still damaged, not "out of memory", in the app as in the CLI.
+      input: { name: 'damaged-20mp.webp', mimeType: 'image/webp', buffer: damagedWebp(5000, 4000) },
       expect: /WEBP file is damaged/,
       code: 'image-damaged',
     },

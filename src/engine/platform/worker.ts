@@ -25,12 +25,30 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    // A picture beyond what this browser will decode says so, rather than blaming the file.
-    if (size && size.width * size.height > MAX_CANVAS_PIXELS)
+    // A picture beyond what this browser will decode at full size says so, rather than blaming the
+    // file; but only when the file is whole: a damaged big file is damaged, as it is in Node.
+    if (size && size.width * size.height > MAX_CANVAS_PIXELS && (await decodesSmall(blob, size)))
       throw new InputError('out-of-memory', { width: size.width, height: size.height });
     throw new InputError('image-damaged', { type });
   }
   return pixelsOfBitmap(bitmap);
+}
+
+/** Whether the file decodes when asked for a small picture of it (256 px on its long side). */
+async function decodesSmall(blob: Blob, size: { width: number; height: number }): Promise<boolean> {
+  const scale = 256 / Math.max(size.width, size.height);
+  try {
+    const small = await createImageBitmap(blob, {
+      imageOrientation: 'from-image',
+      resizeWidth: Math.max(1, Math.round(size.width * scale)),
+      resizeHeight: Math.max(1, Math.round(size.height * scale)),
+      resizeQuality: 'low',
+    });
+    small.close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const MIME: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
