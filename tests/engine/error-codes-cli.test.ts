@@ -107,6 +107,22 @@ describe('CLI error codes from real bad inputs', () => {
     expect(r.stderr).toContain(`lastfour: ${f}: ${entry.error}`);
   });
 
+  it("the CLI's own plain errors keep their words and carry no code (never 'internal')", async () => {
+    const outDir = join(dir, 'out5');
+    mkdirSync(outDir);
+    // card.jpg would be written as out5/card.redacted.png, which is another input of the run.
+    const photo = join(dir, 'card.jpg');
+    writeFileSync(photo, readFileSync('tests/fixtures/ocr/easy-front.jpg'));
+    const other = join(outDir, 'card.redacted.png');
+    writeFileSync(other, Buffer.alloc(0));
+    const r = await run(['redact', photo, other, '--out', outDir, '--json']);
+    expect(r.code).toBe(1);
+    const [first, second] = JSON.parse(r.stdout) as Entry[];
+    expect(first).toEqual({ file: photo, error: 'the output would overwrite an input' });
+    expect(second).toMatchObject({ file: other, code: 'file-empty' });
+    expect(readFileSync(other)).toHaveLength(0);
+  });
+
   it('missing OCR language data: ocr-assets-missing, said once, exit 1', async () => {
     const empty = join(dir, 'no-lang');
     mkdirSync(empty);
