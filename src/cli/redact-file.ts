@@ -134,12 +134,15 @@ export async function redactFile(
       for (const note of r.notes) say(`  note: ${note}\n`);
       return { entry: r, failed: false, flagged: false };
     }
-    const image = await decodeImageNode(new Uint8Array(bytes));
     const pageId = `file-${index}`;
-    core.addImage(pageId, image);
+    // The decoded pixels are the core's alone (no name here keeps them alive): burned in place by
+    // the export, they can be freed before the output is decoded again for the leak check.
+    core.addImage(pageId, await decodeImageNode(new Uint8Array(bytes)));
     const trace = s.traceDir ? newTrace() : undefined;
-    let result, masks, encoded;
+    let result, masks, encoded, traced;
     try {
+      // The trace draws on the picture as analysed (the export then burns a copy of it).
+      if (trace) traced = await core.source(pageId).pixels();
       result = await core.analyze(pageId, {
         keep,
         models,
@@ -159,7 +162,8 @@ export async function redactFile(
     await fs.writeFile(outImage, encoded);
     const doc = { file: path.basename(file), keep, ...result, masks };
     await fs.writeFile(outMasks, `${JSON.stringify(doc, null, 1)}\n`);
-    if (s.traceDir && trace) await writeTrace(s.traceDir, name, image, trace, result.findings, masks);
+    if (s.traceDir && trace && traced)
+      await writeTrace(s.traceDir, name, traced, trace, result.findings, masks);
     const secs = (performance.now() - t0) / 1000;
     say(
       `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,

@@ -32,11 +32,15 @@ export function resetCanvasRecord(): void {
 export const fitsOneCanvas = (width: number, height: number): boolean => width * height <= MAX_CANVAS_PIXELS;
 
 /**
- * Full-width bands of rows covering a width x height picture, each within MAX_CANVAS_PIXELS
- * (one band when the picture fits). `y` is the band's first row.
+ * Full-width bands of rows covering a width x height picture, each within MAX_CANVAS_PIXELS, or
+ * within `maxPixels` when that is smaller (one band when the picture fits). `y` is its first row.
  */
-export function rowBands(width: number, height: number): { y: number; rows: number }[] {
-  const per = Math.max(1, Math.floor(MAX_CANVAS_PIXELS / Math.max(1, width)));
+export function rowBands(
+  width: number,
+  height: number,
+  maxPixels = MAX_CANVAS_PIXELS,
+): { y: number; rows: number }[] {
+  const per = Math.max(1, Math.floor(Math.min(maxPixels, MAX_CANVAS_PIXELS) / Math.max(1, width)));
   const bands: { y: number; rows: number }[] = [];
   for (let y = 0; y < height; y += per) bands.push({ y, rows: Math.min(per, height - y) });
   return bands;
