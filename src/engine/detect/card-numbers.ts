@@ -745,8 +745,12 @@ function overlaps(a: Finding, b: Finding): boolean {
 async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumberDetection | undefined> {
   const { gray } = ctx;
   const reader = ctx.learned ?? ctx.ocr;
+  // The detector's quads of short upright-on-end lines start at either end: one line of a stack can
+  // come at angle +90 degrees and its neighbour at -90. All groups are read in the first one's way.
+  const base = stack[0].angle;
+  const wayOf = (l: TextLine) => (Math.cos(l.angle - base) < 0 ? l.angle + Math.PI : l.angle);
   const readGroup = async (l: TextLine, flip: number) => {
-    const crop = cropTextLine(gray, l, l.angle + flip * Math.PI, 1.2);
+    const crop = cropTextLine(gray, l, wayOf(l) + flip * Math.PI, 1.2);
     const read = await readCrop(reader, crop);
     // Bracket marks round a group ('[4184]') are print, not digits ('[' passes for a 1).
     const reading = { ...read, glyphs: stripBrackets(read.glyphs) };
