@@ -3,6 +3,7 @@ import { readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
+import { columnEnergy, inkSegments } from './ink-profile';
 import { REPEAT_BAND } from './thresholds';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
@@ -110,7 +111,10 @@ export async function repeatStripLines(
   }));
 }
 
-function repeatFinding(match: ReadGlyph[], crop: LineCrop): Finding {
+function repeatFinding(match: ReadGlyph[], crop: LineCrop, read?: 'unread' | 'short'): Finding {
+  const notes = ['the first four digits, printed again in small type'];
+  if (read === 'unread') notes.push('too small or blurred to read: masked where the repeat is printed');
+  if (read === 'short') notes.push('read as three of the first four');
   return {
     id: 'card-prefix-1',
     kind: 'card-number',
@@ -119,8 +123,27 @@ function repeatFinding(match: ReadGlyph[], crop: LineCrop): Finding {
     confidence: match.reduce((s, g) => s + g.confidence, 0) / 4,
     keepable: false,
     enabledByDefault: true,
-    notes: ['the first four digits, printed again in small type'],
+    notes,
   };
+}
+
+/**
+ * The repeat's extent along a level crop: the run of inked columns (edge energy in the glyph band)
+ * that overlaps `seed` (the word as read, or the detector's box), bridging the gaps between its
+ * glyphs; `seed` itself when the ink runs on into other print (over 6 glyph heights). Crop pixels.
+ */
+function wordExtent(crop: LineCrop, seed: [number, number], glyphHeight: number): [number, number] {
+  const mid = crop.image.height / 2;
+  const energy = columnEnergy(crop.image, mid - glyphHeight / 2, mid + glyphHeight / 2);
+  const sorted = Float32Array.from(energy).sort();
+  const floor = sorted[Math.floor(0.2 * sorted.length)];
+  const peak = sorted[Math.floor(0.95 * sorted.length)];
+  const segments = inkSegments(energy, floor + 0.3 * (peak - floor), 0.5 * glyphHeight, 0.15 * glyphHeight);
+  const over = segments.filter((g) => g.x1 > seed[0] && g.x0 < seed[1]);
+  if (!over.length) return seed;
+  const x0 = Math.min(seed[0], over[0].x0);
+  const x1 = Math.max(seed[1], over[over.length - 1].x1);
+  return x1 - x0 > 6 * glyphHeight ? seed : [x0, x1];
 }
 
 /** A 4-digit word in the strip that matches the number's first four, allowing one misread. */
@@ -192,38 +215,49 @@ export async function detectRepeatedPrefixLearned(
     )
     .sort((a, b) => a.down - b.down);
   onBand?.(near.length);
-  for (const { l } of near) {
+  for (const { l, u } of near) {
     throwIfAborted(signal);
-    // Print of 5 px is enlarged to the recognizer's size (cropLine stops at 4x by default).
-    const crop = cropTextLine(gray, l, angle, 1.5, 8);
+    // Print of 5 px is enlarged to the recognizer's size (cropLine stops at 4x by default). The
+    // detector's box of print this small can fall short of the word by a glyph or sit a glyph off:
+    // the crop reaches a glyph and a half past each end of it.
+    const crop = cropTextLine(gray, l, angle, REPEAT_BAND.cropMargin, 8);
     const page = await learned.recognize(crop.image, { psm: 7 });
     const glyphs = readingFromPage(crop, page.lines).glyphs;
     const match = prefixWord(wordsOf(glyphs), prefix);
+    const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
+    // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
+    // no letter read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
+    const start = u - l.length / 2;
+    const unread =
+      !match &&
+      wordOnly &&
+      l.length >= REPEAT_BAND.minWordLength * l.glyphHeight &&
+      Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
+      !glyphs.some((g) => /\p{L}/u.test(g.char));
+    // A line no longer than a 4-glyph word read as three of the first four in order is the repeat
+    // read short (at 5 px a 9 and an 8 are a smudge).
+    if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
+    const lineSpan: [number, number] = [
+      (crop.image.width - l.length * crop.scale) / 2,
+      (crop.image.width + l.length * crop.scale) / 2,
+    ];
+    const span = wordExtent(crop, match ? [match[0].x0, match[3].x1] : lineSpan, l.glyphHeight * crop.scale);
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
     const m = 0.25 * l.glyphHeight * crop.scale;
-    // A line no longer than a 4-glyph word is the repeat alone: it is masked whole, as four equal
-    // slots of its length (the recognizer's glyph places are a time step apart at this size, about a
-    // glyph), when it reads as the first four or as three of them in order.
-    const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
-    if (wordOnly && (match || shortPrefixRead(glyphs, prefix))) {
-      const x0 = (crop.image.width - l.length * crop.scale) / 2 - m;
-      const x1 = crop.image.width - x0;
-      const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
-      const y1 = crop.image.height - y0;
-      const w = (x1 - x0) / 4;
-      const chars = match ? match.map((g) => g.char) : [...prefix];
-      const slots = chars.map((char, i) => ({
-        char,
-        confidence: match ? match[i].confidence : 0.5,
-        x0: x0 + i * w,
-        x1: x0 + (i + 1) * w,
-        y0,
-        y1,
-      }));
-      return repeatFinding(slots, crop);
-    }
-    const grown = match?.map((g) => ({ ...g, x0: g.x0 - m, x1: g.x1 + m, y0: g.y0 - m, y1: g.y1 + m }));
-    if (grown) return repeatFinding(grown, crop);
+    const x0 = span[0] - m;
+    const w = (span[1] + m - x0) / 4;
+    const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
+    const y1 = crop.image.height - y0;
+    const chars = match ? match.map((g) => g.char) : [...prefix];
+    const slots = chars.map((char, i) => ({
+      char,
+      confidence: match ? match[i].confidence : 0.5,
+      x0: x0 + i * w,
+      x1: x0 + (i + 1) * w,
+      y0,
+      y1,
+    }));
+    return repeatFinding(slots, crop, match ? undefined : unread ? 'unread' : 'short');
   }
   return undefined;
 }

@@ -118,6 +118,12 @@ export const REPEAT_BAND = {
   after: 7,
   /** A line read short (three of the four) is the repeat only when no longer than this many of its glyph heights. */
   maxWordLength: 4.5,
+  /** ...and an unread line only when at least this long (four glyphs, not a mark)... */
+  minWordLength: 2.2,
+  /** ...and starting within this many of the number's glyph heights of its first digit. */
+  unreadStart: 1.5,
+  /** Glyph heights of the repeat's line added to its crop (the detector's box of 5 px print can fall a glyph short). */
+  cropMargin: 3,
 } as const;
 
 /** The security code's band: above the number, along its length (the number's glyph heights). */

@@ -1,0 +1,150 @@
+// The small repeat of the first four under the number, from the learned detector's lines: the stage
+// alone, on a drawn card with a fake recognizer. The detector's box of print this small can fall a
+// glyph short of the word; the mask must still cover all four glyphs.
+import { describe, expect, it } from 'vitest';
+import { detectRepeatedPrefixLearned } from '../../src/engine/detect/repeated-prefix';
+import type { TextLine } from '../../src/engine/learned/text-lines';
+import { masksForFinding } from '../../src/engine/masks/from-findings';
+import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
+import type { Finding, GrayImage, Mask, Quad } from '../../src/engine/types';
+
+const W = 420;
+const H = 200;
+const GH = 24; // the number's glyph height
+const REPEAT = { y0: 96, y1: 106, x: [40, 49, 58, 67], w: 7 }; // four 7x10 px glyphs under the first digit
+
+function card(): GrayImage {
+  const data = new Uint8Array(W * H).fill(235);
+  const box = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 30;
+  };
+  for (let i = 0; i < 16; i++) {
+    const x = 40 + i * 20 + Math.floor(i / 4) * 12;
+    box(x, 48, x + 14, 48 + GH);
+  }
+  for (const x of REPEAT.x) {
+    box(x, REPEAT.y0, x + 2, REPEAT.y1);
+    box(x + REPEAT.w - 2, REPEAT.y0, x + REPEAT.w, REPEAT.y1);
+    box(x, REPEAT.y0, x + REPEAT.w, REPEAT.y0 + 2);
+    box(x, REPEAT.y1 - 2, x + REPEAT.w, REPEAT.y1);
+  }
+  return { width: W, height: H, data };
+}
+
+const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+
+const number: Finding = {
+  id: 'card-1',
+  kind: 'card-number',
+  text: '4111111111111111',
+  glyphs: Array.from({ length: 16 }, (_, i) => {
+    const x = 40 + i * 20 + Math.floor(i / 4) * 12;
+    return quad(x, 48, x + 14, 48 + GH);
+  }),
+  confidence: 0.9,
+  keepable: true,
+  enabledByDefault: true,
+  notes: [],
+};
+
+/** The detector's line over the repeat, a glyph and a half short at its start. */
+const shortLine: TextLine = {
+  centre: { x: 62, y: 101 },
+  angle: 0,
+  length: 22,
+  glyphHeight: 10,
+  score: 0.8,
+  pieces: 1,
+};
+
+/** A recognizer that reads `text` spread evenly over the middle half of whatever crop it is given. */
+const reader = (text: string): OcrEngine => ({
+  async recognize(image): Promise<OcrPage> {
+    if (!text) return { width: image.width, height: image.height, lines: [] };
+    const x0 = image.width / 4;
+    const w = image.width / 2 / text.length;
+    const box = { x0, y0: image.height / 4, x1: x0 + w * text.length, y1: (3 * image.height) / 4 };
+    const symbols = [...text].map((c, i) => ({
+      text: c,
+      confidence: 0.9,
+      box: { ...box, x0: x0 + i * w, x1: x0 + (i + 1) * w },
+    }));
+    const word = { text, confidence: 0.9, box, symbols };
+    return {
+      width: image.width,
+      height: image.height,
+      lines: [{ text, confidence: 0.9, box, words: [word] }],
+    };
+  },
+  async terminate() {},
+});
+
+const inside = (p: { x: number; y: number }, m: Mask) => {
+  const a = (m.rotation * Math.PI) / 180;
+  const dx = p.x - m.x;
+  const dy = p.y - m.y;
+  const u = dx * Math.cos(a) + dy * Math.sin(a);
+  const v = -dx * Math.sin(a) + dy * Math.cos(a);
+  return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
+};
+
+/** Every corner of every repeat glyph lies under one of the masks. */
+const coversRepeat = (masks: Mask[]) =>
+  REPEAT.x.every((x) =>
+    [
+      { x, y: REPEAT.y0 },
+      { x: x + REPEAT.w, y: REPEAT.y0 },
+      { x, y: REPEAT.y1 },
+      { x: x + REPEAT.w, y: REPEAT.y1 },
+    ].every((p) => masks.some((m) => inside(p, m))),
+  );
+
+describe('detectRepeatedPrefixLearned', () => {
+  it('masks all four glyphs of a repeat read as the first four, though its line falls short', async () => {
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader('4111'),
+      { finding: number, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(found?.text).toBe('4111');
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+  });
+
+  it('masks an unread 4-glyph line starting under the first digit, and says so', async () => {
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader(''),
+      { finding: number, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(found?.notes?.join(' ')).toMatch(/too small or blurred to read/);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+  });
+
+  it('leaves small print read as words', async () => {
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader('VISA'),
+      { finding: number, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(found).toBeUndefined();
+  });
+
+  it('leaves an unread line that starts away from the first digit', async () => {
+    const far = { ...shortLine, centre: { x: 200, y: 101 } };
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader(''),
+      { finding: number, glyphHeight: GH },
+      [far],
+    );
+    expect(found).toBeUndefined();
+  });
+});
