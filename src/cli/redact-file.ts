@@ -173,7 +173,13 @@ export async function redactFile(
     const primary = result.reader ?? 'tesseract';
     const check = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
       ? { ...checkReaders(result.findings, primary, !!models), leaks: [] }
-      : await checkExport(await decodeImageNode(encoded), result.findings, { ocr, models, primary });
+      : await checkExport(await decodeImageNode(encoded), result.findings, {
+          ocr,
+          models,
+          primary,
+          // The lines the analysis found on the page, read again on the export (no second detector run).
+          lines: result.textLines?.length ? result.textLines : undefined,
+        });
     const { leaks } = check;
     for (const leak of leaks)
       say(

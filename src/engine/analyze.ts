@@ -60,6 +60,11 @@ export interface AnalyzeResult {
    * (Tesseract reads there only where it doubts), else Tesseract. The leak check uses the other one.
    */
   reader?: Reader;
+  /**
+   * The learned text detector's lines on the page, in source pixels (empty without the models): the
+   * leak check after export reads them again rather than detecting them a second time.
+   */
+  textLines?: TextLine[];
 }
 
 /** The most lines the learned detector finds on a card back (stripe, panel, terms, phone, logos). */
@@ -216,7 +221,16 @@ export async function analyzeImage(
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
   const card = cardEvidence(gray, findings, report.page);
   const reader: Reader = options.models ? 'learned' : 'tesseract';
-  return { width: image.width, height: image.height, findings, masks, pageKind: report.page, card, reader };
+  return {
+    width: image.width,
+    height: image.height,
+    findings,
+    masks,
+    pageKind: report.page,
+    card,
+    reader,
+    textLines,
+  };
 }
 
 /**

@@ -79,6 +79,34 @@ describe('leak check by the other reader', () => {
     expect(check.leaks.every((l) => l.reader === 'learned')).toBe(true);
   }, 180_000);
 
+  it("reads the analysis' own lines without running the text detector again", async () => {
+    expect(result.textLines?.length).toBeGreaterThan(0);
+    let detectorRuns = 0;
+    const counted: TextModels = {
+      ...models,
+      detect: (...args) => {
+        detectorRuns++;
+        return models.detect(...args);
+      },
+    };
+    const kept = result.masks.filter((m) => m.kind !== 'card-number');
+    const leaks = await findLeaks(burnMasks(image, kept), {
+      ocr,
+      models: counted,
+      reader: 'tesseract',
+      lines: result.textLines,
+    });
+    expect(detectorRuns).toBe(0);
+    expect(leaks[0]?.label).toMatch(/^•{4,}\d{4}$/);
+    const masked = await findLeaks(burnMasks(image, result.masks), {
+      ocr,
+      models: counted,
+      reader: 'tesseract',
+      lines: result.textLines,
+    });
+    expect(masked).toEqual([]);
+  }, 120_000);
+
   it('finds nothing in the export with its masks', async () => {
     const leaks = await findLeaks(burnMasks(image, result.masks), { ocr, models, reader: 'tesseract' });
     expect(leaks).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   downscaleRgba,
   scaleFinding,
+  scaleTextLine,
   workingScale,
   WORKING_MAX_PIXELS,
 } from '../../src/engine/core/working-size';
@@ -38,6 +39,22 @@ describe('working size and canvas bands', () => {
     ] as Finding['glyphs'][number];
     const f = { id: 'f', glyphs: [quad] } as Finding;
     expect(scaleFinding(f, 2, 3).glyphs[0][2]).toEqual({ x: 60, y: 120 });
+  });
+
+  it("scales the text detector's lines back to the original pixels", () => {
+    const line = {
+      centre: { x: 100, y: 50 },
+      angle: 0.3,
+      length: 80,
+      glyphHeight: 10,
+      score: 0.9,
+      pieces: 1,
+    };
+    const scaled = scaleTextLine(line, 2, 2.02);
+    expect(scaled.centre).toEqual({ x: 200, y: 101 });
+    expect(scaled.length).toBeCloseTo(160.8, 6);
+    expect(scaled.glyphHeight).toBeCloseTo(20.1, 6);
+    expect(scaled.angle).toBe(0.3);
   });
 
   it('bands a 48 MP photo into canvases within the limit that cover every row once', () => {

@@ -9,7 +9,7 @@ import type { OcrEngine } from '../ocr/types';
 import { mergeFindings } from '../pdf/finding-overlap';
 import type { ProgressCallback, RgbaImage } from '../types';
 import type { PageSource } from './page-source';
-import { downscaleRgba, scaleFinding, workingScale } from './working-size';
+import { downscaleRgba, scaleFinding, scaleTextLine, workingScale } from './working-size';
 
 export type PageMethod = 'text' | 'ocr';
 
@@ -46,6 +46,7 @@ export async function analyzePixels(
   const findings = r.findings.map((f) => scaleFinding(f, sx, sy));
   return {
     ...r,
+    textLines: r.textLines?.map((l) => scaleTextLine(l, sx, sy)),
     width: image.width,
     height: image.height,
     findings,

@@ -3,6 +3,7 @@
 // to the original's pixels. Detection needs no more: print that reads at 4032 x 3024 reads at 8064
 // x 6048 too, while every full-size working array (grey, channel, integral images) of a 48 MP photo
 // costs 48-400 MB. Masks are made from the scaled-back findings and burned at full resolution.
+import type { TextLine } from '../learned/text-lines';
 import type { Finding, Quad, RgbaImage } from '../types';
 
 /**
@@ -82,4 +83,18 @@ export function downscaleRgba(img: RgbaImage, scale: number): RgbaImage {
 export function scaleFinding(f: Finding, sx: number, sy: number): Finding {
   const glyphs = f.glyphs.map((q) => q.map((p) => ({ x: p.x * sx, y: p.y * sy })) as Quad);
   return { ...f, glyphs };
+}
+
+/**
+ * A text line found on the working copy, in the original's pixels. The copy keeps the aspect ratio
+ * to within a pixel, so lengths and heights scale by the mean of `sx` and `sy`.
+ */
+export function scaleTextLine(l: TextLine, sx: number, sy: number): TextLine {
+  const s = (sx + sy) / 2;
+  return {
+    ...l,
+    centre: { x: l.centre.x * sx, y: l.centre.y * sy },
+    length: l.length * s,
+    glyphHeight: l.glyphHeight * s,
+  };
 }

@@ -43,6 +43,12 @@ export interface LeakCheckOptions {
   learned?: OcrEngine;
   /** Which reader re-reads the lines: the one that did not produce the findings (see checkReaders). */
   reader: Reader;
+  /**
+   * The text detector's lines of the page, in the export's pixels (AnalyzeResult.textLines): they
+   * are read again here instead of running the detector a second time. The masks only take print
+   * away, so every line the export can show was a line of the page.
+   */
+  lines?: readonly Line[];
   signal?: AbortSignal;
 }
 
@@ -111,7 +117,7 @@ export async function checkExport(
   const learnedAvailable = !!(options.learned ?? options.models);
   const { readers, findingsReadBy } = checkReaders(findings, options.primary, learnedAvailable);
   const gray = toGray(image);
-  const lines = await candidateLines(gray, image, options.models);
+  const lines = await candidateLines(gray, image, options);
   const leaks: Leak[] = [];
   for (const reader of readers) {
     for (const leak of await readLeaks(gray, lines, { ...options, reader }))
@@ -127,7 +133,7 @@ export async function checkExport(
  */
 export async function findLeaks(image: RgbaImage, options: LeakCheckOptions): Promise<Leak[]> {
   const gray = toGray(image);
-  return readLeaks(gray, await candidateLines(gray, image, options.models), options);
+  return readLeaks(gray, await candidateLines(gray, image, options), options);
 }
 
 /** The reader asked for, or Tesseract when the learned recognizer is not there. */
@@ -227,7 +233,7 @@ export function cardLayoutDigits(slots: readonly Slot[]): { slots: Slot[]; digit
   return best;
 }
 
-interface Line {
+export interface Line {
   centre: Point;
   angle: number;
   length: number;
@@ -235,20 +241,29 @@ interface Line {
 }
 
 /** Lines worth reading, largest print first: at least three glyph heights long. */
-async function candidateLines(gray: GrayImage, image: RgbaImage, models?: TextModels): Promise<Line[]> {
-  let lines: Line[];
-  if (models) {
-    lines = await detectTextLines(models, image);
-  } else {
-    const scale = Math.min(1, 1400 / Math.max(gray.width, gray.height));
-    const work = scale < 1 ? scaleGray(gray, scale) : gray;
-    lines = locateLines(work).map((l) => ({
-      centre: { x: l.centre.x / scale, y: l.centre.y / scale },
-      angle: l.angle,
-      length: l.length / scale,
-      glyphHeight: l.glyphHeight / scale,
-    }));
-  }
+async function candidateLines(
+  gray: GrayImage,
+  image: RgbaImage,
+  { models, lines: given }: Pick<LeakCheckOptions, 'models' | 'lines'>,
+): Promise<Line[]> {
+  return worthReading(given ?? (await detectedLines(gray, image, models)));
+}
+
+/** The lines on the export: the learned text detector's, or without the models the blob chainer's. */
+async function detectedLines(gray: GrayImage, image: RgbaImage, models?: TextModels): Promise<Line[]> {
+  if (models) return detectTextLines(models, image);
+  const scale = Math.min(1, 1400 / Math.max(gray.width, gray.height));
+  const work = scale < 1 ? scaleGray(gray, scale) : gray;
+  return locateLines(work).map((l) => ({
+    centre: { x: l.centre.x / scale, y: l.centre.y / scale },
+    angle: l.angle,
+    length: l.length / scale,
+    glyphHeight: l.glyphHeight / scale,
+  }));
+}
+
+/** Lines worth reading, largest print first: at least three glyph heights long. */
+function worthReading(lines: readonly Line[]): Line[] {
   return lines
     .filter((l) => l.length >= 3 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)

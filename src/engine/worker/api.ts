@@ -323,7 +323,13 @@ export const engineApi = {
     const check =
       kind && IDENTITY_KINDS.has(kind)
         ? { ...checkReaders(findings, producedBy, !!models), leaks: [] }
-        : await checkExport(image, findings, { ocr: await getOcr(), models, primary: producedBy });
+        : await checkExport(image, findings, {
+            ocr: await getOcr(),
+            models,
+            primary: producedBy,
+            // The export was just analysed: its own lines, not a second detector run.
+            lines: result.textLines?.length ? result.textLines : undefined,
+          });
     return { ...result, leaks: check.leaks, checkedBy: check.readers[0], checkedByAll: check.readers };
   },
 
