@@ -102,6 +102,18 @@ describe('normalizeSlots', () => {
     expect(chars(normalizeSlots(s))).toBe('4111111111111111');
   });
 
+  it("drops unread art that runs on from a UnionPay number's fourth group at its pitch", () => {
+    // 6214 6800 4408 6245 then a logo read as three unread glyphs, no gap before them.
+    const s = layout([4, 4, 4, 7], '6214680044086245???');
+    for (const x of s.slice(16)) x.confidence = 0;
+    expect(chars(normalizeSlots(s))).toBe('6214680044086245');
+  });
+
+  it("keeps a UnionPay number's fifth group, which stands after a gap", () => {
+    const s = layout([4, 4, 4, 4, 3], '6214680044086245123');
+    expect(chars(normalizeSlots(s))).toBe('6214680044086245123');
+  });
+
   it('adds slots past an edge that cuts the number, so the visible digits are all hidden', () => {
     const s = layout([4, 4, 4, 1], '4111111111111');
     const out = normalizeSlots(s, { cutAtEnd: () => 'frame' });

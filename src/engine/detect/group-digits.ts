@@ -173,10 +173,18 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     )
       groups = groups.slice(0, grouping.length);
   }
-  if (grouping && groups.length === grouping.length) {
-    // A last group longer than the layout prints it, with unread ink at its end: the ink is not a digit.
+  if (
+    grouping &&
+    (groups.length === grouping.length ||
+      (groups.length >= 4 &&
+        groups.length < grouping.length &&
+        groups.slice(0, -1).every((g, i) => g.length === grouping[i])))
+  ) {
+    // A last group longer than the layout prints it, with unread ink at its end: the ink is not a
+    // digit. Also where the layout may run on (UnionPay's 4-4-4-4-3): a fifth group stands after a
+    // gap, while a logo or art right after the fourth joins it at the number's pitch.
     const lastGroup = groups[groups.length - 1];
-    const want = grouping[grouping.length - 1];
+    const want = grouping[groups.length - 1];
     while (lastGroup.length > want && lastGroup[lastGroup.length - 1].char === '?') lastGroup.pop();
   }
   groups = groups.filter((g) => g.length > 0);

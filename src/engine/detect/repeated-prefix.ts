@@ -226,14 +226,16 @@ export async function detectRepeatedPrefixLearned(
     const match = prefixWord(wordsOf(glyphs), prefix);
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
-    // no letter read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
+    // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
     const start = u - l.length / 2;
     const unread =
       !match &&
       wordOnly &&
       l.length >= REPEAT_BAND.minWordLength * l.glyphHeight &&
       Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
-      !glyphs.some((g) => /\p{L}/u.test(g.char));
+      // Four digits at most and nothing else read: letters or a '/' or ':' make it a word, a date, a label.
+      !glyphs.some((g) => !/[\d ?]/.test(g.char)) &&
+      glyphs.filter(isDigit).length <= 4;
     // A line no longer than a 4-glyph word read as three of the first four in order is the repeat
     // read short (at 5 px a 9 and an 8 are a smudge).
     if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;

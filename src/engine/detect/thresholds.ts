@@ -114,7 +114,8 @@ export const FINDINGS = {
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
 export const REPEAT_BAND = {
   below: [0.5, 3],
-  before: 2,
+  /** Some issuers print it out to the left, starting before the number (a Korean Visa). */
+  before: 4,
   after: 7,
   /** A line read short (three of the four) is the repeat only when no longer than this many of its glyph heights. */
   maxWordLength: 4.5,
