@@ -31,7 +31,9 @@ describe('card numbers and security codes on fixture photos', () => {
   // four merged into the number's detector region (hx-001) or only 5 px tall (hx-054), an embossed Amex
   // at 40 degrees whose recognizer boxes lag its glyphs (hx-031), and a back whose code the detector
   // missed beside the panel's last four (hx-041); from a second generator seed, a repeat the
-  // whole-photo detector placed half over (hx2-022) and a panel code split off as its own line (hx2-038).
+  // whole-photo detector placed half over (hx2-022) and a panel code split off as its own line (hx2-038);
+  // seeds 5 and 6: a vertical card turned 270 degrees (hx5-025), a 10 px repeat too blurred to read
+  // (hx5-036), a panel "1234567" read without the space before the code, on a back with no number (hx6-047).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -39,6 +41,9 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx-041-back-back.jpg',
     'hx2-022-white-front.jpg',
     'hx2-038-back-back.jpg',
+    'hx5-025-vertical-front.jpg',
+    'hx5-036-long19-front.jpg',
+    'hx6-047-back-back.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({

@@ -189,6 +189,9 @@ export async function detectPanelCode(
     const digitWords = r.words.filter(isDigits);
     if (!r.words.some(hasLetters) && digitWords.length === 2 && digitWords[0].length === 4) {
       if (digitWords[1].length === 3 || digitWords[1].length === 4) code = digitWords[1];
+    } else if (r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === 7) {
+      // "1234 567" with the space between the last four and the code lost in the reading.
+      code = r.words[0].slice(4);
     } else if (only(r, 3) && reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o)))) {
       code = r.words[0];
     }

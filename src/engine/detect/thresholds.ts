@@ -132,8 +132,11 @@ export const CODE_BAND = {
   above: [0.8, 14],
   before: 3,
   after: 10,
-  /** Panel print may be smaller than the number's or, in italic script, twice as tall. */
-  glyphHeight: [0.3, 2.2],
+  /**
+   * Panel print may be smaller than the number's or, in italic script, twice as tall: the detector's
+   * box of slanted script is taller again by the slant (2.5 times the number's on a seed-6 back).
+   */
+  glyphHeight: [0.3, 3],
   /** A panel or code line is at most this many of its own glyph heights long. */
   maxGlyphHeights: 12,
   /** Lines read at most (nearest the number first). */
