@@ -3,6 +3,7 @@ import { masksForFindings } from '../../src/engine/analyze';
 import { keptIndices, masksForFinding } from '../../src/engine/masks/from-findings';
 import { maskCorners } from '../../src/engine/masks/geometry';
 import type { Finding, Quad } from '../../src/engine/types';
+import { insideMask } from '../support/mask-geometry';
 
 function finding(text: string, kind: Finding['kind'] = 'card-number', id = 'card-1'): Finding {
   const glyphs: Quad[] = [...text].map((_, i) => {
@@ -45,15 +46,8 @@ describe('keptIndices', () => {
 
 /** Glyph indices whose centre lies inside some mask. */
 function covered(f: Finding, masks: ReturnType<typeof masksForFinding>): number[] {
-  const inside = (q: Quad, m: (typeof masks)[number]) => {
-    const c = { x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 };
-    const a = (m.rotation * Math.PI) / 180;
-    const dx = c.x - m.x;
-    const dy = c.y - m.y;
-    const u = dx * Math.cos(a) + dy * Math.sin(a);
-    const v = -dx * Math.sin(a) + dy * Math.cos(a);
-    return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
-  };
+  const inside = (q: Quad, m: (typeof masks)[number]) =>
+    insideMask({ x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 }, m);
   return f.glyphs.map((q, i) => (masks.some((m) => inside(q, m)) ? i : -1)).filter((i) => i >= 0);
 }
 

@@ -7,6 +7,7 @@ import type { TextLine } from '../../src/engine/learned/text-lines';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { Finding, GrayImage, Mask, Quad } from '../../src/engine/types';
+import { insideMask } from '../support/mask-geometry';
 
 const W = 420;
 const H = 200;
@@ -84,15 +85,6 @@ const reader = (text: string): OcrEngine => ({
   async terminate() {},
 });
 
-const inside = (p: { x: number; y: number }, m: Mask) => {
-  const a = (m.rotation * Math.PI) / 180;
-  const dx = p.x - m.x;
-  const dy = p.y - m.y;
-  const u = dx * Math.cos(a) + dy * Math.sin(a);
-  const v = -dx * Math.sin(a) + dy * Math.cos(a);
-  return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
-};
-
 /** Every corner of every repeat glyph lies under one of the masks. */
 const coversRepeat = (masks: Mask[]) =>
   REPEAT.x.every((x) =>
@@ -101,50 +93,34 @@ const coversRepeat = (masks: Mask[]) =>
       { x: x + REPEAT.w, y: REPEAT.y0 },
       { x, y: REPEAT.y1 },
       { x: x + REPEAT.w, y: REPEAT.y1 },
-    ].every((p) => masks.some((m) => inside(p, m))),
+    ].every((p) => masks.some((m) => insideMask(p, m))),
   );
+
+/** The stage on the drawn card, its recognizer reading `text` on the detector's `line`. */
+const repeatUnder = (text: string, line: TextLine) =>
+  detectRepeatedPrefixLearned(card(), reader(text), { finding: number, glyphHeight: GH }, [line]);
 
 describe('detectRepeatedPrefixLearned', () => {
   it('masks all four glyphs of a repeat read as the first four, though its line falls short', async () => {
-    const found = await detectRepeatedPrefixLearned(
-      card(),
-      reader('4111'),
-      { finding: number, glyphHeight: GH },
-      [shortLine],
-    );
+    const found = await repeatUnder('4111', shortLine);
     expect(found?.text).toBe('4111');
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
   it('masks an unread 4-glyph line starting under the first digit, and says so', async () => {
-    const found = await detectRepeatedPrefixLearned(
-      card(),
-      reader(''),
-      { finding: number, glyphHeight: GH },
-      [shortLine],
-    );
+    const found = await repeatUnder('', shortLine);
     expect(found?.notes?.join(' ')).toMatch(/too small or blurred to read/);
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
   it('leaves small print read as words', async () => {
-    const found = await detectRepeatedPrefixLearned(
-      card(),
-      reader('VISA'),
-      { finding: number, glyphHeight: GH },
-      [shortLine],
-    );
+    const found = await repeatUnder('VISA', shortLine);
     expect(found).toBeUndefined();
   });
 
   it('leaves an unread line that starts away from the first digit', async () => {
     const far = { ...shortLine, centre: { x: 200, y: 101 } };
-    const found = await detectRepeatedPrefixLearned(
-      card(),
-      reader(''),
-      { finding: number, glyphHeight: GH },
-      [far],
-    );
+    const found = await repeatUnder('', far);
     expect(found).toBeUndefined();
   });
 });
