@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decode, upload, waitForItems } from './support/app';
-import { baseUrl, noBrowser, openApp, RecordedBrowser } from './support/browser';
+import { baseUrl, noBrowser, openApp, PHONE, RecordedBrowser } from './support/browser';
 
 const card = readFileSync('tests/fixtures/app/s7-000-easy-front.jpg');
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /** Web Share with files, as a phone browser offers it; the stub keeps what it was handed. */
 const fakeShareSheet = () => {

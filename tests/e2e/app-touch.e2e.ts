@@ -2,7 +2,7 @@
 // Touches go through CDP (Input.dispatchTouchEvent), as a real touch screen would deliver them.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { baseUrl, noBrowser, openApp, RecordedBrowser } from './support/browser';
+import { baseUrl, noBrowser, openApp, PHONE, RecordedBrowser } from './support/browser';
 import { syntheticPng, toClient, upload, waitForItems } from './support/app';
 
 type Pt = { x: number; y: number };
@@ -45,12 +45,7 @@ describe.skipIf(noBrowser)('touch editing', () => {
 
   it('draws, drags and pinch-zooms with fingers', async () => {
     rb = await RecordedBrowser.launch();
-    const context = await rb.browser.newContext({
-      hasTouch: true,
-      isMobile: true,
-      viewport: { width: 390, height: 844 },
-      serviceWorkers: 'block',
-    });
+    const context = await rb.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
     const page = await openApp(context, baseUrl);
     const cdp = await context.newCDPSession(page);
     await upload(page, [{ name: 'scene.png', mimeType: 'image/png', buffer: syntheticPng(640, 480) }]);

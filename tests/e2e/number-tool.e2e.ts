@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { download, dragSource, startApp, toClient, upload, waitForItems } from './support/app';
-import { baseUrl, noBrowser, openApp, RecordedBrowser } from './support/browser';
+import { baseUrl, noBrowser, openApp, PHONE, RecordedBrowser } from './support/browser';
 import { scoreExport, type GroundTruth } from './support/score';
 import { strokeOf } from '../../bench/stroke-of';
 
@@ -181,12 +181,7 @@ describe.skipIf(noBrowser)('number tool and export guard', () => {
 
   it('marks a number with a finger at phone size', async () => {
     rb = await RecordedBrowser.launch();
-    const context = await rb.browser.newContext({
-      hasTouch: true,
-      isMobile: true,
-      viewport: { width: 390, height: 844 },
-      serviceWorkers: 'block',
-    });
+    const context = await rb.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
     const page = await openApp(context, baseUrl);
     const cdp = await context.newCDPSession(page);
     const gt = truthOf(TURNED_SYNTHETIC);

@@ -94,6 +94,9 @@ export function parseNetLog(text: string, origin: string): RequestLog {
   return { all: [...all], foreign: [...foreign] };
 }
 
+/** A phone as the browser tests hold one: an iPhone-sized touch screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
 export async function openApp(context: BrowserContext, url = baseUrl): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
