@@ -6,6 +6,8 @@ import { DOCUMENT_USAGE, documentFlags, documentOptions } from './document-flags
 import { nodePoolSize } from './ocr-node';
 import { PDF_OUTPUTS, type PdfOutput } from './redact-pdf';
 import {
+  cancelledFile,
+  clearOnAbort,
   redactFile,
   startCliEngine,
   type EngineSettings,
@@ -13,6 +15,8 @@ import {
   type RedactSettings,
   type RunResult,
 } from './redact-file';
+import { listenForInterrupt } from './interrupt';
+import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
 
 const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict] [--jobs <n>]
@@ -39,6 +43,19 @@ Several files are redacted [--jobs <n>] at a time, each in a worker thread with 
 Progress lines and the --json report keep the order of the files given.
 
 Failures print the engine's words for them (the app shows the same) and, with --json, their code.
+
+Memory: [--max-memory <MB>] is what one file's pictures may take (default: the machine's memory,
+or the process's cgroup limit, shared among the --jobs, less each engine's 700 MB). A photo that
+needs more (12 bytes a pixel, from its header) is refused with out-of-memory before it is decoded,
+and the other files carry on.
+
+Ctrl-C (SIGINT) or SIGTERM cancels the run: the files being read stop (OCR included) and are
+reported as cancelled, with none of their outputs written; files not started are reported
+cancelled too; finished files keep their outputs. The exit code is then 130 (SIGINT) or 143
+(SIGTERM). A second signal ends the run at once, still leaving no half-written output.
+
+Exit codes: 0 done; 1 a file could not be redacted; 2 bad usage; 3 --strict and a file flagged;
+130/143 interrupted.
 
 PDFs (statements): [--pdf-output pdf|png|both] [--password <pw>] writes <dir>/<name>.redacted.pdf (a
 new PDF made only of the redacted page pictures) and/or <dir>/<name>.page-<n>.redacted.png.
@@ -72,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
         'ocr-lang': { type: 'string' },
         trace: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'max-memory': { type: 'string' },
         ...documentOptions,
       },
     });
@@ -110,6 +128,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lastfour: --jobs must be a whole number, 1 or more\n`);
     return 2;
   }
+  const maxMemory = values['max-memory'];
+  if (maxMemory !== undefined && !(Number(maxMemory) > 0)) {
+    process.stderr.write(`lastfour: --max-memory must be a number of megabytes, more than 0\n`);
+    return 2;
+  }
+  const workers = Math.min(jobs, files.length);
   const settings: RedactSettings = {
     files,
     outDir: values.out,
@@ -118,11 +142,13 @@ export async function main(argv: string[]): Promise<number> {
     pdf: { output: pdfOutput, password: values.password },
     docs,
     traceDir: values.trace,
+    memoryBudget:
+      maxMemory === undefined ? defaultMemoryBudget(workers) : Math.floor(Number(maxMemory) * 2 ** 20),
   };
   return redact(
     settings,
     { modelsDir: values.models, ocrLang: values['ocr-lang'] },
-    Math.min(jobs, files.length),
+    workers,
     values.json ?? false,
     values.strict ?? false,
   );
@@ -136,28 +162,50 @@ async function redact(
   strict: boolean,
 ): Promise<number> {
   await fs.mkdir(settings.outDir, { recursive: true });
-  // K files at a time in worker threads, each with its own engine; one at a time in this thread.
-  const run = jobs > 1 ? await redactInWorkers(settings, engine, jobs) : await redactHere(settings, engine);
+  const interrupt = listenForInterrupt(settings.outDir);
+  let run: RunResult;
+  try {
+    // K files at a time in worker threads, each with its own engine; one at a time in this thread.
+    run =
+      jobs > 1
+        ? await redactInWorkers(settings, engine, jobs, undefined, interrupt.signal)
+        : await redactHere(settings, engine, interrupt.signal);
+  } finally {
+    interrupt.dispose();
+  }
+  const interrupted = interrupt.exitCode();
   if ('failure' in run) {
     const { message, code } = run.failure;
     process.stderr.write(`lastfour: ${message}\n`);
     if (json) process.stdout.write(`${JSON.stringify([{ error: message, code }], null, 1)}\n`);
-    return 1;
+    return interrupted ?? 1;
   }
   const report = run.outcomes.map((o) => o.entry);
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+  if (interrupted) return interrupted;
   if (run.outcomes.some((o) => o.failed)) return 1;
   return strict && run.outcomes.some((o) => o.flagged) ? 3 : 0;
 }
 
-/** The files one after another in this thread, with one engine (--jobs 1, or a single file). */
-async function redactHere(settings: RedactSettings, o: EngineSettings): Promise<RunResult> {
+/**
+ * The files one after another in this thread, with one engine (--jobs 1, or a single file). When
+ * `signal` fires, the file being read is cancelled and the rest are not started.
+ */
+async function redactHere(
+  settings: RedactSettings,
+  o: EngineSettings,
+  signal: AbortSignal,
+): Promise<RunResult> {
+  const say = (text: string) => process.stderr.write(text);
   const engine = await startCliEngine(o);
   if (isEngineFailure(engine)) return { failure: engine };
+  clearOnAbort(engine, signal);
   const outcomes: FileOutcome[] = [];
   try {
-    for (const i of settings.files.keys())
-      outcomes.push(await redactFile(engine, i, settings, (text) => process.stderr.write(text)));
+    for (const [i, file] of settings.files.entries())
+      outcomes.push(
+        signal.aborted ? cancelledFile(file, say) : await redactFile(engine, i, settings, say, signal),
+      );
   } finally {
     await engine.ocr.terminate();
   }

@@ -13,7 +13,7 @@ import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { checkExport, checkReaders } from '../engine/detect/leak-check';
 import { newTrace } from '../engine/detect/trace';
-import { isEngineFailure } from '../engine/error-codes';
+import { errorText, isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
 import type { TextModels } from '../engine/learned/models';
 import type { TesseractPool } from '../engine/ocr/tesseract';
@@ -22,10 +22,12 @@ import { decodeImageNode } from '../engine/platform/node';
 import type { ImageFormat, KeepPreset } from '../engine/types';
 import { createNodeCore } from './core-node';
 import { describeKind, enabledFor, type DocumentFlags } from './document-flags';
+import { assertFitsMemory } from './memory-budget';
 import { loadNodeModels } from './models-node';
 import { createNodeOcr } from './ocr-node';
 import { redactPdfFile, type PdfOutput } from './redact-pdf';
 import { writeTrace } from './trace';
+import { writeOutputs } from './write-outputs';
 
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
@@ -39,6 +41,8 @@ export interface RedactSettings {
   pdf: { output: PdfOutput; password?: string };
   docs: DocumentFlags;
   traceDir?: string;
+  /** Bytes one photo's pictures may take (--max-memory; memory-budget.ts); unchecked when absent. */
+  memoryBudget?: number;
 }
 
 /** How big an engine to start: Tesseract workers and onnxruntime threads, and where assets are. */
@@ -90,15 +94,32 @@ export async function startCliEngine(
 }
 
 /**
+ * When `signal` fires, the engine stops as the app's Clear all stops it: every running analysis job
+ * is aborted (OCR mid-recognition included) and every open page's pixels are dropped.
+ */
+export function clearOnAbort(engine: CliEngine, signal: AbortSignal): void {
+  signal.addEventListener('abort', () => engine.core.clear(), { once: true });
+}
+
+/** The outcome of a file whose run was cancelled before it ended: nothing of it is written. */
+export function cancelledFile(file: string, say: (text: string) => void): FileOutcome {
+  const message = errorText('cancelled');
+  say(`lastfour: ${file}: ${message}\n`);
+  return failedFile(file, message, 'cancelled');
+}
+
+/**
  * Redacts input `index` of `s.files` and writes its outputs. Its stderr text (the progress line, the
  * result, warnings, the error line) goes to `say` in the order it is printed today; a failure is
- * reported in the outcome, never thrown.
+ * reported in the outcome, never thrown. When `signal` fires (with clearOnAbort set up), the file
+ * ends as 'cancelled' and none of its outputs is written.
  */
 export async function redactFile(
   engine: CliEngine,
   index: number,
   s: RedactSettings,
   say: (text: string) => void,
+  signal?: AbortSignal,
 ): Promise<FileOutcome> {
   const { ocr, models, barcodes, core } = engine;
   const { files, outDir, keep, format, docs } = s;
@@ -107,6 +128,7 @@ export async function redactFile(
   const name = outputName(file);
   const outImage = path.join(outDir, `${name}.redacted.${EXT[format]}`);
   const outMasks = path.join(outDir, `${name}.masks.json`);
+  if (signal?.aborted) return cancelledFile(file, say);
   say(`[${index + 1}/${files.length}] ${file} ... `);
   const restoreConsole = consoleTo(say);
   try {
@@ -127,6 +149,7 @@ export async function redactFile(
         kind: docs.pageKind,
         masksFor: (findings) => masksForFindings(findings, {}, enabledFor(findings, docs), keep),
         watermark: docs.watermark,
+        signal,
       });
       const found = r.pages.reduce((n, p) => n + p.findings, 0);
       say(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
@@ -134,6 +157,8 @@ export async function redactFile(
       for (const note of r.notes) say(`  note: ${note}\n`);
       return { entry: r, failed: false, flagged: false };
     }
+    // A photo too big for the memory the run may use is refused from its header, before decoding.
+    if (s.memoryBudget !== undefined) assertFitsMemory(bytes, s.memoryBudget);
     const pageId = `file-${index}`;
     // The decoded pixels are the core's alone (no name here keeps them alive): burned in place by
     // the export, they can be freed before the output is decoded again for the leak check.
@@ -157,17 +182,8 @@ export async function redactFile(
     } finally {
       core.close(pageId);
     }
-    // A new file each time (never an in-place rewrite that could leave old bytes behind).
-    await fs.rm(outImage, { force: true });
-    await fs.writeFile(outImage, encoded);
-    const doc = { file: path.basename(file), keep, ...result, masks };
-    await fs.writeFile(outMasks, `${JSON.stringify(doc, null, 1)}\n`);
-    if (s.traceDir && trace && traced)
-      await writeTrace(s.traceDir, name, traced, trace, result.findings, masks);
+    signal?.throwIfAborted();
     const secs = (performance.now() - t0) / 1000;
-    say(
-      `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
-    );
     // The independent check: the reader that did not read the numbers (each finding records its
     // reader; both readers when the numbers came from both) looks for numbers in card layout.
     const primary = result.reader ?? 'tesseract';
@@ -179,7 +195,23 @@ export async function redactFile(
           primary,
           // The lines the analysis found on the page, read again on the export (no second detector run).
           lines: result.textLines?.length ? result.textLines : undefined,
+          signal,
         });
+    // Written once the export is checked: a file cancelled or failing before here leaves no output.
+    const doc = { file: path.basename(file), keep, ...result, masks };
+    const json = `${JSON.stringify(doc, null, 1)}\n`;
+    await writeOutputs(
+      [
+        { file: outImage, data: encoded },
+        { file: outMasks, data: json },
+      ],
+      signal,
+    );
+    if (s.traceDir && trace && traced)
+      await writeTrace(s.traceDir, name, traced, trace, result.findings, masks);
+    say(
+      `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
+    );
     const { leaks } = check;
     for (const leak of leaks)
       say(
@@ -210,7 +242,10 @@ export async function redactFile(
     };
     return { entry, failed: false, flagged: bare || leaks.length > 0 };
   } catch (e) {
-    const { code, message } = describe(e);
+    // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
+    const { code, message } = signal?.aborted
+      ? { code: 'cancelled' as const, message: errorText('cancelled') }
+      : describe(e);
     say('\n');
     say(`lastfour: ${file}: ${message}\n`);
     return failedFile(file, message, code);

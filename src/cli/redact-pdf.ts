@@ -1,7 +1,6 @@
 // `lastfour redact statement.pdf --out dir`: every page is analysed (text layer when the PDF has
 // one, OCR for scans), then written as <name>.redacted.pdf (a new PDF of page pictures only) and/or
 // <name>.page-<n>.redacted.png, with <name>.masks.json listing each page's findings and masks.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalyzeResult } from '../engine/analyze';
 import { sourceMethod } from '../engine/core/analyze-page';
@@ -9,6 +8,7 @@ import type { EngineCore } from '../engine/core/engine-core';
 import type { PageClassification, PageKind } from '../engine/documents/page-kind';
 import type { Finding, KeepPreset, Mask } from '../engine/types';
 import type { WatermarkOptions } from '../engine/watermark/watermark';
+import { writeOutputs, type Output } from './write-outputs';
 
 export type PdfOutput = 'pdf' | 'png' | 'both';
 export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
@@ -30,6 +30,8 @@ export interface PdfRedactOptions {
   watermark?: WatermarkOptions;
   /** --kind: what every page is (the classifier is skipped). */
   kind?: PageKind;
+  /** The run's cancellation: nothing of the file is written once it fires. */
+  signal?: AbortSignal;
 }
 
 export interface PdfRedactReport {
@@ -47,11 +49,10 @@ export interface PdfRedactReport {
   seconds: number;
 }
 
-async function writeNew(file: string, data: Uint8Array | string, inputs: Set<string>): Promise<void> {
+/** An output of the file, refused when it would overwrite an input. */
+function output(file: string, data: Uint8Array | string, inputs: Set<string>): Output {
   if (inputs.has(path.resolve(file))) throw new Error(`the output ${file} would overwrite an input`);
-  // A new file each time (never an in-place rewrite that could leave old bytes behind).
-  await fs.rm(file, { force: true });
-  await fs.writeFile(file, data);
+  return { file, data };
 }
 
 export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactReport> {
@@ -60,7 +61,9 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
   const fileId = `pdf:${o.file}`;
   const { doc, pages: opened } = await o.core.openPdf(fileId, o.bytes, o.password);
   try {
-    const outputs: string[] = [];
+    // Every output is written at the end, all together (write-outputs.ts): a file cancelled or
+    // failing half-way leaves none of them.
+    const written: Output[] = [];
     const pages: PdfRedactReport['pages'] = [];
     const results: (AnalyzeResult & { page: number; label: string })[] = [];
     for (const { id, info } of opened) {
@@ -76,8 +79,7 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
       });
       if (o.output !== 'pdf') {
         const png = path.join(o.outDir, `${name}.page-${info.index + 1}.redacted.png`);
-        await writeNew(png, await o.core.exportImage(id, r.masks, 'png', o.watermark), o.inputs);
-        outputs.push(png);
+        written.push(output(png, await o.core.exportImage(id, r.masks, 'png', o.watermark), o.inputs));
       }
     }
     if (o.output !== 'png') {
@@ -88,12 +90,13 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
         masksByPage,
         o.watermark,
       );
-      await writeNew(pdf, bytes, o.inputs);
-      outputs.unshift(pdf);
+      written.unshift(output(pdf, bytes, o.inputs));
     }
     const masks = path.join(o.outDir, `${name}.masks.json`);
     const json = { file: path.basename(o.file), keep: o.keep, notes: doc.notes, pages: results };
-    await writeNew(masks, `${JSON.stringify(json, null, 1)}\n`, o.inputs);
+    const outputs = written.map((w) => w.file);
+    written.push(output(masks, `${JSON.stringify(json, null, 1)}\n`, o.inputs));
+    await writeOutputs(written, o.signal);
     return {
       file: o.file,
       outputs,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EngineErrorCode } from '../engine/error-codes';
 import {
+  cancelledFile,
   failedFile,
   outputName,
   type EngineSettings,
@@ -59,13 +60,15 @@ interface Slot {
 
 /**
  * Redacts `settings.files` in `jobs` worker threads (never more than there are files). `entry` is the
- * worker's script (redact-worker.mjs; tests give one that crashes).
+ * worker's script (redact-worker.mjs; tests give one that crashes). When `signal` fires, the files
+ * being read are cancelled in their workers and the files not handed out yet are cancelled here.
  */
 export function redactInWorkers(
   settings: RedactSettings,
   engine: EngineSettings,
   jobs: number,
   entry: URL = WORKER_ENTRY,
+  signal?: AbortSignal,
 ): Promise<RunResult> {
   const { files } = settings;
   const count = Math.max(1, Math.min(jobs, files.length));
@@ -101,7 +104,21 @@ export function redactInWorkers(
       text.end(index);
     };
 
+    /** The run is cancelled: no file is handed out any more, and the workers stop theirs. */
+    const cancel = () => {
+      for (const index of pending.splice(0)) {
+        outcomes[index] = cancelledFile(files[index], (t) => text.say(index, t));
+        finished++;
+        text.end(index);
+      }
+      for (const slot of slots)
+        if (slot.index !== undefined && !slot.closing)
+          slot.worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+      if (finished === files.length) close();
+    };
+
     const dispatch = () => {
+      if (signal?.aborted) return cancel();
       if (starting || closing) return;
       for (const slot of slots) {
         if (!slot.ready || slot.closing || slot.index !== undefined) continue;
@@ -143,7 +160,8 @@ export function redactInWorkers(
 
     const done = () => {
       if (!closing || slots.size) return;
-      if (startFailure) resolve({ failure: startFailure });
+      // A cancelled run reports its files (each cancelled or done), not why its workers stopped.
+      if (startFailure && !signal?.aborted) resolve({ failure: startFailure });
       else resolve({ outcomes: outcomes as FileOutcome[] });
     };
 
@@ -231,6 +249,7 @@ export function redactInWorkers(
       });
     };
 
+    signal?.addEventListener('abort', cancel, { once: true });
     for (let i = 0; i < count; i++) spawn();
   });
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineFailure, type EngineErrorCode } from '../engine/error-codes';
 import {
+  clearOnAbort,
   redactFile,
   startCliEngine,
   type CliEngine,
@@ -19,7 +20,7 @@ export interface WorkerData {
 }
 
 /** Main thread -> worker. */
-export type ToWorker = { type: 'file'; index: number } | { type: 'close' };
+export type ToWorker = { type: 'file'; index: number } | { type: 'cancel' } | { type: 'close' };
 
 /** Worker -> main thread. */
 export type FromWorker =
@@ -40,12 +41,18 @@ if (isEngineFailure(engine)) {
   post({ type: 'failed', message: engine.message, code: engine.code });
 } else {
   const ready: CliEngine = engine;
+  // The run's cancellation (Ctrl-C in the main thread) stops this engine as Clear all does.
+  const cancelled = new AbortController();
+  clearOnAbort(ready, cancelled.signal);
   // Files come one at a time: the next is sent when this one is done.
   port.on('message', (m: ToWorker) => {
     if (m.type === 'file') {
-      void redactFile(ready, m.index, settings, (text) => post({ type: 'say', index: m.index, text })).then(
-        (outcome) => post({ type: 'done', index: m.index, outcome }),
+      const say = (text: string) => post({ type: 'say', index: m.index, text });
+      void redactFile(ready, m.index, settings, say, cancelled.signal).then((outcome) =>
+        post({ type: 'done', index: m.index, outcome }),
       );
+    } else if (m.type === 'cancel') {
+      cancelled.abort();
     } else if (m.type === 'close') {
       void ready.ocr.terminate().finally(() => post({ type: 'closed' }));
     }

@@ -5,27 +5,9 @@
 import { MAX_PIXELS } from './limits';
 
 /*
- * Each code is reached from a real bad input by a test, in the CLI (tests/engine/error-codes-cli.test.ts,
- * through src/cli/main.ts) and in the app (tests/e2e, through the built app), except where said:
- * - file-empty … pdf-page-unreadable, heic-damaged: the files of codedBadFiles() (tests/support/
- *   bad-inputs.ts) in error-codes-cli.test.ts and engine-jobs.e2e.ts; pdf-wrong-password in both too.
- * - ocr-assets-missing: error-codes-cli.test.ts (--ocr-lang on a folder without the language data);
- *   ocr-wiring.e2e.ts (a copy of the app without it).
- * - model-missing: models-fallback.test.ts (CLI, a damaged model); models-fallback.e2e.ts.
- * - cancelled: engine-jobs.e2e.ts (Remove while OCR runs). The CLI has no way to cancel a job (it
- *   only exits); core-jobs.test.ts cancels through the engine core the CLI uses.
- * - export-too-large: error-codes-cli.test.ts (--format webp on a 17.6 MP photo). The app offers
- *   only PNG and JPEG, which have canvas-free encoders (image/encode-large.ts): no app input.
- * - not-open: engine-jobs.e2e.ts (a photo removed while Export all runs). The CLI opens and closes
- *   its own pages one file at a time: no CLI input.
- * - out-of-memory: no input test. It is what a decoder or an allocation that fails for want of
- *   memory becomes (platform/worker.ts, toEngineFailure): a phone's browser failing on a photo its
- *   canvas limit cannot hold. The input limits (limits.ts: 64 MP, 16,384 px a side, checked from
- *   the header) are below what Chromium and Skia decode on the test machine, so no file reaches it
- *   there; a damaged big file is image-damaged in both faces (the bad files include one).
- * - internal: no input test. It is the catch-all for bugs; an input that reached it would be a bug
- *   to give its own code. (The CLI prints its own plain errors, such as an output that would
- *   overwrite an input, with their words and no code: error-codes-cli.test.ts.)
+ * Each code is reached from a real bad input by a test, in the CLI and in the app, or has a written
+ * reason why no input of that face can reach it: the table in tests/unit/error-codes-coverage.test.ts,
+ * which fails on a code without either.
  */
 export const ENGINE_ERROR_CODES = [
   'file-empty',

@@ -1,6 +1,6 @@
 // Every error code the CLI can meet, reached from a real bad input: the report carries the code and
 // stderr prints the same sentence the app shows (errorText, the one table in engine/error-codes.ts).
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -105,6 +105,34 @@ describe('CLI error codes from real bad inputs', () => {
     expect(entry.code).toBe('export-too-large');
     expect(entry.error).toBe(errorText('export-too-large', { width: 4200, height: 4200, type: 'webp' }));
     expect(r.stderr).toContain(`lastfour: ${f}: ${entry.error}`);
+  });
+
+  it('a photo whose pixels do not fit --max-memory: out-of-memory, and the next file is redacted', async () => {
+    // 5000 x 4000 = 20 MP: 240 MB at the CLI's 12 bytes a pixel, over a 100 MB budget; the card is not.
+    const big = join(dir, 'big-20mp.png');
+    writeFileSync(big, hugeBlankPng(5000, 4000));
+    const card = join(dir, 'small-card.jpg');
+    writeFileSync(card, readFileSync('tests/fixtures/ocr/easy-front.jpg'));
+    const outDir = join(dir, 'out6');
+    const r = await run([
+      'redact',
+      big,
+      card,
+      '--out',
+      outDir,
+      '--json',
+      '--max-memory',
+      '100',
+      '--jobs',
+      '1',
+    ]);
+    expect(r.code).toBe(1);
+    const [first, second] = JSON.parse(r.stdout) as Entry[];
+    expect(first.code).toBe('out-of-memory');
+    expect(first.error).toBe(errorText('out-of-memory', { width: 5000, height: 4000 }));
+    expect(r.stderr).toContain(`lastfour: ${big}: ${first.error}`);
+    expect(second.error).toBeUndefined();
+    expect(readdirSync(outDir).sort()).toEqual(['small-card.masks.json', 'small-card.redacted.png']);
   });
 
   it("the CLI's own plain errors keep their words and carry no code (never 'internal')", async () => {

@@ -20,6 +20,7 @@ if (engine.ocrLang === 'missing') {
 } else {
   parentPort.on('message', async (m) => {
     if (m.type === 'close') return post({ type: 'closed' });
+    if (m.type === 'cancel') return;
     const file = settings.files[m.index];
     const say = (text) => post({ type: 'say', index: m.index, text });
     say(`[${m.index + 1}/${settings.files.length}] ${file} ... `);

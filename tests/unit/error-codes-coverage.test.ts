@@ -1,29 +1,106 @@
-// The closed set of error codes and the tests that reach them stay in step: a new code needs a bad
-// input that reaches it (in codedBadFiles, or its own test named here), or a reason it has none.
+// Every error code, in each face (the CLI and the app), is either reached from a real bad input by a
+// named test, or has a written reason why no input of that face can reach it: no silent gaps. A new
+// code fails this test until its row is filled in.
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_ERROR_CODES, type EngineErrorCode } from '../../src/engine/error-codes';
 import { codedBadFiles } from '../support/bad-inputs';
 
-/** Codes reached by their own tests rather than by a file of codedBadFiles (see error-codes.ts). */
-const OWN_TESTS: Partial<Record<EngineErrorCode, string>> = {
-  'pdf-wrong-password': 'error-codes-cli.test.ts, engine-jobs.e2e.ts',
-  'ocr-assets-missing': 'error-codes-cli.test.ts, ocr-wiring.e2e.ts',
-  'model-missing': 'models-fallback.test.ts, models-fallback.e2e.ts',
-  cancelled: 'engine-jobs.e2e.ts (core-jobs.test.ts for the core the CLI uses)',
-  'export-too-large': 'error-codes-cli.test.ts (the app offers no WebP)',
-  'not-open': 'engine-jobs.e2e.ts (the CLI cannot refer to a closed page)',
+type Face = 'cli' | 'app';
+
+/** A test file (under tests/) that reaches the code from a real input, or why no input can. */
+type Reach = { test: string } | { unreachable: string };
+
+/** The files of codedBadFiles() go through both faces in these tests. */
+const BAD_FILES: Record<Face, string> = {
+  cli: 'engine/error-codes-cli.test.ts',
+  app: 'e2e/engine-jobs.e2e.ts',
 };
 
-/** Codes no input reaches on a machine that works; why, in error-codes.ts. */
-const NO_INPUT: readonly EngineErrorCode[] = ['out-of-memory', 'internal'];
+/** Codes not reached by a file of codedBadFiles(): how each face reaches them, or why it cannot. */
+const OWN: Partial<Record<EngineErrorCode, Record<Face, Reach>>> = {
+  'pdf-wrong-password': {
+    cli: { test: 'engine/error-codes-cli.test.ts' },
+    app: { test: 'e2e/engine-jobs.e2e.ts' },
+  },
+  'ocr-assets-missing': {
+    cli: { test: 'engine/error-codes-cli.test.ts' },
+    app: { test: 'e2e/ocr-wiring.e2e.ts' },
+  },
+  'model-missing': {
+    cli: { test: 'engine/models-fallback.test.ts' },
+    app: { test: 'e2e/models-fallback.e2e.ts' },
+  },
+  // The CLI: Ctrl-C or SIGTERM sent to a running `lastfour redact`; the app: Remove while OCR runs.
+  cancelled: {
+    cli: { test: 'engine/cli-interrupt.test.ts' },
+    app: { test: 'e2e/engine-jobs.e2e.ts' },
+  },
+  'export-too-large': {
+    cli: { test: 'engine/error-codes-cli.test.ts' },
+    app: {
+      unreachable:
+        'the app exports only PNG and JPEG (ExportPanel), and both have canvas-free encoders ' +
+        '(image/encode-large.ts) for every picture the input limits let in (64 MP, 16,384 px a ' +
+        'side); only WebP, which the CLI offers and the app does not, has none',
+    },
+  },
+  'not-open': {
+    cli: {
+      unreachable:
+        'a CLI run opens, reads, exports and closes each file itself, one after another; no ' +
+        'option or action can name a page after it is closed (an interrupted run says cancelled)',
+    },
+    app: { test: 'e2e/engine-jobs.e2e.ts' },
+  },
+  // The CLI: a photo whose pixels do not fit the run's memory (--max-memory, or the machine's by
+  // default) is refused from its header; a real failing allocation kills Node instead (a V8 fatal
+  // out-of-memory, measured with `ulimit -d` at 0.8 to 2 GB on a 60 MP PNG).
+  'out-of-memory': {
+    cli: { test: 'engine/error-codes-cli.test.ts' },
+    app: {
+      unreachable:
+        "what a browser's failing allocation or refused full-size decode becomes (platform/" +
+        "worker.ts); the test machine's Chromium decodes and allocates everything the input " +
+        'limits let in, and has no switch to lower that (--max-decoded-image-size-mb tried: ' +
+        'createImageBitmap unaffected)',
+    },
+  },
+  internal: {
+    cli: {
+      unreachable: 'the catch-all for bugs: an input that reached it would be a bug to give its own code',
+    },
+    app: {
+      unreachable: 'the catch-all for bugs: an input that reached it would be a bug to give its own code',
+    },
+  },
+};
+
+const source = (test: string) => readFileSync(`tests/${test}`, 'utf8');
 
 describe('error codes and their tests', () => {
-  it('every code is reached by a bad file, by its own test, or said to have no input', () => {
-    const files = codedBadFiles().map((b) => b.code);
-    const accounted = new Set([...files, ...Object.keys(OWN_TESTS), ...NO_INPUT]);
-    expect([...ENGINE_ERROR_CODES].filter((c) => !accounted.has(c))).toEqual([]);
-    expect([...accounted].filter((c) => !(ENGINE_ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
-    // No bad file is expected to end as one of the codes no input reaches.
-    expect(files.filter((c) => NO_INPUT.includes(c))).toEqual([]);
+  const badFileCodes = new Set(codedBadFiles().map((b) => b.code));
+
+  it.each([...ENGINE_ERROR_CODES])('%s: reached in the CLI and in the app, or said why not', (code) => {
+    const own = OWN[code];
+    // A code is reached either by a bad file or by its own row, never both (one place to look).
+    expect(badFileCodes.has(code) !== (own !== undefined), 'a bad file or an own row').toBe(true);
+    for (const face of ['cli', 'app'] as const) {
+      const reach: Reach = own ? own[face] : { test: BAD_FILES[face] };
+      if ('unreachable' in reach) {
+        expect(reach.unreachable.length, `${code} in the ${face}: a reason`).toBeGreaterThan(40);
+        continue;
+      }
+      expect(existsSync(`tests/${reach.test}`), reach.test).toBe(true);
+      // The named test really is about this code (or drives every bad file).
+      if (own) expect(source(reach.test), `${reach.test} names ${code}`).toContain(code);
+      else expect(source(reach.test), `${reach.test} drives codedBadFiles()`).toContain('codedBadFiles()');
+    }
+  });
+
+  it('every row is a code of the closed set', () => {
+    const known: readonly string[] = ENGINE_ERROR_CODES;
+    expect(Object.keys(OWN).filter((c) => !known.includes(c))).toEqual([]);
+    expect([...badFileCodes].filter((c) => !known.includes(c))).toEqual([]);
   });
 });
