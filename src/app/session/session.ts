@@ -433,8 +433,11 @@ export class Session {
     this.patch(epoch, item.id, { verify: { state: 'checking', message: t('verify.checking') } });
     try {
       const current = getItem(this.state, item.id);
-      // Each finding's reader (the number tool's too): the check re-reads with the other one.
-      const readBy = current ? findingsOf(current).map((f) => ({ kind: f.kind, reader: f.reader })) : [];
+      // Each finding's reader (the number tool's too): the check re-reads with the other one; the
+      // numbers' glyphs tell it which way up the page reads.
+      const readBy = current
+        ? findingsOf(current).map((f) => ({ kind: f.kind, reader: f.reader, glyphs: f.glyphs }))
+        : [];
       const result = await this.engine.verifyExport(blob, current?.pageKind?.kind, current?.reader, readBy);
       if (!stillSame()) return;
       // The engine's own re-read, and the other reader's look for card layouts (detect/leak-check.ts).

@@ -10,6 +10,7 @@ import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import { detectTextLines } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
+import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { glyphPitch, splitGroups } from './group-digits';
@@ -49,6 +50,12 @@ export interface LeakCheckOptions {
    * away, so every line the export can show was a line of the page.
    */
   lines?: readonly Line[];
+  /**
+   * The way the page's card numbers read (radians clockwise; see pageWayUp). A line that runs within
+   * 45 degrees of it is read that way first, and turned half round only when that read holds digits.
+   * Unknown (no number found): every line is read both ways round, as a line's direction is open.
+   */
+  wayUp?: number;
   signal?: AbortSignal;
 }
 
@@ -65,6 +72,15 @@ export interface ExportCheck {
 const MAX_LINES = 12;
 /** A leak: this many digits read in card layout (two groups of four), or as one run. */
 export const LEAK_DIGITS = 8;
+/**
+ * A line read the page's way up that holds fewer digits than this is not read turned: print the
+ * right way up that reads as no number is words, a date or masked print. A number read upside down
+ * still reads digits (0, 1, 8 are the same turned, 6 and 9 swap), so a card turned against the
+ * page's number (a second card upside down) is still read both ways.
+ */
+const TURN_MIN_DIGITS = 2;
+/** A line runs with the page's way up when the angle between them is under 45 degrees. */
+const WAY_UP_COS = Math.SQRT1_2;
 
 /**
  * The reader that did not produce an analysis' findings. With the text models loaded the card
@@ -111,25 +127,42 @@ export function checkReaders(
  */
 export async function checkExport(
   image: RgbaImage,
-  findings: readonly Pick<Finding, 'kind' | 'reader'>[],
+  findings: readonly (Pick<Finding, 'kind' | 'reader'> & Partial<Pick<Finding, 'glyphs'>>)[],
   options: Omit<LeakCheckOptions, 'reader'> & { primary: Reader },
 ): Promise<ExportCheck> {
   const learnedAvailable = !!(options.learned ?? options.models);
   const { readers, findingsReadBy } = checkReaders(findings, options.primary, learnedAvailable);
   const gray = toGray(image);
   const lines = await candidateLines(gray, image, options);
+  const wayUp = options.wayUp ?? pageWayUp(findings);
   const leaks: Leak[] = [];
   for (const reader of readers) {
-    for (const leak of await readLeaks(gray, lines, { ...options, reader }))
+    for (const leak of await readLeaks(gray, lines, { ...options, reader, wayUp }))
       if (!leaks.some((l) => samePlace(l.corners, leak.corners))) leaks.push(leak);
   }
   return { readers, findingsReadBy, leaks };
 }
 
 /**
+ * The way the page's card numbers read, radians clockwise (the direction from a number's first glyph
+ * to its last): undefined when the page has no number read glyph by glyph, or numbers that read
+ * more than 45 degrees apart (two cards turned differently).
+ */
+export function pageWayUp(
+  findings: readonly Partial<Pick<Finding, 'kind' | 'glyphs'>>[],
+): number | undefined {
+  const angles = findings
+    .filter((f) => f.kind === 'card-number' && f.glyphs && f.glyphs.length >= 2)
+    .map((f) => readingFrame(f as Finding).angle);
+  if (!angles.length || angles.some((a) => Math.cos(a - angles[0]) < WAY_UP_COS)) return undefined;
+  return angles[0];
+}
+
+/**
  * Numbers in card layout still readable in `image` (an export) by `options.reader`. Lines come from
  * the learned text detector (or, without the models, the blob-chaining finder); each is read level,
- * and turned half round when it reads no digits as found.
+ * and turned half round when it reads no digits as found (with `options.wayUp`: read that way first,
+ * and turned only when that read holds digits).
  */
 export async function findLeaks(image: RgbaImage, options: LeakCheckOptions): Promise<Leak[]> {
   const gray = toGray(image);
@@ -166,7 +199,11 @@ async function readLeaks(
   const leaks: Leak[] = [];
   for (const line of lines) {
     throwIfAborted(options.signal);
-    for (const turn of [0, Math.PI]) {
+    // The page's way up, when the line runs with it, is read first and may be the only read.
+    const along = options.wayUp === undefined ? 0 : Math.cos(line.angle - options.wayUp);
+    const known = Math.abs(along) >= WAY_UP_COS;
+    const turns = along < 0 && known ? [Math.PI, 0] : [0, Math.PI];
+    for (const turn of turns) {
       const crop = cropLine(gray, {
         centre: line.centre,
         angle: line.angle + turn,
@@ -198,6 +235,9 @@ async function readLeaks(
       }
       // Digits read as found: the line is the right way up, no need to turn it.
       if (run && run.trueDigits >= 4) break;
+      // Read the page's way up and no number there: words or masked print, not a number turned over.
+      if (known && reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length < TURN_MIN_DIGITS)
+        break;
     }
   }
   return leaks;

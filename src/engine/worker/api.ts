@@ -307,13 +307,15 @@ export const engineApi = {
    * come from the independent check (detect/leak-check.ts): the reader that did not produce the
    * page's `findings` (each records its reader; `producedBy`, the page's own reader, where none does)
    * reads the export's lines for numbers in card layout; both readers when the numbers came from
-   * both. `checkedBy` is the first of them, `checkedByAll` every one.
+   * both. The card numbers' `glyphs` (source pixels, the export's) give the page's way up, so lines
+   * that run with it are read that way only (see pageWayUp). `checkedBy` is the first of them,
+   * `checkedByAll` every one.
    */
   async verifyExport(
     file: Blob,
     kind?: PageKind,
     producedBy: Reader = 'learned',
-    findings: readonly Pick<Finding, 'kind' | 'reader'>[] = [],
+    findings: readonly (Pick<Finding, 'kind' | 'reader'> & Partial<Pick<Finding, 'glyphs'>>)[] = [],
   ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader; checkedByAll: Reader[] }> {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();

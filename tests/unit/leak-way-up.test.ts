@@ -1,0 +1,113 @@
+// The leak check reads a line turned half round only when its direction is open: on a page whose
+// number was read, a line that runs with the number and reads no digits that way is read once. Spy
+// readers count the reads and stand in for Tesseract.
+import { describe, expect, it } from 'vitest';
+import { checkExport, findLeaks, pageWayUp, type Line } from '../../src/engine/detect/leak-check';
+import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
+import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
+
+const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(900 * 600 * 4).fill(230) };
+
+/** A line of print 400 px long, 30 px glyphs, centred on the picture, running at `angle` radians. */
+const line = (angle: number): Line => ({ centre: { x: 450, y: 300 }, angle, length: 400, glyphHeight: 30 });
+
+/** A reader that reads `text` (one symbol a character, spread along the crop) and counts its reads. */
+function spyReader(text: string): OcrEngine & { calls: number } {
+  const spy = {
+    calls: 0,
+    recognize: async (img: { width: number; height: number }): Promise<OcrPage> => {
+      spy.calls++;
+      const pitch = img.width / (text.length + 2);
+      const h = img.height / 2;
+      const symbols = [...text].map((c, i) => ({
+        text: c,
+        confidence: 95,
+        box: { x0: (i + 1) * pitch, y0: h / 2, x1: (i + 1.7) * pitch, y1: 1.5 * h },
+      }));
+      const box = { x0: pitch, y0: h / 2, x1: (text.length + 1) * pitch, y1: 1.5 * h };
+      const word = { text, confidence: 95, box, symbols };
+      return {
+        width: img.width,
+        height: img.height,
+        lines: [{ text, confidence: 95, box, words: [word] }],
+      };
+    },
+    terminate: async () => undefined,
+  };
+  return spy;
+}
+
+/** A card-number finding read along `angle` (its glyphs' centres run that way). */
+function numberAt(angle: number): Pick<Finding, 'kind' | 'reader' | 'glyphs'> {
+  const glyphs = Array.from({ length: 16 }, (_, i): Quad => {
+    const x = 200 + 20 * i * Math.cos(angle);
+    const y = 300 + 20 * i * Math.sin(angle);
+    return [
+      { x: x - 5, y: y - 8 },
+      { x: x + 5, y: y - 8 },
+      { x: x + 5, y: y + 8 },
+      { x: x - 5, y: y + 8 },
+    ];
+  });
+  return { kind: 'card-number', reader: 'learned', glyphs };
+}
+
+const reads = async (text: string, angle: number, wayUp?: number) => {
+  const ocr = spyReader(text);
+  const leaks = await findLeaks(image, { ocr, reader: 'tesseract', lines: [line(angle)], wayUp });
+  return { calls: ocr.calls, leaks };
+};
+
+describe('leak check: which way round a line is read', () => {
+  it('reads a line of words both ways round when the way up is unknown', async () => {
+    expect((await reads('VALID THRU', 0)).calls).toBe(2);
+  });
+
+  it('reads it once when it runs with the way up of the page’s number (either way round)', async () => {
+    expect((await reads('VALID THRU', 0, 0)).calls).toBe(1);
+    expect((await reads('VALID THRU', 0.3, 0.1)).calls).toBe(1);
+    // The page reads right to left: the line is read turned, and only turned.
+    expect((await reads('VALID THRU', 0, Math.PI)).calls).toBe(1);
+  });
+
+  it('still reads it turned when the read holds digits, or when the line runs across the way up', async () => {
+    // Upside-down numbers read as some digits: a second card turned against the first is still checked.
+    expect((await reads('0T0b 9L', 0, 0)).calls).toBe(2);
+    expect((await reads('VALID THRU', Math.PI / 2, 0)).calls).toBe(2);
+  });
+
+  it('finds a number the first way round and does not read it again', async () => {
+    const { calls, leaks } = await reads('4111 1111 1111 1111', 0, Math.PI);
+    expect(calls).toBe(1);
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0].label).toBe('••••••••••••1111');
+  });
+});
+
+describe('pageWayUp', () => {
+  it('is the direction the page’s card numbers read, when they agree', () => {
+    expect(pageWayUp([numberAt(0)])).toBeCloseTo(0);
+    expect(pageWayUp([numberAt(Math.PI), numberAt(Math.PI - 0.2)])).toBeCloseTo(Math.PI);
+  });
+
+  it('is unknown without a number read glyph by glyph, or with numbers read different ways', () => {
+    expect(pageWayUp([])).toBeUndefined();
+    expect(
+      pageWayUp([{ kind: 'card-number' }, { kind: 'iban', glyphs: numberAt(0).glyphs }]),
+    ).toBeUndefined();
+    expect(pageWayUp([numberAt(0), numberAt(Math.PI)])).toBeUndefined();
+  });
+
+  it('is what checkExport reads the lines by', async () => {
+    const ocr = spyReader('VALID THRU');
+    const lines = [line(0)];
+    await checkExport(image, [numberAt(0)], { ocr, primary: 'learned', lines });
+    expect(ocr.calls).toBe(1);
+    await checkExport(image, [{ kind: 'card-number', reader: 'learned' }], {
+      ocr,
+      primary: 'learned',
+      lines,
+    });
+    expect(ocr.calls).toBe(3);
+  });
+});
