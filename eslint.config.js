@@ -12,6 +12,7 @@ const ENGINE_LAYERS = [
   [
     'types.ts',
     'limits.ts',
+    'memory-budget.ts',
     'math.ts',
     'errors.ts',
     'error-codes.ts',

@@ -73,6 +73,8 @@ export function useEngine(): { engine: EngineClient; ocr: OcrState; models: Mode
   const [ocr, setOcrState] = useState<OcrState>(ocrNow);
   const [models, setModelsState] = useState<ModelsState>(modelsNow);
   useEffect(() => {
+    // Photos too big for this device's memory are refused before they are decoded (out-of-memory).
+    void engine.setDeviceMemory((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
     const setOcr = (s: OcrState) => {
       ocrNow = s;
       setOcrState(s);

@@ -3,9 +3,10 @@
 // the other files carry on: without the check, Node dies of the allocation (a V8 fatal out-of-memory
 // or the kernel's OOM killer, as measured under `ulimit -d`) and every file of the run is lost.
 import os from 'node:os';
-import { assertImageSize, InputError } from '../engine/errors';
+import { assertImageSize } from '../engine/errors';
 import { readHeicSize } from '../engine/heic/heic-size';
 import { readImageSize, sniffImageType } from '../engine/image/sniff';
+import { assertFitsMemory as assertPictureFits } from '../engine/memory-budget';
 
 /**
  * Bytes a photo's pixels cost the CLI, per pixel: measured peak RSS of `bench/big-photo.ts` (48.8 MP:
@@ -37,6 +38,5 @@ export function assertFitsMemory(bytes: Uint8Array, budget: number): void {
   const size = sniffImageType(bytes) === 'heic' ? readHeicSize(bytes) : readImageSize(bytes);
   if (!size) return;
   assertImageSize(size.width, size.height);
-  if (size.width * size.height * BYTES_PER_PIXEL > budget)
-    throw new InputError('out-of-memory', { width: size.width, height: size.height });
+  assertPictureFits(size.width, size.height, BYTES_PER_PIXEL, budget);
 }

@@ -1,10 +1,11 @@
 // The engine core in the browser: Remove stops the removed photo's OCR in the worker (its job is
 // reported cancelled) and the next photo is detected; every bad file reaches the app with its code
-// and the words of the one error table, and so does a photo removed while an export runs.
+// and the words of the one error table, and so does a photo removed while an export runs, and a
+// photo too big for a low-memory phone's memory.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/engine/error-codes';
-import { codedBadFiles } from '../support/bad-inputs';
+import { codedBadFiles, hugeBlankPng } from '../support/bad-inputs';
 import { upload, waitForItems } from './support/app';
 import { RecordedBrowser, noBrowser, openApp } from './support/browser';
 
@@ -69,6 +70,26 @@ describe.skipIf(noBrowser)('engine jobs and error codes in the app', () => {
     expect(notice.text).toContain(errorText('not-open'));
     expect(await page.locator('[data-testid="notice"]').textContent()).toBe(notice.text);
     expect((await page.evaluate(() => window.__lastfour!.items())).map((i) => i.name)).toEqual(['one.jpg']);
+    expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
+  });
+
+  it('a phone reporting 512 MB: a 20 MP photo is refused as out-of-memory, the card beside it is read', async () => {
+    const rb = await RecordedBrowser.launch();
+    const context = await rb.newContext();
+    // The device as Chromium reports a phone with 512 MB (navigator.deviceMemory; this desktop says 8).
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.5, configurable: true }),
+    );
+    const page = await openApp(context);
+    await page.locator('[data-testid="ocr-status"][data-state="ready"]').waitFor({ timeout: 90_000 });
+    // 5000 x 4000: 320 MB at the app's 16 bytes a pixel, over half of 512 MB; the card is 1 MP.
+    const big = { name: 'big-20mp.png', mimeType: 'image/png', buffer: hugeBlankPng(5000, 4000) };
+    await upload(page, [big, card('card.jpg')]);
+    expect(await waitForItems(page, 2, 180_000)).toEqual(['error', 'ready']);
+    const [refused, read] = await page.evaluate(() => window.__lastfour!.items());
+    expect(refused.errorCode).toBe('out-of-memory');
+    expect(refused.message).toBe(errorText('out-of-memory', { width: 5000, height: 4000 }));
+    expect(read.maskCount).toBeGreaterThan(0);
     expect((await rb.closeAndReadRequests()).foreign).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Web Worker adapter: decode with createImageBitmap (which applies the EXIF orientation) and encode
 // through OffscreenCanvas. Both exist in dedicated workers; no DOM is touched.
 import { InputError, assertDecodable, assertImageSize } from '../errors';
+import { APP_BYTES_PER_PIXEL, assertFitsMemory } from '../memory-budget';
 import { decodeHeicInWorker } from '../heic/decode-heic-worker';
 import { fitsOneCanvas, MAX_CANVAS_PIXELS, noteCanvas } from '../image/canvas-limit';
 import { encodeLarge } from '../image/encode-large';
@@ -10,7 +11,11 @@ import { pixelsOfBitmap, type DecodedImage } from '../image/bitmap-pixels';
 
 export type { DecodedImage };
 
-export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
+/**
+ * Decodes a photo. `memoryBudget` (bytes, deviceMemoryBudget): a photo whose header says it cannot
+ * fit is refused as 'out-of-memory' before it is decoded.
+ */
+export async function decodeImageInWorker(blob: Blob, memoryBudget?: number): Promise<DecodedImage> {
   // One read of the file serves the sniff, the header size and the truncation check.
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const type = sniffImageType(bytes);
@@ -20,6 +25,7 @@ export async function decodeImageInWorker(blob: Blob): Promise<DecodedImage> {
   // Check the declared size before decoding, so a small file with a huge canvas never gets decoded.
   const size = readImageSize(bytes);
   if (size) assertImageSize(size.width, size.height);
+  if (size) assertFitsMemory(size.width, size.height, APP_BYTES_PER_PIXEL, memoryBudget);
   if (isTruncated(bytes)) throw new InputError('truncated', { type });
   let bitmap: ImageBitmap;
   try {

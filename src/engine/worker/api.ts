@@ -22,6 +22,7 @@ import { toGray } from '../image/gray';
 import { createTesseractOcr, type TesseractAssets, type TesseractPool } from '../ocr/tesseract';
 import type { TextModels } from '../learned/models';
 import type { PdfAssets } from '../pdf/platform';
+import { deviceMemoryBudget } from '../memory-budget';
 import { looksLikePdf } from '../pdf/sniff-pdf';
 import { configurePdf, workerPdfPlatform } from '../pdf/worker-pdfs';
 import { decodeImageInWorker, encodeImageInWorker } from '../platform/worker';
@@ -66,6 +67,8 @@ let barcodeReader: Promise<BarcodeReader> | undefined;
 // The learned text stage (PP-OCR through onnxruntime-web); off until startModels gives same-origin URLs.
 let textModels: Promise<TextModels> | undefined;
 let textModelsFailed = false;
+// What one photo's pixels may take (bytes; setDeviceMemory); no budget until the app gives one.
+let memoryBudget: number | undefined;
 
 /** The loaded text models; undefined (Tesseract alone) when not started or when loading failed. */
 const currentModels = (): Promise<TextModels | undefined> =>
@@ -124,6 +127,14 @@ export const engineApi = {
   },
 
   /**
+   * The device's memory as the browser reports it (navigator.deviceMemory, GB): a photo whose pixels
+   * cannot fit in half of it is refused by open as 'out-of-memory' (see deviceMemoryBudget).
+   */
+  setDeviceMemory(memoryGb: number | undefined): void {
+    memoryBudget = deviceMemoryBudget(memoryGb);
+  },
+
+  /**
    * Decodes a file (EXIF orientation applied) and keeps its pixels in worker memory. Page ids are
    * `${fileId}` for a photo and `${fileId}#${n}` for page n of a PDF. Bad input fails with its code
    * (file-empty, truncated, too-large, pdf-password...). For 'pdf-password' / 'pdf-wrong-password'
@@ -157,7 +168,7 @@ export const engineApi = {
         out.map((p) => p.bitmap),
       );
     }
-    const { image, bitmap } = await decodeImageInWorker(file);
+    const { image, bitmap } = await decodeImageInWorker(file, memoryBudget);
     core.addImage(fileId, image);
     const page: OpenedPage = { id: fileId, width: image.width, height: image.height, bitmap, label: '' };
     return Comlink.transfer({ kind: 'image', pages: [page] }, [bitmap]);
