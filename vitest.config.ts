@@ -12,5 +12,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two test files at a time: vitest's default on a 2-core machine (CI's) is cores - 1, one file.
+    maxWorkers: 2,
+    // One onnxruntime thread per engine (the CLI's default is two): with two files at a time, two
+    // engines' threads would spin against each other (src/cli/models-node.ts). Child processes (the
+    // CLI tests' spawned runs) inherit it.
+    env: { LASTFOUR_ORT_THREADS: '1' },
   },
 });

@@ -12,6 +12,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two test files at a time (vitest's default on CI's 2 cores is one): each test starts its own
+    // Chromium with its own NetLog, and a test that breaks the build serves its own copy of dist/.
+    maxWorkers: 2,
   },
 });

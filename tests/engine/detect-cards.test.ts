@@ -13,7 +13,7 @@ let results = new Map<string, AnalyzeResult>();
 
 beforeAll(async () => {
   ({ scores, results } = await runCases(dir, cases));
-}, 300_000);
+}, 900_000);
 
 describe('card numbers and security codes on fixture photos', () => {
   it('has fixtures to run on', () => {

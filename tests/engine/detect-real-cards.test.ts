@@ -11,7 +11,7 @@ let scores = new Map<string, ImageScore>();
 
 beforeAll(async () => {
   ({ scores } = await runCases(dir, cases));
-}, 300_000);
+}, 900_000);
 
 describe('real specimen cards', () => {
   it('has fixtures to run on', () => {
