@@ -121,6 +121,18 @@ describe('normalizeSlots', () => {
     expect(chars(out)).toBe('4111111111111???');
   });
 
+  it('places the unseen groups of a cut number after the space between groups, not against its last glyph', () => {
+    // Mastercard 4-4-4 in view, the frame cutting just after the third group: the fourth group (the
+    // last four) starts one group space on, so the mask of the twelfth digit may reach past its ink.
+    const s = layout([4, 4, 4], '526923774410');
+    const out = normalizeSlots(s, { cutAtEnd: () => 'frame' });
+    expect(chars(out)).toBe('526923774410????');
+    // Printed: glyph pitch 26, and a group space of one pitch more.
+    expect(out[12].x0 - out[11].x0).toBeCloseTo(52, 0);
+    expect(out[13].x0 - out[12].x0).toBeCloseTo(26, 0);
+    expect(out[15].x0 - out[12].x0).toBeCloseTo(78, 0);
+  });
+
   it('does not stretch a whole 16-digit UnionPay number to 19 when only the ground changes after it', () => {
     // A logo or the card's far side after a complete last group is not a cut.
     const s = layout([4, 4, 4, 4], '6225758888888888');

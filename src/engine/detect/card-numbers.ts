@@ -11,7 +11,8 @@ import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { luhnValid } from './luhn';
-import { FINDINGS, LOCATE, READ_LINE } from './thresholds';
+import { FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
+import { splitTouchingGlyphs } from './touching-glyphs';
 import {
   glyphPitch,
   normalizeSlots,
@@ -91,9 +92,25 @@ const settled = (r: NumberRun | undefined) => {
   return !!t && lengthFitsBrand(t) && luhnValid(t);
 };
 
-/** Quality plus the card rules as evidence between two readers' runs of the same crop. */
+/**
+ * The digits of a run without the unread marks at its ends (a crop's margin takes in the card's
+ * edge or a shadow, read as '#' or '?'), when every slot between them was read as a digit.
+ */
+const coreDigitsOf = (r: NumberRun) => {
+  const t = r.slots
+    .map((s) => s.char)
+    .join('')
+    .replace(/^\?+|\?+$/g, '');
+  return /^\d+$/.test(t) ? t : undefined;
+};
+
+/**
+ * Quality plus the card rules as evidence between two runs of the same print (two readers, or the
+ * two ways round): a length the brand issues, and Luhn (ISO/IEC 7812-1) over 12 digits or more.
+ * Unread marks at a run's ends do not hide a whole number between them.
+ */
 const evidence = (r: NumberRun) => {
-  const t = digitsOf(r);
+  const t = coreDigitsOf(r);
   return quality(r) + (t && lengthFitsBrand(t) ? 2 : 0) + (t && t.length >= 12 && luhnValid(t) ? 4 : 0);
 };
 
@@ -118,6 +135,8 @@ interface Ctx {
   flip?: number;
   /** Lines that read as clean prose. */
   prose: Set<CandidateLine>;
+  /** The way round (0 or 1) a line read as clean prose, with no digit run on it. */
+  proseWay: Map<CandidateLine, number>;
   signal?: AbortSignal;
 }
 
@@ -252,8 +271,10 @@ async function readOnce(
   }
   // Clean prose (a name, a bank, terms) read with confidence: no other polarity will make it digits.
   const words = reading.text.split(' ').filter((w) => /[A-Za-z]{2,}/.test(w));
-  if (!run && words.length >= 1 && reading.confidence >= 0.9 && reading.text.replace(/\s/g, '').length >= 4)
+  if (!run && words.length >= 1 && reading.confidence >= 0.9 && reading.text.replace(/\s/g, '').length >= 4) {
     ctx.prose.add(line);
+    ctx.proseWay.set(line, flip);
+  }
   // The recognizer read words on it ("Customer Service 1 (800) 711 ..."): whatever digits it holds,
   // it is a line of text, and the other polarity is not tried on it.
   const wordy = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w));
@@ -269,6 +290,9 @@ function glyphInkHeight(slots: readonly Slot[]): number {
   const h = slots.filter((s) => !s.lookalike && s.char !== '?').map((s) => s.y1 - s.y0);
   return h.length >= 4 ? median(h) : Infinity;
 }
+
+/** A run read as digits, not as letters that pass for them: `READ_LINE.trueDigitShare` of its slots or more. */
+const readAsDigits = (run: NumberRun) => run.trueDigits >= READ_LINE.trueDigitShare * run.slots.length;
 
 /** A reading that settles a photo: a run of 12+ glyphs, 8+ of them read as digits. */
 const isNumberLike = (r: ReadNumber) => r.run.slots.length >= 12 && r.run.trueDigits >= 8;
@@ -411,10 +435,17 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
       best = pickDirection(winner, rival);
       [rival, winner] = best === winner ? [rival, winner] : [winner, rival];
     }
-    // Both ways round read as a whole number about equally well (a number of 0s, 1s, 6s, 8s and 9s
+    // A line read one way round as clean prose with no digit run ("Customer Service 1-800-711-1011")
+    // is prose: read the other way, its letters pass for digits ("LL04-412-008- 89IAIBS"), and only a
+    // run of true digits there (a number beside upside-down print) is still a number.
+    const proseWay = ctx.proseWay.get(line);
+    if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
+      best = undefined;
+    // Both ways round read as a whole number about equally well, by the card rules too (a number of
+    // 0s, 1s, 6s, 8s and 9s
     // reads alike upside down): which end holds the last four is unknown.
     if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !surerWay(rival, winner)) {
-      const [a, b] = [quality(rival.run), quality(winner.run)];
+      const [a, b] = [evidence(rival.run), evidence(winner.run)];
       if (Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)) best.uncertain = true;
     }
   } else {
@@ -457,8 +488,8 @@ function surerWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
 
 /**
  * The way up of a line: the reading the recognizer was clearly surer of, else the better reading by
- * `quality` (digits read, their confidence, an IIN prefix). A reversed number that happens to pass
- * Luhn or start with an IIN does not outweigh the recognizer's certainty.
+ * `evidence` (digits read, their confidence, an IIN prefix, the brand's length and Luhn). A reversed
+ * number that happens to pass Luhn or start with an IIN does not outweigh the recognizer's certainty.
  */
 function pickDirection(a: ReadNumber | undefined, b: ReadNumber | undefined): ReadNumber | undefined {
   return (a && b && surerWay(a, b)) || pick(a, b);
@@ -467,7 +498,7 @@ function pickDirection(a: ReadNumber | undefined, b: ReadNumber | undefined): Re
 function pick(a: ReadNumber | undefined, b: ReadNumber | undefined): ReadNumber | undefined {
   if (!a) return b;
   if (!b) return a;
-  return quality(b.run) > quality(a.run) ? b : a;
+  return evidence(b.run) > evidence(a.run) ? b : a;
 }
 
 /** Confidence that a run is a card number: geometry and OCR first, Luhn and brand as bonuses. */
@@ -517,6 +548,7 @@ export async function detectCardNumbersDetailed(
     debugCrop: options.debugCrop,
     trace: options.trace,
     prose: new Set(),
+    proseWay: new Map(),
     signal,
   };
   ctxDebug = options.debug;
@@ -598,7 +630,7 @@ export async function detectCardNumbersDetailed(
       .filter((l) => l.glyphs >= 6 && !lines.some((o) => sameLine(o, l)))
       .slice(0, 4);
     onProgress?.(0.9, `Reading ${more.length} more candidate line(s)`);
-    const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set() };
+    const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set(), proseWay: new Map() };
     await readLines(alt, more, found, () => undefined);
   }
   const out: CardNumberDetection[] = [...stacked];
@@ -640,7 +672,9 @@ export async function detectCardNumbersDetailed(
     const read = r.run.slots.filter((s) => s.char !== '?').length;
     if (r.run.trueDigits < 6 || read < 0.6 * r.run.slots.length) continue;
     const text = slots.map((s) => s.char).join('');
-    const glyphs: Quad[] = slots.map((s) => cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1));
+    const glyphs: Quad[] = splitTouchingGlyphs(slots, r.reading.crop.image).map((s) =>
+      cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1),
+    );
     const brand = brandOf(text);
     // Card numbers print in groups of four (Amex 4-6-5): a run of threes with no issuer prefix is a
     // phone number ("1 800 711 267 858"), however its digits happen to fall under Luhn.
@@ -772,14 +806,18 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
   }
   const score = (gs: Group[]) =>
     gs.reduce((sum, g) => sum + (g.run ? g.run.trueDigits * (0.5 + g.run.confidence) : 0), 0);
-  const groups = score(ways[1]) > score(ways[0]) ? ways[1] : ways[0];
-  const flip = groups === ways[1] ? 1 : 0;
-  if (groups.some((g) => !g.run || g.run.slots.length < 3 || g.run.trueDigits < 0.75 * g.run.slots.length))
-    return undefined;
+  const flip = score(ways[1]) > score(ways[0]) ? 1 : 0;
   // Top first in the reading frame: along +v of the reading direction ("down" for upright text).
   const a = stack[0].angle + flip * Math.PI;
   const down = (g: Group) => -g.line.centre.x * Math.sin(a) + g.line.centre.y * Math.cos(a);
-  groups.sort((p, q) => down(p) - down(q));
+  const groups = [...ways[flip]].sort((p, q) => down(p) - down(q));
+  const isGroup = (g: Group) =>
+    !!g.run && g.run.slots.length >= 3 && g.run.trueDigits >= 0.75 * g.run.slots.length;
+  // A line printed in line with the groups above or below them (the expiry date, the bank's name)
+  // joins the stack by its geometry; read as anything but a group of digits, it is let go.
+  while (groups.length > STACK.minGroups && !isGroup(groups[0])) groups.shift();
+  while (groups.length > STACK.minGroups && !isGroup(groups[groups.length - 1])) groups.pop();
+  if (!groups.every(isGroup)) return undefined;
   const glyphs: Quad[] = [];
   const lines: number[] = [];
   let text = '';

@@ -216,11 +216,33 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     const cutGlyph = slots[slots.length - 1];
     const last = { ...cutGlyph, x1: Math.max(cutGlyph.x1, cutGlyph.x0 + w) };
     slots[slots.length - 1] = last;
-    for (let k = 1; slots.length < length; k++) {
-      slots.push({ ...last, x0: last.x0 + k * pitch, x1: last.x1 + k * pitch, char: '?', confidence: 0 });
+    // The hidden glyphs follow the brand's layout: a new group starts after the space between groups
+    // seen on this number, so the kept four lie where they are printed, clear of the last glyph in view.
+    const space = groupSpace(groups, pitch);
+    let x = last.x0;
+    let group = groups.length - 1;
+    let inGroup = lastGroup.length;
+    while (slots.length < length) {
+      x += pitch;
+      if (inGroup >= (layout[group] ?? 4)) {
+        x += space;
+        group++;
+        inGroup = 0;
+      }
+      inGroup++;
+      slots.push({ ...last, x0: x, x1: x + (last.x1 - last.x0), char: '?', confidence: 0 });
     }
   }
   return slots;
+}
+
+/**
+ * The extra space between groups over the glyph pitch, in slot units (the median over the number's
+ * group boundaries; 0 with one group).
+ */
+function groupSpace(groups: readonly Slot[][], pitch: number): number {
+  const extra = groups.slice(1).map((g, i) => g[0].x0 - groups[i][groups[i].length - 1].x0 - pitch);
+  return extra.length ? Math.max(0, median(extra)) : 0;
 }
 
 /**

@@ -61,6 +61,22 @@ export const STACK = {
   maxGroups: 5,
 } as const;
 
+/** Where touching glyphs inside a group part (see touching-glyphs.ts), in glyph pitches. */
+export const TOUCHING = {
+  /** Neighbours in one group: centres at most this far apart... */
+  maxCentres: 1.4,
+  /** ...and boxes apart by at most this (they touch or overlap). */
+  maxGap: 0.15,
+  /** The parting column is looked for this far either side of the boundary as read... */
+  search: 0.3,
+  /** ...and at least this far from either glyph's centre (a 0's hollow is not a gap)... */
+  clear: 0.3,
+  /** ...and holds at most this share of the ink of the fullest column between the two centres. */
+  maxInk: 0.2,
+  /** The card's ground under the print: this quantile of the band's grey levels (light end). */
+  groundQuantile: 0.9,
+} as const;
+
 /** Stage "locate lines", geometric (no models): blob chaining on a reduced copy. */
 export const LOCATE = {
   /** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
@@ -103,6 +119,11 @@ export const READ_LINE = {
   directionConfidenceGap: 0.08,
   /** A line that may be a second card's number is read in full only when a quick read finds this many digits. */
   probeMinDigits: 8,
+  /**
+   * A run read the other way round from a line of clean prose is a number only when this share of its
+   * slots was read as true digits (upside-down letters pass for look-alikes: L for 7, S for 5, B for 8).
+   */
+  trueDigitShare: 0.85,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */
