@@ -12,6 +12,7 @@ import { lengthFitsBrand } from './detect/brands';
 import { luhnValid } from './detect/luhn';
 import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
+import { detectLabelledCode } from './detect/labelled-code';
 import { learnedLineOcr } from './learned/line-reader';
 import { LINE_STAGE, type TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
@@ -95,6 +96,16 @@ async function securityCode(
       (n) => (bandLines = n),
     );
     if (code) return code;
+    // A code printed with its label, on a front (CVV2 on Iranian cards) or beside a back's panel.
+    const labelled = await detectLabelledCode(
+      gray,
+      learnedLineOcr(options.models),
+      number,
+      number.textLines,
+      options.signal,
+      options.debug,
+    );
+    if (labelled) return labelled;
   }
   // Tesseract's band reads (several passes) only where the detector saw no line to read there.
   if (bandLines > 0) return undefined;

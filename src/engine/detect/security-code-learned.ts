@@ -154,8 +154,9 @@ export async function detectPanelCode(
   lines: readonly TextLine[],
   signal?: AbortSignal,
   debug?: (message: string) => void,
+  /** The learned line reader (the models' own unless a test gives one). */
+  reader: OcrEngine = learnedLineOcr(models),
 ): Promise<Finding | undefined> {
-  const reader = learnedLineOcr(models);
   const short = lines
     .filter((l) => l.length <= 12 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)
@@ -184,6 +185,25 @@ export async function detectPanelCode(
   const only = (r: Read, n: number) =>
     r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === n;
   const signature = (r: Read) => /SIGNAT|AUTHORI/i.test(r.text);
+  // The strip under the panel ("AUTHORIZED SIGNATURE - NOT VALID UNLESS SIGNED") is too long to be
+  // among the short lines read: beside a lone 3-digit box, the nearest long lines are read for it.
+  const signatureStripNear = async (box: TextLine, angle: number): Promise<boolean> => {
+    const long = lines
+      .filter((l) => !short.includes(l) && near(l, box))
+      .sort(
+        (a, b) =>
+          Math.hypot(a.centre.x - box.centre.x, a.centre.y - box.centre.y) -
+          Math.hypot(b.centre.x - box.centre.x, b.centre.y - box.centre.y),
+      )
+      .slice(0, CODE_BAND.signatureStripLines);
+    for (const l of long) {
+      throwIfAborted(signal);
+      const reading = await readCrop(reader, cropTextLine(gray, l, angle));
+      debug?.(`signature strip? "${reading.text}"`);
+      if (/SIGNAT|AUTHORI/i.test(reading.text)) return true;
+    }
+    return false;
+  };
   for (const r of reads) {
     let code: ReadGlyph[] | undefined;
     const digitWords = r.words.filter(isDigits);
@@ -192,7 +212,11 @@ export async function detectPanelCode(
     } else if (r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === 7) {
       // "1234 567" with the space between the last four and the code lost in the reading.
       code = r.words[0].slice(4);
-    } else if (only(r, 3) && reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o)))) {
+    } else if (
+      only(r, 3) &&
+      (reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o))) ||
+        (await signatureStripNear(r.l, r.crop.angle)))
+    ) {
       code = r.words[0];
     }
     if (code) return panelCodeFinding(code, r.crop);
@@ -213,7 +237,8 @@ export async function detectPanelCode(
   return undefined;
 }
 
-function panelCodeFinding(
+/** A security-code finding for `code`'s glyphs, read on `crop`. */
+export function panelCodeFinding(
   code: readonly ReadGlyph[],
   crop: LineCrop,
   note = 'security code beside the signature panel',

@@ -77,6 +77,23 @@ export const TOUCHING = {
   groundQuantile: 0.9,
 } as const;
 
+/** A security code printed with its label (CVV2 on Iranian fronts), in the number's glyph heights. */
+export const LABELLED_CODE = {
+  /** Lines this far above or below the number's line (centre to centre), not on it... */
+  clear: 0.6,
+  reach: 6,
+  /** ...overlapping the number's extent widened by this much at each end... */
+  along: 3,
+  /** ...printed this tall relative to the number... */
+  glyphHeight: [0.3, 1.3],
+  /** ...and short: at most this many of their own glyph heights long. */
+  maxGlyphHeights: 14,
+  /** Lines read at most, nearest first. */
+  maxLines: 6,
+  /** A label's code alone on the next line: centres at most this many glyph heights apart across. */
+  labelGap: 2.5,
+} as const;
+
 /** Stage "locate lines", geometric (no models): blob chaining on a reduced copy. */
 export const LOCATE = {
   /** Longest side of the image the line finder works on: digits stay 15+ px tall in phone photos. */
@@ -166,4 +183,6 @@ export const CODE_BAND = {
   panelMaxLines: 10,
   /** A lone last four on a panel is read again this many glyph heights further on, for the code after it. */
   panelCodeReach: 5,
+  /** Long lines read at most beside a lone 3-digit code box, for the signature strip. */
+  signatureStripLines: 2,
 } as const;

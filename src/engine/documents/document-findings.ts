@@ -7,6 +7,7 @@
 // ID. A number found on a page with more text lines than a card has gets one page read to tell a card
 // from an ID. The result is merged with the card engine's findings.
 import { throwIfAborted } from '../detect/abort';
+import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
@@ -284,7 +285,8 @@ function evidenceOf(
     cardNumbers: cardNumberReadings(existing)
       .filter((f) => verdict === undefined || onMrzRows([f], verdict).length === 0)
       .map((f) => f.text),
-    securityCode: existing.some((f) => f.kind === 'security-code'),
+    // A code on the signature panel tells a back; a code printed with its label may be on a front.
+    securityCode: existing.some((f) => f.kind === 'security-code' && !f.notes?.includes(LABELLED_CODE_NOTE)),
     barcodes: barcodes.map((b) => ({ format: b.format, aamva: aamvaSubfile(b.text) })),
     pageFindings: [],
   };

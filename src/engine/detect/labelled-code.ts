@@ -1,0 +1,130 @@
+// A security code printed with its label. Iranian (Shetab) cards print the CVV2 on the front, below
+// or beside the number ("CVV2 : 5106", or "CVV2" over "5698"); some backs label their code box. The
+// label is the evidence: short numbers without one (a branch code, an expiry) are left alone.
+import type { TextLine } from '../learned/text-lines';
+import type { OcrEngine } from '../ocr/types';
+import { readingFrame } from '../reading-frame';
+import type { Finding, GrayImage } from '../types';
+import { throwIfAborted } from './abort';
+import { cropTextLine, cropToSource, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
+import { panelCodeFinding } from './security-code-learned';
+import { LABELLED_CODE } from './thresholds';
+
+/**
+ * The card networks' names for the code (Visa CVV2, Mastercard CVC2, Amex CID, Discover CID, JCB CAV2,
+ * UnionPay CVN2, the generic CSC), as read: the recognizer takes VV for W, and a colon may stick to it.
+ */
+const LABEL = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?$/;
+const GLUED = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?(\d{3,4})$/;
+
+/**
+ * The note on a labelled code's finding. A labelled code is no evidence of a card's back (Iranian
+ * fronts print it), where a code on the signature panel is.
+ */
+export const LABELLED_CODE_NOTE = 'security code printed with its label';
+
+const textOf = (w: readonly ReadGlyph[]) =>
+  w
+    .map((g) => g.char)
+    .join('')
+    .toUpperCase();
+const isCode = (w: readonly ReadGlyph[]) =>
+  (w.length === 3 || w.length === 4) && w.every((g) => g.char >= '0' && g.char <= '9');
+
+/**
+ * The code on one line's words: the digits right after a label word ("CVV2 : 5106", "CVV2:5106").
+ * `labelled` says whether the line holds a label at all (its code may then be on the next line).
+ */
+export function labelledCodeOnLine(words: readonly ReadGlyph[][]): {
+  labelled: boolean;
+  code?: ReadGlyph[];
+} {
+  let labelled = false;
+  for (let i = 0; i < words.length; i++) {
+    const t = textOf(words[i]);
+    const glued = GLUED.exec(t);
+    if (glued) return { labelled: true, code: words[i].slice(words[i].length - glued[2].length) };
+    if (!LABEL.test(t)) continue;
+    labelled = true;
+    // A lone ':' between the label and the code is a word of its own.
+    const next = words.slice(i + 1).find((w) => !/^[:.-]+$/.test(textOf(w)));
+    if (next && isCode(next)) return { labelled, code: next };
+  }
+  return { labelled };
+}
+
+/**
+ * The labelled security code near a card number, from the detector's `lines` (source pixels): the
+ * short lines within `LABELLED_CODE.reach` of the number's glyph height above or below it, read in
+ * the number's frame, nearest first. The code is on the label's line after it, or on the line just
+ * under or over the label, below it. Undefined when no label is read.
+ */
+export async function detectLabelledCode(
+  gray: GrayImage,
+  reader: OcrEngine,
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+  debug?: (message: string) => void,
+): Promise<Finding | undefined> {
+  const { finding, glyphHeight: gh } = number;
+  const { angle, length: len, place } = readingFrame(finding);
+  const L = LABELLED_CODE;
+  const placed = lines
+    .map((l) => ({ l, ...place(l.centre) }))
+    .filter(({ l }) => Math.abs(Math.sin(l.angle - angle)) < 0.2);
+  const near = placed
+    .filter(
+      ({ l, u, down }) =>
+        Math.abs(down) >= L.clear * gh &&
+        Math.abs(down) <= L.reach * gh &&
+        u + l.length / 2 >= -L.along * gh &&
+        u - l.length / 2 <= len + L.along * gh &&
+        l.glyphHeight >= L.glyphHeight[0] * gh &&
+        l.glyphHeight <= L.glyphHeight[1] * gh &&
+        l.length <= L.maxGlyphHeights * l.glyphHeight,
+    )
+    .sort((a, b) => Math.abs(a.down) - Math.abs(b.down))
+    .slice(0, L.maxLines);
+  type Read = { crop: LineCrop; words: ReadGlyph[][] };
+  const reads = new Map<TextLine, Read>();
+  const read = async (l: TextLine): Promise<Read> => {
+    const known = reads.get(l);
+    if (known) return known;
+    throwIfAborted(signal);
+    const crop = cropTextLine(gray, l, angle);
+    const reading = await readCrop(reader, crop);
+    debug?.(`labelled code line "${reading.text}"`);
+    const r = { crop, words: wordsOf(reading.glyphs) };
+    reads.set(l, r);
+    return r;
+  };
+  for (const n of near) {
+    const { crop, words } = await read(n.l);
+    const { labelled, code } = labelledCodeOnLine(words);
+    if (code) return panelCodeFinding(code, crop, LABELLED_CODE_NOTE);
+    if (!labelled) continue;
+    // The label over (or under) its code: a code word on the nearest line across from the label and
+    // under it along the line (the detector may have joined the code with other print on that line).
+    const across = placed
+      .filter(
+        (o) =>
+          o.l !== n.l &&
+          Math.abs(o.down - n.down) <= L.labelGap * Math.max(o.l.glyphHeight, n.l.glyphHeight) &&
+          Math.abs(o.u - n.u) <= (o.l.length + n.l.length) / 2,
+      )
+      .sort((a, b) => Math.abs(a.down - n.down) - Math.abs(b.down - n.down))
+      .slice(0, 2);
+    for (const o of across) {
+      const r = await read(o.l);
+      for (const w of r.words) {
+        if (!isCode(w)) continue;
+        const mid = w[Math.floor(w.length / 2)];
+        const { u } = place(cropToSource(r.crop, (mid.x0 + mid.x1) / 2, (mid.y0 + mid.y1) / 2));
+        if (Math.abs(u - n.u) <= n.l.length / 2 + o.l.glyphHeight)
+          return panelCodeFinding(w, r.crop, LABELLED_CODE_NOTE);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,163 @@
+// A security code printed with its label (CVV2 on Iranian fronts): the label is the evidence. The
+// parser on read words, and the stage on a drawn card with a recognizer that reads set texts in turn.
+import { describe, expect, it } from 'vitest';
+import { detectLabelledCode, labelledCodeOnLine } from '../../src/engine/detect/labelled-code';
+import { detectPanelCode } from '../../src/engine/detect/security-code-learned';
+import type { TextModels } from '../../src/engine/learned/models';
+import type { ReadGlyph } from '../../src/engine/detect/read-line';
+import type { TextLine } from '../../src/engine/learned/text-lines';
+import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
+import type { Finding, GrayImage, Quad } from '../../src/engine/types';
+
+/** Words as read: glyphs 10 px wide, a space glyph between words. */
+function words(text: string): ReadGlyph[][] {
+  return text.split(' ').map((w, k) =>
+    [...w].map((char, i) => ({
+      char,
+      confidence: 0.9,
+      x0: k * 100 + i * 10,
+      x1: k * 100 + i * 10 + 9,
+      y0: 0,
+      y1: 20,
+    })),
+  );
+}
+const codeOf = (text: string) =>
+  labelledCodeOnLine(words(text))
+    .code?.map((g) => g.char)
+    .join('');
+
+describe('labelledCodeOnLine', () => {
+  it('takes the digits after a code label, spaced, after a colon, or glued to it', () => {
+    expect(codeOf('CVV2 : 5106')).toBe('5106');
+    expect(codeOf('CW2: 5106')).toBe('5106');
+    expect(codeOf('CVV2:5106')).toBe('5106');
+    expect(codeOf('CVC2 123')).toBe('123');
+    expect(codeOf('cid 1234')).toBe('1234');
+  });
+
+  it('tells a label read alone (its code on the next line) from a line with no label', () => {
+    expect(labelledCodeOnLine(words('CVV2'))).toEqual({ labelled: true });
+    expect(labelledCodeOnLine(words('VALID THRU 12/27'))).toEqual({ labelled: false });
+    expect(labelledCodeOnLine(words('2571'))).toEqual({ labelled: false });
+    // A code label followed by something that is not a code.
+    expect(codeOf('CVV2 12/27')).toBeUndefined();
+  });
+});
+
+const W = 460;
+const H = 220;
+const GH = 24;
+const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+const x = (i: number) => 40 + i * 20 + Math.floor(i / 4) * 12;
+const number: Finding = {
+  id: 'card-1',
+  kind: 'card-number',
+  text: '6037997552360233',
+  glyphs: Array.from({ length: 16 }, (_, i) => quad(x(i), 48, x(i) + 14, 48 + GH)),
+  confidence: 0.9,
+  keepable: true,
+  enabledByDefault: true,
+};
+const gray: GrayImage = { width: W, height: H, data: new Uint8Array(W * H).fill(235) };
+/** The label "CVV2" under the number, and under it a long line of print holding the code. */
+const label: TextLine = {
+  centre: { x: 220, y: 110 },
+  angle: 0,
+  length: 40,
+  glyphHeight: 10,
+  score: 0.8,
+  pieces: 1,
+};
+const below: TextLine = {
+  centre: { x: 220, y: 136 },
+  angle: 0,
+  length: 300,
+  glyphHeight: 16,
+  score: 0.8,
+  pieces: 1,
+};
+
+/** A recognizer that reads the given texts in turn, each spread evenly over the middle half of its crop. */
+function readsInTurn(texts: string[]): OcrEngine & { asked: number } {
+  const engine = {
+    asked: 0,
+    async recognize(image: GrayImage): Promise<OcrPage> {
+      const text = texts[engine.asked++] ?? '';
+      const x0 = image.width / 4;
+      const w = image.width / 2 / Math.max(1, text.length);
+      const box = { x0, y0: image.height / 4, x1: x0 + w * text.length, y1: (3 * image.height) / 4 };
+      const symbols = [...text].map((c, i) => ({
+        text: c,
+        confidence: 0.9,
+        box: { ...box, x0: x0 + i * w, x1: x0 + (i + 1) * w },
+      }));
+      const line = { text, confidence: 0.9, box, words: [{ text, confidence: 0.9, box, symbols }] };
+      return { width: image.width, height: image.height, lines: text ? [line] : [] };
+    },
+    async terminate() {},
+  };
+  return engine;
+}
+
+describe('detectLabelledCode', () => {
+  it('finds the code under its label, on a line the detector joined with other print', async () => {
+    const reader = readsInTurn(['CVV2', '0012 5698 2571']);
+    const found = await detectLabelledCode(gray, reader, { finding: number, glyphHeight: GH }, [
+      label,
+      below,
+    ]);
+    expect(found?.kind).toBe('security-code');
+    expect(found?.text).toBe('5698');
+    // Its glyphs lie under the label, on the line below it.
+    const cx = found!.glyphs.map((q) => (q[0].x + q[2].x) / 2);
+    expect(Math.min(...cx)).toBeGreaterThan(180);
+    expect(Math.max(...cx)).toBeLessThan(260);
+  });
+
+  it('leaves short numbers without a label alone (a branch code, an expiry)', async () => {
+    const reader = readsInTurn(['VALID THRU', '0012 5698 2571']);
+    expect(
+      await detectLabelledCode(gray, reader, { finding: number, glyphHeight: GH }, [label, below]),
+    ).toBeUndefined();
+  });
+});
+
+describe('detectPanelCode, a back with no number', () => {
+  // A code box beside the signature panel, and under both the strip "AUTHORIZED SIGNATURE - NOT
+  // VALID UNLESS SIGNED": too long to be among the short lines read, it is read beside a lone box.
+  const box: TextLine = {
+    centre: { x: 330, y: 80 },
+    angle: 0,
+    length: 30,
+    glyphHeight: 12,
+    score: 0.8,
+    pieces: 1,
+  };
+  const strip: TextLine = {
+    centre: { x: 200, y: 104 },
+    angle: 0,
+    length: 260,
+    glyphHeight: 8,
+    score: 0.8,
+    pieces: 1,
+  };
+  const models = {} as TextModels;
+
+  it('takes a lone 3-digit box for the code when the signature strip is beside it', async () => {
+    const reader = readsInTurn(['012', '210', 'AUTHORIZED SIGNATURE - NOT VALID UNLESS SIGNED']);
+    const found = await detectPanelCode(gray, models, [box, strip], undefined, undefined, reader);
+    expect(found?.text).toBe('012');
+    expect(reader.asked).toBe(3);
+  });
+
+  it('leaves a lone 3-digit number alone beside other print', async () => {
+    const reader = readsInTurn(['012', '210', 'Use of this card is subject to the agreement']);
+    expect(await detectPanelCode(gray, models, [box, strip], undefined, undefined, reader)).toBeUndefined();
+  });
+});
