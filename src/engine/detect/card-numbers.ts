@@ -263,8 +263,12 @@ async function readOnce(
     const atStart = run.slots[0].x0 < edge;
     const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
     if (atStart || atEnd) {
-      // Reach past what the first read covered: a long line is read with `far` already.
-      const further = Math.max(far(), first + 6 * gh);
+      // Reach past what the first read covered: a long line is read with `far` already. A whole
+      // number is 16 glyphs and 3 group spaces, about 19 of its pitches: 17 glyph heights in common
+      // fonts, more in widely spaced ones (the run's own pitch tells).
+      const pitch = glyphPitch(run.slots) / reading.crop.scale;
+      const whole = Math.min(READ_LINE.numberPitches * pitch, READ_LINE.maxNumberLength * gh) - len;
+      const further = Math.max(far(), first + 6 * gh, whole);
       const wider = await read(atStart ? further : first, atEnd ? further : first);
       if (better(wider, run)) ({ reading, run } = wider);
     }

@@ -136,6 +136,10 @@ export const READ_LINE = {
   directionConfidenceGap: 0.08,
   /** A line that may be a second card's number is read in full only when a quick read finds this many digits. */
   probeMinDigits: 8,
+  /** A whole number's length in its glyph pitches (16 glyphs and 3 group spaces, with a margin)... */
+  numberPitches: 20,
+  /** ...but never read further than this many glyph heights (a pitch misjudged from a few glyphs). */
+  maxNumberLength: 26,
   /**
    * A run read the other way round from a line of clean prose is a number only when this share of its
    * slots was read as true digits (upside-down letters pass for look-alikes: L for 7, S for 5, B for 8).
