@@ -82,7 +82,8 @@ export async function detectLabelledCode(
         u - l.length / 2 <= len + L.along * gh &&
         l.glyphHeight >= L.glyphHeight[0] * gh &&
         l.glyphHeight <= L.glyphHeight[1] * gh &&
-        l.length <= L.maxGlyphHeights * l.glyphHeight,
+        l.length >= L.lineGlyphHeights[0] * l.glyphHeight &&
+        l.length <= L.lineGlyphHeights[1] * l.glyphHeight,
     )
     .sort((a, b) => Math.abs(a.down) - Math.abs(b.down))
     .slice(0, L.maxLines);

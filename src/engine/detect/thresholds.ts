@@ -86,10 +86,13 @@ export const LABELLED_CODE = {
   along: 3,
   /** ...printed this tall relative to the number... */
   glyphHeight: [0.3, 1.3],
-  /** ...and short: at most this many of their own glyph heights long. */
-  maxGlyphHeights: 14,
-  /** Lines read at most, nearest first. */
-  maxLines: 6,
+  /**
+   * ...and as long as a label ("CVV2", about 3.5 of its glyph heights) up to a label and its code
+   * ("CVV2 : 5106", about 9), in their own glyph heights: a name or a line of terms is longer.
+   */
+  lineGlyphHeights: [2.5, 10],
+  /** Lines read at most, nearest first (each read costs the recognizer a run). */
+  maxLines: 4,
   /** A label's code alone on the next line: centres at most this many glyph heights apart across. */
   labelGap: 2.5,
 } as const;
