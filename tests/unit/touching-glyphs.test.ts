@@ -37,6 +37,17 @@ describe('splitTouchingGlyphs', () => {
     expect(out[2].x0).toBe(43.5);
   });
 
+  it("parts at the far end of a valley of empty columns, taking the left glyph's leaning tail in", () => {
+    // Empty columns 26 to 28 between two glyphs whose boxes overlap.
+    const image = crop(120, [
+      [10, 26],
+      [29, 45],
+    ]);
+    const out = splitTouchingGlyphs([slot(9, 28), slot(26, 45)], image);
+    expect(out[0].x1).toBe(28.5);
+    expect(out[1].x0).toBe(28.5);
+  });
+
   it('leaves glyphs with a visible gap between their boxes, and unread slots, as read', () => {
     const image = crop(140, [
       [10, 24],

@@ -710,12 +710,16 @@ export async function detectCardNumbersDetailed(
   return out;
 }
 
-/**
- * Whether something cuts the number just past its last glyph: the frame's edge, or the card's edge
- * (the ground right after the last glyph is far brighter or darker than the card between groups).
- */
 let ctxDebug: ((m: string) => void) | undefined;
-function cutAtEnd(
+
+/**
+ * Whether something cuts the number just past its last glyph (crop coordinates, `pitch` in crop
+ * pixels): the frame's edge when print runs into it, or less than `FINDINGS.groundBeforeFrame`
+ * half-pitch windows of ground lie between the last glyph and it (even ground up to the edge is a
+ * scan cropped to the card: the number ends in view); or the card's edge (the ground right after the
+ * last glyph is far brighter or darker than the card between groups, to the end).
+ */
+export function cutAtEnd(
   source: GrayImage,
   crop: LineCrop,
   slots: readonly Slot[],
@@ -754,8 +758,14 @@ function cutAtEnd(
   const windows: number[] = [];
   for (let k = 0; k < 6; k++)
     windows.push(band(last.x1 + (0.3 + 0.5 * k) * pitch, last.x1 + (0.8 + 0.5 * k) * pitch));
-  if (windows.some((v) => Number.isNaN(v))) return 'frame';
+  // The frame's edge a little way past the last glyph: a number cut by it runs into the edge, where
+  // one that ends shows the card's own ground up to the edge (a scan cropped to the card).
+  const seen = windows.findIndex((v) => Number.isNaN(v));
+  const inFrame = seen < 0 ? windows : windows.slice(0, seen);
+  if (inFrame.length < FINDINGS.groundBeforeFrame) return 'frame';
   ctxDebug?.(`cutAtEnd surface=${surface.toFixed(0)} windows=${windows.map((v) => v.toFixed(0)).join(',')}`);
+  // Even ground (no glyph's ink) from the last glyph to the edge: the number ends in view.
+  if (seen >= 0) return Math.max(...inFrame) - Math.min(...inFrame) <= 30 ? false : 'frame';
   // The change must start right after the last glyph (within about a pitch and a half).
   for (let k = 0; k < 3; k++) {
     const rest = windows.slice(k);

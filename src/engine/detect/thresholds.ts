@@ -154,6 +154,11 @@ export const READ_LINE = {
 export const FINDINGS = {
   /** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
   cutMinGlyphs: 9,
+  /**
+   * Half-pitch windows of the card's own ground seen between a number's last glyph and the frame's
+   * edge (sampled from 0.3 pitch on) for the number to end there rather than run out of the frame.
+   */
+  groundBeforeFrame: 3,
 } as const;
 
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */

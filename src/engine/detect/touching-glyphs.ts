@@ -14,7 +14,7 @@ import { TOUCHING } from './thresholds';
  * emptiest column of ink near it: the column (crop pixels) of least ink between the two glyphs,
  * within `TOUCHING.search` pitches of the boundary as read and clear of either glyph's centre, when
  * it holds at most `TOUCHING.maxInk` of the fullest column's ink. The left glyph then ends and the
- * right one begins there. `image` is the line crop the slots were read
+ * right one begins at the far end of that valley of empty columns. `image` is the line crop the slots were read
  * on, dark ink on light. Slots apart by a visible gap, and unread ('?') slots, keep their extent.
  */
 export function splitTouchingGlyphs(slots: readonly Slot[], image: GrayImage): Slot[] {
@@ -62,8 +62,13 @@ export function splitTouchingGlyphs(slots: readonly Slot[], image: GrayImage): S
     for (let x = Math.max(0, Math.floor(ca)); x <= Math.min(image.width - 1, Math.ceil(cb)); x++)
       full = Math.max(full, inkIn(x));
     if (best < 0 || least > TOUCHING.maxInk * full) continue;
-    a.x1 = best + 0.5;
-    b.x0 = best + 0.5;
+    // The parting goes at the valley's far end: print on a tilted card leans, the left glyph's tail
+    // crosses the valley's floor, and under the default preset the kept digits follow the hidden
+    // ones, so a mask that stops before the kept glyph must still take in that tail.
+    let end = best;
+    while (end + 1 <= Math.min(image.width - 1, cb) && inkIn(end + 1) < TOUCHING.maxInk * full) end++;
+    a.x1 = end + 0.5;
+    b.x0 = end + 0.5;
   }
   return out;
 }
