@@ -64,24 +64,19 @@ const number: Finding = {
   keepable: true,
   enabledByDefault: true,
 };
+/** A level detector line centred at (x, y), `length` long, of glyphs `glyphHeight` tall (source pixels). */
+const flatLine = (x: number, y: number, length: number, glyphHeight: number): TextLine => ({
+  centre: { x, y },
+  angle: 0,
+  length,
+  glyphHeight,
+  score: 0.8,
+  pieces: 1,
+});
 const gray: GrayImage = { width: W, height: H, data: new Uint8Array(W * H).fill(235) };
 /** The label "CVV2" under the number, and under it a long line of print holding the code. */
-const label: TextLine = {
-  centre: { x: 220, y: 110 },
-  angle: 0,
-  length: 40,
-  glyphHeight: 10,
-  score: 0.8,
-  pieces: 1,
-};
-const below: TextLine = {
-  centre: { x: 220, y: 136 },
-  angle: 0,
-  length: 300,
-  glyphHeight: 16,
-  score: 0.8,
-  pieces: 1,
-};
+const label: TextLine = flatLine(220, 110, 40, 10);
+const below: TextLine = flatLine(220, 136, 300, 16);
 
 /** A recognizer that reads the given texts in turn, each spread evenly over the middle half of its crop. */
 function readsInTurn(texts: string[]): OcrEngine & { asked: number } {
@@ -131,22 +126,8 @@ describe('detectLabelledCode', () => {
 describe('detectPanelCode, a back with no number', () => {
   // A code box beside the signature panel, and under both the strip "AUTHORIZED SIGNATURE - NOT
   // VALID UNLESS SIGNED": too long to be among the short lines read, it is read beside a lone box.
-  const box: TextLine = {
-    centre: { x: 330, y: 80 },
-    angle: 0,
-    length: 30,
-    glyphHeight: 12,
-    score: 0.8,
-    pieces: 1,
-  };
-  const strip: TextLine = {
-    centre: { x: 200, y: 104 },
-    angle: 0,
-    length: 260,
-    glyphHeight: 8,
-    score: 0.8,
-    pieces: 1,
-  };
+  const box: TextLine = flatLine(330, 80, 30, 12);
+  const strip: TextLine = flatLine(200, 104, 260, 8);
   const models = {} as TextModels;
 
   it('takes a lone 3-digit box for the code when the signature strip is beside it', async () => {

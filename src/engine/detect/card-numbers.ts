@@ -446,8 +446,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
     // Both ways round read as a whole number about equally well, by the card rules too (a number of
-    // 0s, 1s, 6s, 8s and 9s
-    // reads alike upside down): which end holds the last four is unknown.
+    // 0s, 1s, 6s, 8s and 9s reads alike upside down): which end holds the last four is unknown.
     if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !surerWay(rival, winner)) {
       const [a, b] = [evidence(rival.run), evidence(winner.run)];
       if (Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)) best.uncertain = true;

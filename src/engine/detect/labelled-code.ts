@@ -7,7 +7,7 @@ import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { cropTextLine, cropToSource, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
-import { panelCodeFinding } from './security-code-learned';
+import { isDigits, panelCodeFinding } from './security-code-learned';
 import { LABELLED_CODE } from './thresholds';
 
 /**
@@ -28,8 +28,7 @@ const textOf = (w: readonly ReadGlyph[]) =>
     .map((g) => g.char)
     .join('')
     .toUpperCase();
-const isCode = (w: readonly ReadGlyph[]) =>
-  (w.length === 3 || w.length === 4) && w.every((g) => g.char >= '0' && g.char <= '9');
+const isCode = (w: readonly ReadGlyph[]) => (w.length === 3 || w.length === 4) && isDigits(w);
 
 /**
  * The code on one line's words: the digits right after a label word ("CVV2 : 5106", "CVV2:5106").

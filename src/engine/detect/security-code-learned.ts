@@ -13,7 +13,9 @@ import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyp
 
 export { CODE_BAND };
 
-const isDigits = (w: readonly ReadGlyph[]) => w.length > 0 && w.every((g) => g.char >= '0' && g.char <= '9');
+/** A word read as digits and nothing else. */
+export const isDigits = (w: readonly ReadGlyph[]) =>
+  w.length > 0 && w.every((g) => g.char >= '0' && g.char <= '9');
 const hasLetters = (w: readonly ReadGlyph[]) => w.filter((g) => /\p{L}/u.test(g.char)).length >= 2;
 
 /** Digits of `w` equal to `four`, position by position. */
