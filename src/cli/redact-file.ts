@@ -28,6 +28,7 @@ import { createNodeOcr } from './ocr-node';
 import { redactPdfFile, type PdfOutput } from './redact-pdf';
 import { writeTrace } from './trace';
 import { writeOutputs } from './write-outputs';
+import { findingsAsExported } from '../engine/masks/as-exported';
 
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
@@ -198,7 +199,14 @@ export async function redactFile(
           signal,
         });
     // Written once the export is checked: a file cancelled or failing before here leaves no output.
-    const doc = { file: path.basename(file), keep, ...result, masks };
+    // The report carries no more of the numbers than the image shows.
+    const doc = {
+      file: path.basename(file),
+      keep,
+      ...result,
+      findings: findingsAsExported(result.findings, masks),
+      masks,
+    };
     const json = `${JSON.stringify(doc, null, 1)}\n`;
     await writeOutputs(
       [

@@ -9,6 +9,7 @@ import type { PageClassification, PageKind } from '../engine/documents/page-kind
 import type { Finding, KeepPreset, Mask } from '../engine/types';
 import type { WatermarkOptions } from '../engine/watermark/watermark';
 import { writeOutputs, type Output } from './write-outputs';
+import { findingsAsExported } from '../engine/masks/as-exported';
 
 export type PdfOutput = 'pdf' | 'png' | 'both';
 export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
@@ -93,7 +94,9 @@ export async function redactPdfFile(o: PdfRedactOptions): Promise<PdfRedactRepor
       written.unshift(output(pdf, bytes, o.inputs));
     }
     const masks = path.join(o.outDir, `${name}.masks.json`);
-    const json = { file: path.basename(o.file), keep: o.keep, notes: doc.notes, pages: results };
+    // The report carries no more of the numbers than the pages show.
+    const shown = results.map((r) => ({ ...r, findings: findingsAsExported(r.findings, r.masks) }));
+    const json = { file: path.basename(o.file), keep: o.keep, notes: doc.notes, pages: shown };
     const outputs = written.map((w) => w.file);
     written.push(output(masks, `${JSON.stringify(json, null, 1)}\n`, o.inputs));
     await writeOutputs(written, o.signal);

@@ -30,6 +30,16 @@ describe('lastfour redact <pdf>', () => {
     }
     const masks = JSON.parse(readFileSync(join(dir, 'statement-text.masks.json'), 'utf8'));
     expect(masks.pages.map((p: { findings: unknown[] }) => p.findings.length)).toEqual([5, 3, 2]);
+    // The report shows no more of a masked number than the pages do: at most its last four digits.
+    type Page = { findings: { id: string; text: string }[]; masks: { findingId?: string }[] };
+    const masked = (masks.pages as Page[]).flatMap((p) =>
+      p.findings.filter((f) => p.masks.some((m) => m.findingId === f.id)),
+    );
+    expect(masked.length).toBeGreaterThan(0);
+    for (const f of masked) {
+      expect(f.text, f.text).toContain('•');
+      expect(f.text.replace(/\D/g, '').length, f.text).toBeLessThanOrEqual(4);
+    }
   });
 
   it('a protected PDF fails with the password message until --password is given', async () => {
