@@ -139,6 +139,9 @@ export async function createTesseractOcr(opts: TesseractOptions): Promise<Tesser
       await worker.setParameters({
         tessedit_pageseg_mode: psm as never,
         tessedit_char_whitelist: whitelist,
+        // Tesseract's diagnostics ("Estimating resolution as 173", "Detected 21 diacritics") go
+        // to its debug file, not into the CLI's progress lines or the browser's console.
+        debug_file: '/dev/null',
       });
       params.set(worker, key);
     }
