@@ -6,6 +6,7 @@ import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/ca
 import {
   detectRepeatedPrefix,
   detectRepeatedPrefixLearned,
+  repeatBandLines,
   repeatStripLines,
 } from './detect/repeated-prefix';
 import { lengthFitsBrand } from './detect/brands';
@@ -137,9 +138,12 @@ async function repeatedPrefix(
       (n) => (near = n),
     );
     if (found) return found;
-    if (near > 0) return undefined;
     // Print too small for the detector at the photo's working size (5 to 8 px): the strip alone,
-    // enlarged, through the detector. Where it sees no print there is nothing to read.
+    // enlarged, through the detector. Where it sees no print there is nothing to read. Where it saw
+    // only lines it could place, and none was the repeat, there is none; a line it saw too small to
+    // place (a repeat on a letter grid, beside the expiry's label) is looked at enlarged.
+    const unplaced = number.textLines.filter((l) => !resolved.includes(l));
+    if (near > 0 && repeatBandLines(number, unplaced).length === 0) return undefined;
     const zoomed = await repeatStripLines(gray, options.models, number);
     return detectRepeatedPrefixLearned(gray, learned, number, zoomed, options.signal);
   }

@@ -2,7 +2,7 @@
 // alone, on a drawn card with a fake recognizer. The detector's box of print this small can fall a
 // glyph short of the word; the mask must still cover all four glyphs.
 import { describe, expect, it } from 'vitest';
-import { detectRepeatedPrefixLearned } from '../../src/engine/detect/repeated-prefix';
+import { detectRepeatedPrefixLearned, prefixMatch } from '../../src/engine/detect/repeated-prefix';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
@@ -122,5 +122,48 @@ describe('detectRepeatedPrefixLearned', () => {
     const far = { ...shortLine, centre: { x: 200, y: 101 } };
     const found = await repeatUnder('', far);
     expect(found).toBeUndefined();
+  });
+});
+
+describe('prefixMatch', () => {
+  it('takes the first four to six digits, one misread', () => {
+    expect(prefixMatch('4111', '4111111111111111')).toBe(0);
+    expect(prefixMatch('4171', '4111111111111111')).toBe(0);
+    // Mir cards print the first six.
+    expect(prefixMatch('220220', '2202200194640494')).toBe(0);
+    expect(prefixMatch('221220', '2202200194640494')).toBe(0);
+  });
+
+  it('takes a word with its first glyph lost, or a number read with a stray mark before it', () => {
+    expect(prefixMatch('20220', '2202200194640494')).toBe(1);
+    expect(prefixMatch('4686', '54686425187372398')).toBe(1);
+    // Both: "220220" read "20220" under a number read "52202200...".
+    expect(prefixMatch('20220', '52202200144640494')).toBe(2);
+  });
+
+  it('leaves words that do not repeat the start (two misreads, a date, the wrong length)', () => {
+    expect(prefixMatch('4771', '4686425187372398')).toBeUndefined();
+    expect(prefixMatch('0827', '4686425187372398')).toBeUndefined();
+    expect(prefixMatch('468', '4686425187372398')).toBeUndefined();
+    expect(prefixMatch('4686425', '4686425187372398')).toBeUndefined();
+    // Digits from further along the number.
+    expect(prefixMatch('1873', '4686425187372398')).toBeUndefined();
+  });
+});
+
+describe('detectRepeatedPrefixLearned, a repeat of the first six', () => {
+  it('masks all six glyphs of a word read with its first glyph lost', async () => {
+    const mir: Finding = { ...number, text: '2202200194640494' };
+    // The four drawn glyphs are read as the last five of "220220" (the fake reads over the middle
+    // half of the crop): the finding takes in a sixth glyph one pitch before the word.
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader('20220'),
+      { finding: mir, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(found?.text).toBe('220220');
+    expect(found?.glyphs.length).toBe(6);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 });

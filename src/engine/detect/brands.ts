@@ -41,6 +41,8 @@ export const BRANDS: Brand[] = [
     matches: (p) => p.startsWith('62'),
   },
   { name: 'jcb', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 3528, 3589) },
+  // Mir (Russia's NSPK): IIN 2200-2204, 16 to 19 digits.
+  { name: 'mir', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 2200, 2204) },
   { name: 'diners', lengths: [14, 16], grouping: [4, 6, 4], matches: (p) => /^3(0[0-5]|[689])/.test(p) },
   {
     name: 'maestro',

@@ -10,6 +10,7 @@ import type { Finding, GrayImage, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
+import { proseWayUp } from './page-way-up';
 import { luhnValid } from './luhn';
 import { FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
@@ -114,6 +115,26 @@ const evidence = (r: NumberRun) => {
   return quality(r) + (t && lengthFitsBrand(t) ? 2 : 0) + (t && t.length >= 12 && luhnValid(t) ? 4 : 0);
 };
 
+/** Slots read with doubt: unread, or under `READ_LINE.doubtfulGlyph` confidence. */
+const doubtful = (r: NumberRun) =>
+  r.slots.filter((s) => s.char === '?' || s.confidence < READ_LINE.doubtfulGlyph).length;
+
+/**
+ * A run of 12 digits (a 4-4-4 run: Maestro's 12-digit numbers are all but unknown on cards), or of
+ * 13 to 15 that no brand issues at that length (a 19-digit number's first 13): a whole group of the
+ * number may lie past the detector's box.
+ */
+const groupShort = (r: NumberRun) => {
+  const t = coreDigitsOf(r);
+  return !!t && (t.length === 12 || (t.length > 12 && t.length < 16 && !lengthFitsBrand(t)));
+};
+
+/** A run whose digits (12 or more, unread marks at its ends aside) pass Luhn (ISO/IEC 7812-1). */
+const luhnHolds = (r: NumberRun) => {
+  const t = coreDigitsOf(r);
+  return !!t && t.length >= 12 && luhnValid(t);
+};
+
 /** How convincing a run is as digits: upside-down print reads as letters and symbols. */
 const quality = (r: NumberRun) =>
   r.trueDigits * (0.5 + r.confidence) +
@@ -137,6 +158,8 @@ interface Ctx {
   prose: Set<CandidateLine>;
   /** The way round (0 or 1) a line read as clean prose, with no digit run on it. */
   proseWay: Map<CandidateLine, number>;
+  /** The learned detector's lines (source pixels): the words around a number tell its way up. */
+  pageLines?: readonly TextLine[];
   signal?: AbortSignal;
 }
 
@@ -206,9 +229,14 @@ async function readOnce(
     );
     return { reading, run };
   };
-  // A wider or re-aimed read sees more of the line: it wins unless it reads fewer digits.
+  // A wider or re-aimed read sees more of the line: it wins unless it reads fewer digits, or unless
+  // the line already read as a whole number by the card rules and the wider read adds glyphs read
+  // with doubt (art or a mark beside the number: "10" before "6225 7688 8888 8888").
+  const keepsWhole = (next: NumberRun, run: NumberRun) =>
+    !settled(run) || settled(next) || doubtful(next) <= doubtful(run);
   const better = (next: { run?: NumberRun }, run: NumberRun) =>
     !!next.run &&
+    keepsWhole(next.run, run) &&
     ((next.run.trueDigits >= run.trueDigits && next.run.slots.length > run.slots.length) ||
       quality(next.run) >= quality(run));
   // A tight crop first (small crops read fast); the finder often sees only part of a number (a
@@ -244,8 +272,9 @@ async function readOnce(
     else ({ geo, len, gh } = prev);
   }
   // A learned line that holds a whole number is not widened (that only adds a logo or a hand to the
-  // run); one that holds part of a number (the detector split it at a wide group space) is, both ways.
-  const partOfNumber = !ctx.learned || run === undefined || run.slots.length < 12;
+  // run); one that holds part of a number (the detector split it at a wide group space, or lost a
+  // whole group to the print around it) is, both ways.
+  const partOfNumber = !ctx.learned || run === undefined || run.slots.length < 12 || groupShort(run);
   if (run && ctx.learned && !partOfNumber) {
     // The detector's box can stop a glyph short of the line's end: a run that touches an end of the
     // crop is read again with room for one more group that way.
@@ -255,7 +284,8 @@ async function readOnce(
     if (atStart || atEnd) {
       const more = first + 2.5 * gh;
       const wider = await read(atStart ? more : first, atEnd ? more : first);
-      if (wider.run && wider.run.trueDigits >= run.trueDigits) ({ reading, run } = wider as ReadNumberParts);
+      if (wider.run && wider.run.trueDigits >= run.trueDigits && keepsWhole(wider.run, run))
+        ({ reading, run } = wider as ReadNumberParts);
     }
   }
   if (run && run.trueDigits >= 3 && partOfNumber) {
@@ -445,11 +475,20 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     const proseWay = ctx.proseWay.get(line);
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
-    // Both ways round read as a whole number about equally well, by the card rules too (a number of
-    // 0s, 1s, 6s, 8s and 9s reads alike upside down): which end holds the last four is unknown.
+    // Both ways round read as a whole number and the recognizer is not clearly surer of one (a number
+    // of 0s, 1s, 6s, 8s and 9s reads alike upside down): the words printed around it say which way is
+    // up. Where they do not, and the card rules do not either, which end holds the last four is
+    // unknown.
     if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !surerWay(rival, winner)) {
+      const way = await wordsWayUp(ctx, line);
+      ctx.debug?.(`way up from the words around the number: ${way ?? 'unknown'}`);
       const [a, b] = [evidence(rival.run), evidence(winner.run)];
-      if (Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)) best.uncertain = true;
+      const byWords = way === undefined ? undefined : [rival, winner].find((r) => r.flipped === way);
+      // Luhn holds only the way the words deny: the two cues disagree, and no digit is kept.
+      const luhnDenies = byWords && byWords !== best && luhnHolds(best.run) && !luhnHolds(byWords.run);
+      if (byWords && !luhnDenies) best = byWords;
+      else if (luhnDenies || Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b))
+        best.uncertain = true;
     }
   } else {
     best = await readOnce(ctx, line, ctx.flip, light);
@@ -459,6 +498,18 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     best = pick(best, again);
   }
   return best;
+}
+
+/** `proseWayUp` for a candidate line, when the learned detector's lines are at hand. */
+function wordsWayUp(ctx: Ctx, line: CandidateLine): Promise<0 | 1 | undefined> {
+  if (!ctx.pageLines || !ctx.learned) return Promise.resolve(undefined);
+  const number = {
+    centre: { x: line.centre.x / ctx.scale, y: line.centre.y / ctx.scale },
+    angle: line.angle,
+    length: line.length / ctx.scale,
+    glyphHeight: line.glyphHeight / ctx.scale,
+  };
+  return proseWayUp(ctx.gray, ctx.learned, number, ctx.pageLines, ctx.signal);
 }
 
 /** The same crop turned half round: its pixels in reverse order, read from the other end. */
@@ -590,7 +641,7 @@ export async function detectCardNumbersDetailed(
         ),
       );
     options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
-    const lctx: Ctx = { ...ctx, learned };
+    const lctx: Ctx = { ...ctx, learned, pageLines: textLines };
     await readLines(lctx, learnedLines, found, (done) =>
       onProgress?.(
         0.05 + 0.6 * (done / learnedLines.length),
@@ -683,6 +734,13 @@ export async function detectCardNumbersDetailed(
     // phone number ("1 800 711 267 858"), however its digits happen to fall under Luhn.
     const groups = splitGroups(slots);
     if (!brand && 2 * groups.filter((g) => g.length === 4).length < groups.length) continue;
+    // A number printed smaller than one already found is laid out as a card number (a second card
+    // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
+    // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
+    // own "last four" would mislead. (A larger one is never dropped this way: it may be the number.)
+    const height = median(slots.map((s) => s.y1 - s.y0)) / r.reading.crop.scale;
+    const smaller = out.some((o) => height < FINDINGS.smallerNumber * o.glyphHeight);
+    if (smaller && groups.some((g) => g.length <= 2) && !(brand && luhnValid(text))) continue;
     const finding: Finding = {
       id: `card-${out.length + 1}`,
       kind: 'card-number',
@@ -702,8 +760,7 @@ export async function detectCardNumbersDetailed(
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;
-    const hs = slots.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
-    out.push({ finding, crop: r.reading.crop, glyphHeight: hs[hs.length >> 1] / r.reading.crop.scale });
+    out.push({ finding, crop: r.reading.crop, glyphHeight: height });
   }
   for (const o of out) o.textLines = textLines;
   return out;

@@ -22,9 +22,9 @@ import {
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the
- * BIN check for the merchant). Hiding the number but not that repeat leaks four digits, so the strip
- * under the number's first group is read as sparse text and a 4-digit word matching the first
- * four (allowing one misread) becomes its own finding, masked whole.
+ * BIN check for the merchant; Mir cards print the first six). Hiding the number but not that repeat
+ * leaks them, so the strip under the number's first group is read as sparse text and a word of four
+ * to six digits matching the number's start (see `prefixMatch`) becomes its own finding, masked whole.
  */
 export async function detectRepeatedPrefix(
   gray: GrayImage,
@@ -35,7 +35,7 @@ export async function detectRepeatedPrefix(
   const { finding } = number;
   if (finding.glyphs.length < 9) return undefined;
   const spec = repeatStrip(number);
-  const prefix = finding.text.slice(0, 4);
+  const prefix = finding.text;
   // The polarity guessed from a strip's grey levels fails on small light print on a mid-grey card,
   // so the strip is read both ways round, side by side on the OCR pool's two workers.
   const guess = cropLine(gray, spec);
@@ -120,7 +120,7 @@ function repeatFinding(match: ReadGlyph[], crop: LineCrop, read?: 'unread' | 'sh
     kind: 'card-number',
     text: match.map((g) => g.char).join(''),
     glyphs: match.map((g) => cropQuad(crop, g.x0, g.y0, g.x1, g.y1)),
-    confidence: match.reduce((s, g) => s + g.confidence, 0) / 4,
+    confidence: match.reduce((s, g) => s + g.confidence, 0) / match.length,
     keepable: false,
     enabledByDefault: true,
     notes,
@@ -146,7 +146,7 @@ function wordExtent(crop: LineCrop, seed: [number, number], glyphHeight: number)
   return x1 - x0 > 6 * glyphHeight ? seed : [x0, x1];
 }
 
-/** A 4-digit word in the strip that matches the number's first four, allowing one misread. */
+/** A word in the strip that repeats the number's start (`prefixWord`). */
 async function readRepeat(
   ocr: OcrEngine,
   crop: LineCrop,
@@ -160,14 +160,44 @@ async function readRepeat(
   return prefixWord(wordsOf(readingFromPage(crop, page.lines).glyphs), prefix);
 }
 
-/** The word of four digits that agrees with `prefix` in at least three places. */
-function prefixWord(words: readonly ReadGlyph[][], prefix: string): ReadGlyph[] | undefined {
-  return words.find((w) => {
-    if (w.length !== 4 || !w.every(isDigit)) return false;
+/**
+ * The first word of four to six digits that repeats the start of `number` (`prefixMatch`). A word
+ * matched past the number's first glyph gets one glyph more before it, one of its own pitches back
+ * (unread): either its own first glyph was lost to blur, or the number was read with a stray mark
+ * before it, and then the extra pitch covers only card.
+ */
+function prefixWord(words: readonly ReadGlyph[][], number: string): ReadGlyph[] | undefined {
+  for (const w of words) {
+    if (w.length < 4 || w.length > 6 || !w.every(isDigit)) continue;
+    const from = prefixMatch(w.map((g) => g.char).join(''), number);
+    if (from === 0) return w;
+    if (from !== undefined) {
+      const pitch = (w[w.length - 1].x1 - w[0].x0) / w.length;
+      return [
+        { ...w[0], char: number[from - 1], confidence: 0, x0: w[0].x0 - pitch, x1: w[0].x1 - pitch },
+        ...w,
+      ];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where `word` (4 to 6 digits) repeats the start of `number` as read, one digit misread: at 0 when
+ * it is the number's first four to six; at 1 or 2 when it matches from there, because the repeat's
+ * first glyph was lost to blur (Mir's "220220" read "20220") or because the number was read with a
+ * stray mark or two before it (a card's edge read as "5"), or both. Undefined: no match. The repeat
+ * and the number are both read from small or embossed print, so each may carry a misread: only one
+ * is allowed in all.
+ */
+export function prefixMatch(word: string, number: string): number | undefined {
+  if (word.length < 4 || word.length > 6) return undefined;
+  for (let from = 0; from <= 2 && from + word.length <= number.length; from++) {
     let same = 0;
-    for (let i = 0; i < 4; i++) if (w[i].char === prefix[i]) same++;
-    return same >= 3;
-  });
+    for (let i = 0; i < word.length; i++) if (word[i] === number[from + i]) same++;
+    if (same >= word.length - 1) return from;
+  }
+  return undefined;
 }
 
 const isDigit = (g: ReadGlyph) => g.char >= '0' && g.char <= '9';
@@ -180,8 +210,33 @@ function shortPrefixRead(glyphs: readonly ReadGlyph[], prefix: string): boolean 
   const digits = glyphs.filter(isDigit).map((g) => g.char);
   if (digits.length < 3 || digits.length > 4 || glyphs.length > 5) return false;
   let k = 0;
-  for (const c of prefix) if (k < digits.length && digits[k] === c) k++;
+  for (const c of prefix.slice(0, 4)) if (k < digits.length && digits[k] === c) k++;
   return k >= 3;
+}
+
+/**
+ * The detector's lines where the repeat is printed: under the number's first group (within
+ * `REPEAT_BAND` of the number's glyph heights), smaller than the number and no longer than a few
+ * words; nearest the number first, each with its place along the number (`u`, source pixels).
+ */
+export function repeatBandLines(
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+): { l: TextLine; u: number; down: number }[] {
+  const gh = number.glyphHeight;
+  const { place } = readingFrame(number.finding);
+  return lines
+    .map((l) => ({ l, ...place(l.centre) }))
+    .filter(
+      ({ l, u, down }) =>
+        down >= REPEAT_BAND.below[0] * gh &&
+        down <= REPEAT_BAND.below[1] * gh &&
+        u >= -REPEAT_BAND.before * gh &&
+        u <= REPEAT_BAND.after * gh &&
+        l.glyphHeight <= 0.8 * gh &&
+        l.length <= 8 * gh,
+    )
+    .sort((a, b) => a.down - b.down);
 }
 
 /**
@@ -200,20 +255,9 @@ export async function detectRepeatedPrefixLearned(
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   if (finding.glyphs.length < 9) return undefined;
-  const { angle, place } = readingFrame(finding);
-  const prefix = finding.text.slice(0, 4);
-  const near = lines
-    .map((l) => ({ l, ...place(l.centre) }))
-    .filter(
-      ({ l, u, down }) =>
-        down >= REPEAT_BAND.below[0] * gh &&
-        down <= REPEAT_BAND.below[1] * gh &&
-        u >= -REPEAT_BAND.before * gh &&
-        u <= REPEAT_BAND.after * gh &&
-        l.glyphHeight <= 0.8 * gh &&
-        l.length <= 8 * gh,
-    )
-    .sort((a, b) => a.down - b.down);
+  const { angle } = readingFrame(finding);
+  const prefix = finding.text;
+  const near = repeatBandLines(number, lines);
   onBand?.(near.length);
   for (const { l, u } of near) {
     throwIfAborted(signal);
@@ -243,14 +287,19 @@ export async function detectRepeatedPrefixLearned(
       (crop.image.width - l.length * crop.scale) / 2,
       (crop.image.width + l.length * crop.scale) / 2,
     ];
-    const span = wordExtent(crop, match ? [match[0].x0, match[3].x1] : lineSpan, l.glyphHeight * crop.scale);
+    const last = match?.[match.length - 1];
+    const span = wordExtent(
+      crop,
+      match && last ? [match[0].x0, last.x1] : lineSpan,
+      l.glyphHeight * crop.scale,
+    );
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
     const m = 0.25 * l.glyphHeight * crop.scale;
     const x0 = span[0] - m;
-    const w = (span[1] + m - x0) / 4;
+    const chars = match ? match.map((g) => g.char) : [...prefix.slice(0, 4)];
+    const w = (span[1] + m - x0) / chars.length;
     const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
     const y1 = crop.image.height - y0;
-    const chars = match ? match.map((g) => g.char) : [...prefix];
     const slots = chars.map((char, i) => ({
       char,
       confidence: match ? match[i].confidence : 0.5,

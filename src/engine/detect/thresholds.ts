@@ -148,6 +148,32 @@ export const READ_LINE = {
    * slots was read as true digits (upside-down letters pass for look-alikes: L for 7, S for 5, B for 8).
    */
   trueDigitShare: 0.85,
+  /**
+   * A glyph read under this confidence is in doubt: a wider read that adds such glyphs to a line
+   * already read as a whole number (brand length and Luhn) does not replace it.
+   */
+  doubtfulGlyph: 0.7,
+} as const;
+
+/**
+ * The way up from the words around a number (detect/page-way-up.ts), asked only when a number reads
+ * as digits both ways round and the recognizer is not clearly surer of one.
+ */
+export const PAGE_WAY = {
+  /** Lines of words read, largest print first. */
+  maxLines: 3,
+  /** Lines printed along the number: their directions differ by at most this sine (15 degrees). */
+  maxTurn: Math.sin((15 * Math.PI) / 180),
+  /** Lines on the same card: centres within this share of the number's length of its centre. */
+  reach: 1.2,
+  /** A line of at least a word: this many of its own glyph heights long. */
+  minWordLength: 3,
+  /** Print from a third to one and a half of the number's height. */
+  glyphHeightRatio: [0.3, 1.5],
+  /** A reading counts as words at this mean character confidence... */
+  minConfidence: 0.8,
+  /** ...when it is this much surer than the same line turned half round. */
+  confidenceGap: 0.15,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */
@@ -159,6 +185,8 @@ export const FINDINGS = {
    * edge (sampled from 0.3 pitch on) for the number to end there rather than run out of the frame.
    */
   groundBeforeFrame: 3,
+  /** A number printed under this share of an earlier number's height must be laid out like a card number. */
+  smallerNumber: 0.9,
 } as const;
 
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */

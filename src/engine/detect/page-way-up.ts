@@ -1,0 +1,78 @@
+import type { TextLine } from '../learned/text-lines';
+import type { OcrEngine } from '../ocr/types';
+import type { GrayImage, Point } from '../types';
+import { throwIfAborted } from './abort';
+import { cropTextLine, readCrop, type LineReading } from './read-line';
+import { PAGE_WAY } from './thresholds';
+
+/** A number line in source pixels, `angle` (radians clockwise) the direction it was read in. */
+export interface LineInFrame {
+  centre: Point;
+  angle: number;
+  length: number;
+  glyphHeight: number;
+}
+
+/**
+ * Which way up the print around a number reads, in the number line's frame: 0 when words read
+ * upright along `number.angle`, 1 when they read upright turned half round, undefined when the
+ * words near it do not say (none read, or they disagree).
+ *
+ * Why: a number of 0s, 1s, 8s and 6s/9s reads as digits both ways round, and then the recognizer's
+ * confidence and the card rules cannot tell which end holds the last four ("9999 ..." upside down is
+ * "6666 ...", which even starts like a Maestro IIN). The recognizer learned upright words: a bank's
+ * name or "CARD HOLDER" turned half round reads as low-confidence letters. So the few largest lines
+ * of words printed along the number, on the same card (within `PAGE_WAY.reach` of the number's
+ * length of it), are read both ways round; each one read clearly better one way votes for it.
+ */
+export async function proseWayUp(
+  gray: GrayImage,
+  reader: OcrEngine,
+  number: LineInFrame,
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+): Promise<0 | 1 | undefined> {
+  const gh = number.glyphHeight;
+  const candidates = lines
+    .filter((l) => {
+      const turn = Math.abs(Math.sin(l.angle - number.angle));
+      const off = Math.hypot(l.centre.x - number.centre.x, l.centre.y - number.centre.y);
+      return (
+        turn < PAGE_WAY.maxTurn &&
+        off > gh &&
+        off < PAGE_WAY.reach * number.length &&
+        l.length >= PAGE_WAY.minWordLength * l.glyphHeight &&
+        l.glyphHeight >= PAGE_WAY.glyphHeightRatio[0] * gh &&
+        l.glyphHeight <= PAGE_WAY.glyphHeightRatio[1] * gh
+      );
+    })
+    .sort((a, b) => b.length * b.glyphHeight - a.length * a.glyphHeight)
+    .slice(0, PAGE_WAY.maxLines);
+  let upright = 0;
+  let turned = 0;
+  for (const l of candidates) {
+    throwIfAborted(signal);
+    // Read in the number's frame (a line's own angle leaves which end reads first open).
+    const [asNumber, halfRound] = await Promise.all([
+      readCrop(reader, cropTextLine(gray, l, number.angle)),
+      readCrop(reader, cropTextLine(gray, l, number.angle + Math.PI)),
+    ]);
+    const vote = wayOfWords(asNumber, halfRound);
+    if (vote === 0) upright++;
+    if (vote === 1) turned++;
+  }
+  if (upright > 0 && turned === 0) return 0;
+  if (turned > 0 && upright === 0) return 1;
+  return undefined;
+}
+
+/**
+ * Of one line's readings the two ways round, the one that reads as words (a run of 3 letters) with
+ * `PAGE_WAY.minConfidence` and clearly surer than the other (`PAGE_WAY.confidenceGap`): 0 or 1.
+ */
+export function wayOfWords(a: LineReading, b: LineReading): 0 | 1 | undefined {
+  const wordy = (r: LineReading) => /\p{L}{3,}/u.test(r.text) && r.confidence >= PAGE_WAY.minConfidence;
+  if (wordy(a) && a.confidence - b.confidence >= PAGE_WAY.confidenceGap) return 0;
+  if (wordy(b) && b.confidence - a.confidence >= PAGE_WAY.confidenceGap) return 1;
+  return undefined;
+}
