@@ -2,26 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { findingsAsExported } from '../../src/engine/masks/as-exported';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
-import type { Finding, Quad } from '../../src/engine/types';
+import type { Quad } from '../../src/engine/types';
+import { levelNumber } from '../support/shapes';
 
-const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
-const card: Finding = {
-  id: 'card-1',
-  kind: 'card-number',
-  text: '4111111111111234',
-  glyphs: Array.from({ length: 16 }, (_, i) => {
-    const x = 40 + i * 20 + Math.floor(i / 4) * 12;
-    return quad(x, 48, x + 14, 72);
-  }),
-  confidence: 0.9,
-  keepable: true,
-  enabledByDefault: true,
-};
+const card = levelNumber('4111111111111234');
 
 describe('findingsAsExported', () => {
   it('writes the hidden digits as bullets and keeps the last four the image shows', () => {

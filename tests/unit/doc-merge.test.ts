@@ -6,7 +6,8 @@ import {
   mergedFindings,
 } from '../../src/engine/documents/document-findings';
 import type { OcrEngine, OcrLine, OcrPage } from '../../src/engine/ocr/types';
-import type { Finding, GrayImage, Quad } from '../../src/engine/types';
+import type { Finding, GrayImage } from '../../src/engine/types';
+import { quad } from '../support/shapes';
 
 const W = 1200;
 const H = 700;
@@ -38,12 +39,6 @@ function fakeOcr(lines: OcrLine[]): OcrEngine & { calls: number } {
 }
 
 const blank: GrayImage = { width: W, height: H, data: new Uint8Array(W * H).fill(255) };
-const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
 
 function cardFinding(id: string, x: number, y: number, n: number): Finding {
   return {

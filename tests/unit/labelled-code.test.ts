@@ -7,7 +7,8 @@ import type { TextModels } from '../../src/engine/learned/models';
 import type { ReadGlyph } from '../../src/engine/detect/read-line';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
-import type { Finding, GrayImage, Quad } from '../../src/engine/types';
+import type { GrayImage } from '../../src/engine/types';
+import { levelNumber } from '../support/shapes';
 
 /** Words as read: glyphs 10 px wide, a space glyph between words. */
 function words(text: string): ReadGlyph[][] {
@@ -48,22 +49,7 @@ describe('labelledCodeOnLine', () => {
 const W = 460;
 const H = 220;
 const GH = 24;
-const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
-const x = (i: number) => 40 + i * 20 + Math.floor(i / 4) * 12;
-const number: Finding = {
-  id: 'card-1',
-  kind: 'card-number',
-  text: '6037997552360233',
-  glyphs: Array.from({ length: 16 }, (_, i) => quad(x(i), 48, x(i) + 14, 48 + GH)),
-  confidence: 0.9,
-  keepable: true,
-  enabledByDefault: true,
-};
+const number = levelNumber('6037997552360233', 48, GH);
 /** A level detector line centred at (x, y), `length` long, of glyphs `glyphHeight` tall (source pixels). */
 const flatLine = (x: number, y: number, length: number, glyphHeight: number): TextLine => ({
   centre: { x, y },

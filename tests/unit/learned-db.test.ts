@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionsFromProbabilityMap } from '../../src/engine/learned/db-postprocess';
 import { mergePieces, type TextLine } from '../../src/engine/learned/text-lines';
+import { textLine } from '../support/shapes';
 
 /** A probability map with the given oriented bars set to 0.9 (centre, length, height, degrees). */
 function map(w: number, h: number, bars: [number, number, number, number, number][]): Float32Array {
@@ -43,14 +44,8 @@ describe('DB post-processing', () => {
 });
 
 describe('merging line pieces', () => {
-  const line = (x: number, y: number, length: number, gh = 20, angle = 0): TextLine => ({
-    centre: { x, y },
-    angle,
-    length,
-    glyphHeight: gh,
-    score: 0.9,
-    pieces: 1,
-  });
+  const line = (x: number, y: number, length: number, gh = 20, angle = 0) =>
+    textLine(x, y, length, gh, angle);
 
   it('joins the groups of a number split by wide spaces into one line', () => {
     // Four groups of 4 glyphs, 70 px long, with 60 px (3 glyph heights) between them.

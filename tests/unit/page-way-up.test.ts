@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { proseWayUp, wayOfWords, type LineInFrame } from '../../src/engine/detect/page-way-up';
 import type { LineReading } from '../../src/engine/detect/read-line';
-import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { GrayImage } from '../../src/engine/types';
+import { textLine } from '../support/shapes';
 
 const W = 600;
 const H = 400;
@@ -49,14 +49,7 @@ function darkFirstReader(): OcrEngine & { asked: number } {
   return engine;
 }
 
-const line = (x: number, y: number, length: number, gh: number, angle = 0): TextLine => ({
-  centre: { x, y },
-  angle,
-  length,
-  glyphHeight: gh,
-  score: 0.9,
-  pieces: 1,
-});
+const line = textLine;
 const number = (angle: number): LineInFrame => ({
   centre: { x: 300, y: 200 },
   angle,

@@ -6,8 +6,9 @@ import { detectRepeatedPrefixLearned, prefixMatch } from '../../src/engine/detec
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
-import type { Finding, GrayImage, Mask, Quad } from '../../src/engine/types';
+import type { Finding, GrayImage, Mask } from '../../src/engine/types';
 import { insideMask } from '../support/mask-geometry';
+import { glyphX, levelNumber } from '../support/shapes';
 
 const W = 420;
 const H = 200;
@@ -20,8 +21,7 @@ function card(): GrayImage {
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 30;
   };
   for (let i = 0; i < 16; i++) {
-    const x = 40 + i * 20 + Math.floor(i / 4) * 12;
-    box(x, 48, x + 14, 48 + GH);
+    box(glyphX(i), 48, glyphX(i) + 14, 48 + GH);
   }
   for (const x of REPEAT.x) {
     box(x, REPEAT.y0, x + 2, REPEAT.y1);
@@ -32,26 +32,7 @@ function card(): GrayImage {
   return { width: W, height: H, data };
 }
 
-const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
-
-const number: Finding = {
-  id: 'card-1',
-  kind: 'card-number',
-  text: '4111111111111111',
-  glyphs: Array.from({ length: 16 }, (_, i) => {
-    const x = 40 + i * 20 + Math.floor(i / 4) * 12;
-    return quad(x, 48, x + 14, 48 + GH);
-  }),
-  confidence: 0.9,
-  keepable: true,
-  enabledByDefault: true,
-  notes: [],
-};
+const number: Finding = { ...levelNumber('4111111111111111', 48, GH), notes: [] };
 
 /** The detector's line over the repeat, a glyph and a half short at its start. */
 const shortLine: TextLine = {

@@ -1,4 +1,5 @@
 import type { Finding, Mask, Point } from '../types';
+import { maskCorners } from './geometry';
 
 /** The character written for a glyph the export covers. */
 export const COVERED_GLYPH = '•';
@@ -24,12 +25,11 @@ export function findingsAsExported(findings: readonly Finding[], masks: readonly
   }));
 }
 
-/** Whether `p` (source pixels) lies inside mask `m`, turned `rotation` degrees clockwise about (x, y). */
+/** Whether `p` (source pixels) lies inside mask `m`: on the inner side of each of its four edges. */
 function underMask(p: Point, m: Mask): boolean {
-  const a = (m.rotation * Math.PI) / 180;
-  const dx = p.x - m.x;
-  const dy = p.y - m.y;
-  const u = dx * Math.cos(a) + dy * Math.sin(a);
-  const v = -dx * Math.sin(a) + dy * Math.cos(a);
-  return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
+  const q = maskCorners(m);
+  return q.every((a, i) => {
+    const b = q[(i + 1) % 4];
+    return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) >= 0;
+  });
 }

@@ -1,0 +1,35 @@
+// Shapes the unit tests draw findings and detector output with, in source pixels.
+import type { TextLine } from '../../src/engine/learned/text-lines';
+import type { Finding, Quad } from '../../src/engine/types';
+
+/** An upright box as a quad, corners clockwise from the top left. */
+export const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+
+/** A detector line centred at (x, y), `length` long, of glyphs `glyphHeight` tall, along `angle` (radians). */
+export const textLine = (x: number, y: number, length: number, glyphHeight: number, angle = 0): TextLine => ({
+  centre: { x, y },
+  angle,
+  length,
+  glyphHeight,
+  score: 0.9,
+  pieces: 1,
+});
+
+/** Where glyph `i` of a 4-4-4-4 number starts: glyphs 20 px apart, groups 12 px more, from x = 40. */
+export const glyphX = (i: number) => 40 + i * 20 + Math.floor(i / 4) * 12;
+
+/** A card number found on a level line: `text`'s glyphs 14 px wide from `top`, `height` tall. */
+export const levelNumber = (text: string, top = 48, height = 24): Finding => ({
+  id: 'card-1',
+  kind: 'card-number',
+  text,
+  glyphs: [...text].map((_, i) => quad(glyphX(i), top, glyphX(i) + 14, top + height)),
+  confidence: 0.9,
+  keepable: true,
+  enabledByDefault: true,
+});
