@@ -197,7 +197,9 @@ export async function analyzeImage(
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
     // The code on a back and a small repeat of the first four on a front, read side by side.
     const [code, prefix] = await Promise.all([
-      (finders?.securityCode ?? true) ? securityCode(gray, ocr, numbers[0], options) : undefined,
+      (finders?.securityCode ?? true)
+        ? (numbers[0].code ?? securityCode(gray, ocr, numbers[0], options))
+        : undefined,
       repeatedPrefix(gray, ocr, numbers[0], options),
     ]);
     if (prefix) cardFindings.push(prefix);

@@ -3,10 +3,12 @@ import { classifyWord, numberRun } from '../../src/engine/detect/number-run';
 import type { LineReading, ReadGlyph } from '../../src/engine/detect/read-line';
 import {
   fillShortGroups,
+  numberThenCode,
   glyphPitch,
   normalizeSlots,
   slotsFromInk,
   splitGroups,
+  withoutLoneEnds,
 } from '../../src/engine/detect/group-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
 import { digitOf } from '../../src/engine/detect/digit-like';
@@ -325,5 +327,67 @@ describe('slots aligned to the ink', () => {
       // Never into the next glyph's half of the space between them.
       if (i + 1 < ink.length) expect(s.x1).toBeLessThanOrEqual((ink[i].x1 + ink[i + 1].x0) / 2);
     });
+  });
+});
+
+describe('narrow group spaces and a code after the number', () => {
+  /** A layout set with group spaces of a third of a pitch (1.33 pitches centre to centre). */
+  function narrow(groups: number[], text: string, spaced: boolean): Slot[] {
+    const slots: Slot[] = [];
+    let x = 10;
+    let k = 0;
+    for (const [gi, n] of groups.entries())
+      for (let i = 0; i < n; i++) {
+        if (i === 0 && gi > 0) x += 9;
+        const wordStart = spaced && i === 0 && gi > 0 ? { wordStart: true } : {};
+        slots.push({ x0: x, x1: x + 20, y0: 10, y1: 46, char: text[k++], confidence: 0.9, ...wordStart });
+        x += 26;
+      }
+    return slots;
+  }
+
+  it('parts groups at a narrow space where the reader read one, not where it read none', () => {
+    const text = '1234567891234567321';
+    expect(splitGroups(narrow([4, 4, 4, 4, 3], text, true)).map((g) => g.length)).toEqual([4, 4, 4, 4, 3]);
+    expect(splitGroups(narrow([4, 4, 4, 4, 3], text, false)).length).toBe(1);
+  });
+
+  it('splits a panel line into the number and its code unless the card rules make it 19 digits', () => {
+    const panel = numberThenCode(narrow([4, 4, 4, 4, 3], '1234567891234567321', true));
+    expect(chars(panel!.number)).toBe('1234567891234567');
+    expect(chars(panel!.code)).toBe('321');
+    // A Visa 19 that passes Luhn, and one that fails it with no whole 16 inside: one number.
+    expect(numberThenCode(layout([4, 4, 4, 4, 3], '4367420690040024936'))).toBeUndefined();
+    expect(numberThenCode(layout([4, 4, 4, 4, 3], '4367420690040024937'))).toBeUndefined();
+    // A Visa 16 that passes Luhn, then a code the 19 fail with.
+    expect(chars(numberThenCode(layout([4, 4, 4, 4, 3], '4444333322221111670'))!.code)).toBe('670');
+    expect(numberThenCode(layout([4, 4, 4, 4], '4444333322221111'))).toBeUndefined();
+  });
+});
+
+describe('withoutLoneEnds', () => {
+  it('drops a lone glyph a group space from either end (an edge or a finger read as a digit)', () => {
+    expect(chars(withoutLoneEnds(layout([1, 4, 4, 4, 4], '52202200194640494')))).toBe('2202200194640494');
+    const trailing = layout([4, 4, 4, 4, 1], '62149915450002662');
+    trailing[16].confidence = 0.39;
+    expect(chars(withoutLoneEnds(trailing))).toBe('6214991545000266');
+  });
+
+  it('keeps a lone end glyph read surely when the rest is no length its brand issues', () => {
+    // "9 4111 1111 1111 111": the rest, 15 digits of a Visa, is no whole number: nothing to go by.
+    const slots = layout([1, 4, 4, 4, 3], '9411111111111111');
+    expect(chars(withoutLoneEnds(slots))).toBe('9411111111111111');
+  });
+
+  it('leaves card layouts alone', () => {
+    for (const groups of [
+      [4, 4, 4, 4],
+      [4, 6, 5],
+      [4, 4, 4, 4, 3],
+      [6, 13],
+    ]) {
+      const slots = layout(groups);
+      expect(withoutLoneEnds(slots)).toHaveLength(slots.length);
+    }
   });
 });

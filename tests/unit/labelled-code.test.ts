@@ -127,4 +127,20 @@ describe('detectPanelCode, a back with no number', () => {
     const reader = readsInTurn(['012', '210', 'Use of this card is subject to the agreement']);
     expect(await detectPanelCode(gray, models, [box, strip], undefined, undefined, reader)).toBeUndefined();
   });
+
+  // The panel's own label, "signature" printed small at its far end: on the box's panel, however far
+  // along it (the box sits at the other end, well past what counts as beside it).
+  const label: TextLine = flatLine(40, 84, 40, 6);
+
+  it("takes a lone 3-digit box for the code with the panel's signature label at its far end", async () => {
+    const reader = readsInTurn(['123', '321', 'signature', 'ǝɹnʇɐuƃᴉs']);
+    const found = await detectPanelCode(gray, models, [box, label], undefined, undefined, reader);
+    expect(found?.text).toBe('123');
+  });
+
+  it('does not take the label from off the panel (a line well above or below it)', async () => {
+    const reader = readsInTurn(['123', '321', 'signature', 'ǝɹnʇɐuƃᴉs', '', '']);
+    const off = flatLine(40, 160, 40, 6);
+    expect(await detectPanelCode(gray, models, [box, off], undefined, undefined, reader)).toBeUndefined();
+  });
 });

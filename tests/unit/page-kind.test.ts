@@ -179,6 +179,14 @@ describe('classifyPage: cards, statements and the rest', () => {
     expect(c.kind).toBe('card-back');
   });
 
+  it('calls a back with no number but a code by its panel a card back, over two MRZ-like rows of small print', () => {
+    // A back's terms in two long rows of small print look like a passport's MRZ to the layout check.
+    const back = classifyPage(evidence({ securityCode: true, mrzRows: 2 }));
+    expect(back.kind).toBe('card-back');
+    expect(back.reasons).toContain('a security code by the signature panel');
+    expect(classifyPage(evidence({ mrzRows: 2 })).kind).not.toBe('card-back');
+  });
+
   it('calls a statement a statement, even with "credit card", "customer service" and a stray number', () => {
     const c = classifyPage(
       evidence({

@@ -94,6 +94,10 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
+  it('leaves a line of other digits read plainly (an expiry whose slash was lost)', async () => {
+    expect(await repeatUnder('0820', shortLine)).toBeUndefined();
+  });
+
   it('leaves small print read as words', async () => {
     const found = await repeatUnder('VISA', shortLine);
     expect(found).toBeUndefined();

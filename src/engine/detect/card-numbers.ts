@@ -17,11 +17,14 @@ import { splitTouchingGlyphs } from './touching-glyphs';
 import {
   glyphPitch,
   normalizeSlots,
+  numberThenCode,
   numberWithin,
   slotsFromInk,
+  withoutLoneEnds,
   splitGroups,
   type EndCut,
 } from './group-digits';
+import { panelCodeFinding } from './security-code-learned';
 import { numberRun, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
@@ -115,6 +118,15 @@ const evidence = (r: NumberRun) => {
   return quality(r) + (t && lengthFitsBrand(t) ? 2 : 0) + (t && t.length >= 12 && luhnValid(t) ? 4 : 0);
 };
 
+/** A true digit read at `READ_LINE.doubtfulGlyph` confidence or more. */
+const readPlainly = (s: Slot) => s.char !== '?' && !s.lookalike && s.confidence >= READ_LINE.doubtfulGlyph;
+
+/** Digits read plainly. */
+const plainDigits = (r: NumberRun) => r.slots.filter(readPlainly).length;
+
+/** Whether `next` holds at least `n` more digits read plainly than `run`. */
+const plainlyMore = (next: NumberRun, run: NumberRun, n: number) => plainDigits(next) - plainDigits(run) >= n;
+
 /** Slots read with doubt: unread, or under `READ_LINE.doubtfulGlyph` confidence. */
 const doubtful = (r: NumberRun) =>
   r.slots.filter((s) => s.char === '?' || s.confidence < READ_LINE.doubtfulGlyph).length;
@@ -122,7 +134,8 @@ const doubtful = (r: NumberRun) =>
 /**
  * A run of 12 digits (a 4-4-4 run: Maestro's 12-digit numbers are all but unknown on cards), or of
  * 13 to 15 that no brand issues at that length (a 19-digit number's first 13): a whole group of the
- * number may lie past the detector's box.
+ * number may lie past the detector's box, on one side (its first group lost in the card's art, or
+ * its last to glare).
  */
 const groupShort = (r: NumberRun) => {
   const t = coreDigitsOf(r);
@@ -292,15 +305,51 @@ async function readOnce(
     const edge = (ctx.learned ? 2 : 1.3) * gh * reading.crop.scale;
     const atStart = run.slots[0].x0 < edge;
     const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
-    if (atStart || atEnd) {
-      // Reach past what the first read covered: a long line is read with `far` already. A whole
-      // number is 16 glyphs and 3 group spaces, about 19 of its pitches: 17 glyph heights in common
-      // fonts, more in widely spaced ones (the run's own pitch tells).
-      const pitch = glyphPitch(run.slots) / reading.crop.scale;
-      const whole = Math.min(READ_LINE.numberPitches * pitch, READ_LINE.maxNumberLength * gh) - len;
-      const further = Math.max(far(), first + 6 * gh, whole);
+    const lostGroup = !!ctx.learned && groupShort(run);
+    // Reach past what the first read covered: a long line is read with `far` already. A whole
+    // number is 16 glyphs and 3 group spaces, about 19 of its pitches: 17 glyph heights in common
+    // fonts, more in widely spaced ones (the run's own pitch tells).
+    const pitch = glyphPitch(run.slots) / reading.crop.scale;
+    const whole = Math.min(READ_LINE.numberPitches * pitch, READ_LINE.maxNumberLength * gh) - len;
+    const further = Math.max(far(), first + 6 * gh, whole);
+    if (lostGroup) {
+      // A run of 12 to 15 lacks a group on one side only. Each side is read on its own, and counts
+      // only where it adds digits read plainly: past a number's true end the card's edge, glare or
+      // art reads as digits in doubt ("1 1 31?1" after "4549 4066 9368" under glare). The side that
+      // adds more plainly read digits wins.
+      const shown = run;
+      // The glyphs a side's read adds are at that end of its run; they count when at least one is
+      // read plainly and no more are read in doubt than plainly.
+      const plainGain = (side: { run?: NumberRun }, atFront: boolean) => {
+        if (!side.run || !better(side, shown)) return -1;
+        const extra = side.run.slots.length - shown.slots.length;
+        const added = atFront ? side.run.slots.slice(0, extra) : side.run.slots.slice(-extra);
+        const plainly = added.filter(readPlainly).length;
+        return extra > 0 && plainly >= 1 && plainly >= added.length - plainly ? plainly : -1;
+      };
+      const before = await read(further, first);
+      const after = await read(first, further);
+      const [b, a] = [plainGain(before, true), plainGain(after, false)];
+      if (Math.max(a, b) >= 0) ({ reading, run } = b >= a ? before : after);
+    } else if (atStart || atEnd) {
       const wider = await read(atStart ? further : first, atEnd ? further : first);
       if (better(wider, run)) ({ reading, run } = wider);
+      // A 19-digit number is 19 glyphs and 3 or 4 group spaces: a run shorter than that which still
+      // runs into the end it was read towards is read on, `READ_LINE.longerNumberPitches` further.
+      const w = reading.crop.image.width;
+      const onStart = !!run && atStart && run.slots[0].x0 < edge;
+      const onEnd = !!run && atEnd && run.slots[run.slots.length - 1].x1 > w - edge;
+      if (run && run.slots.length < 19 && (onStart || onEnd)) {
+        const longer = further + READ_LINE.longerNumberPitches * pitch;
+        const again = await read(
+          onStart ? longer : atStart ? further : first,
+          onEnd ? longer : atEnd ? further : first,
+        );
+        // Past a whole number's reach only print read plainly counts: the card's edge or art reads
+        // as a digit or two in doubt.
+        if (better(again, run) && plainlyMore(again.run!, run, READ_LINE.readOnPlainDigits))
+          ({ reading, run } = again);
+      }
     }
   }
   // Clean prose (a name, a bank, terms) read with confidence: no other polarity will make it digits.
@@ -583,6 +632,8 @@ export interface CardNumberDetection {
   glyphHeight: number;
   /** Every line the learned detector found on the page (source pixels), for the panel reader. */
   textLines?: readonly TextLine[];
+  /** The security code printed after the number on the same line (a back's signature panel). */
+  code?: Finding;
 }
 
 export async function detectCardNumbersDetailed(
@@ -712,7 +763,10 @@ export async function detectCardNumbersDetailed(
     options.debug?.(
       `normalized ${r.run.slots.map((s) => `${s.char}:${Math.round(s.x0)}-${Math.round(s.x1)}:${s.confidence.toFixed(2)}`).join(' ')} -> ${slots.map((s) => s.char).join('')} ink=${r.run.ink.map((p) => `${Math.round(p.x0)}-${Math.round(p.x1)}`).join(' ')}`,
     );
-    slots = numberWithin(slots);
+    slots = numberWithin(withoutLoneEnds(slots));
+    // The number and then the code on one signature-panel line: the code is masked whole, apart.
+    const panel = numberThenCode(slots);
+    if (panel) slots = panel.number;
     // A number the frame cuts before its last four (a visible 4-4-3 that starts with an issuer's
     // IIN, running into the frame's edge): every digit in view is one to hide.
     const cutShort =
@@ -760,7 +814,15 @@ export async function detectCardNumbersDetailed(
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;
-    out.push({ finding, crop: r.reading.crop, glyphHeight: height });
+    const code = panel && {
+      ...panelCodeFinding(
+        panel.code.map((g) => ({ ...g })),
+        r.reading.crop,
+        'security code after the number on the signature panel',
+      ),
+      reader: finding.reader,
+    };
+    out.push({ finding, crop: r.reading.crop, glyphHeight: height, ...(code ? { code } : {}) });
   }
   for (const o of out) o.textLines = textLines;
   return out;

@@ -19,6 +19,8 @@ export interface Slot {
    * the ink (which merges touching embossed glyphs and splits broken ones).
    */
   sure?: boolean;
+  /** The reader put a space before this glyph (it starts a word of the reading, not the run). */
+  wordStart?: boolean;
 }
 
 export interface NumberRun {
@@ -115,7 +117,8 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     }
   }
   if (best.length < 4 || bestScore < 3) return undefined;
-  const slots: Slot[] = best.map((g) => ({
+  const starts = new Set(words.map((w) => w[0]));
+  const slots: Slot[] = best.map((g, i) => ({
     x0: g.x0,
     y0: g.y0,
     x1: g.x1,
@@ -124,6 +127,7 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     confidence: g.confidence,
     lookalike: !(g.char >= '0' && g.char <= '9'),
     sure: !!reading.learned && g.char >= '0' && g.char <= '9' && g.confidence >= SURE_CTC,
+    ...(i > 0 && starts.has(g) ? { wordStart: true } : {}),
   }));
   const trueDigits = best.filter((g) => g.char >= '0' && g.char <= '9').length;
   const confidence = best.reduce((s, g) => s + g.confidence, 0) / best.length;

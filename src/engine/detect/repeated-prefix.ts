@@ -202,6 +202,11 @@ export function prefixMatch(word: string, number: string): number | undefined {
 
 const isDigit = (g: ReadGlyph) => g.char >= '0' && g.char <= '9';
 
+/** Three digits or more read with a mean confidence of `REPEAT_BAND.plainConfidence`. */
+const plainlyRead = (digits: readonly ReadGlyph[]) =>
+  digits.length >= 3 &&
+  digits.reduce((s, g) => s + g.confidence, 0) / digits.length >= REPEAT_BAND.plainConfidence;
+
 /**
  * Three of the first four in order (one lost to blur: at 5 px a 9 and an 8 are a smudge) on a line
  * no longer than a 4-glyph word: the line is the repeat, read short.
@@ -279,7 +284,10 @@ export async function detectRepeatedPrefixLearned(
       Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
       // Four digits at most and nothing else read: letters or a '/' or ':' make it a word, a date, a label.
       !glyphs.some((g) => !/[\d ?]/.test(g.char)) &&
-      glyphs.filter(isDigit).length <= 4;
+      glyphs.filter(isDigit).length <= 4 &&
+      // Digits read plainly that are not the first four are other print (an expiry whose '/' was
+      // lost: "08/20" read "0820"), not a repeat too blurred to read.
+      !plainlyRead(glyphs.filter(isDigit));
     // A line no longer than a 4-glyph word read as three of the first four in order is the repeat
     // read short (at 5 px a 9 and an 8 are a smudge).
     if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;

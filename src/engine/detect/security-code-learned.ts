@@ -187,6 +187,16 @@ export async function detectPanelCode(
   const only = (r: Read, n: number) =>
     r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === n;
   const signature = (r: Read) => /SIGNAT|AUTHORI/i.test(r.text);
+  // The panel's own label ("signature", printed small at its far end) is on the panel, however far
+  // along it: a line along the box, within a few glyph heights across it and a card's width along.
+  const samePanel = (a: TextLine, b: TextLine) => {
+    const gh = Math.max(a.glyphHeight, b.glyphHeight);
+    const dx = b.centre.x - a.centre.x;
+    const dy = b.centre.y - a.centre.y;
+    const along = Math.abs(dx * Math.cos(a.angle) + dy * Math.sin(a.angle));
+    const across = Math.abs(-dx * Math.sin(a.angle) + dy * Math.cos(a.angle));
+    return across <= CODE_BAND.panelAcross * gh && along <= CODE_BAND.panelAlong * gh;
+  };
   // The strip under the panel ("AUTHORIZED SIGNATURE - NOT VALID UNLESS SIGNED") is too long to be
   // among the short lines read: beside a lone 3-digit box, the nearest long lines are read for it.
   const signatureStripNear = async (box: TextLine, angle: number): Promise<boolean> => {
@@ -216,7 +226,9 @@ export async function detectPanelCode(
       code = r.words[0].slice(4);
     } else if (
       only(r, 3) &&
-      (reads.some((o) => o !== r && near(o.l, r.l) && (only(o, 4) || signature(o))) ||
+      (reads.some(
+        (o) => o !== r && ((near(o.l, r.l) && only(o, 4)) || (samePanel(r.l, o.l) && signature(o))),
+      ) ||
         (await signatureStripNear(r.l, r.crop.angle)))
     ) {
       code = r.words[0];

@@ -143,6 +143,10 @@ export const READ_LINE = {
   numberPitches: 20,
   /** ...but never read further than this many glyph heights (a pitch misjudged from a few glyphs). */
   maxNumberLength: 26,
+  /** A run that still reaches the crop's end is read on this many of its pitches more (19 digits). */
+  longerNumberPitches: 5,
+  /** ...and that read wins only with this many more digits read plainly (not the card's edge in doubt). */
+  readOnPlainDigits: 2,
   /**
    * A run read the other way round from a line of clean prose is a number only when this share of its
    * slots was read as true digits (upside-down letters pass for look-alikes: L for 7, S for 5, B for 8).
@@ -203,6 +207,8 @@ export const REPEAT_BAND = {
   unreadStart: 1.5,
   /** Glyph heights of the repeat's line added to its crop (the detector's box of 5 px print can fall a glyph short). */
   cropMargin: 3,
+  /** Digits read at this mean confidence are read plainly: a line holding them is no unread repeat. */
+  plainConfidence: 0.8,
 } as const;
 
 /** The security code's band: above the number, along its length (the number's glyph heights). */
@@ -225,4 +231,8 @@ export const CODE_BAND = {
   panelCodeReach: 5,
   /** Long lines read at most beside a lone 3-digit code box, for the signature strip. */
   signatureStripLines: 2,
+  /** The panel's "signature" label is on the box's panel: within this many glyph heights across it... */
+  panelAcross: 5,
+  /** ...and this many along it (a card is about 30 of the code's glyph heights wide). */
+  panelAlong: 40,
 } as const;

@@ -84,6 +84,8 @@ export const WEIGHT = {
   /** Digits the card engine took for a number, with unread glyphs or a failed check: a card, barely. */
   doubtfulCardNumber: 2,
   securityCode: 2,
+  /** A code on a back with no number, found by the signature panel (its label or strip read beside it). */
+  panelCode: 3,
   cardWords: 2,
   cardWordsMax: 4,
   cardBrand: 1,
@@ -233,6 +235,9 @@ export function classifyPage(e: PageEvidence): PageClassification {
     if (e.securityCode) t.add('card-back', weight + WEIGHT.securityCode, `${what} and a security code`);
     else if (backWords > 0) t.add('card-back', weight, what);
     else t.add('card-front', weight, what);
+  } else if (e.securityCode) {
+    // A back that prints no full number: the code found by its signature panel is the back's own mark.
+    t.add('card-back', WEIGHT.panelCode, 'a security code by the signature panel');
   }
   if (e.pageFindings.includes('iban')) t.add('statement', WEIGHT.iban, 'an IBAN');
   if (e.pageFindings.includes('account-number'))
