@@ -126,6 +126,11 @@ describe('prefixMatch', () => {
     expect(prefixMatch('20220', '52202200144640494')).toBe(2);
   });
 
+  it('takes a shifted match only digit for digit (an expiry read "12723" under 5412 7534...)', () => {
+    expect(prefixMatch('12723', '5412753456789010')).toBeUndefined();
+    expect(prefixMatch('21220', '52202200144640494')).toBeUndefined();
+  });
+
   it('leaves words that do not repeat the start (two misreads, a date, the wrong length)', () => {
     expect(prefixMatch('4771', '4686425187372398')).toBeUndefined();
     expect(prefixMatch('0827', '4686425187372398')).toBeUndefined();

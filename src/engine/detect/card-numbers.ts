@@ -131,17 +131,6 @@ const plainlyMore = (next: NumberRun, run: NumberRun, n: number) => plainDigits(
 const doubtful = (r: NumberRun) =>
   r.slots.filter((s) => s.char === '?' || s.confidence < READ_LINE.doubtfulGlyph).length;
 
-/**
- * A run of 12 digits (a 4-4-4 run: Maestro's 12-digit numbers are all but unknown on cards), or of
- * 13 to 15 that no brand issues at that length (a 19-digit number's first 13): a whole group of the
- * number may lie past the detector's box, on one side (its first group lost in the card's art, or
- * its last to glare).
- */
-const groupShort = (r: NumberRun) => {
-  const t = coreDigitsOf(r);
-  return !!t && (t.length === 12 || (t.length > 12 && t.length < 16 && !lengthFitsBrand(t)));
-};
-
 /** A run whose digits (12 or more, unread marks at its ends aside) pass Luhn (ISO/IEC 7812-1). */
 const luhnHolds = (r: NumberRun) => {
   const t = coreDigitsOf(r);
@@ -285,9 +274,10 @@ async function readOnce(
     else ({ geo, len, gh } = prev);
   }
   // A learned line that holds a whole number is not widened (that only adds a logo or a hand to the
-  // run); one that holds part of a number (the detector split it at a wide group space, or lost a
-  // whole group to the print around it) is, both ways.
-  const partOfNumber = !ctx.learned || run === undefined || run.slots.length < 12 || groupShort(run);
+  // run); one that holds part of a number (the detector split it at a wide group space) is, both ways.
+  // (Reading a 12-digit run on for a group the detector lost was tried: it read a card's art past the
+  // number's end as a fifth group as often as it found a lost first group.)
+  const partOfNumber = !ctx.learned || run === undefined || run.slots.length < 12;
   if (run && ctx.learned && !partOfNumber) {
     // The detector's box can stop a glyph short of the line's end: a run that touches an end of the
     // crop is read again with room for one more group that way.
@@ -305,33 +295,13 @@ async function readOnce(
     const edge = (ctx.learned ? 2 : 1.3) * gh * reading.crop.scale;
     const atStart = run.slots[0].x0 < edge;
     const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
-    const lostGroup = !!ctx.learned && groupShort(run);
     // Reach past what the first read covered: a long line is read with `far` already. A whole
     // number is 16 glyphs and 3 group spaces, about 19 of its pitches: 17 glyph heights in common
     // fonts, more in widely spaced ones (the run's own pitch tells).
     const pitch = glyphPitch(run.slots) / reading.crop.scale;
     const whole = Math.min(READ_LINE.numberPitches * pitch, READ_LINE.maxNumberLength * gh) - len;
     const further = Math.max(far(), first + 6 * gh, whole);
-    if (lostGroup) {
-      // A run of 12 to 15 lacks a group on one side only. Each side is read on its own, and counts
-      // only where it adds digits read plainly: past a number's true end the card's edge, glare or
-      // art reads as digits in doubt ("1 1 31?1" after "4549 4066 9368" under glare). The side that
-      // adds more plainly read digits wins.
-      const shown = run;
-      // The glyphs a side's read adds are at that end of its run; they count when at least one is
-      // read plainly and no more are read in doubt than plainly.
-      const plainGain = (side: { run?: NumberRun }, atFront: boolean) => {
-        if (!side.run || !better(side, shown)) return -1;
-        const extra = side.run.slots.length - shown.slots.length;
-        const added = atFront ? side.run.slots.slice(0, extra) : side.run.slots.slice(-extra);
-        const plainly = added.filter(readPlainly).length;
-        return extra > 0 && plainly >= 1 && plainly >= added.length - plainly ? plainly : -1;
-      };
-      const before = await read(further, first);
-      const after = await read(first, further);
-      const [b, a] = [plainGain(before, true), plainGain(after, false)];
-      if (Math.max(a, b) >= 0) ({ reading, run } = b >= a ? before : after);
-    } else if (atStart || atEnd) {
+    if (atStart || atEnd) {
       const wider = await read(atStart ? further : first, atEnd ? further : first);
       if (better(wider, run)) ({ reading, run } = wider);
       // A 19-digit number is 19 glyphs and 3 or 4 group spaces: a run shorter than that which still

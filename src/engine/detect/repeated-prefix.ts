@@ -183,19 +183,19 @@ function prefixWord(words: readonly ReadGlyph[][], number: string): ReadGlyph[] 
 }
 
 /**
- * Where `word` (4 to 6 digits) repeats the start of `number` as read, one digit misread: at 0 when
- * it is the number's first four to six; at 1 or 2 when it matches from there, because the repeat's
- * first glyph was lost to blur (Mir's "220220" read "20220") or because the number was read with a
- * stray mark or two before it (a card's edge read as "5"), or both. Undefined: no match. The repeat
- * and the number are both read from small or embossed print, so each may carry a misread: only one
- * is allowed in all.
+ * Where `word` (4 to 6 digits) repeats the start of `number` as read: at 0 when it is the number's
+ * first four to six, one digit misread (the repeat and the number are both read from small or
+ * embossed print); at 1 or 2, digit for digit, when the repeat's first glyph was lost to blur (Mir's
+ * "220220" read "20220") or the number was read with a stray mark before it (a card's edge read as
+ * "5"). A shifted match allows no misread: an expiry under the number ("12/23" read "12723") can
+ * pass for a few of the number's digits with one wrong. Undefined: no match.
  */
 export function prefixMatch(word: string, number: string): number | undefined {
   if (word.length < 4 || word.length > 6) return undefined;
   for (let from = 0; from <= 2 && from + word.length <= number.length; from++) {
     let same = 0;
     for (let i = 0; i < word.length; i++) if (word[i] === number[from + i]) same++;
-    if (same >= word.length - 1) return from;
+    if (same >= word.length - (from === 0 ? 1 : 0)) return from;
   }
   return undefined;
 }
