@@ -391,3 +391,16 @@ describe('withoutLoneEnds', () => {
     }
   });
 });
+
+describe('numberThenCode, a code set apart', () => {
+  it('takes a group of three set apart by a wider space for the code, whatever Luhn says', () => {
+    // Discover issues 19 digits; the 19 and the 16 both fail Luhn: only the space tells.
+    const slots = layout([4, 4, 4, 4, 3], '6011000000000000123');
+    for (const s of slots.slice(16)) {
+      s.x0 += 40;
+      s.x1 += 40;
+    }
+    expect(chars(numberThenCode(slots)!.code)).toBe('123');
+    expect(numberThenCode(layout([4, 4, 4, 4, 3], '6011000000000000123'))).toBeUndefined();
+  });
+});

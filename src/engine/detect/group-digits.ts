@@ -428,6 +428,9 @@ export function numberWithin(slots: Slot[]): Slot[] {
   return best ?? slots;
 }
 
+/** A code after the number is set apart by this many times the number's widest group space. */
+const CODE_APART = 1.5;
+
 /**
  * A signature panel's line that prints the number and then the security code ("1234 5678 9123 4567
  * 321", as many backs do): four groups of four and a group of three that the card rules do not take
@@ -435,14 +438,14 @@ export function numberWithin(slots: Slot[]): Slot[] {
  * Luhn where the 16 pass). A 19-digit number printed 4-4-4-4-3 (UnionPay, Visa) stays whole.
  */
 export function numberThenCode(slots: readonly Slot[]): { number: Slot[]; code: Slot[] } | undefined {
-  if (
-    splitGroups(slots)
-      .map((g) => g.length)
-      .join('-') !== '4-4-4-4-3'
-  )
-    return undefined;
+  const groups = splitGroups(slots);
+  if (groups.map((g) => g.length).join('-') !== '4-4-4-4-3') return undefined;
   const text = slots.map((s) => s.char).join('');
   if (!/^\d{19}$/.test(text)) return undefined;
+  // Set apart from the number by a wider space than its own group spaces: a code, whatever Luhn says.
+  const spaces = groups.slice(1).map((g, i) => mid(g[0]) - mid(groups[i][groups[i].length - 1]));
+  const setApart = spaces[3] >= CODE_APART * Math.max(spaces[0], spaces[1], spaces[2]);
+  if (setApart) return { number: slots.slice(0, 16), code: slots.slice(16) };
   const issues19 = lengthFitsBrand(text);
   if (issues19 && (luhnValid(text) || !luhnValid(text.slice(0, 16)))) return undefined;
   return { number: slots.slice(0, 16), code: slots.slice(16) };
