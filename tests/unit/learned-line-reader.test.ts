@@ -91,5 +91,9 @@ describe('the security code on a panel line', () => {
     expect(codeOnLine([word('0800'), word('711'), word('778')], '9203')).toBeUndefined();
     expect(codeOnLine([word('Customer'), word('711')], '9203')).toBeUndefined();
     expect(text(codeOnLine([word('077')], '5451'))).toBe('077');
+    // An Amex: the 4-digit CID above a front's number, the 3-digit code on its back's panel.
+    expect(text(codeOnLine([word('855')], '1028', [3, 4]))).toBe('855');
+    expect(text(codeOnLine([word('7997')], '1028', [3, 4]))).toBe('7997');
+    expect(codeOnLine([word('7997')], '5451')).toBeUndefined();
   });
 });

@@ -23,14 +23,15 @@ const agree = (w: readonly ReadGlyph[], four: string) => w.filter((g, i) => g.ch
 
 /**
  * The code on one line's words: the panel's last four (one misread allowed) followed by a 3- or
- * 4-digit word or glued to it; else, on a line that holds nothing but one word of `loneLength` digits
- * (a code box; an Amex front's 4-digit CID), that word. A phone number ("0800 711 778") or a line of words never gives a code: its 4-digit group
+ * 4-digit word or glued to it; else, on a line that holds nothing but one word of one of
+ * `loneLengths` digits (a code box; an Amex front's 4-digit CID, or the 3-digit code on its back's
+ * panel), that word. A phone number ("0800 711 778") or a line of words never gives a code: its 4-digit group
  * is not the last four, and the line holds more than the code.
  */
 export function codeOnLine(
   words: readonly ReadGlyph[][],
   lastFour: string,
-  loneLength = 3,
+  loneLengths: readonly number[] = [3],
 ): ReadGlyph[] | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -46,7 +47,7 @@ export function codeOnLine(
   }
   const digitWords = words.filter(isDigits);
   if (words.some(hasLetters) || digitWords.length !== 1) return undefined;
-  return digitWords[0].length === loneLength ? digitWords[0] : undefined;
+  return loneLengths.includes(digitWords[0].length) ? digitWords[0] : undefined;
 }
 
 /**
@@ -101,9 +102,10 @@ export async function detectSecurityCodeLearned(
     const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`panel (learned) "${reading.text}"`);
-    // American Express prints a 4-digit code (CID) on the front, above the number.
+    // American Express prints a 4-digit code (CID) on the front, above the number, and a 3-digit one
+    // on the back's signature panel.
     const words = wordsOf(reading.glyphs);
-    const code = codeOnLine(words, lastFour, /^3[47]/.test(finding.text) ? 4 : 3);
+    const code = codeOnLine(words, lastFour, /^3[47]/.test(finding.text) ? [3, 4] : [3]);
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel');
     if (words.length === 1 && isDigits(words[0]) && agree(words[0], lastFour) >= 3) lone.push({ l, crop });
   }
@@ -140,7 +142,7 @@ async function codeReachingOn(
   const words = wordsOf(reading.glyphs);
   debug?.(`panel line reaching on: "${reading.text}"`);
   if (words.length < 2) return undefined;
-  const code = codeOnLine(words, lastFour, 0);
+  const code = codeOnLine(words, lastFour, []);
   return code ? panelCodeFinding(code, longer, 'security code on the signature panel') : undefined;
 }
 
