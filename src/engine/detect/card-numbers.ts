@@ -786,7 +786,7 @@ export async function detectCardNumbersDetailed(
     if (out.some((o) => overlaps(o.finding, finding))) continue;
     const code = panel && {
       ...panelCodeFinding(
-        panel.code.map((g) => ({ ...g })),
+        panel.code,
         r.reading.crop,
         'security code after the number on the signature panel',
       ),

@@ -2,6 +2,7 @@ import { brandOf, lengthFitsBrand } from './brands';
 import { luhnValid } from './luhn';
 import type { Slot } from './number-run';
 import { median } from '../math';
+import { GROUPS, READ_LINE } from './thresholds';
 
 const mid = (s: Slot) => (s.x0 + s.x1) / 2;
 
@@ -23,14 +24,11 @@ export function splitGroups(slots: readonly Slot[], pitch = glyphPitch(slots)): 
   for (const s of slots) {
     const g = groups[groups.length - 1];
     const step = g ? mid(s) - mid(g[g.length - 1]) : Infinity;
-    if (g && step < (s.wordStart ? GROUP_SPACE.afterSpace : GROUP_SPACE.plain) * pitch) g.push(s);
+    if (g && step < (s.wordStart ? GROUPS.spaceAfterRead : GROUPS.space) * pitch) g.push(s);
     else groups.push([s]);
   }
   return groups;
 }
-
-/** Centre-to-centre steps, in glyph pitches, that part two printed groups. */
-const GROUP_SPACE = { plain: 1.45, afterSpace: 1.2 } as const;
 
 /**
  * OCR boxes do not count glyphs reliably (one embossed glyph read as two symbols, a whole group read
@@ -428,9 +426,6 @@ export function numberWithin(slots: Slot[]): Slot[] {
   return best ?? slots;
 }
 
-/** A code after the number is set apart by this many times the number's widest group space. */
-const CODE_APART = 1.5;
-
 /**
  * A signature panel's line that prints the number and then the security code ("1234 5678 9123 4567
  * 321", as many backs do): four groups of four and a group of three that the card rules do not take
@@ -444,11 +439,9 @@ export function numberThenCode(slots: readonly Slot[]): { number: Slot[]; code: 
   if (!/^\d{19}$/.test(text)) return undefined;
   // Set apart from the number by a wider space than its own group spaces: a code, whatever Luhn says.
   const spaces = groups.slice(1).map((g, i) => mid(g[0]) - mid(groups[i][groups[i].length - 1]));
-  const setApart = spaces[3] >= CODE_APART * Math.max(spaces[0], spaces[1], spaces[2]);
-  if (setApart) return { number: slots.slice(0, 16), code: slots.slice(16) };
-  const issues19 = lengthFitsBrand(text);
-  if (issues19 && (luhnValid(text) || !luhnValid(text.slice(0, 16)))) return undefined;
-  return { number: slots.slice(0, 16), code: slots.slice(16) };
+  const setApart = spaces[3] >= GROUPS.codeApart * Math.max(spaces[0], spaces[1], spaces[2]);
+  const whole19 = lengthFitsBrand(text) && (luhnValid(text) || !luhnValid(text.slice(0, 16)));
+  return setApart || !whole19 ? { number: slots.slice(0, 16), code: slots.slice(16) } : undefined;
 }
 
 /**
@@ -466,7 +459,7 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
       g.length === 1 &&
       rest.length >= 12 &&
       (g[0].char === '?' ||
-        g[0].confidence < LONE_DOUBT ||
+        g[0].confidence < READ_LINE.doubtfulGlyph ||
         lengthFitsBrand(rest.map((s) => s.char).join('')));
     const first = groups[0];
     const last = groups[groups.length - 1];
@@ -476,6 +469,3 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
   }
   return out;
 }
-
-/** A lone end glyph read under this confidence is in doubt. */
-const LONE_DOUBT = 0.7;

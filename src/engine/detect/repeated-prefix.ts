@@ -295,10 +295,9 @@ export async function detectRepeatedPrefixLearned(
       (crop.image.width - l.length * crop.scale) / 2,
       (crop.image.width + l.length * crop.scale) / 2,
     ];
-    const last = match?.[match.length - 1];
     const span = wordExtent(
       crop,
-      match && last ? [match[0].x0, last.x1] : lineSpan,
+      match ? [match[0].x0, match[match.length - 1].x1] : lineSpan,
       l.glyphHeight * crop.scale,
     );
     // Print this small blurs over its box: the mask takes in a quarter glyph more all round.

@@ -180,6 +180,16 @@ export const PAGE_WAY = {
   confidenceGap: 0.15,
 } as const;
 
+/** Stage "lay out glyphs": printed groups (detect/group-digits.ts), in glyph pitches between centres. */
+export const GROUPS = {
+  /** A step this wide parts two printed groups... */
+  space: 1.45,
+  /** ...or this wide where the reader read a space there (fonts set with narrow group spaces). */
+  spaceAfterRead: 1.2,
+  /** A group of three after the number is its code when set apart by this many of its widest group spaces. */
+  codeApart: 1.5,
+} as const;
+
 /** Stage "findings": runs that become card numbers. */
 export const FINDINGS = {
   /** Fewest glyphs of a number cut by the frame's edge that are masked as one (two groups and more). */
