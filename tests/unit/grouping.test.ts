@@ -404,3 +404,54 @@ describe('numberThenCode, a code set apart', () => {
     expect(numberThenCode(layout([4, 4, 4, 4, 3], '6011000000000000123'))).toBeUndefined();
   });
 });
+
+describe('the last glyph of a run is the number’s unless it is out of its rhythm', () => {
+  // A BOC 6+13 number read with one digit wrong: the 19 fail Luhn, and the first 18 pass by chance.
+  const read = '6235756101600018976';
+
+  it('keeps a last glyph at the number’s pitch and height, whatever Luhn says of the rest', async () => {
+    const { numberWithin, outOfRhythm } = await import('../../src/engine/detect/group-digits');
+    const { luhnValid } = await import('../../src/engine/detect/luhn');
+    expect(luhnValid(read)).toBe(false);
+    expect(luhnValid(read.slice(0, 18))).toBe(true);
+    const s = layout([6, 13], read);
+    expect(outOfRhythm(s)).toBe(false);
+    expect(chars(numberWithin(s))).toBe(read);
+  });
+
+  it('drops a last glyph set off from the number, or of another height', async () => {
+    const { numberWithin, outOfRhythm } = await import('../../src/engine/detect/group-digits');
+    const apart = layout([6, 12, 1], read);
+    expect(outOfRhythm(apart)).toBe(true);
+    expect(chars(numberWithin(apart))).toBe(read.slice(0, 18));
+    const short = layout([6, 13], read);
+    short[18] = { ...short[18], y0: 30 };
+    expect(outOfRhythm(short)).toBe(true);
+    expect(chars(numberWithin(short))).toBe(read.slice(0, 18));
+  });
+});
+
+describe('slivers and lone glyphs at the ends of an ungrouped number', () => {
+  it('drops a sliver crowding the first digit, and keeps a narrow digit at the pitch', async () => {
+    const { withoutCrowdedEnds } = await import('../../src/engine/detect/group-digits');
+    const s = layout([19], '6230351402013744583');
+    const sliver: Slot = { x0: 8, x1: 11, y0: 10, y1: 46, char: '5', confidence: 0.37 };
+    expect(chars(withoutCrowdedEnds([sliver, ...s]))).toBe('6230351402013744583');
+    // A narrow "1" first, at the pitch: a digit.
+    const one = layout([19], '1230351402013744583');
+    one[0] = { ...one[0], x0: one[0].x0 + 8, x1: one[0].x1 - 8 };
+    expect(chars(withoutCrowdedEnds(one))).toBe('1230351402013744583');
+  });
+
+  it('drops a lone glyph read in doubt after an ungrouped 19-digit number', () => {
+    const s = layout([19, 1], '62303514020137445832');
+    s[19] = { ...s[19], confidence: 0.42 };
+    expect(chars(withoutLoneEnds(s))).toBe('6230351402013744583');
+    // After a 6+13 number the same glyph is a group of one too.
+    const t = layout([6, 13, 1], '62303514020137445832');
+    t[19] = { ...t[19], confidence: 0.42 };
+    expect(chars(withoutLoneEnds(t))).toBe('6230351402013744583');
+    // Two groups of ten: neither is a lone glyph.
+    expect(chars(withoutLoneEnds(layout([10, 10], '62303514020137445832')))).toHaveLength(20);
+  });
+});

@@ -19,6 +19,7 @@ import {
   normalizeSlots,
   numberThenCode,
   numberWithin,
+  withoutCrowdedEnds,
   slotsFromInk,
   withoutLoneEnds,
   splitGroups,
@@ -217,7 +218,7 @@ async function readOnce(
       // Tesseract's reading replaces the learned one only when the card rules back it: it is a whole
       // number where the learned one is not, or the learned one read no number at all.
       if (alt && (!run || (settled(alt) && evidence(alt) > evidence(run))))
-        ({ reading, run } = { reading: second, run: alt });
+        ({ reading, run } = { reading: { ...second, replaced: reading }, run: alt });
     }
     ctx.trace?.reads.push({
       corners: cropQuad(crop, 0, 0, crop.image.width, crop.image.height),
@@ -480,8 +481,11 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // half round too, so the directions are compared on the same pixels.
     let [rival, winner] = best === up ? [down, up] : [up, down];
     if (best && isNumberLike(best)) {
-      const turned = turnCrop(best.reading.crop);
-      const reading = await readCrop(ctx.learned ?? ctx.ocr, turned);
+      // Where neither read was re-aimed, the rival was read on these very pixels turned round.
+      const reader = ctx.learned ?? ctx.ocr;
+      const reading =
+        (rival && readOnTurnedCrop(rival, best.reading.crop, !!ctx.learned)) ||
+        (await readCrop(reader, turnCrop(best.reading.crop)));
       const run = numberRun(reading);
       if (run && (!rival || quality(run) > quality(rival.run)))
         rival = { line, reading, run, flipped: 1 - best.flipped, source: best.source };
@@ -529,6 +533,25 @@ function wordsWayUp(ctx: Ctx, line: CandidateLine): Promise<0 | 1 | undefined> {
     glyphHeight: line.glyphHeight / ctx.scale,
   };
   return proseWayUp(ctx.gray, ctx.learned, number, ctx.pageLines, ctx.signal);
+}
+
+/**
+ * `other`'s reading by the line reader (`learned` or Tesseract) when `other` was cropped as `crop`
+ * turned half round (same size and scale, the opposite direction, its origin at `crop`'s far corner
+ * within a crop pixel): reading `turnCrop(crop)` would repeat that read. Else undefined.
+ */
+function readOnTurnedCrop(other: ReadNumber, crop: LineCrop, learned: boolean): LineReading | undefined {
+  const a = other.reading.crop;
+  if (a.image.width !== crop.image.width || a.image.height !== crop.image.height) return undefined;
+  if (Math.abs(a.scale / crop.scale - 1) > 0.01 || Math.cos(a.angle - crop.angle) > -0.9999) return undefined;
+  const far = cropToSource(crop, crop.image.width, crop.image.height);
+  if (Math.hypot(a.origin.x - far.x, a.origin.y - far.y) * crop.scale > 1) return undefined;
+  const r = other.reading;
+  return !!r.learned === learned
+    ? r
+    : r.replaced && !!r.replaced.learned === learned
+      ? r.replaced
+      : undefined;
 }
 
 /** The same crop turned half round: its pixels in reverse order, read from the other end. */
@@ -715,10 +738,14 @@ export async function detectCardNumbersDetailed(
     // The number within a longer run is found before the run is cut to the longest number issued.
     const normalize = (from: readonly Slot[]) =>
       numberWithin(
-        normalizeSlots(from, {
-          ink: r.run.ink,
-          cutAtEnd: (last, pitch) => cutAtEnd(r.source, crop, r.run.slots, last, pitch),
-        }),
+        withoutLoneEnds(
+          withoutCrowdedEnds(
+            normalizeSlots(from, {
+              ink: r.run.ink,
+              cutAtEnd: (last, pitch) => cutAtEnd(r.source, crop, r.run.slots, last, pitch),
+            }),
+          ),
+        ),
       ).slice(0, 19);
     let slots = normalize(settled);
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.

@@ -377,7 +377,11 @@ export function slotsFromInk(
  * number by every rule (digits only, a length its brand issues, Luhn), or undefined when no such
  * trim gives one. The untrimmed text is [0, 0].
  */
-export function strayEnds(text: string): [number, number] | undefined {
+export function strayEnds(
+  text: string,
+  /** Whether a trim of `start` glyphs at the start and `end` at the end may be made. */
+  allowed: (start: number, end: number) => boolean = () => true,
+): [number, number] | undefined {
   const n = text.length;
   const trims: [number, number][] = [
     [0, 0],
@@ -387,8 +391,27 @@ export function strayEnds(text: string): [number, number] | undefined {
   ];
   return trims.find(([a, b]) => {
     const t = text.slice(a, n - b);
-    return /^\d+$/.test(t) && lengthFitsBrand(t) && luhnValid(t);
+    return /^\d+$/.test(t) && lengthFitsBrand(t) && luhnValid(t) && allowed(a, b);
   });
+}
+
+/**
+ * Whether the last glyph of `slots` is out of the line's rhythm: unread, set off from the glyph
+ * before it by more than `GROUPS.strayGap` pitches or less than `GROUPS.strayCrowd` (centre to
+ * centre), or of another height (outside `GROUPS.strayHeight` of the run's median). A glyph at the
+ * number's pitch and height is a digit of the number, however Luhn reads.
+ */
+export function outOfRhythm(slots: readonly Slot[]): boolean {
+  const n = slots.length;
+  if (n < 2) return true;
+  const last = slots[n - 1];
+  if (last.char === '?') return true;
+  const step = mid(last) - mid(slots[n - 2]);
+  const pitch = glyphPitch(slots);
+  const h = median(slots.map((s) => s.y1 - s.y0));
+  const ratio = (last.y1 - last.y0) / h;
+  const [lo, hi] = GROUPS.strayHeight;
+  return step > GROUPS.strayGap * pitch || step < GROUPS.strayCrowd * pitch || ratio < lo || ratio > hi;
 }
 
 /**
@@ -403,7 +426,9 @@ export function numberWithin(slots: Slot[]): Slot[] {
   const text = slots.map((s) => s.char).join('');
   if (slots.length <= 16 || text.includes('?') || (luhnValid(text) && lengthFitsBrand(text))) return slots;
   // One stray glyph read at an end (a mark, the card's edge) before the group structure is asked.
-  const trim = strayEnds(text);
+  // Dropped wrongly, the last glyph takes a hidden digit into the kept four (and Luhn passes one
+  // trim in ten by chance): at the end only a glyph out of the line's rhythm is stray.
+  const trim = strayEnds(text, (_, k) => k === 0 || outOfRhythm(slots));
   if (trim) return slots.slice(trim[0], slots.length - trim[1]);
   const groups = splitGroups(slots);
   const starts: number[] = [];
@@ -454,7 +479,10 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
   let out = slots;
   for (let k = 0; k < 4 && out.length > 12; k++) {
     const groups = splitGroups(out);
-    if (groups.length < 3) break;
+    // Two groups are a lone glyph and the rest only when the rest is most of a number by itself
+    // (an ungrouped 19-digit number and the card's edge read after it).
+    if (groups.length < 2 || (groups.length === 2 && Math.max(groups[0].length, groups[1].length) < 15))
+      break;
     const lone = (g: Slot[], rest: Slot[]) =>
       g.length === 1 &&
       rest.length >= 12 &&
@@ -467,5 +495,23 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
     else if (lone(last, out.slice(0, -1))) out = out.slice(0, -1);
     else break;
   }
+  return out;
+}
+
+/**
+ * A run without a sliver read as a glyph at either end: a box under `GROUPS.crowdedWidth` of the
+ * run's median glyph width whose centre is within `GROUPS.strayCrowd` pitches of its neighbour's (an
+ * emboss shadow or a spot of art beside the first digit, read as a "5"). Such a box overlaps the
+ * digit next to it; no printed digit sits that close.
+ */
+export function withoutCrowdedEnds(slots: Slot[]): Slot[] {
+  if (slots.length < 3) return slots;
+  const pitch = glyphPitch(slots);
+  const w = median(slots.map((s) => s.x1 - s.x0));
+  const crowded = (s: Slot, next: Slot) =>
+    s.x1 - s.x0 < GROUPS.crowdedWidth * w && Math.abs(mid(next) - mid(s)) < GROUPS.strayCrowd * pitch;
+  let out = slots;
+  if (crowded(out[0], out[1])) out = out.slice(1);
+  if (crowded(out[out.length - 1], out[out.length - 2])) out = out.slice(0, -1);
   return out;
 }

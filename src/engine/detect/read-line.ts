@@ -165,6 +165,8 @@ export interface LineReading {
   glyphs: ReadGlyph[];
   text: string;
   confidence: number;
+  /** The first reader's reading of the same crop, when a second reader's replaced it. */
+  replaced?: LineReading;
 }
 
 /** OCR of one prepared crop as a single line (PSM 7); symbols keep their boxes. */

@@ -39,7 +39,14 @@ export const LINE_STAGE = {
    * card numbers leave three glyph heights between groups.
    */
   mergeMaxGroupGap: 4.2,
-  mergeGroupHeightRatio: 1.2,
+  mergeGroupHeightRatio: 1.3,
+  /**
+   * A lower piece whose extent across lies within this share of a taller piece's glyph height from
+   * its centre line is a fragment of its print (broken embossed outlines), whatever their heights...
+   */
+  fragmentBand: 0.6,
+  /** ...down to this share of the taller piece's height. */
+  fragmentMinHeight: 0.35,
 } as const;
 
 /** Stage "locate lines", stacks: vertical cards print the groups one above another. */
@@ -188,6 +195,14 @@ export const GROUPS = {
   spaceAfterRead: 1.2,
   /** A group of three after the number is its code when set apart by this many of its widest group spaces. */
   codeApart: 1.5,
+  /** The last glyph of a run is stray (not the number's) when its step from the one before is over... */
+  strayGap: 1.3,
+  /** ...or under this many pitches... */
+  strayCrowd: 0.6,
+  /** ...or its height is outside this share of the run's median glyph height. */
+  strayHeight: [0.75, 1.33],
+  /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
+  crowdedWidth: 0.35,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */
