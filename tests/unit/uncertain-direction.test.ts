@@ -1,0 +1,119 @@
+// A card number that reads as well upside down as upright: the card detector masks every digit and
+// says so (keepable false, the uncertain-direction note), and the CLI flags it. The page is drawn as
+// four groups of glyph blocks; the fake reader reads whatever crop it is given as the same whole
+// number, from boxes it finds in the crop's own ink, so only its confidence tells the way up.
+import { describe, expect, it } from 'vitest';
+import {
+  detectCardNumbersDetailed,
+  directionUncertain,
+  UNCERTAIN_DIRECTION_NOTE,
+} from '../../src/engine/detect/card-numbers';
+import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
+import type { GrayImage } from '../../src/engine/types';
+import { textLine } from '../support/shapes';
+
+const W = 700;
+const H = 300;
+const GH = 30;
+/** A Visa test number (Luhn-valid): the card rules hold both ways round, as read. */
+const NUMBER = '4000000000000002';
+const glyphLeft = (i: number) => 150 + i * 22 + Math.floor(i / 4) * 18;
+
+/**
+ * Sixteen glyph outlines (3 px strokes: ink is the dark tail inside a glyph's box, as in print) in
+ * four groups on a light card; `firstGroupInk` marks the number's start.
+ */
+function card(firstGroupInk: number): GrayImage {
+  const data = new Uint8Array(W * H).fill(225);
+  for (let i = 0; i < 16; i++)
+    for (let y = 150 - GH / 2; y < 150 + GH / 2; y++)
+      for (let x = glyphLeft(i); x < glyphLeft(i) + 16; x++) {
+        const stroke =
+          y < 150 - GH / 2 + 3 || y >= 150 + GH / 2 - 3 || x < glyphLeft(i) + 3 || x >= glyphLeft(i) + 13;
+        if (stroke) data[y * W + x] = i < 4 ? firstGroupInk : 40;
+      }
+  return { width: W, height: H, data };
+}
+
+/**
+ * Reads any crop as NUMBER, one symbol on each dark column run, a word per group. Confidence 0.95,
+ * or with `upright`, 0.95 only when the crop's first glyph is the darkest (the number's start comes
+ * first) and 0.6 otherwise.
+ */
+function numberReader(upright = false): OcrEngine {
+  return {
+    async recognize(image: GrayImage): Promise<OcrPage> {
+      const dark = (x: number) => {
+        let min = 255;
+        for (let y = 0; y < image.height; y++) min = Math.min(min, image.data[y * image.width + x]);
+        return min;
+      };
+      const runs: { x0: number; x1: number; ink: number }[] = [];
+      for (let x = 0; x < image.width; x++) {
+        const v = dark(x);
+        const last = runs[runs.length - 1];
+        if (v < 128 && last && last.x1 === x) {
+          last.x1 = x + 1;
+          last.ink = Math.min(last.ink, v);
+        } else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
+      }
+      const n = Math.min(runs.length, NUMBER.length);
+      const firstDarkest = runs.length > 1 && runs[0].ink < runs[runs.length - 1].ink;
+      const confidence = !upright || firstDarkest ? 0.95 : 0.6;
+      const y0 = Math.round(image.height * 0.2);
+      const y1 = Math.round(image.height * 0.8);
+      const words = [];
+      for (let g = 0; g * 4 < n; g++) {
+        const symbols = runs.slice(g * 4, Math.min(n, g * 4 + 4)).map((r, k) => ({
+          text: NUMBER[g * 4 + k],
+          confidence,
+          box: { x0: r.x0, y0, x1: r.x1, y1 },
+        }));
+        const text = symbols.map((s) => s.text).join('');
+        const box = { x0: symbols[0].box.x0, y0, x1: symbols[symbols.length - 1].box.x1, y1 };
+        words.push({ text, confidence, box, symbols });
+      }
+      const text = words.map((w) => w.text).join(' ');
+      const box = { x0: 0, y0, x1: image.width, y1 };
+      return {
+        width: image.width,
+        height: image.height,
+        engine: 'learned',
+        lines: [{ text, confidence, box, words }],
+      };
+    },
+    async terminate() {},
+  };
+}
+
+const numberLine = textLine(
+  (glyphLeft(0) + glyphLeft(15) + 16) / 2,
+  150,
+  glyphLeft(15) + 16 - glyphLeft(0),
+  GH,
+);
+
+async function detect(image: GrayImage, reader: OcrEngine) {
+  const found = await detectCardNumbersDetailed(image, reader, {
+    learnedStages: { lines: [numberLine], reader },
+  });
+  return found.map((d) => d.finding);
+}
+
+describe('a card number that reads as well both ways round', () => {
+  it('is masked whole, marked uncertain, and flagged', async () => {
+    const [finding, ...rest] = await detect(card(40), numberReader());
+    expect(rest).toEqual([]);
+    expect(finding.text).toBe(NUMBER);
+    expect(finding.keepable).toBe(false);
+    expect(finding.notes).toContain(UNCERTAIN_DIRECTION_NOTE);
+    expect(directionUncertain(finding)).toBe(true);
+  });
+
+  it('keeps its last four when the reader is clearly surer one way', async () => {
+    const [finding] = await detect(card(0), numberReader(true));
+    expect(finding.text).toBe(NUMBER);
+    expect(finding.keepable).toBe(true);
+    expect(directionUncertain(finding)).toBe(false);
+  });
+});
