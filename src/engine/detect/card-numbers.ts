@@ -743,6 +743,8 @@ export async function detectCardNumbersDetailed(
     await readLines(alt, more, found, () => undefined);
   }
   const out: CardNumberDetection[] = [...stacked];
+  // Numbers laid out unlike a card's (a group of one or two glyphs) and not whole by the card rules.
+  const looseLayout = new Set<CardNumberDetection>();
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
     const settled = r.run.slots;
@@ -801,8 +803,9 @@ export async function detectCardNumbersDetailed(
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
     // own "last four" would mislead. (A larger one is never dropped this way: it may be the number.)
     const height = median(slots.map((s) => s.y1 - s.y0)) / r.reading.crop.scale;
+    const loose = groups.some((g) => g.length <= 2) && !(brand && luhnValid(text));
     const smaller = out.some((o) => height < FINDINGS.smallerNumber * o.glyphHeight);
-    if (smaller && groups.some((g) => g.length <= 2) && !(brand && luhnValid(text))) continue;
+    if (smaller && loose) continue;
     const finding: Finding = {
       id: `card-${out.length + 1}`,
       kind: 'card-number',
@@ -828,10 +831,19 @@ export async function detectCardNumbersDetailed(
       ),
       reader: finding.reader,
     };
-    out.push({ finding, crop: r.reading.crop, glyphHeight: height, ...(code ? { code } : {}) });
+    const detection = { finding, crop: r.reading.crop, glyphHeight: height, ...(code ? { code } : {}) };
+    if (loose) looseLayout.add(detection);
+    out.push(detection);
   }
-  for (const o of out) o.textLines = textLines;
-  return out;
+  // The same rule for a smaller number read better than the card's own (found first): a branch line
+  // read clean beside embossed digits read with a doubt.
+  const kept = out.filter(
+    (d) =>
+      !looseLayout.has(d) ||
+      !out.some((o) => o !== d && d.glyphHeight < FINDINGS.smallerNumber * o.glyphHeight),
+  );
+  for (const o of kept) o.textLines = textLines;
+  return kept;
 }
 
 let ctxDebug: ((m: string) => void) | undefined;
