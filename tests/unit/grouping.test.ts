@@ -403,6 +403,20 @@ describe('numberThenCode, a code set apart', () => {
     expect(chars(numberThenCode(slots)!.code)).toBe('123');
     expect(numberThenCode(layout([4, 4, 4, 4, 3], '6011000000000000123'))).toBeUndefined();
   });
+
+  it('finds the layout when a group space inside the number was too narrow to part two groups', () => {
+    // A small panel print read "60110000 0000 0000 123": its first two groups as one of eight.
+    const slots = layout([8, 4, 4, 3], '6011000000000000123');
+    for (const s of slots.slice(16)) {
+      s.x0 += 40;
+      s.x1 += 40;
+    }
+    const panel = numberThenCode(slots);
+    expect(chars(panel!.number)).toBe('6011000000000000');
+    expect(chars(panel!.code)).toBe('123');
+    // Groups that are not fours (a 6+13 number, a 7-9-3 run) are no number and code.
+    expect(numberThenCode(layout([6, 10, 3], '6011000000000000123'))).toBeUndefined();
+  });
 });
 
 describe('the last glyph of a run is the number’s unless it is out of its rhythm', () => {

@@ -11,6 +11,7 @@ import { throwIfAborted } from './abort';
 import { brandOf, lengthFitsBrand } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
+import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
@@ -180,6 +181,15 @@ async function readOnce(
     angle: line.angle + flip * Math.PI,
   };
   let len = line.length / ctx.scale;
+  if (ctx.learned && ctx.pageLines) {
+    // The lower pieces of the number's own print at its ends (embossed digits the detector broke up).
+    const whole = withOwnFragments(
+      { centre: { x: geo.cx, y: geo.cy }, angle: geo.angle, length: len, glyphHeight: gh },
+      ctx.pageLines,
+    );
+    geo = { ...geo, cx: whole.centre.x, cy: whole.centre.y };
+    len = whole.length;
+  }
   const read = async (wantBefore: number, wantAfter: number) => {
     const { cx, cy, angle } = geo;
     // How far the line may reach each way before leaving the photo: past the frame a crop only

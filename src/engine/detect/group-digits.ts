@@ -459,12 +459,22 @@ export function numberWithin(slots: Slot[]): Slot[] {
  */
 export function numberThenCode(slots: readonly Slot[]): { number: Slot[]; code: Slot[] } | undefined {
   const groups = splitGroups(slots);
-  if (groups.map((g) => g.length).join('-') !== '4-4-4-4-3') return undefined;
+  // Four groups of four and a group of three; a group space the reader missed inside the number
+  // (two groups read as one of eight) leaves the layout as plain.
+  const sizes = groups.map((g) => g.length);
+  const inNumber = sizes.slice(0, -1);
+  if (
+    sizes[sizes.length - 1] !== 3 ||
+    inNumber.length < 2 ||
+    inNumber.some((n) => n % 4 !== 0) ||
+    inNumber.reduce((a, b) => a + b, 0) !== 16
+  )
+    return undefined;
   const text = slots.map((s) => s.char).join('');
   if (!/^\d{19}$/.test(text)) return undefined;
   // Set apart from the number by a wider space than its own group spaces: a code, whatever Luhn says.
   const spaces = groups.slice(1).map((g, i) => mid(g[0]) - mid(groups[i][groups[i].length - 1]));
-  const setApart = spaces[3] >= GROUPS.codeApart * Math.max(spaces[0], spaces[1], spaces[2]);
+  const setApart = spaces[spaces.length - 1] >= GROUPS.codeApart * Math.max(...spaces.slice(0, -1));
   const whole19 = lengthFitsBrand(text) && (luhnValid(text) || !luhnValid(text.slice(0, 16)));
   return setApart || !whole19 ? { number: slots.slice(0, 16), code: slots.slice(16) } : undefined;
 }

@@ -39,13 +39,14 @@ export const LINE_STAGE = {
    * card numbers leave three glyph heights between groups.
    */
   mergeMaxGroupGap: 4.2,
-  mergeGroupHeightRatio: 1.3,
+  mergeGroupHeightRatio: 1.2,
   /**
-   * A lower piece whose extent across lies within this share of a taller piece's glyph height from
-   * its centre line is a fragment of its print (broken embossed outlines), whatever their heights...
+   * A number's line is read over lower pieces of its own print (embossed digits broken up by the
+   * detector, see detect/line-fragments.ts) whose extent across lies within this share of its glyph
+   * height from its centre line...
    */
   fragmentBand: 0.6,
-  /** ...down to this share of the taller piece's height. */
+  /** ...down to this share of its glyph height. */
   fragmentMinHeight: 0.35,
 } as const;
 

@@ -81,8 +81,7 @@ export function mergePieces(input: readonly TextLine[]): TextLine[] {
 function joinGap(a: TextLine, b: TextLine): number | undefined {
   const L = LINE_STAGE;
   const h = Math.max(a.glyphHeight, b.glyphHeight);
-  if (h / Math.min(a.glyphHeight, b.glyphHeight) > L.mergeMaxHeightRatio && !fragmentOf(a, b))
-    return undefined;
+  if (h / Math.min(a.glyphHeight, b.glyphHeight) > L.mergeMaxHeightRatio) return undefined;
   // Short pieces (a group of four) give a poor direction: use the longer one's.
   const ref = a.length >= b.length ? a : b;
   const other = ref === a ? b : a;
@@ -101,22 +100,6 @@ function joinGap(a: TextLine, b: TextLine): number | undefined {
     h / Math.min(a.glyphHeight, b.glyphHeight) <= L.mergeGroupHeightRatio;
   if (gap > (groups ? L.mergeMaxGroupGap : L.mergeMaxGap) * h) return undefined;
   return gap / h;
-}
-
-/**
- * Whether the lower of two pieces lies inside the taller one's band (its extent across within
- * `LINE_STAGE.fragmentBand` of the taller's glyph height from its centre line): embossed digits come
- * out of the detector in pieces of half their height or less ("621226" as "6", "21" and "226"), and
- * they are the line's print, not smaller print beside it (which sits above or below the band).
- */
-function fragmentOf(a: TextLine, b: TextLine): boolean {
-  const [big, small] = a.glyphHeight >= b.glyphHeight ? [a, b] : [b, a];
-  if (small.glyphHeight < LINE_STAGE.fragmentMinHeight * big.glyphHeight) return false;
-  const off = Math.abs(
-    -(small.centre.x - big.centre.x) * Math.sin(big.angle) +
-      (small.centre.y - big.centre.y) * Math.cos(big.angle),
-  );
-  return off + small.glyphHeight / 2 <= LINE_STAGE.fragmentBand * big.glyphHeight;
 }
 
 function join(a: TextLine, b: TextLine): TextLine {
@@ -139,12 +122,7 @@ function join(a: TextLine, b: TextLine): TextLine {
     centre: { x: ref.centre.x + mid * ux - off * uy, y: ref.centre.y + mid * uy + off * ux },
     angle: ref.angle,
     length: u1 - u0,
-    // A fragment's height is the emboss's broken outline, not its glyphs': the taller piece's counts.
-    glyphHeight:
-      Math.max(a.glyphHeight, b.glyphHeight) / Math.min(a.glyphHeight, b.glyphHeight) >
-      LINE_STAGE.mergeMaxHeightRatio
-        ? Math.max(a.glyphHeight, b.glyphHeight)
-        : (a.glyphHeight * a.length + b.glyphHeight * b.length) / w,
+    glyphHeight: (a.glyphHeight * a.length + b.glyphHeight * b.length) / w,
     score: (a.score * a.length + b.score * b.length) / w,
     pieces: a.pieces + b.pieces,
   };
