@@ -83,6 +83,29 @@ describe('normalizeSlots', () => {
     expect(out[12].x1).toBeLessThan(out[13].x0);
   });
 
+  it('widens a box placed at the edge of its glyph to the ink it lies on, and keeps the digit', async () => {
+    const { withoutCrowdedEnds } = await import('../../src/engine/detect/group-digits');
+    // An ungrouped 19-digit number whose first "6" the recognizer boxed at its last 3 columns.
+    const s = layout([19], '6216606500000758949');
+    const ink = s.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    const read: Slot[] = [{ ...s[0], x0: s[0].x1 - 3 }, ...s.slice(1)];
+    const out = withoutCrowdedEnds(normalizeSlots(read, { ink }));
+    expect(chars(out)).toBe('6216606500000758949');
+    expect(out[0].x0).toBe(s[0].x0);
+  });
+
+  it('drops a glyph past the longest number its brand issues, read in doubt or over no ink', () => {
+    // A Mastercard (16 digits only) read with a hologram's edge as a fifth glyph of the last group.
+    const s = layout([4, 4, 4, 5], '54018820020620861');
+    const ink = s.slice(0, 16).map((x) => ({ x0: x.x0, x1: x.x1 }));
+    expect(chars(normalizeSlots(s, { ink }))).toBe('5401882002062086');
+    // With ink under it, a glyph read in doubt goes too; one read plainly stays (not the brand's rule).
+    const inkAll = s.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    const doubtful = s.map((x, i) => (i === 16 ? { ...x, confidence: 0.6 } : x));
+    expect(chars(normalizeSlots(doubtful, { ink: inkAll }))).toBe('5401882002062086');
+    expect(normalizeSlots(s, { ink: inkAll })).toHaveLength(17);
+  });
+
   it('re-cuts a group read as too many narrow glyphs', () => {
     const s = layout([4, 4, 4, 4], '4111111111111111');
     // The first glyph read as two narrow boxes.

@@ -143,6 +143,24 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
       return best ? { ...s, x0: best.x0, x1: best.x1 } : s;
     });
   }
+  // A box the recognizer placed at the edge of its glyph (a few columns of the glyph's ink: CTC
+  // emitted the first "6" of a number at its right edge) is widened to the ink piece it lies on,
+  // when no other glyph is centred on that piece: read as a sliver, the digit would be dropped.
+  if (options.ink?.length) {
+    slots = slots.map((s, i) => {
+      if (s.x1 - s.x0 >= 0.45 * typical) return s;
+      let piece: { x0: number; x1: number } | undefined;
+      let most = 0;
+      for (const p of options.ink ?? []) {
+        const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
+        if (o > most) [most, piece] = [o, p];
+      }
+      if (!piece || piece.x1 - piece.x0 > 1.6 * typical) return s;
+      const p = piece;
+      const claimed = slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
+      return claimed ? s : { ...s, x0: p.x0, x1: p.x1 };
+    });
+  }
   const pitch = glyphPitch(slots);
   const h = median(slots.map((s) => s.y1 - s.y0));
   const cy = median(slots.map((s) => (s.y0 + s.y1) / 2));
@@ -187,10 +205,18 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   ) {
     // A last group longer than the layout prints it, with unread ink at its end: the ink is not a
     // digit. Also where the layout may run on (UnionPay's 4-4-4-4-3): a fifth group stands after a
-    // gap, while a logo or art right after the fourth joins it at the number's pitch.
+    // gap, while a logo or art right after the fourth joins it at the number's pitch. Past the
+    // longest number the brand issues, a glyph read in doubt or over no ink of the line's own is
+    // not one either (a hologram's edge read as "1" after a Mastercard's 16).
     const lastGroup = groups[groups.length - 1];
     const want = grouping[groups.length - 1];
-    while (lastGroup.length > want && lastGroup[lastGroup.length - 1].char === '?') lastGroup.pop();
+    const longest = brand ? Math.max(...brand.lengths) : 19;
+    const count = () => groups.reduce((n, g) => n + g.length, 0);
+    const inked = (g: Slot) =>
+      !options.ink?.length || options.ink.some((p) => mid(g) >= p.x0 && mid(g) <= p.x1);
+    const notADigit = (g: Slot) =>
+      g.char === '?' || (count() > longest && (g.confidence < READ_LINE.doubtfulGlyph || !inked(g)));
+    while (lastGroup.length > want && notADigit(lastGroup[lastGroup.length - 1])) lastGroup.pop();
   }
   groups = groups.filter((g) => g.length > 0);
   if (grouping) groups = fillShortGroups(groups, grouping, pitch);

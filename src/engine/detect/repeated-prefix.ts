@@ -202,6 +202,10 @@ export function prefixMatch(word: string, number: string): number | undefined {
 
 const isDigit = (g: ReadGlyph) => g.char >= '0' && g.char <= '9';
 
+/** A matched word that is the number's start digit for digit (no misread, not shifted). */
+const exactly = (word: readonly ReadGlyph[], number: string) =>
+  word.every((g) => g.confidence > 0) && word.map((g) => g.char).join('') === number.slice(0, word.length);
+
 /** Three digits or more read with a mean confidence of `REPEAT_BAND.plainConfidence`. */
 const plainlyRead = (digits: readonly ReadGlyph[]) =>
   digits.length >= 3 &&
@@ -228,14 +232,34 @@ export function repeatBandLines(
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
 ): { l: TextLine; u: number; down: number }[] {
+  return bandLines(number, lines, REPEAT_BAND.below);
+}
+
+/**
+ * Short lines above the number's first group (`REPEAT_BAND.above`, glyph heights), nearest first:
+ * some issuers print the repeat there (a worn Citibank Mastercard). Only a plain match counts there.
+ */
+function aboveBandLines(
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+): { l: TextLine; u: number; down: number }[] {
+  const [near, far] = REPEAT_BAND.above;
+  return bandLines(number, lines, [-far, -near]).reverse();
+}
+
+function bandLines(
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+  [from, to]: readonly [number, number],
+): { l: TextLine; u: number; down: number }[] {
   const gh = number.glyphHeight;
   const { place } = readingFrame(number.finding);
   return lines
     .map((l) => ({ l, ...place(l.centre) }))
     .filter(
       ({ l, u, down }) =>
-        down >= REPEAT_BAND.below[0] * gh &&
-        down <= REPEAT_BAND.below[1] * gh &&
+        down >= from * gh &&
+        down <= to * gh &&
         u >= -REPEAT_BAND.before * gh &&
         u <= REPEAT_BAND.after * gh &&
         l.glyphHeight <= 0.8 * gh &&
@@ -264,7 +288,8 @@ export async function detectRepeatedPrefixLearned(
   const prefix = finding.text;
   const near = repeatBandLines(number, lines);
   onBand?.(near.length);
-  for (const { l, u } of near) {
+  const above = aboveBandLines(number, lines);
+  for (const { l, u, down } of [...near, ...above]) {
     throwIfAborted(signal);
     // Print of 5 px is enlarged to the recognizer's size (cropLine stops at 4x by default). The
     // detector's box of print this small can fall short of the word by a glyph or sit a glyph off:
@@ -291,6 +316,8 @@ export async function detectRepeatedPrefixLearned(
     // A line no longer than a 4-glyph word read as three of the first four in order is the repeat
     // read short (at 5 px a 9 and an 8 are a smudge).
     if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
+    // Above the number, where the bank's name and the chip are, only the first digits read plainly.
+    if (down < 0 && (!match || !exactly(match, prefix))) continue;
     const lineSpan: [number, number] = [
       (crop.image.width - l.length * crop.scale) / 2,
       (crop.image.width + l.length * crop.scale) / 2,

@@ -222,6 +222,8 @@ export const FINDINGS = {
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
 export const REPEAT_BAND = {
   below: [0.5, 3],
+  /** Some issuers print it above the first group instead (centre to centre, the number's glyph heights). */
+  above: [0.5, 2.5],
   /** Some issuers print it out to the left, starting before the number (a Korean Visa). */
   before: 4,
   after: 7,
