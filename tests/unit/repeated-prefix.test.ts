@@ -103,6 +103,16 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(found).toBeUndefined();
   });
 
+  it('takes a line above the first group only when it reads as the first four exactly', async () => {
+    // Centre 30 px above the number's centre line (1.25 of its glyph heights): where a worn
+    // Citibank Mastercard prints its repeat, and where a bank's small print and the chip sit.
+    const above = { ...shortLine, centre: { x: 62, y: 30 } };
+    expect((await repeatUnder('4111', above))?.text).toBe('4111');
+    expect(await repeatUnder('4117', above)).toBeUndefined();
+    expect(await repeatUnder('', above)).toBeUndefined();
+    expect(await repeatUnder('411', above)).toBeUndefined();
+  });
+
   it('leaves an unread line that starts away from the first digit', async () => {
     const far = { ...shortLine, centre: { x: 200, y: 101 } };
     const found = await repeatUnder('', far);
