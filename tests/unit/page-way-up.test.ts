@@ -83,6 +83,26 @@ describe('proseWayUp', () => {
     expect(await proseWayUp(gray, darkFirstReader(), number(0), words)).toBeUndefined();
   });
 
+  it('reads the middle of a long line, and stops once two lines agree', async () => {
+    // Three lines of words; the first is 30 glyph heights long.
+    const gray = page([
+      { x: 300, y: 90, length: 580, gh: 18, dir: 1 },
+      { x: 260, y: 130, length: 200, gh: 16, dir: 1 },
+      { x: 220, y: 290, length: 160, gh: 16, dir: 1 },
+    ]);
+    const words = [line(300, 90, 580, 18), line(260, 130, 200, 16), line(220, 290, 160, 16)];
+    const reader = darkFirstReader();
+    const widths: number[] = [];
+    const measured: OcrEngine = {
+      recognize: (image, o) => (widths.push(image.width / image.height), reader.recognize(image, o)),
+      terminate: async () => {},
+    };
+    expect(await proseWayUp(gray, measured, number(0), words)).toBe(0);
+    expect(reader.asked).toBe(4);
+    // The crop's length in its own heights (1.8 glyph heights tall): at most the 8 read and a margin.
+    expect(Math.max(...widths)).toBeLessThan((8 + 1.5) / 1.8 + 0.5);
+  });
+
   it('reads only lines of words along the number, on its card, at about its size', async () => {
     const gray = page([{ x: 260, y: 110, length: 200, gh: 20, dir: 1 }]);
     const reader = darkFirstReader();

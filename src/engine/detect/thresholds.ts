@@ -186,6 +186,10 @@ export const PAGE_WAY = {
   minConfidence: 0.8,
   /** ...when it is this much surer than the same line turned half round. */
   confidenceGap: 0.15,
+  /** A line's middle this many of its glyph heights long is read (a word or two). */
+  readLength: 8,
+  /** Lines that agree, with none against, settle it without reading the rest. */
+  agreeingLines: 2,
 } as const;
 
 /** Stage "lay out glyphs": printed groups (detect/group-digits.ts), in glyph pitches between centres. */
