@@ -847,13 +847,24 @@ export async function detectCardNumbersDetailed(
   }
   // The same rule for a smaller number read better than the card's own (found first): a branch line
   // read clean beside embossed digits read with a doubt.
-  const kept = out.filter(
-    (d) =>
-      !looseLayout.has(d) ||
-      !out.some((o) => o !== d && d.glyphHeight < FINDINGS.smallerNumber * o.glyphHeight),
-  );
+  const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
   for (const o of kept) o.textLines = textLines;
   return kept;
+}
+
+/**
+ * `found` without the numbers printed smaller (glyphs under `FINDINGS.smallerNumber` of another's
+ * height, source pixels) that are `loose`: laid out unlike a card number (a group of one or two
+ * glyphs) and not whole by the card rules. A bank's branch and account line under the number is not
+ * one, whichever of the two was read better; a larger one is never dropped this way.
+ */
+export function withoutSmallerLooseNumbers<T extends { glyphHeight: number }>(
+  found: readonly T[],
+  loose: (d: T) => boolean,
+): T[] {
+  return found.filter(
+    (d) => !loose(d) || !found.some((o) => o !== d && d.glyphHeight < FINDINGS.smallerNumber * o.glyphHeight),
+  );
 }
 
 let ctxDebug: ((m: string) => void) | undefined;
