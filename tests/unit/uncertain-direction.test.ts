@@ -117,3 +117,86 @@ describe('a card number that reads as well both ways round', () => {
     expect(directionUncertain(finding)).toBe(false);
   });
 });
+
+describe('part of a number in view, and the words around it', () => {
+  // Twelve digits in view (a hologram hides the last group). Read upright "4816 9900 0009" fails Luhn;
+  // read turned half round "6000 0066 9181" passes it by chance. A line of words above reads upright.
+  const UPRIGHT = '481699000009';
+  const TURNED = '600000669181';
+  const left = (i: number) => 150 + i * 22 + Math.floor(i / 4) * 18;
+
+  function page(): GrayImage {
+    const data = new Uint8Array(W * H).fill(225);
+    for (let i = 0; i < 12; i++)
+      for (let y = 150 - GH / 2; y < 150 + GH / 2; y++)
+        for (let x = left(i); x < left(i) + 16; x++) {
+          const stroke =
+            y < 150 - GH / 2 + 3 || y >= 150 + GH / 2 - 3 || x < left(i) + 3 || x >= left(i) + 13;
+          // The first group drawn darkest: the fake reader's cue to which way round a crop is.
+          if (stroke) data[y * W + x] = i < 4 ? 0 : 40;
+        }
+    // "CARD HOLDER": dark on its first half, read left to right.
+    for (let y = 80; y < 100; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 20 : 160;
+    return { width: W, height: H, data };
+  }
+
+  /** Digits on glyph-sized ink runs (the reading by which end is darker), words on a half-dark bar. */
+  const reader: OcrEngine = {
+    async recognize(image: GrayImage): Promise<OcrPage> {
+      const runs: { x0: number; x1: number; ink: number }[] = [];
+      for (let x = 0; x < image.width; x++) {
+        let v = 255;
+        for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
+        const last = runs[runs.length - 1];
+        if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
+        else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
+      }
+      const y0 = Math.round(image.height * 0.2);
+      const y1 = Math.round(image.height * 0.8);
+      const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
+        const symbols = [...text].map((c, i) => ({ text: c, confidence, box: { ...boxes[i], y0, y1 } }));
+        const box = { x0: boxes[0].x0, y0, x1: boxes[boxes.length - 1].x1, y1 };
+        return { text, confidence, box, words: [{ text, confidence, box, symbols }] };
+      };
+      if (runs.length >= 8) {
+        const text = runs[0].ink < runs[runs.length - 1].ink ? UPRIGHT : TURNED;
+        const n = Math.min(runs.length, 12);
+        return {
+          width: image.width,
+          height: image.height,
+          engine: 'learned',
+          lines: [line(text.slice(0, n), 0.95, runs)],
+        };
+      }
+      // Words: confident when the dark half comes first.
+      let leftInk = 0;
+      let rightInk = 0;
+      for (let y = 0; y < image.height; y++)
+        for (let x = 0; x < image.width; x++)
+          if (x < image.width / 2) leftInk += image.data[y * image.width + x];
+          else rightInk += image.data[y * image.width + x];
+      const upright = leftInk < rightInk;
+      const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
+      const w = image.width / text.length;
+      const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
+      return {
+        width: image.width,
+        height: image.height,
+        engine: 'learned',
+        lines: [line(text, upright ? 0.95 : 0.4, boxes)],
+      };
+    },
+    async terminate() {},
+  };
+
+  it('reads it the way the words say, not the way Luhn holds by chance', async () => {
+    const lines = [
+      textLine((left(0) + left(11) + 16) / 2, 150, left(11) + 16 - left(0), GH),
+      textLine(300, 90, 200, 20),
+    ];
+    const found = await detectCardNumbersDetailed(page(), reader, { learnedStages: { lines, reader } });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
+    expect(number?.text.startsWith('4816')).toBe(true);
+    expect(directionUncertain(number!)).toBe(false);
+  });
+});

@@ -518,7 +518,14 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
       const [a, b] = [evidence(rival.run), evidence(winner.run)];
       const byWords = way === undefined ? undefined : [rival, winner].find((r) => r.flipped === way);
       // Luhn holds only the way the words deny: the two cues disagree, and no digit is kept.
-      const luhnDenies = byWords && byWords !== best && luhnHolds(best.run) && !luhnHolds(byWords.run);
+      // Luhn speaks only over a whole number: 12 digits in view of a 16-digit card (its last group on a
+      // hologram) pass it one time in ten read either way.
+      const luhnDenies =
+        byWords &&
+        byWords !== best &&
+        luhnHolds(best.run) &&
+        (coreDigitsOf(best.run)?.length ?? 0) >= READ_LINE.luhnWholeDigits &&
+        !luhnHolds(byWords.run);
       if (byWords && !luhnDenies) best = byWords;
       else if (luhnDenies || Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b))
         best.uncertain = true;

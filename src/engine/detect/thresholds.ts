@@ -141,6 +141,11 @@ export const READ_LINE = {
    */
   uncertainDirection: 0.08,
   /**
+   * Luhn outweighs the words around a number on which way up it reads only over this many digits (a
+   * whole number: 15 to 19 digits nearly always); fewer are most often part of a number cut short.
+   */
+  luhnWholeDigits: 15,
+  /**
    * One reader's mean character confidence this much higher one way round than the other decides
    * the way up, whatever the card rules say of either reading (a reversed specimen can pass Luhn).
    */
