@@ -1,6 +1,7 @@
-// Shapes the unit tests draw findings and detector output with, in source pixels.
+// Shapes the unit tests draw findings and detector output with, in source pixels, and what a fake
+// reader asks of a crop.
 import type { TextLine } from '../../src/engine/learned/text-lines';
-import type { Finding, Quad } from '../../src/engine/types';
+import type { Finding, GrayImage, Quad } from '../../src/engine/types';
 
 /** An upright box as a quad, corners clockwise from the top left. */
 export const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
@@ -33,3 +34,14 @@ export const levelNumber = (text: string, top = 48, height = 24): Finding => ({
   keepable: true,
   enabledByDefault: true,
 });
+
+/** Whether the left half of `image` holds more ink (is darker in sum) than its right half. */
+export function darkerFirstHalf(image: GrayImage): boolean {
+  let left = 0;
+  let right = 0;
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++)
+      if (x < image.width / 2) left += image.data[y * image.width + x];
+      else right += image.data[y * image.width + x];
+  return left < right;
+}

@@ -7,7 +7,7 @@ import { proseWayUp, wayOfWords, type LineInFrame } from '../../src/engine/detec
 import type { LineReading } from '../../src/engine/detect/read-line';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { GrayImage } from '../../src/engine/types';
-import { textLine } from '../support/shapes';
+import { darkerFirstHalf, textLine } from '../support/shapes';
 
 const W = 600;
 const H = 400;
@@ -30,13 +30,7 @@ function darkFirstReader(): OcrEngine & { asked: number } {
     asked: 0,
     async recognize(image: GrayImage): Promise<OcrPage> {
       engine.asked++;
-      let left = 0;
-      let right = 0;
-      for (let y = 0; y < image.height; y++)
-        for (let x = 0; x < image.width; x++)
-          if (x < image.width / 2) left += image.data[y * image.width + x];
-          else right += image.data[y * image.width + x];
-      const upright = left < right;
+      const upright = darkerFirstHalf(image);
       const text = upright ? 'CARD HOLDER' : 'ꓤƎꓷꓶOH ꓷꓤⱯꓛ';
       const confidence = upright ? 0.95 : 0.4;
       const box = { x0: 2, y0: 2, x1: image.width - 2, y1: image.height - 2 };

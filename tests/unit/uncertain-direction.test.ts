@@ -10,7 +10,7 @@ import {
 } from '../../src/engine/detect/card-numbers';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { GrayImage } from '../../src/engine/types';
-import { textLine } from '../support/shapes';
+import { darkerFirstHalf, textLine } from '../support/shapes';
 
 const W = 700;
 const H = 300;
@@ -25,14 +25,19 @@ const glyphLeft = (i: number) => 150 + i * 22 + Math.floor(i / 4) * 18;
  */
 function card(firstGroupInk: number): GrayImage {
   const data = new Uint8Array(W * H).fill(225);
-  for (let i = 0; i < 16; i++)
+  drawOutlines(data, 16, firstGroupInk);
+  return { width: W, height: H, data };
+}
+
+/** `count` glyph outlines along the number's line, the first group's `firstGroupInk`, the rest 40. */
+function drawOutlines(data: Uint8Array, count: number, firstGroupInk: number): void {
+  for (let i = 0; i < count; i++)
     for (let y = 150 - GH / 2; y < 150 + GH / 2; y++)
       for (let x = glyphLeft(i); x < glyphLeft(i) + 16; x++) {
         const stroke =
           y < 150 - GH / 2 + 3 || y >= 150 + GH / 2 - 3 || x < glyphLeft(i) + 3 || x >= glyphLeft(i) + 13;
         if (stroke) data[y * W + x] = i < 4 ? firstGroupInk : 40;
       }
-  return { width: W, height: H, data };
 }
 
 /**
@@ -123,18 +128,10 @@ describe('part of a number in view, and the words around it', () => {
   // read turned half round "6000 0066 9181" passes it by chance. A line of words above reads upright.
   const UPRIGHT = '481699000009';
   const TURNED = '600000669181';
-  const left = (i: number) => 150 + i * 22 + Math.floor(i / 4) * 18;
-
   function page(): GrayImage {
     const data = new Uint8Array(W * H).fill(225);
-    for (let i = 0; i < 12; i++)
-      for (let y = 150 - GH / 2; y < 150 + GH / 2; y++)
-        for (let x = left(i); x < left(i) + 16; x++) {
-          const stroke =
-            y < 150 - GH / 2 + 3 || y >= 150 + GH / 2 - 3 || x < left(i) + 3 || x >= left(i) + 13;
-          // The first group drawn darkest: the fake reader's cue to which way round a crop is.
-          if (stroke) data[y * W + x] = i < 4 ? 0 : 40;
-        }
+    // The first group drawn darkest: the fake reader's cue to which way round a crop is.
+    drawOutlines(data, 12, 0);
     // "CARD HOLDER": dark on its first half, read left to right.
     for (let y = 80; y < 100; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 20 : 160;
     return { width: W, height: H, data };
@@ -169,13 +166,7 @@ describe('part of a number in view, and the words around it', () => {
         };
       }
       // Words: confident when the dark half comes first.
-      let leftInk = 0;
-      let rightInk = 0;
-      for (let y = 0; y < image.height; y++)
-        for (let x = 0; x < image.width; x++)
-          if (x < image.width / 2) leftInk += image.data[y * image.width + x];
-          else rightInk += image.data[y * image.width + x];
-      const upright = leftInk < rightInk;
+      const upright = darkerFirstHalf(image);
       const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
       const w = image.width / text.length;
       const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
@@ -191,7 +182,7 @@ describe('part of a number in view, and the words around it', () => {
 
   it('reads it the way the words say, not the way Luhn holds by chance', async () => {
     const lines = [
-      textLine((left(0) + left(11) + 16) / 2, 150, left(11) + 16 - left(0), GH),
+      textLine((glyphLeft(0) + glyphLeft(11) + 16) / 2, 150, glyphLeft(11) + 16 - glyphLeft(0), GH),
       textLine(300, 90, 200, 20),
     ];
     const found = await detectCardNumbersDetailed(page(), reader, { learnedStages: { lines, reader } });
