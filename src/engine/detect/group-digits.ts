@@ -128,39 +128,20 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   // A box Tesseract stretched over a neighbouring mark (a logo, a '©') is pulled back to the glyph's
   // own ink, so it does not float off into a group of its own.
   const typical = median(slots.map((s) => s.x1 - s.x0));
-  if (options.ink?.length) {
-    slots = slots.map((s) => {
-      if (s.x1 - s.x0 <= 1.6 * typical) return s;
-      let best: { x0: number; x1: number } | undefined;
-      let bestOverlap = 0;
-      for (const p of options.ink ?? []) {
-        const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
-        if (o > bestOverlap) {
-          bestOverlap = o;
-          best = p;
-        }
-      }
-      return best ? { ...s, x0: best.x0, x1: best.x1 } : s;
-    });
-  }
+  const ink = options.ink ?? [];
+  slots = slots.map((s) => {
+    const piece = s.x1 - s.x0 > 1.6 * typical ? inkPieceUnder(s, ink) : undefined;
+    return piece ? { ...s, x0: piece.x0, x1: piece.x1 } : s;
+  });
   // A box the recognizer placed at the edge of its glyph (a few columns of the glyph's ink: CTC
   // emitted the first "6" of a number at its right edge) is widened to the ink piece it lies on,
   // when no other glyph is centred on that piece: read as a sliver, the digit would be dropped.
-  if (options.ink?.length) {
-    slots = slots.map((s, i) => {
-      if (s.x1 - s.x0 >= 0.45 * typical) return s;
-      let piece: { x0: number; x1: number } | undefined;
-      let most = 0;
-      for (const p of options.ink ?? []) {
-        const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
-        if (o > most) [most, piece] = [o, p];
-      }
-      if (!piece || piece.x1 - piece.x0 > 1.6 * typical) return s;
-      const p = piece;
-      const claimed = slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
-      return claimed ? s : { ...s, x0: p.x0, x1: p.x1 };
-    });
-  }
+  slots = slots.map((s, i) => {
+    const p = s.x1 - s.x0 < 0.45 * typical ? inkPieceUnder(s, ink) : undefined;
+    if (!p || p.x1 - p.x0 > 1.6 * typical) return s;
+    const claimed = slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
+    return claimed ? s : { ...s, x0: p.x0, x1: p.x1 };
+  });
   const pitch = glyphPitch(slots);
   const h = median(slots.map((s) => s.y1 - s.y0));
   const cy = median(slots.map((s) => (s.y0 + s.y1) / 2));
@@ -532,6 +513,20 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
     else break;
   }
   return out;
+}
+
+/** The ink piece (crop x range) that overlaps `s` most, if any overlaps it. */
+function inkPieceUnder(
+  s: Slot,
+  ink: readonly { x0: number; x1: number }[],
+): { x0: number; x1: number } | undefined {
+  let piece: { x0: number; x1: number } | undefined;
+  let most = 0;
+  for (const p of ink) {
+    const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
+    if (o > most) [most, piece] = [o, p];
+  }
+  return piece;
 }
 
 /**
