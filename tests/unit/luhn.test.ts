@@ -31,6 +31,11 @@ describe('brands', () => {
     expect(brandOf('6011000990139424')?.name).toBe('discover');
     expect(brandOf('6250941006528599')?.name).toBe('unionpay');
     expect(brandOf('9999')).toBeUndefined();
+    // National schemes under MII 9: Vietnam's NAPAS, Turkey's Troy.
+    expect(brandOf('9704366815706695019')?.name).toBe('napas');
+    expect(lengthFitsBrand('9704366815706695019')).toBe(true);
+    expect(brandOf('9792000000000000')?.name).toBe('troy');
+    expect(brandOf('9559983968085648017')).toBeUndefined();
   });
 
   it('stops the prefix at the first unread glyph', () => {

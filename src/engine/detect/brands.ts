@@ -43,6 +43,16 @@ export const BRANDS: Brand[] = [
   { name: 'jcb', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 3528, 3589) },
   // Mir (Russia's NSPK): IIN 2200-2204, 16 to 19 digits.
   { name: 'mir', lengths: [16, 17, 18, 19], grouping: [4, 4, 4, 4], matches: (p) => range(p, 4, 2200, 2204) },
+  // National schemes under ISO/IEC 7812's MII 9: Vietnam's NAPAS (IIN 9704, 16 or 19 digits) and
+  // Turkey's Troy (IIN 9792, 16 digits).
+  {
+    name: 'napas',
+    lengths: [16, 19],
+    grouping: [4, 4, 4, 4, 3],
+    cutLength: 19,
+    matches: (p) => p.startsWith('9704'),
+  },
+  { name: 'troy', lengths: [16], grouping: [4, 4, 4, 4], matches: (p) => p.startsWith('9792') },
   { name: 'diners', lengths: [14, 16], grouping: [4, 6, 4], matches: (p) => /^3(0[0-5]|[689])/.test(p) },
   {
     name: 'maestro',
