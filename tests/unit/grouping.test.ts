@@ -5,6 +5,7 @@ import {
   fillShortGroups,
   numberThenCode,
   glyphPitch,
+  laidOutAsCardNumber,
   normalizeSlots,
   slotsFromInk,
   splitGroups,
@@ -490,5 +491,27 @@ describe('slivers and lone glyphs at the ends of an ungrouped number', () => {
     expect(chars(withoutLoneEnds(t))).toBe('6230351402013744583');
     // Two groups of ten: neither is a lone glyph.
     expect(chars(withoutLoneEnds(layout([10, 10], '62303514020137445832')))).toHaveLength(20);
+  });
+});
+
+describe('laidOutAsCardNumber', () => {
+  it('takes groups of four, and 16 to 19 digits that pass Luhn however grouped', () => {
+    for (const groups of [
+      [4, 4, 4, 4],
+      [4, 4, 4, 4, 3],
+      [4, 4, 5, 4],
+    ])
+      expect(laidOutAsCardNumber(splitGroups(layout(groups)))).toBe(true);
+    // An Agricultural Bank of China card (IIN 95599, no network's prefix), printed 5-4-5-5.
+    expect(laidOutAsCardNumber(splitGroups(layout([5, 4, 5, 5], '9559983968085648017')))).toBe(true);
+    expect(laidOutAsCardNumber(splitGroups(layout([19], '9559983968085648017')))).toBe(true);
+  });
+
+  it('leaves a phone number, and other layouts that fail Luhn', () => {
+    expect(laidOutAsCardNumber(splitGroups(layout([1, 3, 3, 3, 3], '1800711267858')))).toBe(false);
+    // Luhn-valid, but grouped in threes.
+    expect(laidOutAsCardNumber(splitGroups(layout([1, 3, 3, 3, 3, 3], '1800711267858001')))).toBe(false);
+    expect(laidOutAsCardNumber(splitGroups(layout([5, 4, 5, 5], '9559983968085648018')))).toBe(false);
+    expect(laidOutAsCardNumber(splitGroups(layout([6, 13], '1234567890123456789')))).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ import {
   withoutLoneEnds,
   splitGroups,
   type EndCut,
+  laidOutAsCardNumber,
 } from './group-digits';
 import { panelCodeFinding } from './security-code-learned';
 import { numberRun, type NumberRun, type Slot } from './number-run';
@@ -811,10 +812,8 @@ export async function detectCardNumbersDetailed(
       cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1),
     );
     const brand = brandOf(text);
-    // Card numbers print in groups of four (Amex 4-6-5): a run of threes with no issuer prefix is a
-    // phone number ("1 800 711 267 858"), however its digits happen to fall under Luhn.
     const groups = splitGroups(slots);
-    if (!brand && 2 * groups.filter((g) => g.length === 4).length < groups.length) continue;
+    if (!brand && !laidOutAsCardNumber(groups)) continue;
     // A number printed smaller than one already found is laid out as a card number (a second card
     // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its

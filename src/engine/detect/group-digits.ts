@@ -459,6 +459,22 @@ export function numberWithin(slots: Slot[]): Slot[] {
 }
 
 /**
+ * Whether a run with no issuer prefix is laid out as a card number: mostly groups of four (ISO/IEC
+ * 7812 numbers as the networks print them), or 16 to 19 digits that pass Luhn whatever their grouping
+ * (China's older 19-digit cards print 5-4-5-5 or 6-13). A run of threes ("1 800 711 267 858") is a
+ * phone number, however its digits fall under Luhn.
+ */
+export function laidOutAsCardNumber(groups: readonly (readonly Slot[])[]): boolean {
+  const text = groups
+    .flat()
+    .map((s) => s.char)
+    .join('');
+  const count = (size: (n: number) => boolean) => groups.filter((g) => size(g.length)).length;
+  if (2 * count((n) => n <= 3) > groups.length) return false;
+  return (/^\d{16,19}$/.test(text) && luhnValid(text)) || 2 * count((n) => n === 4) >= groups.length;
+}
+
+/**
  * A signature panel's line that prints the number and then the security code ("1234 5678 9123 4567
  * 321", as many backs do): four groups of four and a group of three that the card rules do not take
  * for a 19-digit number (ISO/IEC 7812: no network issues 19 digits under this prefix, or the 19 fail
