@@ -95,6 +95,23 @@ describe('normalizeSlots', () => {
     expect(out[0].x0).toBe(s[0].x0);
   });
 
+  it('widens a box placed just short of its glyph to the ink beside it, and keeps the digit', async () => {
+    const { withoutCrowdedEnds } = await import('../../src/engine/detect/group-digits');
+    // A 19-digit 6-13 number whose boxes drift left along the line: the last "7" boxed over the
+    // 4 columns of card before its ink (an ABC debit card; dropped as a sliver, the kept four
+    // slid one glyph left and the 7 stayed readable).
+    const s = layout([6, 13], '6228480020668298217');
+    const ink = s.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    const last = s[18];
+    const read: Slot[] = [...s.slice(0, 18), { ...last, x0: last.x0 - 6, x1: last.x0 - 2 }];
+    const out = withoutCrowdedEnds(normalizeSlots(read, { ink }));
+    expect(chars(out)).toBe('6228480020668298217');
+    expect(out[18].x1).toBe(last.x1);
+    // Further off than half a glyph, the box is left as it is (and dropped as a sliver).
+    const far: Slot[] = [...s.slice(0, 18), { ...last, x0: last.x0 - 18, x1: last.x0 - 14 }];
+    expect(withoutCrowdedEnds(normalizeSlots(far, { ink }))).toHaveLength(18);
+  });
+
   it('drops a glyph past the longest number its brand issues, read in doubt or over no ink', () => {
     // A Mastercard (16 digits only) read with a hologram's edge as a fifth glyph of the last group.
     const s = layout([4, 4, 4, 5], '54018820020620861');

@@ -134,13 +134,19 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     return piece ? { ...s, x0: piece.x0, x1: piece.x1 } : s;
   });
   // A box the recognizer placed at the edge of its glyph (a few columns of the glyph's ink: CTC
-  // emitted the first "6" of a number at its right edge) is widened to the ink piece it lies on,
-  // when no other glyph is centred on that piece: read as a sliver, the digit would be dropped.
+  // emitted the first "6" of a number at its right edge), or just short of it (the last "7" of a
+  // number whose boxes drift left along the line), is widened to the ink piece it lies on or
+  // touches, when no other glyph is centred on that piece: read as a sliver, the digit would be
+  // dropped.
   slots = slots.map((s, i) => {
-    const p = s.x1 - s.x0 < 0.45 * typical ? inkPieceUnder(s, ink) : undefined;
-    if (!p || p.x1 - p.x0 > 1.6 * typical) return s;
-    const claimed = slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
-    return claimed ? s : { ...s, x0: p.x0, x1: p.x1 };
+    if (s.x1 - s.x0 >= 0.45 * typical) return s;
+    const unclaimed = (p: { x0: number; x1: number }) =>
+      !slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
+    const under = inkPieceUnder(s, ink);
+    const p = under
+      ? unclaimed(under) && under
+      : inkPieceUnder(s, ink.filter(unclaimed), GROUPS.sliverReach * typical);
+    return p && p.x1 - p.x0 <= 1.6 * typical ? { ...s, x0: p.x0, x1: p.x1 } : s;
   });
   const pitch = glyphPitch(slots);
   const h = median(slots.map((s) => s.y1 - s.y0));
@@ -531,16 +537,26 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
   return out;
 }
 
-/** The ink piece (crop x range) that overlaps `s` most, if any overlaps it. */
+/**
+ * The ink piece (crop x range) that overlaps `s` most; when none does, the nearest piece within
+ * `reach` crop pixels of it, if any.
+ */
 function inkPieceUnder(
   s: Slot,
   ink: readonly { x0: number; x1: number }[],
+  reach = 0,
 ): { x0: number; x1: number } | undefined {
   let piece: { x0: number; x1: number } | undefined;
   let most = 0;
   for (const p of ink) {
     const o = Math.min(s.x1, p.x1) - Math.max(s.x0, p.x0);
     if (o > most) [most, piece] = [o, p];
+  }
+  if (piece || reach <= 0) return piece;
+  let nearest = reach;
+  for (const p of ink) {
+    const gap = Math.max(p.x0 - s.x1, s.x0 - p.x1);
+    if (gap <= nearest) [nearest, piece] = [gap, p];
   }
   return piece;
 }

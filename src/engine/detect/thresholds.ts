@@ -213,6 +213,8 @@ export const GROUPS = {
   strayHeight: [0.75, 1.33],
   /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
   crowdedWidth: 0.35,
+  /** A sliver box with no ink under it takes the ink piece within this many glyph widths of it. */
+  sliverReach: 0.5,
 } as const;
 
 /** Stage "findings": runs that become card numbers. */
