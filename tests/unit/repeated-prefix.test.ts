@@ -167,3 +167,50 @@ describe('detectRepeatedPrefixLearned, a repeat of the first six', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 });
+
+describe('detectRepeatedPrefixLearned, the first six printed 4 + 2 (the IIN over two groups)', () => {
+  // A worn Citibank Mastercard prints "5401  88": the two over the number's fifth and sixth digits.
+  const TAIL = { x: [134, 143], y0: REPEAT.y0, y1: REPEAT.y1, w: REPEAT.w };
+  const withTail = (): GrayImage => {
+    const img = card();
+    for (const x of TAIL.x)
+      for (let y = TAIL.y0; y < TAIL.y1; y++) for (let i = x; i < x + TAIL.w; i++) img.data[y * W + i] = 30;
+    return img;
+  };
+  /** The detector's line over the two, beside the repeat's. */
+  const tailLine: TextLine = { ...shortLine, centre: { x: 143.5, y: 101 }, length: 18 };
+  /** A recognizer that reads `texts` in turn, one per crop. */
+  const readsInTurn = (...texts: string[]): OcrEngine => {
+    let k = 0;
+    return {
+      recognize: (image, o) => reader(texts[k++] ?? '').recognize(image, o),
+      terminate: async () => {},
+    };
+  };
+  const coversTail = (masks: Mask[]) =>
+    TAIL.x.every((x) =>
+      [
+        { x, y: TAIL.y0 },
+        { x: x + TAIL.w, y: TAIL.y1 },
+      ].every((p) => masks.some((m) => insideMask(p, m))),
+    );
+  const find = (line: TextLine, ...texts: string[]) =>
+    detectRepeatedPrefixLearned(withTail(), readsInTurn(...texts), { finding: number, glyphHeight: GH }, [
+      shortLine,
+      line,
+    ]);
+
+  it('masks the two digits printed apart with the first four', async () => {
+    const found = await find(tailLine, '4111', '11');
+    expect(found?.text).toBe('411111');
+    const masks = masksForFinding(found!, 'last4');
+    expect(coversRepeat(masks)).toBe(true);
+    expect(coversTail(masks)).toBe(true);
+  });
+
+  it('leaves a short line there that reads as a word, and one further along the number', async () => {
+    expect((await find(tailLine, '4111', 'VI'))?.text).toBe('4111');
+    const further = { ...tailLine, centre: { x: 300, y: 101 } };
+    expect((await find(further, '4111', '11'))?.text).toBe('4111');
+  });
+});

@@ -1,5 +1,5 @@
 import { foldDirection } from '../math';
-import { readingFrame } from '../reading-frame';
+import { centre, readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
@@ -318,31 +318,116 @@ export async function detectRepeatedPrefixLearned(
     if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
     // Above the number, where the bank's name and the chip are, only the first digits read plainly.
     if (down < 0 && (!match || !exactly(match, prefix))) continue;
-    const lineSpan: [number, number] = [
-      (crop.image.width - l.length * crop.scale) / 2,
-      (crop.image.width + l.length * crop.scale) / 2,
-    ];
     const span = wordExtent(
       crop,
-      match ? [match[0].x0, match[match.length - 1].x1] : lineSpan,
+      match ? [match[0].x0, match[match.length - 1].x1] : lineSpan(crop, l),
       l.glyphHeight * crop.scale,
     );
-    // Print this small blurs over its box: the mask takes in a quarter glyph more all round.
-    const m = 0.25 * l.glyphHeight * crop.scale;
-    const x0 = span[0] - m;
     const chars = match ? match.map((g) => g.char) : [...prefix.slice(0, 4)];
-    const w = (span[1] + m - x0) / chars.length;
-    const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
-    const y1 = crop.image.height - y0;
-    const slots = chars.map((char, i) => ({
-      char,
-      confidence: match ? match[i].confidence : 0.5,
-      x0: x0 + i * w,
-      x1: x0 + (i + 1) * w,
-      y0,
-      y1,
-    }));
-    return repeatFinding(slots, crop, match ? undefined : unread ? 'unread' : 'short');
+    const slots = maskSlots(crop, l, span, chars, match?.map((g) => g.confidence) ?? [], 0.5);
+    const repeat = repeatFinding(slots, crop, match ? undefined : unread ? 'unread' : 'short');
+    const tail = await iinTail(gray, learned, number, { l, u, down }, [...near, ...above], signal);
+    return tail ? withTail(repeat, tail) : repeat;
   }
   return undefined;
+}
+
+/** A line's extent along its level crop, crop pixels. */
+const lineSpan = (crop: LineCrop, l: TextLine): [number, number] => [
+  (crop.image.width - l.length * crop.scale) / 2,
+  (crop.image.width + l.length * crop.scale) / 2,
+];
+
+/**
+ * One slot per char across `span` (crop pixels) of small print on line `l`: print this small blurs
+ * over its box, so the slots take in a quarter glyph more all round.
+ */
+function maskSlots(
+  crop: LineCrop,
+  l: TextLine,
+  span: readonly [number, number],
+  chars: readonly string[],
+  confidences: readonly number[],
+  unreadConfidence: number,
+): ReadGlyph[] {
+  const m = 0.25 * l.glyphHeight * crop.scale;
+  const x0 = span[0] - m;
+  const w = (span[1] + m - x0) / chars.length;
+  const y0 = (crop.image.height - l.glyphHeight * crop.scale) / 2 - m;
+  const y1 = crop.image.height - y0;
+  return chars.map((char, i) => ({
+    char,
+    confidence: confidences[i] ?? unreadConfidence,
+    x0: x0 + i * w,
+    x1: x0 + (i + 1) * w,
+    y0,
+    y1,
+  }));
+}
+
+/**
+ * The rest of a repeat printed in the number's own grouping: some issuers print the first six (the
+ * IIN) as "5401  88", the two over the start of the number's second group (a worn Citibank
+ * Mastercard). A short line in the repeat's band (`REPEAT_BAND.tail`), after the repeat and over the
+ * number's fifth to eighth glyphs, read as digits and nothing else, is the repeat's tail: masked with
+ * it, since the fifth and sixth digits are the number's as much as the first four.
+ */
+async function iinTail(
+  gray: GrayImage,
+  learned: OcrEngine,
+  number: { finding: Finding; glyphHeight: number },
+  repeat: { l: TextLine; u: number; down: number },
+  band: readonly { l: TextLine; u: number; down: number }[],
+  signal?: AbortSignal,
+): Promise<{ slots: ReadGlyph[]; crop: LineCrop } | undefined> {
+  const { finding } = number;
+  if (finding.glyphs.length < 12) return undefined;
+  const { angle, place } = readingFrame(finding);
+  const T = REPEAT_BAND.tail;
+  const at = (i: number) => place(centre(finding.glyphs[i])).u;
+  const pitch = (at(7) - at(4)) / 3;
+  const [from, to] = [at(4) - pitch / 2, at(7) + pitch / 2];
+  const gh = repeat.l.glyphHeight;
+  const repeatEnd = repeat.u + repeat.l.length / 2;
+  for (const o of band) {
+    const { l } = o;
+    const [start, end] = [o.u - l.length / 2, o.u + l.length / 2];
+    if (
+      l === repeat.l ||
+      Math.abs(o.down - repeat.down) > T.across * gh ||
+      l.glyphHeight < T.height[0] * gh ||
+      l.glyphHeight > T.height[1] * gh ||
+      l.length > T.maxGlyphs * l.glyphHeight ||
+      start < repeatEnd ||
+      end < from ||
+      start > to
+    )
+      continue;
+    throwIfAborted(signal);
+    const crop = cropTextLine(gray, l, angle, REPEAT_BAND.cropMargin, 8);
+    const page = await learned.recognize(crop.image, { psm: 7 });
+    const glyphs = readingFromPage(crop, page.lines).glyphs.filter((g) => g.char !== ' ');
+    const digits = glyphs.filter(isDigit);
+    if (!digits.length || digits.length > T.maxGlyphs || glyphs.some((g) => !/[\d?]/.test(g.char))) continue;
+    const span = wordExtent(crop, [digits[0].x0, digits[digits.length - 1].x1], l.glyphHeight * crop.scale);
+    const slots = maskSlots(
+      crop,
+      l,
+      span,
+      digits.map((g) => g.char),
+      digits.map((g) => g.confidence),
+      0.5,
+    );
+    return { slots, crop };
+  }
+  return undefined;
+}
+
+function withTail(repeat: Finding, tail: { slots: ReadGlyph[]; crop: LineCrop }): Finding {
+  return {
+    ...repeat,
+    text: repeat.text + tail.slots.map((g) => g.char).join(''),
+    glyphs: [...repeat.glyphs, ...tail.slots.map((g) => cropQuad(tail.crop, g.x0, g.y0, g.x1, g.y1))],
+    notes: [...(repeat.notes ?? []), 'with the rest of the IIN, printed apart over the second group'],
+  };
 }

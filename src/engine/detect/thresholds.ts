@@ -248,6 +248,12 @@ export const REPEAT_BAND = {
   cropMargin: 3,
   /** Digits read at this mean confidence are read plainly: a line holding them is no unread repeat. */
   plainConfidence: 0.8,
+  /**
+   * The repeat's tail (the IIN's fifth and sixth digits printed apart over the number's second
+   * group): across, within this many of the repeat's glyph heights of its line; as tall as the repeat
+   * within these ratios; no more than this many glyphs long.
+   */
+  tail: { across: 0.6, height: [0.7, 1.4], maxGlyphs: 3 },
 } as const;
 
 /** The security code's band: above the number, along its length (the number's glyph heights). */
