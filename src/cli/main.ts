@@ -27,8 +27,10 @@ security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>
 A photo that shows a card (its outline, its layout) but no card number to mask is reported on stderr
 and in --json as "cardWithoutNumber": true. Each output is read again by the reader that did not find
 the numbers, looking for numbers in card layout; what it reads is reported on stderr and in --json as
-"leakCheck": {"reader", "leaks", "readers", "findingsReadBy"} (the reader that checked, what it read,
-every reader that checked: both when the numbers came from both, and the readers of the numbers).
+"leakCheck": {"reader", "leaks", "readers", "findingsReadBy", "repaired"} (the reader that checked,
+what it read, every reader that checked: both when the numbers came from both, the readers of the
+numbers, and what it masked). A whole card number it reads there (every digit, a length the
+network issues, Luhn-valid) is masked like the others before the output is written.
 A number read about as well upside down is masked whole (which end holds the last four is unknown):
 stderr says so and --json has "directionUncertain": true. With --strict any of these makes the exit
 code 3 (check the output and mask or unmask by hand).

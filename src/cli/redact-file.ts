@@ -11,7 +11,7 @@ import type { BarcodeReader } from '../engine/documents/barcode';
 import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
-import { checkExport, checkReaders } from '../engine/detect/leak-check';
+import { checkExport, checkReaders, type ExportCheck } from '../engine/detect/leak-check';
 import { directionUncertain } from '../engine/detect/card-numbers';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
@@ -20,7 +20,7 @@ import type { TextModels } from '../engine/learned/models';
 import type { TesseractPool } from '../engine/ocr/tesseract';
 import { looksLikePdf } from '../engine/pdf/sniff-pdf';
 import { decodeImageNode } from '../engine/platform/node';
-import type { ImageFormat, KeepPreset } from '../engine/types';
+import type { Finding, ImageFormat, KeepPreset, Mask } from '../engine/types';
 import { createNodeCore } from './core-node';
 import { describeKind, enabledFor, type DocumentFlags } from './document-flags';
 import { assertFitsMemory } from './memory-budget';
@@ -189,8 +189,8 @@ export async function redactFile(
     // The independent check: the reader that did not read the numbers (each finding records its
     // reader; both readers when the numbers came from both) looks for numbers in card layout.
     const primary = result.reader ?? 'tesseract';
-    const check = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
-      ? { ...checkReaders(result.findings, primary, !!models), leaks: [] }
+    const check: ExportCheck = IDENTITY_KINDS.has(result.pageKind?.kind ?? 'other')
+      ? { ...checkReaders(result.findings, primary, !!models), leaks: [], repairs: [] }
       : await checkExport(await decodeImageNode(encoded), result.findings, {
           ocr,
           models,
@@ -199,6 +199,12 @@ export async function redactFile(
           lines: result.textLines?.length ? result.textLines : undefined,
           signal,
         });
+    if (check.repairs.length) {
+      const repaired = await burnRepairs(core, `${pageId}-repair`, encoded, check, keep, format);
+      encoded = repaired.encoded;
+      result = { ...result, findings: [...result.findings, ...repaired.findings] };
+      masks = [...masks, ...repaired.masks];
+    }
     // Written once the export is checked: a file cancelled or failing before here leaves no output.
     // The report carries no more of the numbers than the image shows.
     const doc = {
@@ -222,6 +228,10 @@ export async function redactFile(
       `${describeKind(result.pageKind)}: ${result.findings.length} finding(s), ${masks.length} mask(s), ${secs.toFixed(2)} s\n`,
     );
     const { leaks } = check;
+    for (const { leak } of check.repairs)
+      say(
+        `  note: the check of the output read a whole card number the detector missed (${leak.label}, read by ${leak.reader}): masked like the others\n`,
+      );
     for (const leak of leaks)
       say(
         `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
@@ -253,6 +263,8 @@ export async function redactFile(
       leakCheck: {
         reader: check.readers[0],
         leaks,
+        // Whole card numbers the check read and the run masked (their findings are in the report).
+        repaired: check.repairs.map((r) => r.leak),
         readers: check.readers,
         findingsReadBy: check.findingsReadBy,
       },
@@ -305,4 +317,27 @@ function describe(e: unknown): { code?: EngineErrorCode; message: string } {
   // A plain Error of the CLI's own (an output that would overwrite an input) keeps its words.
   if (failure.code === 'internal' && e instanceof Error) return { message: e.message };
   return { code: failure.code, message: failure.message };
+}
+
+/**
+ * The whole card numbers the check read where the detector found none (`check.repairs`), masked
+ * under `keep` before anything is written: burned onto the encoded export as it stands (masks only
+ * add black; a JPEG or WebP export is encoded a second time), the leaks they were taken out of
+ * `check.leaks`. Returns the new export and the findings and masks to add to the report.
+ */
+export async function burnRepairs(
+  core: EngineCore<Uint8Array>,
+  pageId: string,
+  encoded: Uint8Array,
+  check: ExportCheck,
+  keep: KeepPreset,
+  format: ImageFormat,
+): Promise<{ encoded: Uint8Array; findings: Finding[]; masks: Mask[] }> {
+  const findings = check.repairs.map((r) => r.finding);
+  const masks = masksForFindings(findings, {}, {}, keep);
+  core.addImage(pageId, await decodeImageNode(encoded));
+  const burned = await core.exportImage(pageId, masks, format, undefined, true);
+  const repaired = new Set(check.repairs.map((r) => r.leak));
+  check.leaks = check.leaks.filter((l) => !repaired.has(l));
+  return { encoded: burned, findings, masks };
 }

@@ -29,7 +29,13 @@ interface Entry {
   findings?: number;
   seconds: number;
   cardWithoutNumber?: boolean;
-  leakCheck?: { reader: string; leaks: unknown[]; readers: string[]; findingsReadBy: string[] };
+  leakCheck?: {
+    reader: string;
+    leaks: unknown[];
+    readers: string[];
+    findingsReadBy: string[];
+    repaired: unknown[];
+  };
   error?: string;
   code?: string;
 }
@@ -81,8 +87,8 @@ describe('lastfour redact --jobs', () => {
     // readable. No number was read on the smeared card, so its own reader (learned) is the one that
     // missed, and Tesseract checks it too.
     expect(parallel.report.slice(0, 2).map((e) => e.leakCheck)).toEqual([
-      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: ['learned'] },
-      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: [] },
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: ['learned'], repaired: [] },
+      { reader: 'tesseract', leaks: [], readers: ['tesseract'], findingsReadBy: [], repaired: [] },
     ]);
     expect(parallel.report[2].outputs).toEqual(['OUT/statement-text.redacted.pdf']);
     await easyCardRedacted(join(parallel.out, 's7-000-easy-front.redacted.png'));

@@ -13,7 +13,9 @@ import type { OcrEngine } from '../ocr/types';
 import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
+import { brandOf, lengthFitsBrand } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
+import { luhnValid } from './luhn';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
 import { cropLine, cropQuad, readCrop } from './read-line';
@@ -66,6 +68,12 @@ export interface ExportCheck {
   /** The readers of the page's card-number findings that the choice rests on (none: the page's own). */
   findingsReadBy: Reader[];
   leaks: Leak[];
+  /**
+   * The leaks that read as whole card numbers (every digit read, a length the IIN's network issues,
+   * Luhn-valid), each as a card-number finding over its glyphs (source pixels of the export): the
+   * detector missed a number the other reader read outright, and it can be masked as it stands.
+   */
+  repairs: { leak: Leak; finding: Finding }[];
 }
 
 /** Most lines read: a card shows a dozen at most, and the largest print is the number. */
@@ -136,12 +144,23 @@ export async function checkExport(
   const lines = await candidateLines(gray, image, options);
   const wayUp = options.wayUp ?? pageWayUp(findings);
   const leaks: Leak[] = [];
+  const repairs: ExportCheck['repairs'] = [];
   for (const reader of readers) {
-    for (const leak of await readLeaks(gray, lines, { ...options, reader, wayUp }))
-      if (!leaks.some((l) => samePlace(l.corners, leak.corners))) leaks.push(leak);
+    for (const { leak, finding } of await readLeaks(gray, lines, { ...options, reader, wayUp })) {
+      if (leaks.some((l) => samePlace(l.corners, leak.corners))) continue;
+      leaks.push(leak);
+      if (finding) repairs.push({ leak, finding: { ...finding, id: `card-check-${repairs.length + 1}` } });
+    }
   }
-  return { readers, findingsReadBy, leaks };
+  return { readers, findingsReadBy, leaks, repairs };
 }
+
+/** Noted on a card number the check of the export read whole where the detector had missed it. */
+export const REPAIRED_NOTE = 'read whole by the check of the export after the detector missed it';
+
+/** Every digit read, a length the IIN's network issues (ISO/IEC 7812), and the Luhn check digit. */
+const wholeCardNumber = (digits: string) =>
+  /^\d{13,19}$/.test(digits) && lengthFitsBrand(digits) && luhnValid(digits);
 
 /**
  * The way the page's card numbers read, radians clockwise (the direction from a number's first glyph
@@ -166,7 +185,7 @@ export function pageWayUp(
  */
 export async function findLeaks(image: RgbaImage, options: LeakCheckOptions): Promise<Leak[]> {
   const gray = toGray(image);
-  return readLeaks(gray, await candidateLines(gray, image, options), options);
+  return (await readLeaks(gray, await candidateLines(gray, image, options), options)).map((r) => r.leak);
 }
 
 /** The reader asked for, or Tesseract when the learned recognizer is not there. */
@@ -194,9 +213,9 @@ async function readLeaks(
   gray: GrayImage,
   lines: readonly Line[],
   options: LeakCheckOptions,
-): Promise<Leak[]> {
+): Promise<{ leak: Leak; finding?: Finding }[]> {
   const { engine: reader, name: readerName } = engineFor(options);
-  const leaks: Leak[] = [];
+  const leaks: { leak: Leak; finding?: Finding }[] = [];
   for (const line of lines) {
     throwIfAborted(options.signal);
     // The page's way up, when the line runs with it, is read first and may be the only read.
@@ -219,7 +238,7 @@ async function readLeaks(
         const first = shown.slots[0];
         const last = shown.slots[shown.slots.length - 1];
         const digits = shown.slots.map((s) => s.char).join('');
-        leaks.push({
+        const leak: Leak = {
           label: [...digits].map((c, i) => (i < digits.length - 4 ? '•' : c)).join(''),
           digits: shown.digits,
           corners: cropQuad(
@@ -230,7 +249,21 @@ async function readLeaks(
             Math.max(first.y1, last.y1),
           ),
           reader: readerName,
-        });
+        };
+        const finding: Finding | undefined = wholeCardNumber(digits)
+          ? {
+              id: 'card-check',
+              kind: 'card-number',
+              text: digits,
+              glyphs: shown.slots.map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1)),
+              confidence: shown.slots.reduce((sum, s) => sum + s.confidence, 0) / shown.slots.length,
+              keepable: true,
+              enabledByDefault: true,
+              reader: readerName,
+              notes: [`brand: ${brandOf(digits)?.name}`, 'Luhn: valid', REPAIRED_NOTE],
+            }
+          : undefined;
+        leaks.push({ leak, finding });
         break;
       }
       // Digits read as found: the line is the right way up, no need to turn it.

@@ -335,7 +335,7 @@ export const engineApi = {
     const result = await analyzePage(imageSource(image), getOcr, { models, kind });
     const check =
       kind && IDENTITY_KINDS.has(kind)
-        ? { ...checkReaders(findings, producedBy, !!models), leaks: [] }
+        ? { ...checkReaders(findings, producedBy, !!models), leaks: [], repairs: [] }
         : await checkExport(image, findings, {
             ocr: await getOcr(),
             models,
