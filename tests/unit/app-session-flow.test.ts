@@ -33,7 +33,7 @@ const autoMask = (f: string, preset: KeepPreset, i = 0): Mask => ({
 });
 
 /** Just enough of the worker API; `gate` lets a test hold an analysis open. */
-function fakeEngine(gate?: Promise<void>) {
+function fakeEngine(gate?: Promise<void>, checkRepairs: readonly string[] = []) {
   const unreadable = new Set<string>();
   const exported: string[] = [];
   const progress: number[] = [];
@@ -94,6 +94,22 @@ function fakeEngine(gate?: Promise<void>) {
     async exportImage(id: string) {
       exported.push(id);
       return new Blob(['png']);
+    },
+    /** The check of an export: clean, or with `checkRepairs` the whole numbers it read and missed. */
+    async verifyExport() {
+      const repairs = checkRepairs.map((id) => ({ ...finding(id), notes: ['read whole by the check'] }));
+      const leaks = repairs.map(() => ({
+        label: '••••••••••••6990',
+        digits: 16,
+        corners: [
+          { x: 0, y: 0 },
+          { x: 9, y: 0 },
+          { x: 9, y: 9 },
+          { x: 0, y: 9 },
+        ],
+        reader: 'tesseract',
+      }));
+      return { findings: [], leaks, repairs, checkedBy: 'tesseract', checkedByAll: ['tesseract'] };
     },
   };
   return { engine: engine as unknown as EngineClient, progress, closed, cancelled, exported };
@@ -305,5 +321,34 @@ describe('session', () => {
     expect(s.state.exportGuard?.kind).toBe('zip');
     await s.answerExportGuard('cancel');
     expect(exported).toEqual([]);
+  });
+
+  it('masks a whole number the check of an export read and the detector missed, as one undoable edit', async () => {
+    const { engine } = fakeEngine(undefined, ['typed']);
+    const s = new Session(engine);
+    s.addFiles([file('screenshot.jpg')]);
+    await until(() => s.state.items[0].status === 'ready');
+    const doc = () => s.state.items[0].history.present;
+    await s.exportSelected();
+    await until(() => (doc().marked ?? []).length === 1);
+    const [repaired] = doc().marked ?? [];
+    expect(repaired.id).toMatch(/^repaired-/);
+    expect(doc().masks.some((m) => m.findingId === repaired.id)).toBe(true);
+    // The file already saved still shows it: the warning stays, saying it is masked now.
+    const verify = s.state.items[0].verify;
+    expect(verify?.state).toBe('leak');
+    expect(verify?.message).toContain('a mask now covers it');
+    s.ui.undo();
+    expect(doc().marked ?? []).toHaveLength(0);
+  });
+
+  it('adds nothing after a clean check', async () => {
+    const { engine } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('card.jpg')]);
+    await until(() => s.state.items[0].status === 'ready');
+    await s.exportSelected();
+    await until(() => s.state.items[0].verify?.state === 'clean');
+    expect(s.state.items[0].history.present.marked ?? []).toHaveLength(0);
   });
 });

@@ -448,6 +448,9 @@ export class Session {
         })),
         ...result.leaks.map((l) => ({ digits: l.digits, corners: l.corners })),
       ];
+      // Whole card numbers the check read where the detector found none: masked in the page as one
+      // undoable edit (like a number marked by hand); the file already saved still shows them.
+      const repairs = result.repairs.map((f) => ({ ...f, id: `repaired-${crypto.randomUUID()}` }));
       const readerName = (r: Reader) =>
         t(r === 'learned' ? 'verify.readerLearned' : 'verify.readerTesseract');
       const [first, second] = result.checkedByAll;
@@ -463,7 +466,7 @@ export class Session {
                   list: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(
                     places.map((l) => t('verify.digits', { count: l.digits })),
                   ),
-                })} ${checkedBySentence}`,
+                })} ${checkedBySentence}${repairs.length ? ` ${t('verify.repaired')}` : ''}`,
                 places: places.flatMap((p) => (p.corners ? [p.corners] : [])),
                 checkedBy: result.checkedBy,
                 checkedByAll: result.checkedByAll,
@@ -476,6 +479,10 @@ export class Session {
                 checkedByAll: result.checkedByAll,
               },
       });
+      if (repairs.length) {
+        const masks = await this.engine.masksForFindings(repairs, {}, {}, 'last4');
+        if (stillSame()) this.edit(item.id, (d) => addMarkedNumber(d, repairs, masks));
+      }
     } catch (e) {
       if (stillSame())
         this.patch(epoch, item.id, {

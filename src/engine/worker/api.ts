@@ -320,14 +320,17 @@ export const engineApi = {
    * reads the export's lines for numbers in card layout; both readers when the numbers came from
    * both. The card numbers' `glyphs` (source pixels, the export's) give the page's way up, so lines
    * that run with it are read that way only (see pageWayUp). `checkedBy` is the first of them,
-   * `checkedByAll` every one.
+   * `checkedByAll` every one. `repairs`: the leaks read as whole card numbers, as card-number
+   * findings over their glyphs (source pixels), for the page to mask (see ExportCheck.repairs).
    */
   async verifyExport(
     file: Blob,
     kind?: PageKind,
     producedBy: Reader = 'learned',
     findings: readonly (Pick<Finding, 'kind' | 'reader'> & Partial<Pick<Finding, 'glyphs'>>)[] = [],
-  ): Promise<AnalyzeResult & { leaks: Leak[]; checkedBy: Reader; checkedByAll: Reader[] }> {
+  ): Promise<
+    AnalyzeResult & { leaks: Leak[]; repairs: Finding[]; checkedBy: Reader; checkedByAll: Reader[] }
+  > {
     const { image, bitmap } = await decodeImageInWorker(file);
     bitmap.close();
     const models = await currentModels();
@@ -343,7 +346,13 @@ export const engineApi = {
             // The export was just analysed: its own lines, not a second detector run.
             lines: result.textLines?.length ? result.textLines : undefined,
           });
-    return { ...result, leaks: check.leaks, checkedBy: check.readers[0], checkedByAll: check.readers };
+    return {
+      ...result,
+      leaks: check.leaks,
+      repairs: check.repairs.map((r) => r.finding),
+      checkedBy: check.readers[0],
+      checkedByAll: check.readers,
+    };
   },
 
   /** Plain OCR of a whole image: the wiring check the app shell and the browser tests use. */
