@@ -2,7 +2,7 @@
 // parser on read words, and the stage on a drawn card with a recognizer that reads set texts in turn.
 import { describe, expect, it } from 'vitest';
 import { detectLabelledCode, labelledCodeOnLine } from '../../src/engine/detect/labelled-code';
-import { detectPanelCode } from '../../src/engine/detect/security-code-learned';
+import { detectPanelCode, detectSecurityCodeLearned } from '../../src/engine/detect/security-code-learned';
 import type { TextModels } from '../../src/engine/learned/models';
 import type { ReadGlyph } from '../../src/engine/detect/read-line';
 import type { TextLine } from '../../src/engine/learned/text-lines';
@@ -142,5 +142,38 @@ describe('detectPanelCode, a back with no number', () => {
     const reader = readsInTurn(['123', '321', 'signature', 'ǝɹnʇɐuƃᴉs', '', '']);
     const off = flatLine(40, 160, 40, 6);
     expect(await detectPanelCode(gray, models, [box, off], undefined, undefined, reader)).toBeUndefined();
+  });
+});
+
+describe('detectSecurityCodeLearned, a back that prints the number above the panel', () => {
+  // A Citibank back: the number printed flat, the signature panel under it, the code at the panel's
+  // end under the number's last glyph, five of the number's glyph heights down.
+  const models = {} as TextModels;
+  const lastGlyph = number.glyphs[15];
+  const endX = (lastGlyph[0].x + lastGlyph[1].x) / 2;
+  const codeLine = (x: number) => flatLine(x, 60 + 5 * GH, 36, 14);
+  const find = (line: TextLine, reader: OcrEngine) =>
+    detectSecurityCodeLearned(
+      gray,
+      models,
+      { finding: number, glyphHeight: GH },
+      [line],
+      undefined,
+      undefined,
+      undefined,
+      reader,
+    );
+
+  it('takes a lone 3-digit word under the number’s last glyph for the code', async () => {
+    const found = await find(codeLine(endX), readsInTurn(['749']));
+    expect(found?.kind).toBe('security-code');
+    expect(found?.text).toBe('749');
+  });
+
+  it('leaves a word there (a network’s logo) and does not read print under the number’s start', async () => {
+    expect(await find(codeLine(endX), readsInTurn(['VISA']))).toBeUndefined();
+    const reader = readsInTurn(['749']);
+    expect(await find(codeLine(60), reader)).toBeUndefined();
+    expect(reader.asked).toBe(0);
   });
 });

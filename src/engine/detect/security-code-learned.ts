@@ -63,6 +63,8 @@ export async function detectSecurityCodeLearned(
   debug?: (message: string) => void,
   /** Told how many of the detector's lines lie in the panel band, whatever their shape. */
   onBand?: (lines: number) => void,
+  /** The line reader: the learned recognizer on `models` (tests give a stand-in). */
+  reader: OcrEngine = learnedLineOcr(models),
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
@@ -93,7 +95,6 @@ export async function detectSecurityCodeLearned(
     )
     .sort((a, b) => a.up - b.up)
     .slice(0, B.maxLines);
-  const reader = learnedLineOcr(models);
   const lastFour = finding.text.slice(-4);
   onBand?.(inBand.length);
   const lone: { l: TextLine; crop: LineCrop }[] = [];
@@ -113,6 +114,49 @@ export async function detectSecurityCodeLearned(
   for (const { l, crop } of lone) {
     const code = await codeReachingOn(gray, reader, l, crop, lastFour, signal, debug);
     if (code) return code;
+  }
+  return codeBelowNumberEnd(gray, reader, number, lines, signal, debug);
+}
+
+/**
+ * The code on a back that prints the whole number above the signature panel (a Citibank back): a
+ * word-sized line below the number, under its last glyph (`CODE_BAND.belowEnd`), read as a lone
+ * code (three digits; four on an Amex) or the last four and the code. A front's print there (the
+ * network's logo, an expiry) reads as words or dates, not as a lone code.
+ */
+async function codeBelowNumberEnd(
+  gray: GrayImage,
+  reader: OcrEngine,
+  number: { finding: Finding; glyphHeight: number },
+  lines: readonly TextLine[],
+  signal?: AbortSignal,
+  debug?: (message: string) => void,
+): Promise<Finding | undefined> {
+  const { finding, glyphHeight: gh } = number;
+  const { angle, length: len, place } = readingFrame(finding);
+  const E = CODE_BAND.belowEnd;
+  const candidates = lines
+    .map((l) => ({ l, ...place(l.centre) }))
+    .filter(
+      ({ l, u, down }) =>
+        down >= E.down[0] * gh &&
+        down <= E.down[1] * gh &&
+        Math.abs(u - len) <= E.along * gh &&
+        l.glyphHeight >= E.glyphHeight[0] * gh &&
+        l.glyphHeight <= E.glyphHeight[1] * gh &&
+        l.length <= E.maxGlyphHeights * l.glyphHeight &&
+        Math.abs(Math.sin(l.angle - angle)) < 0.2,
+    )
+    .sort((a, b) => a.down - b.down)
+    .slice(0, E.maxLines);
+  const lastFour = finding.text.slice(-4);
+  for (const { l } of candidates) {
+    throwIfAborted(signal);
+    const crop = cropTextLine(gray, l, angle);
+    const reading = await readCrop(reader, crop);
+    debug?.(`below the number's end (learned) "${reading.text}"`);
+    const code = codeOnLine(wordsOf(reading.glyphs), lastFour, /^3[47]/.test(finding.text) ? [3, 4] : [3]);
+    if (code) return panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
   }
   return undefined;
 }

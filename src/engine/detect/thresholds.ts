@@ -274,6 +274,13 @@ export const CODE_BAND = {
   panelMaxLines: 10,
   /** A lone last four on a panel is read again this many glyph heights further on, for the code after it. */
   panelCodeReach: 5,
+  /**
+   * A back that prints the number above the panel has the code below it, at the panel's end under the
+   * number's last glyph: this many of the number's glyph heights below it (centre to centre), within
+   * `along` of its last glyph along it, as tall as these shares of its glyphs, no longer than a
+   * word (its own glyph heights); nearest first, `maxLines` read at most.
+   */
+  belowEnd: { down: [1.5, 10], along: 2, glyphHeight: [0.5, 1.5], maxGlyphHeights: 4.5, maxLines: 2 },
   /** Long lines read at most beside a lone 3-digit code box, for the signature strip. */
   signatureStripLines: 2,
   /** The panel's "signature" label is on the box's panel: within this many glyph heights across it... */
