@@ -6,7 +6,7 @@ import { checkExport, REPAIRED_NOTE, type Line } from '../../src/engine/detect/l
 import { masksForFinding } from '../../src/engine/masks/from-findings';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import { centre } from '../../src/engine/reading-frame';
-import type { RgbaImage } from '../../src/engine/types';
+import type { Quad, RgbaImage } from '../../src/engine/types';
 import { insideMask } from '../support/mask-geometry';
 
 const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(900 * 600 * 4).fill(230) };
@@ -47,6 +47,30 @@ describe('the check of an export repairs what it reads whole', () => {
     const masks = masksForFinding(finding, 'last4');
     const covered = (i: number) => masks.some((m) => insideMask(centre(finding.glyphs[i]), m));
     expect([...Array(16).keys()].map(covered)).toEqual([...Array(16).keys()].map((i) => i < 12));
+  });
+
+  it('leaves as a warning a whole number where the page has a finding (switched off, say)', async () => {
+    const glyphs = Array.from({ length: 16 }, (_, i) => {
+      const x = 280 + 21 * i;
+      return [
+        { x, y: 290 },
+        { x: x + 14, y: 290 },
+        { x: x + 14, y: 310 },
+        { x, y: 310 },
+      ] as Quad;
+    });
+    const { leaks, repairs } = await checkExport(
+      image,
+      [{ kind: 'card-number', reader: 'learned', glyphs }],
+      {
+        ocr: reader('5391232061279498'),
+        primary: 'learned',
+        lines: [line],
+        wayUp: 0,
+      },
+    );
+    expect(leaks).toHaveLength(1);
+    expect(repairs).toEqual([]);
   });
 
   it('leaves as warnings a number that fails Luhn, and one read with a group unread', async () => {

@@ -70,8 +70,9 @@ export interface ExportCheck {
   leaks: Leak[];
   /**
    * The leaks that read as whole card numbers (every digit read, a length the IIN's network issues,
-   * Luhn-valid), each as a card-number finding over its glyphs (source pixels of the export): the
-   * detector missed a number the other reader read outright, and it can be masked as it stands.
+   * Luhn-valid) where none of the page's findings lies, each as a card-number finding over its glyphs
+   * (source pixels of the export): the detector missed a number the other reader read outright, and
+   * it can be masked as it stands.
    */
   repairs: { leak: Leak; finding: Finding }[];
 }
@@ -149,7 +150,10 @@ export async function checkExport(
     for (const { leak, finding } of await readLeaks(gray, lines, { ...options, reader, wayUp })) {
       if (leaks.some((l) => samePlace(l.corners, leak.corners))) continue;
       leaks.push(leak);
-      if (finding) repairs.push({ leak, finding: { ...finding, id: `card-check-${repairs.length + 1}` } });
+      // Only where the page had no finding: a number switched off (by the user, or a suggestion off
+      // by default) was not missed, and stays a warning.
+      if (finding && !findings.some((f) => f.glyphs?.some((g) => samePlace(g, leak.corners))))
+        repairs.push({ leak, finding: { ...finding, id: `card-check-${repairs.length + 1}` } });
     }
   }
   return { readers, findingsReadBy, leaks, repairs };
