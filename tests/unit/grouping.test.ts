@@ -194,6 +194,14 @@ describe('normalizeSlots', () => {
     expect(out[14].x1 - out[14].x0).toBeCloseTo(20, 0);
   });
 
+  it('does not stretch a whole 16-digit UnionPay number to 19 when it ends at the frame (a tight scan)', () => {
+    const s = layout([4, 4, 4, 4], '6226230300099999');
+    expect(chars(normalizeSlots(s, { cutAtEnd: () => 'frame' }))).toBe('6226230300099999');
+    // One that fails Luhn may be the start of a longer number the frame cuts: every digit hidden.
+    const misread = layout([4, 4, 4, 4], '6226230300099998');
+    expect(normalizeSlots(misread, { cutAtEnd: () => 'frame' })).toHaveLength(19);
+  });
+
   it('pads an uncut UnionPay number to 16 only, never hiding a visible last four', () => {
     const s = layout([4, 4, 4, 4], '6251093433263088');
     expect(normalizeSlots(s, { cutAtEnd: () => false })).toHaveLength(16);

@@ -224,7 +224,13 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   // edge, or a ground change through a partial group, is.
   const lastGroup = groups[groups.length - 1] ?? [];
   const partial = lastGroup.length < (layout[groups.length - 1] ?? 4);
-  if (brand?.cutLength && slots.length >= target - 4 && slots.length < brand.cutLength) {
+  // A run in view that is whole by the card rules (its brand's length, Luhn) is the number, though
+  // it ends at the frame: a scan cropped tight to the card. (Were it the first 16 of a 19-digit
+  // number cut by the frame, passing Luhn by chance, the digits it shows past the 12th are in view
+  // either way.)
+  const inView = slots.map((s) => s.char).join('');
+  const whole = /^\d+$/.test(inView) && lengthFitsBrand(inView) && luhnValid(inView);
+  if (brand?.cutLength && !whole && slots.length >= target - 4 && slots.length < brand.cutLength) {
     const c = cut();
     if (c === 'frame' || (c === 'card' && partial)) length = brand.cutLength;
   }
