@@ -4,30 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkExport, REPAIRED_NOTE, type Line } from '../../src/engine/detect/leak-check';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
-import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import { centre } from '../../src/engine/reading-frame';
 import type { Quad, RgbaImage } from '../../src/engine/types';
 import { insideMask } from '../support/mask-geometry';
+import { spreadReader } from '../support/spread-reader';
 
 const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(900 * 600 * 4).fill(230) };
 const line: Line = { centre: { x: 450, y: 300 }, angle: 0, length: 400, glyphHeight: 30 };
 
 /** Reads every crop as `text`, a symbol per character spread along it. */
-const reader = (text: string): OcrEngine => ({
-  recognize: async (img): Promise<OcrPage> => {
-    const pitch = img.width / (text.length + 2);
-    const h = img.height / 2;
-    const symbols = [...text].map((c, i) => ({
-      text: c,
-      confidence: 95,
-      box: { x0: (i + 1) * pitch, y0: h / 2, x1: (i + 1.7) * pitch, y1: 1.5 * h },
-    }));
-    const box = { x0: pitch, y0: h / 2, x1: (text.length + 1) * pitch, y1: 1.5 * h };
-    const words = [{ text, confidence: 95, box, symbols }];
-    return { width: img.width, height: img.height, lines: [{ text, confidence: 95, box, words }] };
-  },
-  terminate: async () => undefined,
-});
+const reader = spreadReader;
 
 const check = (text: string) =>
   checkExport(image, [], { ocr: reader(text), primary: 'learned', lines: [line], wayUp: 0 });

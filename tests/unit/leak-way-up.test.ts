@@ -3,8 +3,8 @@
 // readers count the reads and stand in for Tesseract.
 import { describe, expect, it } from 'vitest';
 import { checkExport, findLeaks, pageWayUp, type Line } from '../../src/engine/detect/leak-check';
-import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
+import { spreadReader } from '../support/spread-reader';
 
 const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(900 * 600 * 4).fill(230) };
 
@@ -12,30 +12,7 @@ const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(
 const line = (angle: number): Line => ({ centre: { x: 450, y: 300 }, angle, length: 400, glyphHeight: 30 });
 
 /** A reader that reads `text` (one symbol a character, spread along the crop) and counts its reads. */
-function spyReader(text: string): OcrEngine & { calls: number } {
-  const spy = {
-    calls: 0,
-    recognize: async (img: { width: number; height: number }): Promise<OcrPage> => {
-      spy.calls++;
-      const pitch = img.width / (text.length + 2);
-      const h = img.height / 2;
-      const symbols = [...text].map((c, i) => ({
-        text: c,
-        confidence: 95,
-        box: { x0: (i + 1) * pitch, y0: h / 2, x1: (i + 1.7) * pitch, y1: 1.5 * h },
-      }));
-      const box = { x0: pitch, y0: h / 2, x1: (text.length + 1) * pitch, y1: 1.5 * h };
-      const word = { text, confidence: 95, box, symbols };
-      return {
-        width: img.width,
-        height: img.height,
-        lines: [{ text, confidence: 95, box, words: [word] }],
-      };
-    },
-    terminate: async () => undefined,
-  };
-  return spy;
-}
+const spyReader = spreadReader;
 
 /** A card-number finding read along `angle` (its glyphs' centres run that way). */
 function numberAt(angle: number): Pick<Finding, 'kind' | 'reader' | 'glyphs'> {
