@@ -492,6 +492,15 @@ describe('the last glyph of a run is the number’s unless it is out of its rhyt
     expect(outOfRhythm(short)).toBe(true);
     expect(chars(numberWithin(short))).toBe(read.slice(0, 18));
   });
+
+  it('measures the last glyph against its neighbours: faint embossing shrinks a stretch of boxes', async () => {
+    const { numberWithin, outOfRhythm } = await import('../../src/engine/detect/group-digits');
+    // A PSBC 19-digit number read with one digit wrong: its last five boxes come out 20 px tall
+    // against 36 for the rest, the last as short as the four before it.
+    const faint = layout([19], read).map((x, i) => (i >= 14 ? { ...x, y0: x.y1 - 20 } : x));
+    expect(outOfRhythm(faint)).toBe(false);
+    expect(chars(numberWithin(faint))).toBe(read);
+  });
 });
 
 describe('slivers and lone glyphs at the ends of an ungrouped number', () => {

@@ -417,8 +417,10 @@ export function strayEnds(
 /**
  * Whether the last glyph of `slots` is out of the line's rhythm: unread, set off from the glyph
  * before it by more than `GROUPS.strayGap` pitches or less than `GROUPS.strayCrowd` (centre to
- * centre), or of another height (outside `GROUPS.strayHeight` of the run's median). A glyph at the
- * number's pitch and height is a digit of the number, however Luhn reads.
+ * centre), or of another height than the glyphs just before it (outside `GROUPS.strayHeight` of
+ * their median: on faint embossing the boxes of a whole stretch of the line come out shorter, and a
+ * glyph is measured against its neighbours). A glyph at the number's pitch and height is a digit of
+ * the number, however Luhn reads.
  */
 export function outOfRhythm(slots: readonly Slot[]): boolean {
   const n = slots.length;
@@ -427,7 +429,7 @@ export function outOfRhythm(slots: readonly Slot[]): boolean {
   if (last.char === '?') return true;
   const step = mid(last) - mid(slots[n - 2]);
   const pitch = glyphPitch(slots);
-  const h = median(slots.map((s) => s.y1 - s.y0));
+  const h = median(slots.slice(-1 - GROUPS.rhythmNeighbours, -1).map((s) => s.y1 - s.y0));
   const ratio = (last.y1 - last.y0) / h;
   const [lo, hi] = GROUPS.strayHeight;
   return step > GROUPS.strayGap * pitch || step < GROUPS.strayCrowd * pitch || ratio < lo || ratio > hi;

@@ -209,8 +209,10 @@ export const GROUPS = {
   strayGap: 1.3,
   /** ...or under this many pitches... */
   strayCrowd: 0.6,
-  /** ...or its height is outside this share of the run's median glyph height. */
+  /** ...or its height is outside this share of the median height of the glyphs just before it... */
   strayHeight: [0.75, 1.33],
+  /** ...this many of them. */
+  rhythmNeighbours: 4,
   /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
   crowdedWidth: 0.35,
   /** A sliver box with no ink under it takes the ink piece within this many glyph widths of it. */
