@@ -95,5 +95,9 @@ describe('the security code on a panel line', () => {
     expect(text(codeOnLine([word('855')], '1028', [3, 4]))).toBe('855');
     expect(text(codeOnLine([word('7997')], '1028', [3, 4]))).toBe('7997');
     expect(codeOnLine([word('7997')], '5451')).toBeUndefined();
+    // Italic on a patterned panel, read with marks in and before it: "84.935-458" for "4935 458".
+    expect(text(codeOnLine([word('84.935-458')], '4935'))).toBe('458');
+    expect(codeOnLine([word('84.936-458')], '1935')).toBeUndefined();
+    expect(codeOnLine([word('0800-711-7789')], '9203')).toBeUndefined();
   });
 });

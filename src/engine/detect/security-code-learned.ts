@@ -23,7 +23,7 @@ const agree = (w: readonly ReadGlyph[], four: string) => w.filter((g, i) => g.ch
 
 /**
  * The code on one line's words: the panel's last four (one misread allowed) followed by a 3- or
- * 4-digit word or glued to it; else, on a line that holds nothing but one word of one of
+ * 4-digit word or glued to it (marks read between or before them aside); else, on a line that holds nothing but one word of one of
  * `loneLengths` digits (a code box; an Amex front's 4-digit CID, or the 3-digit code on its back's
  * panel), that word. A phone number ("0800 711 778") or a line of words never gives a code: its 4-digit group
  * is not the last four, and the line holds more than the code.
@@ -37,6 +37,11 @@ export function codeOnLine(
     const w = words[i];
     if (isDigits(w) && (w.length === 7 || w.length === 8) && agree(w.slice(0, 4), lastFour) >= 3)
       return w.slice(4);
+    // Handwriting-like italic on a patterned panel reads with marks in and before it ("84.935-458"
+    // for "4935 458"): the word's digits end with the last four and then the code.
+    const digits = w.filter((g) => g.char >= '0' && g.char <= '9');
+    if (!isDigits(w) && !hasLetters(w) && digits.length >= 7)
+      for (const n of [3, 4]) if (agree(digits.slice(-4 - n, -n), lastFour) >= 3) return digits.slice(-n);
     if (isDigits(w) && w.length === 4 && agree(w, lastFour) >= 3) {
       // The code after it, in one word or split by a space the recognizer put inside it ("67 7").
       const code: ReadGlyph[] = [];
