@@ -9,8 +9,7 @@ import {
   repeatBandLines,
   repeatStripLines,
 } from './detect/repeated-prefix';
-import { lengthFitsBrand } from './detect/brands';
-import { luhnValid } from './detect/luhn';
+import { wholeCardNumber } from './detect/brands';
 import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
 import { detectLabelledCode } from './detect/labelled-code';
@@ -74,9 +73,6 @@ const CARD_BACK_MAX_LINES = 30;
 
 /** A card's number is printed at least this many times as tall as the median line on the card. */
 const CARD_NUMBER_PROMINENCE = 1.3;
-
-/** A number that passes every card rule as read: all digits, a length its brand issues, Luhn. */
-const wholeCardNumber = (text: string) => /^\d+$/.test(text) && lengthFitsBrand(text) && luhnValid(text);
 
 /** The code on a back: from the learned detector's lines when there are any, else Tesseract's reads. */
 async function securityCode(

@@ -1,3 +1,5 @@
+import { luhnValid } from './luhn';
+
 /** Card brands by IIN prefix and allowed lengths (ISO/IEC 7812 ranges as the networks publish them). */
 export interface Brand {
   name: string;
@@ -61,6 +63,14 @@ export const BRANDS: Brand[] = [
     matches: (p) => /^(5[06-8]|6)/.test(p),
   },
 ];
+
+/**
+ * Whole by the card rules: every glyph a digit, a length its IIN's network issues (ISO/IEC 7812) and
+ * the Luhn check digit (ISO/IEC 7812-1, annex B).
+ */
+export function wholeCardNumber(digits: string): boolean {
+  return lengthFitsBrand(digits) && luhnValid(digits);
+}
 
 /** The first brand whose IIN prefix fits the digits read (unread glyphs as '?' end the prefix). */
 export function brandOf(digits: string): Brand | undefined {

@@ -8,7 +8,7 @@ import { asCandidateLine, detectTextLines, type TextLine } from '../learned/text
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
-import { brandOf, lengthFitsBrand } from './brands';
+import { brandOf, lengthFitsBrand, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
@@ -96,7 +96,7 @@ const digitsOf = (r: NumberRun) => {
 /** A run that is a whole number by every rule: brand length and Luhn. A second reader adds nothing. */
 const settled = (r: NumberRun | undefined) => {
   const t = r && digitsOf(r);
-  return !!t && lengthFitsBrand(t) && luhnValid(t);
+  return !!t && wholeCardNumber(t);
 };
 
 /**

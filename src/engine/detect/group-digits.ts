@@ -1,4 +1,4 @@
-import { brandOf, lengthFitsBrand } from './brands';
+import { brandOf, lengthFitsBrand, wholeCardNumber } from './brands';
 import { luhnValid } from './luhn';
 import type { Slot } from './number-run';
 import { median } from '../math';
@@ -229,8 +229,12 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   // number cut by the frame, passing Luhn by chance, the digits it shows past the 12th are in view
   // either way.)
   const inView = slots.map((s) => s.char).join('');
-  const whole = /^\d+$/.test(inView) && lengthFitsBrand(inView) && luhnValid(inView);
-  if (brand?.cutLength && !whole && slots.length >= target - 4 && slots.length < brand.cutLength) {
+  if (
+    brand?.cutLength &&
+    !wholeCardNumber(inView) &&
+    slots.length >= target - 4 &&
+    slots.length < brand.cutLength
+  ) {
     const c = cut();
     if (c === 'frame' || (c === 'card' && partial)) length = brand.cutLength;
   }
@@ -410,7 +414,7 @@ export function strayEnds(
   ];
   return trims.find(([a, b]) => {
     const t = text.slice(a, n - b);
-    return /^\d+$/.test(t) && lengthFitsBrand(t) && luhnValid(t) && allowed(a, b);
+    return wholeCardNumber(t) && allowed(a, b);
   });
 }
 
@@ -445,7 +449,7 @@ export function outOfRhythm(slots: readonly Slot[]): boolean {
  */
 export function numberWithin(slots: Slot[]): Slot[] {
   const text = slots.map((s) => s.char).join('');
-  if (slots.length <= 16 || text.includes('?') || (luhnValid(text) && lengthFitsBrand(text))) return slots;
+  if (slots.length <= 16 || text.includes('?') || wholeCardNumber(text)) return slots;
   // One stray glyph read at an end (a mark, the card's edge) before the group structure is asked.
   // Dropped wrongly, the last glyph takes a hidden digit into the kept four (and Luhn passes one
   // trim in ten by chance): at the end only a glyph out of the line's rhythm is stray.

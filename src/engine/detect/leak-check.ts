@@ -13,9 +13,8 @@ import type { OcrEngine } from '../ocr/types';
 import { readingFrame } from '../reading-frame';
 import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
-import { brandOf, lengthFitsBrand } from './brands';
+import { brandOf, wholeCardNumber } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
-import { luhnValid } from './luhn';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
 import { cropLine, cropQuad, readCrop } from './read-line';
@@ -162,10 +161,6 @@ export async function checkExport(
 /** Noted on a card number the check of the export read whole where the detector had missed it. */
 export const REPAIRED_NOTE = 'read whole by the check of the export after the detector missed it';
 
-/** Every digit read, a length the IIN's network issues (ISO/IEC 7812), and the Luhn check digit. */
-const wholeCardNumber = (digits: string) =>
-  /^\d{13,19}$/.test(digits) && lengthFitsBrand(digits) && luhnValid(digits);
-
 /**
  * The way the page's card numbers read, radians clockwise (the direction from a number's first glyph
  * to its last): undefined when the page has no number read glyph by glyph, or numbers that read
@@ -254,19 +249,20 @@ async function readLeaks(
           ),
           reader: readerName,
         };
-        const finding: Finding | undefined = wholeCardNumber(digits)
-          ? {
-              id: 'card-check',
-              kind: 'card-number',
-              text: digits,
-              glyphs: shown.slots.map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1)),
-              confidence: shown.slots.reduce((sum, s) => sum + s.confidence, 0) / shown.slots.length,
-              keepable: true,
-              enabledByDefault: true,
-              reader: readerName,
-              notes: [`brand: ${brandOf(digits)?.name}`, 'Luhn: valid', REPAIRED_NOTE],
-            }
-          : undefined;
+        const finding: Finding | undefined =
+          digits.length >= 13 && wholeCardNumber(digits)
+            ? {
+                id: 'card-check',
+                kind: 'card-number',
+                text: digits,
+                glyphs: shown.slots.map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1)),
+                confidence: shown.slots.reduce((sum, s) => sum + s.confidence, 0) / shown.slots.length,
+                keepable: true,
+                enabledByDefault: true,
+                reader: readerName,
+                notes: [`brand: ${brandOf(digits)?.name}`, 'Luhn: valid', REPAIRED_NOTE],
+              }
+            : undefined;
         leaks.push({ leak, finding });
         break;
       }

@@ -9,7 +9,7 @@ import { median } from '../math';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, FindingReader, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
-import { brandOf, lengthFitsBrand } from './brands';
+import { brandOf, lengthFitsBrand, wholeCardNumber } from './brands';
 import { glyphPitch, normalizeSlots, splitGroups } from './group-digits';
 import { columnEnergy } from './ink-profile';
 import { luhnValid } from './luhn';
@@ -122,7 +122,7 @@ export async function findingsFromStroke(
   const slots = fitBoxesToInk(gray, placed.slots, placed.crop, band);
   const made = strokeFinding(id, slots, placed.crop, method);
   const text = made.text;
-  const whole = method === 'read' && !text.includes('?') && lengthFitsBrand(text) && luhnValid(text);
+  const whole = method === 'read' && wholeCardNumber(text);
   const cut =
     !whole &&
     cutByFrame(stroke.to, band.angle, glyphPitch(slots) / placed.crop.scale, gray.width, gray.height);
