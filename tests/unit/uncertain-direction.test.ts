@@ -191,3 +191,88 @@ describe('part of a number in view, and the words around it', () => {
     expect(directionUncertain(number!)).toBe(false);
   });
 });
+
+describe('digits one way round, letters the other', () => {
+  // Read upright, every glyph a digit; turned half round, the 2s, 3s, 4s, 5s and 7s read as letters
+  // (E for 3, L for 7, S for 5, h for 4): 11 of 16 glyphs are digits, at the same confidence.
+  const UPRIGHT = '4716108999716531';
+  const TURNED_GLYPH: Record<string, string> = { 3: 'E', 4: 'h', 5: 'S', 7: 'L', 6: '9', 9: '6' };
+  const TURNED = [...UPRIGHT]
+    .reverse()
+    .map((c) => TURNED_GLYPH[c] ?? c)
+    .join('');
+
+  /** The number (first group darkest) and a line of words that reads upright only turned round. */
+  function page(): GrayImage {
+    const data = new Uint8Array(W * H).fill(225);
+    drawOutlines(data, 16, 0);
+    for (let y = 84; y < 96; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 160 : 20;
+    return { width: W, height: H, data };
+  }
+
+  function reader(): OcrEngine & { wordReads: number } {
+    const r = {
+      wordReads: 0,
+      async recognize(image: GrayImage): Promise<OcrPage> {
+        const runs: { x0: number; x1: number; ink: number }[] = [];
+        for (let x = 0; x < image.width; x++) {
+          let v = 255;
+          for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
+          const last = runs[runs.length - 1];
+          if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
+          else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
+        }
+        const y0 = Math.round(image.height * 0.2);
+        const y1 = Math.round(image.height * 0.8);
+        const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
+          const symbols = [...text].map((c, i) => ({ text: c, confidence, box: { ...boxes[i], y0, y1 } }));
+          const box = { x0: boxes[0].x0, y0, x1: boxes[boxes.length - 1].x1, y1 };
+          return { text, confidence, box, words: [{ text, confidence, box, symbols }] };
+        };
+        const page = (l: ReturnType<typeof line>): OcrPage => ({
+          width: image.width,
+          height: image.height,
+          engine: 'learned',
+          lines: [l],
+        });
+        if (runs.length >= 8) {
+          const text = runs[0].ink < runs[runs.length - 1].ink ? UPRIGHT : TURNED;
+          return page(line(text.slice(0, Math.min(runs.length, 16)), 0.95, runs));
+        }
+        r.wordReads++;
+        const upright = darkerFirstHalf(image);
+        const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
+        const w = image.width / text.length;
+        const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
+        return page(line(text, upright ? 0.95 : 0.4, boxes));
+      },
+      async terminate() {},
+    };
+    return r;
+  }
+
+  it('reads it the way its glyphs read as digits, with no second reader and no words', async () => {
+    const learned = reader();
+    let secondReads = 0;
+    const tesseract: OcrEngine = {
+      async recognize(image) {
+        secondReads++;
+        return { width: image.width, height: image.height, lines: [] };
+      },
+      async terminate() {},
+    };
+    // The words are smaller than the number: no second card's number, so read only for the way up.
+    const lines = [numberLine, textLine(300, 90, 200, 12)];
+    const found = await detectCardNumbersDetailed(page(), tesseract, {
+      learnedStages: { lines, reader: learned },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
+    expect(number?.text).toBe(UPRIGHT);
+    expect(number?.keepable).toBe(true);
+    expect(directionUncertain(number!)).toBe(false);
+    // The words line (which reads upright only turned round) was not read to settle the way up, and
+    // Tesseract did not read the turned crop.
+    expect(learned.wordReads).toBe(0);
+    expect(secondReads).toBe(0);
+  });
+});

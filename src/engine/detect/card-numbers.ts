@@ -173,6 +173,12 @@ async function readOnce(
   line: CandidateLine,
   flip: number,
   light: boolean,
+  o: {
+    /** The line read the other way round: when it leaves no doubt, this way gets no second reader. */
+    turnedFrom?: ReadNumber;
+    /** Takes the last reading made, number or not. */
+    seen?: { reading?: LineReading };
+  } = {},
 ): Promise<ReadNumber | undefined> {
   let gh = line.glyphHeight / ctx.scale;
   // The line as found; refined below from the glyphs read on it.
@@ -223,7 +229,8 @@ async function readOnce(
     const doubt = run
       ? run.slots.length >= READ_LINE.secondReaderMinGlyphs && !settled(run)
       : words === 0 && reading.confidence < READ_LINE.secondReaderConfidence;
-    if (ctx.learned && doubt) {
+    const turnedFrom = o.turnedFrom;
+    if (ctx.learned && doubt && !(turnedFrom && upright(turnedFrom) && (!run || !readAsDigits(run)))) {
       const second = await readCrop(ctx.ocr, crop);
       const alt = numberRun(second);
       // Tesseract's reading replaces the learned one only when the card rules back it: it is a whole
@@ -344,6 +351,7 @@ async function readOnce(
   // it is a line of text, and the other polarity is not tried on it.
   const wordy = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w));
   if (reading.learned && wordy.length >= 1 && reading.confidence >= 0.8) ctx.prose.add(line);
+  if (o.seen) o.seen.reading = reading;
   return run ? { line, reading, run, flipped: flip, source: ctx.gray } : undefined;
 }
 
@@ -355,6 +363,12 @@ function glyphInkHeight(slots: readonly Slot[]): number {
   const h = slots.filter((s) => !s.lookalike && s.char !== '?').map((s) => s.y1 - s.y0);
   return h.length >= 4 ? median(h) : Infinity;
 }
+
+/**
+ * A reading that leaves no doubt of the way up: a whole number by the card rules (length, Luhn),
+ * every glyph read as a digit. Read the other way round, the same print reads as letters.
+ */
+const upright = (r: ReadNumber) => settled(r.run) && r.run.trueDigits === r.run.slots.length;
 
 /** A run read as digits, not as letters that pass for them: `READ_LINE.trueDigitShare` of its slots or more. */
 const readAsDigits = (run: NumberRun) => run.trueDigits >= READ_LINE.trueDigitShare * run.slots.length;
@@ -484,18 +498,23 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   const light = inkIsLightIn(ctx.work, line.members);
   let best: ReadNumber | undefined;
   if (ctx.flip === undefined) {
-    // Both ways round at once: the two reads run on the pool's two workers.
-    const [up, down] = await Promise.all([readOnce(ctx, line, 0, light), readOnce(ctx, line, 1, light)]);
+    // One way round, then the other: the second is not read by the second reader when the first read
+    // as a whole number in digits and the second reads as letters (the same digits turned round).
+    const seen = [{}, {}] as { reading?: LineReading }[];
+    const up = await readOnce(ctx, line, 0, light, { seen: seen[0] });
+    const down = await readOnce(ctx, line, 1, light, { turnedFrom: up, seen: seen[1] });
     best = pickDirection(up, down);
     // The two ways round were read on crops of their own, and one may have been re-aimed (a better
     // tilt, the glyphs' true height) where the other was not: the winner's own crop is read turned
     // half round too, so the directions are compared on the same pixels.
     let [rival, winner] = best === up ? [down, up] : [up, down];
     if (best && isNumberLike(best)) {
-      // Where neither read was re-aimed, the rival was read on these very pixels turned round.
+      // Where neither read was re-aimed, the rival was read on these very pixels turned round (its
+      // last reading, a number or not).
       const reader = ctx.learned ?? ctx.ocr;
+      const rivalReading = seen[1 - best.flipped].reading;
       const reading =
-        (rival && readOnTurnedCrop(rival, best.reading.crop, !!ctx.learned)) ||
+        (rivalReading && readOnTurnedCrop(rivalReading, best.reading.crop, !!ctx.learned)) ||
         (await readCrop(reader, turnCrop(best.reading.crop)));
       const run = numberRun(reading);
       if (run && (!rival || quality(run) > quality(rival.run)))
@@ -554,17 +573,16 @@ function wordsWayUp(ctx: Ctx, line: CandidateLine): Promise<0 | 1 | undefined> {
 }
 
 /**
- * `other`'s reading by the line reader (`learned` or Tesseract) when `other` was cropped as `crop`
- * turned half round (same size and scale, the opposite direction, its origin at `crop`'s far corner
+ * Reading `r` (or the reading it replaced) when made by the line reader (`learned` or Tesseract) on
+ * `crop` turned half round (same size and scale, the opposite direction, its origin at `crop`'s far corner
  * within a crop pixel): reading `turnCrop(crop)` would repeat that read. Else undefined.
  */
-function readOnTurnedCrop(other: ReadNumber, crop: LineCrop, learned: boolean): LineReading | undefined {
-  const a = other.reading.crop;
+function readOnTurnedCrop(r: LineReading, crop: LineCrop, learned: boolean): LineReading | undefined {
+  const a = r.crop;
   if (a.image.width !== crop.image.width || a.image.height !== crop.image.height) return undefined;
   if (Math.abs(a.scale / crop.scale - 1) > 0.01 || Math.cos(a.angle - crop.angle) > -0.9999) return undefined;
   const far = cropToSource(crop, crop.image.width, crop.image.height);
   if (Math.hypot(a.origin.x - far.x, a.origin.y - far.y) * crop.scale > 1) return undefined;
-  const r = other.reading;
   return !!r.learned === learned
     ? r
     : r.replaced && !!r.replaced.learned === learned
@@ -586,18 +604,24 @@ function turnCrop(crop: LineCrop): LineCrop {
 }
 
 /**
- * Of two readings of one line the two ways round, the one the recognizer was clearly surer of, when
- * one reader read both (its character confidence is the best cue to the way up: it learned upright
- * print); undefined when neither is clearly surer.
+ * Of two readings of one line the two ways round, the one the reader was clearly surer of; undefined
+ * when neither is. Two cues, both from readers that learned upright print: character confidence (when
+ * one reader read both ways), and what was read. Upright digits read as digits;
+ * turned half round, most of them read as letters and symbols (2 as Z, 7 as L, 3 as a pound sign, 5
+ * as S), and only a number of 0s, 1s, 6s, 8s and 9s reads as digits both ways.
  */
 function surerWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
-  if (!isNumberLike(a) || !isNumberLike(b) || a.reading.learned !== b.reading.learned) return undefined;
+  if (!isNumberLike(a) || !isNumberLike(b)) return undefined;
   const gap = a.run.confidence - b.run.confidence;
-  return gap >= READ_LINE.directionConfidenceGap
-    ? a
-    : -gap >= READ_LINE.directionConfidenceGap
-      ? b
-      : undefined;
+  // Confidences compare only within one reader; what was read compares across the two.
+  const oneReader = a.reading.learned === b.reading.learned;
+  if (oneReader && gap >= READ_LINE.directionConfidenceGap) return a;
+  if (oneReader && -gap >= READ_LINE.directionConfidenceGap) return b;
+  const digitsOnly = (r: ReadNumber) => r.run.trueDigits === r.run.slots.length;
+  const muchLettered = (r: ReadNumber) => r.run.trueDigits <= READ_LINE.turnedDigitShare * r.run.slots.length;
+  if (digitsOnly(a) && muchLettered(b) && (!oneReader || gap >= 0)) return a;
+  if (digitsOnly(b) && muchLettered(a) && (!oneReader || gap <= 0)) return b;
+  return undefined;
 }
 
 /**

@@ -150,6 +150,13 @@ export const READ_LINE = {
    * the way up, whatever the card rules say of either reading (a reversed specimen can pass Luhn).
    */
   directionConfidenceGap: 0.08,
+  /**
+   * Of two readings of one line the two ways round, one read wholly as digits is the way up when the
+   * other read at most this share of its glyphs as digits (the rest as letters and symbols) and the
+   * recognizer was no less sure of it: turned half round, digits other than 0, 1, 6, 8 and 9 read as
+   * letters. A number of those five reads as digits both ways and leaves the words around it to say.
+   */
+  turnedDigitShare: 0.7,
   /** A line that may be a second card's number is read in full only when a quick read finds this many digits. */
   probeMinDigits: 8,
   /** A whole number's length in its glyph pitches (16 glyphs and 3 group spaces, with a margin)... */
