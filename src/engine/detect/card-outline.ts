@@ -2,6 +2,7 @@
 // aspect 1.586) at any angle, found from the image's edges alone, so a card whose number no reader
 // could read is still known to be a card (the export guard, the CLI's cardWithoutNumber).
 import { scaleGray } from '../image/transform';
+import { nthSmallest } from '../math';
 import { sobelAt } from './components';
 import type { GrayImage, Point, Quad } from '../types';
 
@@ -45,24 +46,27 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
   const { width: w, height: h, data } = img;
   const gx = new Float32Array(w * h);
   const gy = new Float32Array(w * h);
-  const mags: number[] = [];
+  // Gradient magnitude per pixel (0 on the border), computed once: the edge threshold, the edges and
+  // every outline's perimeter support read it.
+  const mag = new Float64Array(w * h);
+  const inner = new Float64Array(Math.max(0, (w - 2) * (h - 2)));
+  let n = 0;
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
       const { gx: dx, gy: dy } = sobelAt(data, i, w);
       gx[i] = dx;
       gy[i] = dy;
-      mags.push(Math.hypot(dx, dy));
+      mag[i] = inner[n++] = Math.hypot(dx, dy);
     }
   }
-  mags.sort((a, b) => a - b);
   // Edges: the strongest tenth, and never faint texture.
-  const edgeAt = Math.max(60, mags[Math.floor(mags.length * 0.9)] ?? 0);
+  const edgeAt = Math.max(60, inner.length ? nthSmallest(inner, Math.floor(inner.length * 0.9)) : 0);
   const edges: { x: number; y: number; gx: number; gy: number; m: number }[] = [];
   for (let y = 1; y < h - 1; y++)
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
-      const m = Math.hypot(gx[i], gy[i]);
+      const m = mag[i];
       if (m >= edgeAt) edges.push({ x, y, gx: gx[i] / m, gy: gy[i] / m, m });
     }
   const diag = Math.ceil(Math.hypot(w, h));
@@ -103,13 +107,10 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
               x: (u - diag) * ux.x + (v - diag) * vy.x,
               y: (u - diag) * ux.y + (v - diag) * vy.y,
             })) as Quad;
-            const sides = perimeterSupport(corners, gx, gy, w, h, edgeAt);
+            const sides = perimeterSupport(corners, { gx, gy, mag, w, h }, edgeAt);
+            if (!sides) continue;
             const support = sides.reduce((a, b) => a + b, 0) / 4;
-            if (
-              support >= MIN_SUPPORT &&
-              Math.min(...sides) >= MIN_SIDE_SUPPORT &&
-              (!best || support > best.support)
-            ) {
+            if (support >= MIN_SUPPORT && (!best || support > best.support)) {
               best = { corners, support, cover };
             }
           }
@@ -141,18 +142,21 @@ function peaks(hist: Float32Array): number[] {
   return kept;
 }
 
+/** The work image's Sobel gradient and its magnitude, per pixel. */
+interface Gradient {
+  gx: Float32Array;
+  gy: Float32Array;
+  mag: Float64Array;
+  w: number;
+  h: number;
+}
+
 /**
  * Per side, the share of points along it (corners' rounding left out) with an edge within a pixel and
- * a half whose gradient runs across that side.
+ * a half whose gradient runs across that side; undefined as soon as one side has less than
+ * MIN_SIDE_SUPPORT (the outline is no card's, whatever the other sides show).
  */
-function perimeterSupport(
-  q: Quad,
-  gx: Float32Array,
-  gy: Float32Array,
-  w: number,
-  h: number,
-  edgeAt: number,
-): number[] {
+function perimeterSupport(q: Quad, { gx, gy, mag, w, h }: Gradient, edgeAt: number): number[] | undefined {
   const shares: number[] = [];
   for (let side = 0; side < 4; side++) {
     let hit = 0;
@@ -172,12 +176,14 @@ function perimeterSupport(
         const yi = Math.round(y + o * ny);
         if (xi < 1 || yi < 1 || xi >= w - 1 || yi >= h - 1) continue;
         const i = yi * w + xi;
-        const m = Math.hypot(gx[i], gy[i]);
+        const m = mag[i];
         ok = m >= 0.5 * edgeAt && Math.abs(gx[i] * nx + gy[i] * ny) > 0.85 * m;
       }
       if (ok) hit++;
     }
-    shares.push(n ? hit / n : 0);
+    const share = n ? hit / n : 0;
+    if (share < MIN_SIDE_SUPPORT) return undefined;
+    shares.push(share);
   }
   return shares;
 }
