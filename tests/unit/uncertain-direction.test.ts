@@ -276,3 +276,62 @@ describe('digits one way round, letters the other', () => {
     expect(secondReads).toBe(0);
   });
 });
+
+describe('the words around a number before the recognizer’s confidence', () => {
+  // A number that reads as digits both ways round (as embossed 8s and 0s do), the recognizer surer of
+  // it upside down (relief lit from one side), and a line of words above that reads upright.
+  function page(): GrayImage {
+    const data = new Uint8Array(W * H).fill(225);
+    drawOutlines(data, 16, 0);
+    for (let y = 84; y < 96; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 20 : 160;
+    return { width: W, height: H, data };
+  }
+
+  const reader: OcrEngine = {
+    async recognize(image: GrayImage): Promise<OcrPage> {
+      const runs: { x0: number; x1: number; ink: number }[] = [];
+      for (let x = 0; x < image.width; x++) {
+        let v = 255;
+        for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
+        const last = runs[runs.length - 1];
+        if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
+        else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
+      }
+      const y0 = Math.round(image.height * 0.2);
+      const y1 = Math.round(image.height * 0.8);
+      const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
+        const symbols = [...text].map((c, i) => ({ text: c, confidence, box: { ...boxes[i], y0, y1 } }));
+        const box = { x0: boxes[0].x0, y0, x1: boxes[boxes.length - 1].x1, y1 };
+        return { text, confidence, box, words: [{ text, confidence, box, symbols }] };
+      };
+      const page = (l: ReturnType<typeof line>): OcrPage => ({
+        width: image.width,
+        height: image.height,
+        engine: 'learned',
+        lines: [l],
+      });
+      if (runs.length >= 8) {
+        const upright = runs[0].ink < runs[runs.length - 1].ink;
+        return page(line(NUMBER.slice(0, Math.min(runs.length, 16)), upright ? 0.6 : 0.95, runs));
+      }
+      const upright = darkerFirstHalf(image);
+      const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
+      const w = image.width / text.length;
+      const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
+      return page(line(text, upright ? 0.95 : 0.4, boxes));
+    },
+    async terminate() {},
+  };
+
+  it('keeps the last four at the end the words say, though the reader was surer the other way', async () => {
+    const lines = [numberLine, textLine(300, 90, 200, 12)];
+    const found = await detectCardNumbersDetailed(page(), reader, { learnedStages: { lines, reader } });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
+    expect(number.keepable).toBe(true);
+    expect(directionUncertain(number)).toBe(false);
+    // Read upright, the first glyph is the number's left end (its darkest group).
+    const cx = (q: readonly { x: number }[]) => (q[0].x + q[1].x + q[2].x + q[3].x) / 4;
+    expect(cx(number.glyphs[0])).toBeLessThan(cx(number.glyphs[number.glyphs.length - 1]));
+    expect(cx(number.glyphs[0])).toBeLessThan(glyphLeft(1));
+  });
+});

@@ -528,11 +528,12 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     const proseWay = ctx.proseWay.get(line);
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
-    // Both ways round read as a whole number and the recognizer is not clearly surer of one (a number
-    // of 0s, 1s, 6s, 8s and 9s reads alike upside down): the words printed around it say which way is
-    // up. Where they do not, and the card rules do not either, which end holds the last four is
-    // unknown.
-    if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !surerWay(rival, winner)) {
+    // Both ways round read as a number in digits (a number of 0s, 1s, 6s, 8s and 9s reads alike upside
+    // down): the words printed around it say which way is up, before the recognizer's confidence
+    // (embossed 8s lit from one side read surer upside down). Where neither says, and the card rules
+    // do not either, which end holds the last four is unknown.
+    if (rival && winner && isNumberLike(rival) && isNumberLike(winner) && best && !readWay(rival, winner)) {
+      const confident = surerByConfidence(rival, winner);
       const way = await wordsWayUp(ctx, line);
       ctx.debug?.(`way up from the words around the number: ${way ?? 'unknown'}`);
       const [a, b] = [evidence(rival.run), evidence(winner.run)];
@@ -547,7 +548,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
         (coreDigitsOf(best.run)?.length ?? 0) >= READ_LINE.luhnWholeDigits &&
         !luhnHolds(byWords.run);
       if (byWords && !luhnDenies) best = byWords;
-      else if (luhnDenies || Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b))
+      else if (luhnDenies || (!confident && Math.abs(a - b) < READ_LINE.uncertainDirection * Math.max(a, b)))
         best.uncertain = true;
     }
   } else {
@@ -605,23 +606,43 @@ function turnCrop(crop: LineCrop): LineCrop {
 
 /**
  * Of two readings of one line the two ways round, the one the reader was clearly surer of; undefined
- * when neither is. Two cues, both from readers that learned upright print: character confidence (when
- * one reader read both ways), and what was read. Upright digits read as digits;
- * turned half round, most of them read as letters and symbols (2 as Z, 7 as L, 3 as a pound sign, 5
- * as S), and only a number of 0s, 1s, 6s, 8s and 9s reads as digits both ways.
+ * when neither is. Two cues, both from readers that learned upright print: what was read (`readWay`),
+ * then character confidence (when one reader read both ways).
  */
 function surerWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
+  return readWay(a, b) ?? surerByConfidence(a, b);
+}
+
+/**
+ * The reading read wholly as digits when the other read mostly as letters and symbols, at no lower
+ * confidence (within one reader). Upright digits read as digits; turned half round, most of them read
+ * as letters (2 as Z, 3 as a pound sign, 4 as h, 5 as S, 7 as L), and only a number of 0s, 1s, 6s, 8s
+ * and 9s reads as digits both ways.
+ */
+function readWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
   if (!isNumberLike(a) || !isNumberLike(b)) return undefined;
   const gap = a.run.confidence - b.run.confidence;
   // Confidences compare only within one reader; what was read compares across the two.
   const oneReader = a.reading.learned === b.reading.learned;
-  if (oneReader && gap >= READ_LINE.directionConfidenceGap) return a;
-  if (oneReader && -gap >= READ_LINE.directionConfidenceGap) return b;
   const digitsOnly = (r: ReadNumber) => r.run.trueDigits === r.run.slots.length;
   const muchLettered = (r: ReadNumber) => r.run.trueDigits <= READ_LINE.turnedDigitShare * r.run.slots.length;
   if (digitsOnly(a) && muchLettered(b) && (!oneReader || gap >= 0)) return a;
   if (digitsOnly(b) && muchLettered(a) && (!oneReader || gap <= 0)) return b;
   return undefined;
+}
+
+/**
+ * The reading one reader read both ways with clearly more confidence. A weaker cue than the words
+ * around the number: embossed relief lit from one side can read surer upside down.
+ */
+function surerByConfidence(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
+  if (!isNumberLike(a) || !isNumberLike(b) || a.reading.learned !== b.reading.learned) return undefined;
+  const gap = a.run.confidence - b.run.confidence;
+  return gap >= READ_LINE.directionConfidenceGap
+    ? a
+    : -gap >= READ_LINE.directionConfidenceGap
+      ? b
+      : undefined;
 }
 
 /**
