@@ -69,6 +69,12 @@ export const STACK = {
   maxGroups: 5,
 } as const;
 
+/** A number printed over two lines (see two-line-number.ts), placed like a stack's groups (STACK). */
+export const TWO_LINE = {
+  /** Digits a line holds: one group of 6 (Amex's middle group) up to two groups (5 + 5). */
+  digits: [6, 10],
+} as const;
+
 /** Where touching glyphs inside a group part (see touching-glyphs.ts), in glyph pitches. */
 export const TOUCHING = {
   /** Neighbours in one group: centres at most this far apart... */
