@@ -118,6 +118,21 @@ describe('detectRepeatedPrefixLearned', () => {
     const found = await repeatUnder('', far);
     expect(found).toBeUndefined();
   });
+
+  it('takes four plain digits in its place as the repeat when a digit of the first four went unread', async () => {
+    // Embossed relief: the number's first group read "19?2", the repeat under it "6225" plainly.
+    const doubtful = { finding: { ...number, text: '19?2515888888888' }, glyphHeight: GH };
+    const found = await detectRepeatedPrefixLearned(card(), reader('6225'), doubtful, [shortLine]);
+    expect(found?.text).toBe('6225');
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    // The first four all read (though the number fails Luhn): other digits there are other print.
+    const specimen = { finding: { ...number, text: '1925158888888888' }, glyphHeight: GH };
+    expect(await detectRepeatedPrefixLearned(card(), reader('6225'), specimen, [shortLine])).toBeUndefined();
+    // Not in its place (away from the first digit), or not four digits: left.
+    const far = { ...shortLine, centre: { x: 200, y: 101 } };
+    expect(await detectRepeatedPrefixLearned(card(), reader('6225'), doubtful, [far])).toBeUndefined();
+    expect(await detectRepeatedPrefixLearned(card(), reader('08/20'), doubtful, [shortLine])).toBeUndefined();
+  });
 });
 
 describe('prefixMatch', () => {

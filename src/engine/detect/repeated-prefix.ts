@@ -286,6 +286,8 @@ export async function detectRepeatedPrefixLearned(
   if (finding.glyphs.length < 9) return undefined;
   const { angle } = readingFrame(finding);
   const prefix = finding.text;
+  // The number's first four as read hold an unread digit: what they are is not known.
+  const firstFourUnread = prefix.slice(0, 4).includes('?');
   const near = repeatBandLines(number, lines);
   onBand?.(near.length);
   const above = aboveBandLines(number, lines);
@@ -313,19 +315,36 @@ export async function detectRepeatedPrefixLearned(
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
       // lost: "08/20" read "0820"), not a repeat too blurred to read.
       !plainlyRead(glyphs.filter(isDigit));
+    // Where a digit of the number's first four went unread (a first group misread in embossed relief),
+    // four digits read plainly in the repeat's place (a word under the number's first digit, nothing
+    // else on the line) are the repeat, whatever else the reading says they are: a CMB card's "6225"
+    // under a first group read "19?2". Where the first four were all read, plain digits that differ
+    // are other print (a render's "0215", a sort code's branch), as before.
+    const readWords = wordsOf(glyphs);
+    const vouched =
+      !match &&
+      firstFourUnread &&
+      wordOnly &&
+      down > 0 &&
+      Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
+      readWords.length === 1 &&
+      readWords[0].length === 4 &&
+      readWords[0].every(isDigit) &&
+      plainlyRead(readWords[0]);
+    const placed = vouched ? readWords[0] : match;
     // A line no longer than a 4-glyph word read as three of the first four in order is the repeat
     // read short (at 5 px a 9 and an 8 are a smudge).
-    if (!match && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
+    if (!placed && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
     // Above the number, where the bank's name and the chip are, only the first digits read plainly.
     if (down < 0 && (!match || !exactly(match, prefix))) continue;
     const span = wordExtent(
       crop,
-      match ? [match[0].x0, match[match.length - 1].x1] : lineSpan(crop, l),
+      placed ? [placed[0].x0, placed[placed.length - 1].x1] : lineSpan(crop, l),
       l.glyphHeight * crop.scale,
     );
-    const chars = match ? match.map((g) => g.char) : [...prefix.slice(0, 4)];
-    const slots = maskSlots(crop, l, span, chars, match?.map((g) => g.confidence) ?? [], 0.5);
-    const repeat = repeatFinding(slots, crop, match ? undefined : unread ? 'unread' : 'short');
+    const chars = placed ? placed.map((g) => g.char) : [...prefix.slice(0, 4)];
+    const slots = maskSlots(crop, l, span, chars, placed?.map((g) => g.confidence) ?? [], 0.5);
+    const repeat = repeatFinding(slots, crop, placed ? undefined : unread ? 'unread' : 'short');
     const tail = await iinTail(gray, learned, number, { l, u, down }, [...near, ...above], signal);
     return tail ? withTail(repeat, tail) : repeat;
   }
