@@ -123,171 +123,17 @@ describe('a card number that reads as well both ways round', () => {
   });
 });
 
-describe('part of a number in view, and the words around it', () => {
-  // Twelve digits in view (a hologram hides the last group). Read upright "4816 9900 0009" fails Luhn;
-  // read turned half round "6000 0066 9181" passes it by chance. A line of words above reads upright.
-  const UPRIGHT = '481699000009';
-  const TURNED = '600000669181';
-  function page(): GrayImage {
-    const data = new Uint8Array(W * H).fill(225);
-    // The first group drawn darkest: the fake reader's cue to which way round a crop is.
-    drawOutlines(data, 12, 0);
-    // "CARD HOLDER": dark on its first half, read left to right.
-    for (let y = 80; y < 100; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 20 : 160;
-    return { width: W, height: H, data };
-  }
-
-  /** Digits on glyph-sized ink runs (the reading by which end is darker), words on a half-dark bar. */
-  const reader: OcrEngine = {
-    async recognize(image: GrayImage): Promise<OcrPage> {
-      const runs: { x0: number; x1: number; ink: number }[] = [];
-      for (let x = 0; x < image.width; x++) {
-        let v = 255;
-        for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
-        const last = runs[runs.length - 1];
-        if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
-        else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
-      }
-      const y0 = Math.round(image.height * 0.2);
-      const y1 = Math.round(image.height * 0.8);
-      const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
-        const symbols = [...text].map((c, i) => ({ text: c, confidence, box: { ...boxes[i], y0, y1 } }));
-        const box = { x0: boxes[0].x0, y0, x1: boxes[boxes.length - 1].x1, y1 };
-        return { text, confidence, box, words: [{ text, confidence, box, symbols }] };
-      };
-      if (runs.length >= 8) {
-        const text = runs[0].ink < runs[runs.length - 1].ink ? UPRIGHT : TURNED;
-        const n = Math.min(runs.length, 12);
-        return {
-          width: image.width,
-          height: image.height,
-          engine: 'learned',
-          lines: [line(text.slice(0, n), 0.95, runs)],
-        };
-      }
-      // Words: confident when the dark half comes first.
-      const upright = darkerFirstHalf(image);
-      const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
-      const w = image.width / text.length;
-      const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
-      return {
-        width: image.width,
-        height: image.height,
-        engine: 'learned',
-        lines: [line(text, upright ? 0.95 : 0.4, boxes)],
-      };
-    },
-    async terminate() {},
-  };
-
-  it('reads it the way the words say, not the way Luhn holds by chance', async () => {
-    const lines = [
-      textLine((glyphLeft(0) + glyphLeft(11) + 16) / 2, 150, glyphLeft(11) + 16 - glyphLeft(0), GH),
-      textLine(300, 90, 200, 20),
-    ];
-    const found = await detectCardNumbersDetailed(page(), reader, { learnedStages: { lines, reader } });
-    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
-    expect(number?.text.startsWith('4816')).toBe(true);
-    expect(directionUncertain(number!)).toBe(false);
-  });
-});
-
-describe('digits one way round, letters the other', () => {
-  // Read upright, every glyph a digit; turned half round, the 2s, 3s, 4s, 5s and 7s read as letters
-  // (E for 3, L for 7, S for 5, h for 4): 11 of 16 glyphs are digits, at the same confidence.
-  const UPRIGHT = '4716108999716531';
-  const TURNED_GLYPH: Record<string, string> = { 3: 'E', 4: 'h', 5: 'S', 7: 'L', 6: '9', 9: '6' };
-  const TURNED = [...UPRIGHT]
-    .reverse()
-    .map((c) => TURNED_GLYPH[c] ?? c)
-    .join('');
-
-  /** The number (first group darkest) and a line of words that reads upright only turned round. */
-  function page(): GrayImage {
-    const data = new Uint8Array(W * H).fill(225);
-    drawOutlines(data, 16, 0);
-    for (let y = 84; y < 96; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 160 : 20;
-    return { width: W, height: H, data };
-  }
-
-  function reader(): OcrEngine & { wordReads: number } {
-    const r = {
-      wordReads: 0,
-      async recognize(image: GrayImage): Promise<OcrPage> {
-        const runs: { x0: number; x1: number; ink: number }[] = [];
-        for (let x = 0; x < image.width; x++) {
-          let v = 255;
-          for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
-          const last = runs[runs.length - 1];
-          if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
-          else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
-        }
-        const y0 = Math.round(image.height * 0.2);
-        const y1 = Math.round(image.height * 0.8);
-        const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
-          const symbols = [...text].map((c, i) => ({ text: c, confidence, box: { ...boxes[i], y0, y1 } }));
-          const box = { x0: boxes[0].x0, y0, x1: boxes[boxes.length - 1].x1, y1 };
-          return { text, confidence, box, words: [{ text, confidence, box, symbols }] };
-        };
-        const page = (l: ReturnType<typeof line>): OcrPage => ({
-          width: image.width,
-          height: image.height,
-          engine: 'learned',
-          lines: [l],
-        });
-        if (runs.length >= 8) {
-          const text = runs[0].ink < runs[runs.length - 1].ink ? UPRIGHT : TURNED;
-          return page(line(text.slice(0, Math.min(runs.length, 16)), 0.95, runs));
-        }
-        r.wordReads++;
-        const upright = darkerFirstHalf(image);
-        const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
-        const w = image.width / text.length;
-        const boxes = [...text].map((_, i) => ({ x0: i * w, x1: (i + 1) * w }));
-        return page(line(text, upright ? 0.95 : 0.4, boxes));
-      },
-      async terminate() {},
-    };
-    return r;
-  }
-
-  it('reads it the way its glyphs read as digits, with no second reader and no words', async () => {
-    const learned = reader();
-    let secondReads = 0;
-    const tesseract: OcrEngine = {
-      async recognize(image) {
-        secondReads++;
-        return { width: image.width, height: image.height, lines: [] };
-      },
-      async terminate() {},
-    };
-    // The words are smaller than the number: no second card's number, so read only for the way up.
-    const lines = [numberLine, textLine(300, 90, 200, 12)];
-    const found = await detectCardNumbersDetailed(page(), tesseract, {
-      learnedStages: { lines, reader: learned },
-    });
-    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
-    expect(number?.text).toBe(UPRIGHT);
-    expect(number?.keepable).toBe(true);
-    expect(directionUncertain(number!)).toBe(false);
-    // The words line (which reads upright only turned round) was not read to settle the way up, and
-    // Tesseract did not read the turned crop.
-    expect(learned.wordReads).toBe(0);
-    expect(secondReads).toBe(0);
-  });
-});
-
-describe('the words around a number before the recognizer’s confidence', () => {
-  // A number that reads as digits both ways round (as embossed 8s and 0s do), the recognizer surer of
-  // it upside down (relief lit from one side), and a line of words above that reads upright.
-  function page(): GrayImage {
-    const data = new Uint8Array(W * H).fill(225);
-    drawOutlines(data, 16, 0);
-    for (let y = 84; y < 96; y++) for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 ? 20 : 160;
-    return { width: W, height: H, data };
-  }
-
-  const reader: OcrEngine = {
+/**
+ * A learned reader for a drawn number and a line of words: a crop with 8 or more glyph-sized ink runs
+ * reads as `digits(upright)` (upright when its first run is darker than its last: the number's first
+ * group is drawn darkest), one symbol on each run; any other crop reads as words, upright and sure
+ * when its first half is the darker. `onWords` is told of each words read.
+ */
+function digitsAndWordsReader(
+  digits: (upright: boolean) => { text: string; confidence: number },
+  onWords?: () => void,
+): OcrEngine {
+  return {
     async recognize(image: GrayImage): Promise<OcrPage> {
       const runs: { x0: number; x1: number; ink: number }[] = [];
       for (let x = 0; x < image.width; x++) {
@@ -311,9 +157,10 @@ describe('the words around a number before the recognizer’s confidence', () =>
         lines: [l],
       });
       if (runs.length >= 8) {
-        const upright = runs[0].ink < runs[runs.length - 1].ink;
-        return page(line(NUMBER.slice(0, Math.min(runs.length, 16)), upright ? 0.6 : 0.95, runs));
+        const { text, confidence } = digits(runs[0].ink < runs[runs.length - 1].ink);
+        return page(line(text.slice(0, Math.min(runs.length, text.length)), confidence, runs));
       }
+      onWords?.();
       const upright = darkerFirstHalf(image);
       const text = upright ? 'CARDHOLDER' : 'ꓤƎꓷꓶOHꓷꓤⱯꓛ';
       const w = image.width / text.length;
@@ -322,10 +169,87 @@ describe('the words around a number before the recognizer’s confidence', () =>
     },
     async terminate() {},
   };
+}
+
+/** The number drawn (first group darkest, `count` glyphs) under a bar of words at y 84-96. */
+function numberUnderWords(count: number, wordsReadLeftToRight: boolean): GrayImage {
+  const data = new Uint8Array(W * H).fill(225);
+  drawOutlines(data, count, 0);
+  for (let y = 84; y < 96; y++)
+    for (let x = 200; x < 400; x++) data[y * W + x] = x < 300 === wordsReadLeftToRight ? 20 : 160;
+  return { width: W, height: H, data };
+}
+
+describe('part of a number in view, and the words around it', () => {
+  // Twelve digits in view (a hologram hides the last group). Read upright "4816 9900 0009" fails Luhn;
+  // read turned half round "6000 0066 9181" passes it by chance. A line of words above reads upright.
+  const UPRIGHT = '481699000009';
+  const TURNED = '600000669181';
+  const reader = digitsAndWordsReader((upright) => ({ text: upright ? UPRIGHT : TURNED, confidence: 0.95 }));
+
+  it('reads it the way the words say, not the way Luhn holds by chance', async () => {
+    const lines = [
+      textLine((glyphLeft(0) + glyphLeft(11) + 16) / 2, 150, glyphLeft(11) + 16 - glyphLeft(0), GH),
+      textLine(300, 90, 200, 20),
+    ];
+    const page = numberUnderWords(12, true);
+    const found = await detectCardNumbersDetailed(page, reader, { learnedStages: { lines, reader } });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
+    expect(number?.text.startsWith('4816')).toBe(true);
+    expect(directionUncertain(number!)).toBe(false);
+  });
+});
+
+describe('digits one way round, letters the other', () => {
+  // Read upright, every glyph a digit; turned half round, the 2s, 3s, 4s, 5s and 7s read as letters
+  // (E for 3, L for 7, S for 5, h for 4): 11 of 16 glyphs are digits, at the same confidence.
+  const UPRIGHT = '4716108999716531';
+  const TURNED_GLYPH: Record<string, string> = { 3: 'E', 4: 'h', 5: 'S', 7: 'L', 6: '9', 9: '6' };
+  const TURNED = [...UPRIGHT]
+    .reverse()
+    .map((c) => TURNED_GLYPH[c] ?? c)
+    .join('');
+
+  it('reads it the way its glyphs read as digits, with no second reader and no words', async () => {
+    let wordReads = 0;
+    const learned = digitsAndWordsReader(
+      (upright) => ({ text: upright ? UPRIGHT : TURNED, confidence: 0.95 }),
+      () => wordReads++,
+    );
+    let secondReads = 0;
+    const tesseract: OcrEngine = {
+      async recognize(image) {
+        secondReads++;
+        return { width: image.width, height: image.height, lines: [] };
+      },
+      async terminate() {},
+    };
+    // The words are smaller than the number: no second card's number, so read only for the way up.
+    const lines = [numberLine, textLine(300, 90, 200, 12)];
+    const found = await detectCardNumbersDetailed(numberUnderWords(16, false), tesseract, {
+      learnedStages: { lines, reader: learned },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number');
+    expect(number?.text).toBe(UPRIGHT);
+    expect(number?.keepable).toBe(true);
+    expect(directionUncertain(number!)).toBe(false);
+    // The words line (which reads upright only turned round) was not read to settle the way up, and
+    // Tesseract did not read the turned crop.
+    expect(wordReads).toBe(0);
+    expect(secondReads).toBe(0);
+  });
+});
+
+describe('the words around a number before the recognizer’s confidence', () => {
+  // A number that reads as digits both ways round (as embossed 8s and 0s do), the recognizer surer of
+  // it upside down (relief lit from one side), and a line of words above that reads upright.
+  const reader = digitsAndWordsReader((upright) => ({ text: NUMBER, confidence: upright ? 0.6 : 0.95 }));
 
   it('keeps the last four at the end the words say, though the reader was surer the other way', async () => {
     const lines = [numberLine, textLine(300, 90, 200, 12)];
-    const found = await detectCardNumbersDetailed(page(), reader, { learnedStages: { lines, reader } });
+    const found = await detectCardNumbersDetailed(numberUnderWords(16, true), reader, {
+      learnedStages: { lines, reader },
+    });
     const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
     expect(number.keepable).toBe(true);
     expect(directionUncertain(number)).toBe(false);
