@@ -399,7 +399,7 @@ function sameLine(a: CandidateLine, b: CandidateLine): boolean {
 
 /**
  * Reads candidate lines, best first, into `found`. While the orientation is unknown, one line at a
- * time (read both ways round in parallel); then two at a time (the OCR pool runs two workers). Once
+ * time (read one way round, then the other); then two at a time (the OCR pool runs two workers). Once
  * a full number is read, the weaker candidates are not worth their OCR time.
  */
 async function readLines(
