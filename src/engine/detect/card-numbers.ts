@@ -365,11 +365,14 @@ function glyphInkHeight(slots: readonly Slot[]): number {
   return h.length >= 4 ? median(h) : Infinity;
 }
 
+/** Every glyph of a run read as a digit (no look-alike, none unread). */
+const allDigits = (run: NumberRun) => run.trueDigits === run.slots.length;
+
 /**
  * A reading that leaves no doubt of the way up: a whole number by the card rules (length, Luhn),
  * every glyph read as a digit. Read the other way round, the same print reads as letters.
  */
-const upright = (r: ReadNumber) => settled(r.run) && r.run.trueDigits === r.run.slots.length;
+const upright = (r: ReadNumber) => settled(r.run) && allDigits(r.run);
 
 /** A run read as digits, not as letters that pass for them: `READ_LINE.trueDigitShare` of its slots or more. */
 const readAsDigits = (run: NumberRun) => run.trueDigits >= READ_LINE.trueDigitShare * run.slots.length;
@@ -625,10 +628,9 @@ function readWay(a: ReadNumber, b: ReadNumber): ReadNumber | undefined {
   const gap = a.run.confidence - b.run.confidence;
   // Confidences compare only within one reader; what was read compares across the two.
   const oneReader = a.reading.learned === b.reading.learned;
-  const digitsOnly = (r: ReadNumber) => r.run.trueDigits === r.run.slots.length;
   const muchLettered = (r: ReadNumber) => r.run.trueDigits <= READ_LINE.turnedDigitShare * r.run.slots.length;
-  if (digitsOnly(a) && muchLettered(b) && (!oneReader || gap >= 0)) return a;
-  if (digitsOnly(b) && muchLettered(a) && (!oneReader || gap <= 0)) return b;
+  if (allDigits(a.run) && muchLettered(b) && (!oneReader || gap >= 0)) return a;
+  if (allDigits(b.run) && muchLettered(a) && (!oneReader || gap <= 0)) return b;
   return undefined;
 }
 
@@ -1089,19 +1091,15 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
 function twoLineDetection(found: readonly ReadNumber[]): CardNumberDetection | undefined {
   const runs = new Map<DigitLine, ReadNumber>();
   for (const r of found) {
-    if (r.run.trueDigits !== r.run.slots.length) continue;
+    if (!allDigits(r.run)) continue;
     const crop = r.reading.crop;
+    const glyphs = r.run.slots.map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1));
     runs.set(
       {
         digits: r.run.slots.map((s) => s.char).join(''),
-        glyphs: r.run.slots.map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1)),
+        glyphs,
         // Each glyph's height in source pixels (its quad's left side), the median of them.
-        glyphHeight: median(
-          r.run.slots.map((s) => {
-            const q = cropQuad(crop, s.x0, s.y0, s.x1, s.y1);
-            return Math.hypot(q[3].x - q[0].x, q[3].y - q[0].y);
-          }),
-        ),
+        glyphHeight: median(glyphs.map((q) => Math.hypot(q[3].x - q[0].x, q[3].y - q[0].y))),
       },
       r,
     );
@@ -1111,6 +1109,7 @@ function twoLineDetection(found: readonly ReadNumber[]): CardNumberDetection | u
   const text = pair[0].digits + pair[1].digits;
   const lower = runs.get(pair[1])!;
   const brand = brandOf(text);
+  const luhn = luhnValid(text);
   return {
     finding: {
       id: 'card-two-lines-1',
@@ -1119,13 +1118,13 @@ function twoLineDetection(found: readonly ReadNumber[]): CardNumberDetection | u
       glyphs: [...pair[0].glyphs, ...pair[1].glyphs],
       lines: [...pair[0].glyphs.map(() => 0), ...pair[1].glyphs.map(() => 1)],
       // As a stacked number's: 0.45, with Luhn and the brand's length.
-      confidence: luhnValid(text) ? 0.75 : 0.55,
+      confidence: luhn ? 0.75 : 0.55,
       keepable: true,
       enabledByDefault: true,
       reader: lower.reading.learned ? 'learned' : 'tesseract',
       notes: [
         `brand: ${brand?.name ?? 'unknown'}`,
-        luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
+        luhn ? 'Luhn: valid' : 'Luhn: fails',
         'printed over two lines',
       ],
     },

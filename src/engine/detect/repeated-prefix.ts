@@ -299,7 +299,8 @@ export async function detectRepeatedPrefixLearned(
     const crop = cropTextLine(gray, l, angle, REPEAT_BAND.cropMargin, 8);
     const page = await learned.recognize(crop.image, { psm: 7 });
     const glyphs = readingFromPage(crop, page.lines).glyphs;
-    const match = prefixWord(wordsOf(glyphs), prefix);
+    const readWords = wordsOf(glyphs);
+    const match = prefixWord(readWords, prefix);
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
     // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
@@ -320,7 +321,6 @@ export async function detectRepeatedPrefixLearned(
     // else on the line) are the repeat, whatever else the reading says they are: a CMB card's "6225"
     // under a first group read "19?2". Where the first four were all read, plain digits that differ
     // are other print (a render's "0215", a sort code's branch), as before.
-    const readWords = wordsOf(glyphs);
     const vouched =
       !match &&
       firstFourUnread &&
