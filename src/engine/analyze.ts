@@ -22,6 +22,7 @@ import { findersFor } from './documents/page-finders';
 import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
+import { fitGlyphsToInk } from './detect/glyph-ink';
 import { median } from './math';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
@@ -228,7 +229,10 @@ export async function analyzeImage(
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
   });
-  const findings = mergedFindings(cardFindings, report);
+  // Card numbers' glyph boxes grown to their print before masks are drawn (detect/glyph-ink.ts).
+  const findings = mergedFindings(cardFindings, report).map((f) =>
+    f.kind === 'card-number' ? { ...f, glyphs: fitGlyphsToInk(gray, f.glyphs) } : f,
+  );
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });

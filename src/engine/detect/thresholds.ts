@@ -245,6 +245,40 @@ export const FINDINGS = {
   smallerNumber: 0.9,
 } as const;
 
+/** Stage "fit glyphs to their print" (glyph-ink.ts): a glyph box grown across its line to its print. */
+export const GLYPH_INK = {
+  /**
+   * Print under this many source pixels tall is left as placed: a pixel row is then a tenth of a
+   * glyph or more, too coarse to tell the glyph's own rows from the next line's (a small repeat of
+   * the first four over the name).
+   */
+  minGlyphHeight: 12,
+  /** Rows sampled per glyph height (a step of at least one source pixel). */
+  rowsPerGlyph: 24,
+  /**
+   * A box grows at most this many of the number's glyph heights (its boxes' median) above it and
+   * below it: a box that holds half its digit grows by its own height.
+   */
+  maxGrow: 1,
+  /**
+   * Rows are looked at this many glyph heights beyond the box: print still running there is not
+   * the glyph's own (a logo, a hand), and that glyph's run is left out of the band's fit.
+   */
+  searchReach: 1.4,
+  /** The share of the box's width, about its middle, whose columns are sampled... */
+  innerShare: 0.7,
+  /** ...and at least this many glyph heights either side of the middle (a squeezed box). */
+  minHalfWidth: 0.2,
+  /** The ground's edge energy: this quantile of the rows sampled (most rows of the band are ground). */
+  groundQuantile: 0.2,
+  /** A box whose rows peak under this many times the ground's energy shows no print to follow. */
+  minContrast: 1.5,
+  /** A row is print when its energy is this share of the way from the ground's to the box's peak. */
+  rowShare: 0.35,
+  /** Blank rows (sampled) a glyph's print may have between rows that carry it. */
+  gapRows: 1,
+} as const;
+
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
 export const REPEAT_BAND = {
   below: [0.5, 3],
