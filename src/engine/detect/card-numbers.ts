@@ -13,6 +13,7 @@ import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
+import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
 import { FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
@@ -86,7 +87,7 @@ export interface ReadNumber {
   uncertain?: boolean;
 }
 
-type ReadNumberParts = { reading: LineReading; run: NumberRun };
+type ReadNumberParts = ReadRun;
 
 /** The digits of a run when every slot was read as a digit, else undefined. */
 const digitsOf = (r: NumberRun) => {
@@ -121,9 +122,6 @@ const evidence = (r: NumberRun) => {
   const t = coreDigitsOf(r);
   return quality(r) + (t && lengthFitsBrand(t) ? 2 : 0) + (t && t.length >= 12 && luhnValid(t) ? 4 : 0);
 };
-
-/** A true digit read at `READ_LINE.doubtfulGlyph` confidence or more. */
-const readPlainly = (s: Slot) => s.char !== '?' && !s.lookalike && s.confidence >= READ_LINE.doubtfulGlyph;
 
 /** Digits read plainly. */
 const plainDigits = (r: NumberRun) => r.slots.filter(readPlainly).length;
@@ -309,6 +307,20 @@ async function readOnce(
       const wider = await read(atStart ? more : first, atEnd ? more : first);
       if (wider.run && wider.run.trueDigits >= run.trueDigits && keepsWhole(wider.run, run))
         ({ reading, run } = wider as ReadNumberParts);
+    }
+  }
+  // A learned line that reads most of a number but not a whole one by the card rules may have lost
+  // its first digits: a first group over dark art or beside the chip, print too faint for the
+  // detector. It is read on before its start by the pitches a 19-digit number still lacks; the
+  // digits read there join the run only as `leadingDigits` allows (the end, and so the last four,
+  // stays where it was read).
+  if (run && ctx.learned && !partOfNumber && !settled(run)) {
+    const pitch = glyphPitch(run.slots) / reading.crop.scale;
+    const more = first + (READ_LINE.wholeNumberDigits + 1 - run.slots.length) * pitch;
+    if (more > first) {
+      const wider = await read(more, first);
+      const lead = wider.run && leadingDigits(wider as ReadNumberParts, { reading, run }, pitch);
+      if (lead) ({ reading, run } = lead);
     }
   }
   if (run && run.trueDigits >= 3 && partOfNumber) {

@@ -169,6 +169,8 @@ export const READ_LINE = {
   numberPitches: 20,
   /** ...but never read further than this many glyph heights (a pitch misjudged from a few glyphs). */
   maxNumberLength: 26,
+  /** The longest card number issued (ISO/IEC 7812: 19 digits): a learned run short of a whole number is read on towards it. */
+  wholeNumberDigits: 19,
   /** A run that still reaches the crop's end is read on this many of its pitches more (19 digits). */
   longerNumberPitches: 5,
   /** ...and that read wins only with this many more digits read plainly (not the card's edge in doubt). */

@@ -1,0 +1,70 @@
+// Stage "read": the first digits of a number the line's detector box left out. A learned line that
+// reads most of a number but not a whole one may have lost its first group (over dark art, beside the
+// chip, too faint for the detector); card-numbers.ts reads the line on before its start, and this
+// decides whether the digits read there are the number's.
+import { brandOf, lengthFitsBrand } from './brands';
+import { luhnValid } from './luhn';
+import type { NumberRun, Slot } from './number-run';
+import { cropToSource, type LineReading } from './read-line';
+import { READ_LINE } from './thresholds';
+
+/** A reading of a line and the number run found in it. */
+export type ReadRun = { reading: LineReading; run: NumberRun };
+
+/** A true digit read at `READ_LINE.doubtfulGlyph` confidence or more. */
+export const readPlainly = (s: Slot) =>
+  s.char !== '?' && !s.lookalike && s.confidence >= READ_LINE.doubtfulGlyph;
+
+/** How far a number's digits meet the card rules: an IIN (1), its network's length (1), Luhn (2). */
+export const cardRules = (chars: string) => {
+  if (!/^\d+$/.test(chars)) return 0;
+  return (brandOf(chars) ? 1 : 0) + (lengthFitsBrand(chars) ? 1 : 0) + (luhnValid(chars) ? 2 : 0);
+};
+
+/**
+ * The run read on before its start (`wider`), when the digits read there belong to the number: the
+ * wider run ends where `narrow` ends (within half a pitch, source pixels along the line), every glyph
+ * before the narrow run's first is a digit read plainly, and with them the number meets more of the
+ * card rules (`cardRules`) than without. Where the wider read holds as many glyphs after those as the
+ * narrow one, the narrow one's readings of them stand (a read of more pixels can misread a digit the
+ * tighter one had). Undefined when the digits before are not the number's.
+ */
+export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): ReadRun | undefined {
+  const a = narrow.reading.crop.angle;
+  const along = (r: ReadRun, s: Slot) => {
+    const p = cropToSource(r.reading.crop, (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2);
+    return p.x * Math.cos(a) + p.y * Math.sin(a);
+  };
+  const n = narrow.run.slots;
+  const w = wider.run.slots;
+  if (Math.abs(along(wider, w[w.length - 1]) - along(narrow, n[n.length - 1])) > 0.5 * pitch)
+    return undefined;
+  const start = along(narrow, n[0]) - 0.5 * pitch;
+  const k = w.findIndex((s) => along(wider, s) > start);
+  if (k <= 0 || !w.slice(0, k).every(readPlainly)) return undefined;
+  const rest = w.slice(k);
+  const slots =
+    rest.length === n.length
+      ? [
+          ...w.slice(0, k),
+          ...rest.map((s, i) => ({
+            ...s,
+            char: n[i].char,
+            confidence: n[i].confidence,
+            lookalike: n[i].lookalike,
+          })),
+        ]
+      : w;
+  const chars = (g: readonly Slot[]) => g.map((s) => s.char).join('');
+  if (cardRules(chars(slots)) <= cardRules(chars(n))) return undefined;
+  const read = slots.filter((s) => s.char !== '?');
+  return {
+    reading: wider.reading,
+    run: {
+      ...wider.run,
+      slots,
+      trueDigits: slots.filter((s) => /\d/.test(s.char) && !s.lookalike).length,
+      confidence: read.length ? read.reduce((sum, s) => sum + s.confidence, 0) / read.length : 0,
+    },
+  };
+}

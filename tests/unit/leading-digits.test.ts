@@ -1,0 +1,78 @@
+// leadingDigits (src/engine/detect/leading-digits.ts): the digits a line's detector box left out
+// before a number join it only when they make more of a card number, and never move its end.
+import { describe, expect, it } from 'vitest';
+import { cardRules, leadingDigits, type ReadRun } from '../../src/engine/detect/leading-digits';
+import type { Slot } from '../../src/engine/detect/number-run';
+
+const PITCH = 20;
+
+/**
+ * A run read on a level crop whose (0,0) lies at source x `origin`: `chars` one per pitch from
+ * source x `from` (a space skips a pitch), each read at `confidence`.
+ */
+function run(chars: string, from: number, origin: number, confidence = 0.95): ReadRun {
+  const slots: Slot[] = [];
+  [...chars].forEach((char, i) => {
+    if (char === ' ') return;
+    const x = from + i * PITCH - origin;
+    slots.push({ x0: x, x1: x + 16, y0: 0, y1: 28, char, confidence });
+  });
+  const crop = {
+    image: { width: 1000, height: 28, data: new Uint8Array(0) },
+    raw: { width: 1000, height: 28, data: new Uint8Array(0) },
+    origin: { x: origin, y: 100 },
+    angle: 0,
+    scale: 1,
+  };
+  return {
+    reading: { crop, glyphs: [], text: chars, confidence, learned: true },
+    run: { slots, trueDigits: slots.length, confidence, ink: [] },
+  };
+}
+
+const text = (r: ReadRun | undefined) => r?.run.slots.map((s) => s.char).join('');
+
+describe('leadingDigits', () => {
+  // 6214 8353 2260 5047 (UnionPay, Luhn-valid); the detector's box began at its fourth digit.
+  const narrow = run('4 8353 2260 5047', 360, 340);
+
+  it('takes the first digits read before the box when they make a whole number', () => {
+    const wider = run('6214 8353 2260 5047', 300, 250);
+    expect(text(leadingDigits(wider, narrow, PITCH))).toBe('6214835322605047');
+    expect(cardRules('6214835322605047')).toBe(4);
+  });
+
+  it('keeps the tighter read of the digits both reads hold (the wider one misread a 3 as 9)', () => {
+    const wider = run('6214 8359 2260 5047', 300, 250);
+    expect(text(leadingDigits(wider, narrow, PITCH))).toBe('6214835322605047');
+  });
+
+  it('takes an IIN before a number that had none, though a digit stays unread', () => {
+    // 6217 0000 1010 3403 922: the 7 over dark art is not read; the rest was read as 0000...
+    const tight = run('0000 1010 3403 922', 380, 360);
+    const wider = run('621  0000 1010 3403 922', 280, 250);
+    expect(text(leadingDigits(wider, tight, PITCH))).toBe('621000010103403922');
+  });
+
+  it('leaves the number alone when the digits before make no more of it', () => {
+    // Art read as "16" before 63...: no IIN, so not more of a card number than 633000000235912.
+    const tight = run('633000000235912', 400, 380);
+    const wider = run('16633000000235912', 360, 330);
+    expect(leadingDigits(wider, tight, PITCH)).toBeUndefined();
+  });
+
+  it('never moves the end: a wider read that ends elsewhere is not taken', () => {
+    const wider = run('6214 8353 2260 5047 1', 300, 250);
+    expect(leadingDigits(wider, narrow, PITCH)).toBeUndefined();
+  });
+
+  it('takes nothing read in doubt or as a letter before the number', () => {
+    const doubtful = run('6214 8353 2260 5047', 300, 250);
+    doubtful.run.slots[0].confidence = 0.4;
+    expect(leadingDigits(doubtful, narrow, PITCH)).toBeUndefined();
+    const lettered = run('b214 8353 2260 5047', 300, 250);
+    expect(leadingDigits(lettered, narrow, PITCH)).toBeUndefined();
+    // Nothing read before it at all.
+    expect(leadingDigits(run('4 8353 2260 5047', 360, 300), narrow, PITCH)).toBeUndefined();
+  });
+});
