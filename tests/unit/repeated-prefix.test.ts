@@ -94,6 +94,14 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
+  it('finds the repeat read glued to a label beside it ("4111" and "MONTH/YEAR" read "4111myom")', async () => {
+    const found = await repeatUnder('4111myom', shortLine);
+    expect(found?.text).toBe('4111');
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    // A glued word whose digits are not the first four is still other print.
+    expect(await repeatUnder('0820myom', shortLine)).toBeUndefined();
+  });
+
   it('leaves a line of other digits read plainly (an expiry whose slash was lost)', async () => {
     expect(await repeatUnder('0820', shortLine)).toBeUndefined();
   });

@@ -167,8 +167,8 @@ async function readRepeat(
  * before it, and then the extra pitch covers only card.
  */
 function prefixWord(words: readonly ReadGlyph[][], number: string): ReadGlyph[] | undefined {
-  for (const w of words) {
-    if (w.length < 4 || w.length > 6 || !w.every(isDigit)) continue;
+  for (const w of words.flatMap(digitRuns)) {
+    if (w.length < 4 || w.length > 6) continue;
     const from = prefixMatch(w.map((g) => g.char).join(''), number);
     if (from === 0) return w;
     if (from !== undefined) {
@@ -201,6 +201,24 @@ export function prefixMatch(word: string, number: string): number | undefined {
 }
 
 const isDigit = (g: ReadGlyph) => g.char >= '0' && g.char <= '9';
+
+/**
+ * The runs of digits in a word: print beside the repeat can be read glued to it ("4557" and a
+ * "MONTH/YEAR" label read "4557myom"), and the digits are still a word of their own.
+ */
+function digitRuns(word: readonly ReadGlyph[]): ReadGlyph[][] {
+  const runs: ReadGlyph[][] = [];
+  let run: ReadGlyph[] = [];
+  for (const g of word) {
+    if (isDigit(g)) run.push(g);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 /** A matched word that is the number's start digit for digit (no misread, not shifted). */
 const exactly = (word: readonly ReadGlyph[], number: string) =>
