@@ -197,6 +197,8 @@ export async function redactFile(
           primary,
           // The lines the analysis found on the page, read again on the export (no second detector run).
           lines: result.textLines?.length ? result.textLines : undefined,
+          // Burned in: lines left with too little in view are not read (see LeakCheckOptions.masks).
+          masks,
           signal,
         });
     if (check.repairs.length) {

@@ -11,7 +11,7 @@ import type { TextModels } from '../learned/models';
 import { detectTextLines } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
 import { readingFrame } from '../reading-frame';
-import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
+import type { Finding, GrayImage, Mask, Point, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
 import { brandOf, wholeCardNumber } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
@@ -51,6 +51,12 @@ export interface LeakCheckOptions {
    * away, so every line the export can show was a line of the page.
    */
   lines?: readonly Line[];
+  /**
+   * The masks burned into the export (source pixels). Print under them is gone: a line with less
+   * than three glyph heights of it left in view (a number's line where only its last four show) has
+   * no number in card layout to show, and is not read.
+   */
+  masks?: readonly Pick<Mask, 'x' | 'y' | 'width' | 'height' | 'rotation'>[];
   /**
    * The way the page's card numbers read (radians clockwise; see pageWayUp). A line that runs within
    * 45 degrees of it is read that way first, and turned half round only when that read holds digits.
@@ -317,9 +323,9 @@ export interface Line {
 async function candidateLines(
   gray: GrayImage,
   image: RgbaImage,
-  { models, lines: given }: Pick<LeakCheckOptions, 'models' | 'lines'>,
+  { models, lines: given, masks = [] }: Pick<LeakCheckOptions, 'models' | 'lines' | 'masks'>,
 ): Promise<Line[]> {
-  return worthReading(given ?? (await detectedLines(gray, image, models)));
+  return worthReading(given ?? (await detectedLines(gray, image, models)), masks);
 }
 
 /** The lines on the export: the learned text detector's, or without the models the blob chainer's. */
@@ -335,10 +341,40 @@ async function detectedLines(gray: GrayImage, image: RgbaImage, models?: TextMod
   }));
 }
 
-/** Lines worth reading, largest print first: at least three glyph heights long. */
-function worthReading(lines: readonly Line[]): Line[] {
+/** Lines worth reading, largest print first: at least three glyph heights of each in view. */
+function worthReading(lines: readonly Line[], masks: NonNullable<LeakCheckOptions['masks']>): Line[] {
   return lines
-    .filter((l) => l.length >= 3 * l.glyphHeight)
+    .filter((l) => inView(l, masks) >= 3 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)
     .slice(0, MAX_LINES);
+}
+
+/**
+ * How much of a line's length (source pixels) lies outside every mask: its centre line sampled every
+ * quarter glyph height. A mask covers a glyph's whole height, so the centre line tells.
+ */
+export function inView(line: Line, masks: NonNullable<LeakCheckOptions['masks']>): number {
+  if (!masks.length) return line.length;
+  const step = Math.max(0.5, line.glyphHeight / 4);
+  const ux = Math.cos(line.angle);
+  const uy = Math.sin(line.angle);
+  const frames = masks.map((m) => {
+    const a = (m.rotation * Math.PI) / 180;
+    return { m, cos: Math.cos(a), sin: Math.sin(a) };
+  });
+  const covered = (x: number, y: number) =>
+    frames.some(({ m, cos, sin }) => {
+      const dx = x - m.x;
+      const dy = y - m.y;
+      const u = dx * cos + dy * sin;
+      const v = -dx * sin + dy * cos;
+      return u >= 0 && u <= m.width && v >= 0 && v <= m.height;
+    });
+  let seen = 0;
+  const n = Math.max(1, Math.round(line.length / step));
+  for (let i = 0; i < n; i++) {
+    const t = (i + 0.5) * (line.length / n) - line.length / 2;
+    if (!covered(line.centre.x + t * ux, line.centre.y + t * uy)) seen++;
+  }
+  return (seen * line.length) / n;
 }
