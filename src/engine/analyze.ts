@@ -22,7 +22,7 @@ import { findersFor } from './documents/page-finders';
 import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
-import { fitGlyphsToInk } from './detect/glyph-ink';
+import { fitFindingGlyphsToInk } from './detect/glyph-ink';
 import { median } from './math';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
@@ -231,7 +231,7 @@ export async function analyzeImage(
   });
   // Card numbers' glyph boxes grown to their print before masks are drawn (detect/glyph-ink.ts).
   const findings = mergedFindings(cardFindings, report).map((f) =>
-    f.kind === 'card-number' ? { ...f, glyphs: fitGlyphsToInk(gray, f.glyphs) } : f,
+    f.kind === 'card-number' ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) } : f,
   );
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');

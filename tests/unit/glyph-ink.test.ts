@@ -2,7 +2,7 @@
 // their print fills, whatever the print's polarity, never shrunk, never moved along the line, and
 // never grown into a line printed clear of the number.
 import { describe, expect, it } from 'vitest';
-import { fitGlyphsToInk } from '../../src/engine/detect/glyph-ink';
+import { fitFindingGlyphsToInk, fitGlyphsToInk } from '../../src/engine/detect/glyph-ink';
 import { GLYPH_INK } from '../../src/engine/detect/thresholds';
 import type { GrayImage, Quad } from '../../src/engine/types';
 
@@ -160,5 +160,20 @@ describe('fitGlyphsToInk', () => {
     ]);
     const small = [box(100, 80, 106, 84), box(120, 80, 126, 84)];
     expect(fitGlyphsToInk(img, small)).toEqual(small);
+  });
+
+  it('fits each printed line of a stacked number on its own', () => {
+    // Two groups stacked (a vertical card): rows 40..70 and 110..140, each box holding its digit.
+    const img = page(200, 40, [...digits(100, 40, 4), ...digits(100, 110, 4)]);
+    const boxes = [
+      ...Array.from({ length: 4 }, (_, k) => box(100 + 20 * k, 40, 114 + 20 * k, 70)),
+      ...Array.from({ length: 4 }, (_, k) => box(100 + 20 * k, 110, 114 + 20 * k, 140)),
+    ];
+    const fitted = fitFindingGlyphsToInk(img, boxes, [0, 0, 0, 0, 1, 1, 1, 1]);
+    fitted.forEach((q, k) => {
+      const [top, bottom] = rows(q);
+      expect(top).toBeGreaterThanOrEqual(k < 4 ? 37 : 107);
+      expect(bottom).toBeLessThanOrEqual(k < 4 ? 73 : 143);
+    });
   });
 });

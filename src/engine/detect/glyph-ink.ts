@@ -202,3 +202,27 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
 function centreOf(q: Quad): Point {
   return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }
+
+/**
+ * A finding's glyphs fitted to their print (`fitGlyphsToInk`), each printed line on its own: the
+ * groups of a vertical card are stacked lines, and a band is the print of one line.
+ *
+ * @param lines the printed line of each glyph (Finding.lines), absent for a number on one line
+ */
+export function fitFindingGlyphsToInk(
+  gray: GrayImage,
+  glyphs: readonly Quad[],
+  lines?: readonly number[],
+): Quad[] {
+  if (!lines) return fitGlyphsToInk(gray, glyphs);
+  const out = [...glyphs];
+  for (const line of new Set(lines)) {
+    const at = glyphs.map((_, i) => i).filter((i) => lines[i] === line);
+    const fitted = fitGlyphsToInk(
+      gray,
+      at.map((i) => glyphs[i]),
+    );
+    at.forEach((i, k) => (out[i] = fitted[k]));
+  }
+  return out;
+}
