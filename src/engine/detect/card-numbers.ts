@@ -13,8 +13,10 @@ import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
+import { cardBandLines } from './card-band';
+import { findCardOutline } from './card-outline';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
-import { FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
+import { CARD_BAND, FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
 import {
@@ -464,6 +466,37 @@ async function readLines(
  * `READ_LINE.probeMinDigits` digits (the first step of reading a line that may be another card's
  * number, before the full read with its re-aims and second reader).
  */
+/**
+ * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
+ * is found: each band line gets a quick read both ways round, and the one that reads the most digits
+ * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is, and taken when its digits
+ * start with an IIN and have a length that network issues. Undefined: no outline, or no band line
+ * holds a number.
+ */
+async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
+  const outline = findCardOutline(ctx.gray);
+  if (!outline) return undefined;
+  const reader = ctx.learned ?? ctx.ocr;
+  let best: { line: CandidateLine; digits: number } | undefined;
+  for (const band of cardBandLines(outline)) {
+    throwIfAborted(ctx.signal);
+    const line = asCandidateLine(band, ctx.scale);
+    for (const flip of [0, 1]) {
+      const reading = await readCrop(reader, cropTextLine(ctx.gray, band, band.angle + flip * Math.PI, 1.2));
+      const digits = reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+      ctx.debug?.(
+        `card band@${Math.round(band.centre.x)},${Math.round(band.centre.y)} flip=${flip} "${reading.text}"`,
+      );
+      if (digits >= CARD_BAND.probeMinDigits && (!best || digits > best.digits)) best = { line, digits };
+    }
+  }
+  const read = best && (await readCandidate(ctx, best.line));
+  // Only a number by the card rules' IIN and length: an ID card has the same outline, and its own
+  // numbers across the same band.
+  const text = read?.run.slots.map((g) => g.char).join('') ?? '';
+  return read && isNumberLike(read) && brandOf(text) && lengthFitsBrand(text) ? read : undefined;
+}
+
 async function holdsDigits(ctx: Ctx, line: CandidateLine): Promise<boolean> {
   const reader = ctx.learned ?? ctx.ocr;
   const source = {
@@ -786,6 +819,11 @@ export async function detectCardNumbersDetailed(
     if (!found.some(isNumberLike) && !stacked.length) {
       const twoLines = twoLineDetection(found);
       if (twoLines) stacked.push(twoLines);
+    }
+    // Still none: the card's outline says where its number is printed (card-band.ts).
+    if (!found.some(isNumberLike) && !stacked.length) {
+      const banded = await cardBandNumber(lctx);
+      if (banded) found.push(banded);
     }
   }
   // Stage 1, geometric: blob chaining and the darkest-channel pass, only without the learned models.

@@ -281,6 +281,23 @@ export const GLYPH_INK = {
   gapRows: 1,
 } as const;
 
+/**
+ * Stage "locate lines" by card geometry (card-band.ts), tried only when no line read as a number.
+ * Measured on photos whose numbers the detector missed (embossed relief as pale as the card): the
+ * number's centre lay 0.55 to 0.62 of the card's height from its top edge, its glyphs about 0.06 of
+ * the card's height tall.
+ */
+export const CARD_BAND = {
+  /** Heights of the lines tried, shares of the card's height from an edge, the usual first. */
+  heights: [0.58, 0.54, 0.62, 0.66, 0.5],
+  /** Each line's glyph height, a share of the card's height. */
+  glyphHeight: 0.06,
+  /** Each line's length, a share of the card's width. */
+  length: 0.92,
+  /** A line is read in full only when a quick read of it finds this many digits. */
+  probeMinDigits: 10,
+} as const;
+
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
 export const REPEAT_BAND = {
   below: [0.5, 3],
