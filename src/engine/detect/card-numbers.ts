@@ -87,6 +87,11 @@ export interface ReadNumber {
   source: GrayImage;
   /** Read both ways round about equally well: every digit is masked (see READ_LINE.uncertainDirection). */
   uncertain?: boolean;
+  /**
+   * Read on a line the card's outline placed (card-band.ts), not one the detector saw: a number
+   * there must start with an IIN and have a length its network issues (an ID card has the outline).
+   */
+  cardBand?: boolean;
 }
 
 type ReadNumberParts = ReadRun;
@@ -469,9 +474,9 @@ async function readLines(
 /**
  * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
  * is found: each band line gets a quick read both ways round, and the one that reads the most digits
- * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is, and taken when its digits
- * start with an IIN and have a length that network issues. Undefined: no outline, or no band line
- * holds a number.
+ * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is (the number found there
+ * must meet the card rules' IIN and length: ReadNumber.cardBand). Undefined: no outline, or no band
+ * line holds a number.
  */
 async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
   const outline = findCardOutline(ctx.gray);
@@ -491,10 +496,7 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
     }
   }
   const read = best && (await readCandidate(ctx, best.line));
-  // Only a number by the card rules' IIN and length: an ID card has the same outline, and its own
-  // numbers across the same band.
-  const text = read?.run.slots.map((g) => g.char).join('') ?? '';
-  return read && isNumberLike(read) && brandOf(text) && lengthFitsBrand(text) ? read : undefined;
+  return read && isNumberLike(read) ? { ...read, cardBand: true } : undefined;
 }
 
 async function holdsDigits(ctx: Ctx, line: CandidateLine): Promise<boolean> {
@@ -917,6 +919,9 @@ export async function detectCardNumbersDetailed(
     const brand = brandOf(text);
     const groups = splitGroups(slots);
     if (!brand && !laidOutAsCardNumber(groups)) continue;
+    // A line the card's outline placed holds a number only by the card rules: an ID card has the
+    // same outline, and its own numbers across the same band.
+    if (r.cardBand && !(brand && lengthFitsBrand(text))) continue;
     // A number printed smaller than one already found is laid out as a card number (a second card
     // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
