@@ -229,9 +229,13 @@ export async function analyzeImage(
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),
   });
-  // Card numbers' glyph boxes grown to their print before masks are drawn (detect/glyph-ink.ts).
+  // The numbers' glyph boxes, as the line readers placed them, grown to their print before masks are
+  // drawn (detect/glyph-ink.ts). The small repeat's boxes are placed wider than its print already.
+  const read = new Set(numbers.map((n) => n.finding.id));
   const findings = mergedFindings(cardFindings, report).map((f) =>
-    f.kind === 'card-number' ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) } : f,
+    f.kind === 'card-number' && read.has(f.id)
+      ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) }
+      : f,
   );
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
