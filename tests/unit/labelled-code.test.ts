@@ -37,6 +37,17 @@ describe('labelledCodeOnLine', () => {
     expect(codeOf('cid 1234')).toBe('1234');
   });
 
+  it('takes the digits before a label a right-to-left card prints after its code', () => {
+    // A Persian card's "457 CVV2", read glued ("457CW2") or as two words.
+    expect(codeOf('457CW2')).toBe('457');
+    expect(codeOf('457 CVV2')).toBe('457');
+    expect(codeOf('457 : CVV2')).toBe('457');
+    // The code after the label still wins over digits before it.
+    expect(codeOf('12 CVV2 5106')).toBe('5106');
+    // Digits before a label that are not a code (a date, two digits).
+    expect(codeOf('12/27 CVV2')).toBeUndefined();
+  });
+
   it('tells a label read alone (its code on the next line) from a line with no label', () => {
     expect(labelledCodeOnLine(words('CVV2'))).toEqual({ labelled: true });
     expect(labelledCodeOnLine(words('VALID THRU 12/27'))).toEqual({ labelled: false });

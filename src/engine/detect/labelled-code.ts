@@ -16,6 +16,8 @@ import { LABELLED_CODE } from './thresholds';
  */
 const LABEL = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?$/;
 const GLUED = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?(\d{3,4})$/;
+/** The code read glued before its label: a right-to-left card (Persian) prints "CVV2" after the code. */
+const GLUED_BEFORE = /^(\d{3,4})[:.]?(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)$/;
 
 /**
  * The note on a labelled code's finding. A labelled code is no evidence of a card's back (Iranian
@@ -31,8 +33,10 @@ const textOf = (w: readonly ReadGlyph[]) =>
 const isCode = (w: readonly ReadGlyph[]) => (w.length === 3 || w.length === 4) && isDigits(w);
 
 /**
- * The code on one line's words: the digits right after a label word ("CVV2 : 5106", "CVV2:5106").
- * `labelled` says whether the line holds a label at all (its code may then be on the next line).
+ * The code on one line's words: the digits right after a label word ("CVV2 : 5106", "CVV2:5106"),
+ * or right before it where the card prints its label after the code, as a right-to-left (Persian)
+ * card does ("457 CVV2", read "457CW2"). `labelled` says whether the line holds a label at all
+ * (its code may then be on the next line).
  */
 export function labelledCodeOnLine(words: readonly ReadGlyph[][]): {
   labelled: boolean;
@@ -43,11 +47,16 @@ export function labelledCodeOnLine(words: readonly ReadGlyph[][]): {
     const t = textOf(words[i]);
     const glued = GLUED.exec(t);
     if (glued) return { labelled: true, code: words[i].slice(words[i].length - glued[2].length) };
+    const before = GLUED_BEFORE.exec(t);
+    if (before) return { labelled: true, code: words[i].slice(0, before[1].length) };
     if (!LABEL.test(t)) continue;
     labelled = true;
     // A lone ':' between the label and the code is a word of its own.
-    const next = words.slice(i + 1).find((w) => !/^[:.-]+$/.test(textOf(w)));
+    const notColon = (w: readonly ReadGlyph[]) => !/^[:.-]+$/.test(textOf(w));
+    const next = words.slice(i + 1).find(notColon);
     if (next && isCode(next)) return { labelled, code: next };
+    const previous = words.slice(0, i).reverse().find(notColon);
+    if (previous && isCode(previous)) return { labelled, code: previous };
   }
   return { labelled };
 }
