@@ -321,7 +321,9 @@ async function readOnce(
   // detector. It is read on before its start by the pitches a 19-digit number still lacks; the
   // digits read there join the run only as `leadingDigits` allows (the end, and so the last four,
   // stays where it was read).
-  if (run && ctx.learned && !partOfNumber && !settled(run)) {
+  // Only a run read as digits: a line read the wrong way round, or prose, reads as letters that pass
+  // for digits, and is no number lacking its start.
+  if (run && ctx.learned && !partOfNumber && !settled(run) && readAsDigits(run)) {
     const pitch = glyphPitch(run.slots) / reading.crop.scale;
     const more = first + (READ_LINE.wholeNumberDigits + 1 - run.slots.length) * pitch;
     if (more > first) {
@@ -473,7 +475,7 @@ async function readLines(
  */
 /**
  * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
- * is found: each band line gets a quick read both ways round, and the one that reads the most digits
+ * is found: each band line gets a quick read one way round, and the one that reads the most digits
  * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is (the number found there
  * must meet the card rules' IIN and length: ReadNumber.cardBand). Undefined: no outline, or no band
  * line holds a number.
@@ -485,15 +487,13 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
   let best: { line: CandidateLine; digits: number } | undefined;
   for (const band of cardBandLines(outline)) {
     throwIfAborted(ctx.signal);
-    const line = asCandidateLine(band, ctx.scale);
-    for (const flip of [0, 1]) {
-      const reading = await readCrop(reader, cropTextLine(ctx.gray, band, band.angle + flip * Math.PI, 1.2));
-      const digits = reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
-      ctx.debug?.(
-        `card band@${Math.round(band.centre.x)},${Math.round(band.centre.y)} flip=${flip} "${reading.text}"`,
-      );
-      if (digits >= CARD_BAND.probeMinDigits && (!best || digits > best.digits)) best = { line, digits };
-    }
+    // One way round: a number read upside down still reads as digits (most as look-alikes of
+    // digits), and the line chosen is read both ways round after.
+    const reading = await readCrop(reader, cropTextLine(ctx.gray, band, band.angle, 1.2));
+    const digits = reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+    ctx.debug?.(`card band@${Math.round(band.centre.x)},${Math.round(band.centre.y)} "${reading.text}"`);
+    if (digits >= CARD_BAND.probeMinDigits && (!best || digits > best.digits))
+      best = { line: asCandidateLine(band, ctx.scale), digits };
   }
   const read = best && (await readCandidate(ctx, best.line));
   return read && isNumberLike(read) ? { ...read, cardBand: true } : undefined;

@@ -289,7 +289,7 @@ export const GLYPH_INK = {
  */
 export const CARD_BAND = {
   /** Heights of the lines tried, shares of the card's height from an edge, the usual first. */
-  heights: [0.58, 0.54, 0.62, 0.66, 0.5],
+  heights: [0.58, 0.54, 0.62, 0.66],
   /** Each line's glyph height, a share of the card's height. */
   glyphHeight: 0.06,
   /** Each line's length, a share of the card's width. */
