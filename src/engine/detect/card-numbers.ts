@@ -203,7 +203,8 @@ async function readOnce(
     geo = { ...geo, cx: whole.centre.x, cy: whole.centre.y };
     len = whole.length;
   }
-  const read = async (wantBefore: number, wantAfter: number) => {
+  // `oneReader`: the learned recognizer alone, no second reader where it leaves doubt.
+  const read = async (wantBefore: number, wantAfter: number, oneReader = false) => {
     const { cx, cy, angle } = geo;
     // How far the line may reach each way before leaving the photo: past the frame a crop only
     // repeats the edge pixels, which Tesseract reads as marks.
@@ -236,7 +237,12 @@ async function readOnce(
       ? run.slots.length >= READ_LINE.secondReaderMinGlyphs && !settled(run)
       : words === 0 && reading.confidence < READ_LINE.secondReaderConfidence;
     const turnedFrom = o.turnedFrom;
-    if (ctx.learned && doubt && !(turnedFrom && upright(turnedFrom) && (!run || !readAsDigits(run)))) {
+    if (
+      ctx.learned &&
+      doubt &&
+      !oneReader &&
+      !(turnedFrom && upright(turnedFrom) && (!run || !readAsDigits(run)))
+    ) {
       const second = await readCrop(ctx.ocr, crop);
       const alt = numberRun(second);
       // Tesseract's reading replaces the learned one only when the card rules back it: it is a whole
@@ -327,7 +333,9 @@ async function readOnce(
     const pitch = glyphPitch(run.slots) / reading.crop.scale;
     const more = first + (READ_LINE.wholeNumberDigits + 1 - run.slots.length) * pitch;
     if (more > first) {
-      const wider = await read(more, first);
+      // The learned recognizer alone: the digits before must be read plainly by it, and a second
+      // reader's doubt over the rest changes nothing here.
+      const wider = await read(more, first, true);
       const lead = wider.run && leadingDigits(wider as ReadNumberParts, { reading, run }, pitch);
       if (lead) ({ reading, run } = lead);
     }
