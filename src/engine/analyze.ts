@@ -231,9 +231,9 @@ export async function analyzeImage(
   });
   // The numbers' glyph boxes, as the line readers placed them, grown to their print before masks are
   // drawn (detect/glyph-ink.ts). The small repeat's boxes are placed wider than its print already.
-  const read = new Set(numbers.map((n) => n.finding.id));
+  const placedByReaders = new Set(numbers.map((n) => n.finding.id));
   const findings = mergedFindings(cardFindings, report).map((f) =>
-    f.kind === 'card-number' && read.has(f.id)
+    f.kind === 'card-number' && placedByReaders.has(f.id)
       ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) }
       : f,
   );

@@ -476,11 +476,10 @@ async function readLines(
   }
 }
 
-/**
- * One read of a line as found, the photo's way up, with a glyph's margin: whether it holds at least
- * `READ_LINE.probeMinDigits` digits (the first step of reading a line that may be another card's
- * number, before the full read with its re-aims and second reader).
- */
+/** How many glyphs of a reading were read as digits. */
+const digitsRead = (reading: LineReading) =>
+  reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+
 /**
  * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
  * is found: each band line gets a quick read one way round, and the one that reads the most digits
@@ -498,7 +497,7 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
     // One way round: a number read upside down still reads as digits (most as look-alikes of
     // digits), and the line chosen is read both ways round after.
     const reading = await readCrop(reader, cropTextLine(ctx.gray, band, band.angle, 1.2));
-    const digits = reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+    const digits = digitsRead(reading);
     ctx.debug?.(`card band@${Math.round(band.centre.x)},${Math.round(band.centre.y)} "${reading.text}"`);
     if (digits >= CARD_BAND.probeMinDigits && (!best || digits > best.digits))
       best = { line: asCandidateLine(band, ctx.scale), digits };
@@ -507,6 +506,11 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
   return read && isNumberLike(read) ? { ...read, cardBand: true } : undefined;
 }
 
+/**
+ * One read of a line as found, the photo's way up, with a glyph's margin: whether it holds at least
+ * `READ_LINE.probeMinDigits` digits (the first step of reading a line that may be another card's
+ * number, before the full read with its re-aims and second reader).
+ */
 async function holdsDigits(ctx: Ctx, line: CandidateLine): Promise<boolean> {
   const reader = ctx.learned ?? ctx.ocr;
   const source = {
@@ -516,7 +520,7 @@ async function holdsDigits(ctx: Ctx, line: CandidateLine): Promise<boolean> {
   };
   const crop = cropTextLine(ctx.gray, source, line.angle + (ctx.flip ?? 0) * Math.PI, 1.2);
   const reading = await readCrop(reader, crop);
-  return reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length >= READ_LINE.probeMinDigits;
+  return digitsRead(reading) >= READ_LINE.probeMinDigits;
 }
 
 /**

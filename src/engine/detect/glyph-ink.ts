@@ -9,6 +9,7 @@
 // never shrink and never move along it, so a kept digit's neighbours are masked no nearer to it.
 import type { GrayImage, Point, Quad } from '../types';
 import { median } from '../math';
+import { centre } from '../reading-frame';
 import { GLYPH_INK } from './thresholds';
 
 /** Bilinear grey level at (x, y), clamped to the image. */
@@ -179,7 +180,7 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
   glyphs.forEach((q) => {
     const run = inkRun(gray, q, lineHeight, step, reach);
     if (!run) return;
-    const x = u(centreOf(q));
+    const x = u(centre(q));
     if (!run.topOpen) tops.push({ x, y: v(q[0]) + run.top });
     if (!run.bottomOpen) bottoms.push({ x, y: v(q[0]) + run.bottom });
   });
@@ -190,17 +191,13 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
     const height = heights[k];
     if (!(height > 0)) return q;
     const own = { x: (q[3].x - q[0].x) / height, y: (q[3].y - q[0].y) / height };
-    const x = u(centreOf(q));
+    const x = u(centre(q));
     // The band's edges as offsets along the glyph's own down direction from its top edge.
     const top = topAt ? Math.min(0, Math.max(-maxGrow, topAt(x) - v(q[0]))) : 0;
     const bottom = bottomAt ? Math.max(height, Math.min(height + maxGrow, bottomAt(x) - v(q[0]))) : height;
     if (top === 0 && bottom === height) return q;
     return [add(q[0], own, top), add(q[1], own, top), add(q[1], own, bottom), add(q[0], own, bottom)];
   });
-}
-
-function centreOf(q: Quad): Point {
-  return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }
 
 /**
