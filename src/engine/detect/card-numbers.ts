@@ -14,7 +14,7 @@ import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { cardBandLines } from './card-band';
-import { findCardOutline } from './card-outline';
+import { findCardOutline, frameAsCard } from './card-outline';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
@@ -482,13 +482,13 @@ const digitsRead = (reading: LineReading) =>
 
 /**
  * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
- * is found: each band line gets a quick read one way round, and the one that reads the most digits
+ * is found, or the photo is cropped to the card (its frame has the ID-1 shape): each band line gets a quick read one way round, and the one that reads the most digits
  * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is (the number found there
  * must meet the card rules' IIN and length: ReadNumber.cardBand). Undefined: no outline, or no band
  * line holds a number.
  */
 async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
-  const outline = findCardOutline(ctx.gray);
+  const outline = findCardOutline(ctx.gray) ?? frameAsCard(ctx.gray);
   if (!outline) return undefined;
   const reader = ctx.learned ?? ctx.ocr;
   let best: { line: CandidateLine; digits: number } | undefined;
@@ -792,6 +792,7 @@ export async function detectCardNumbersDetailed(
   let textLines: TextLine[] | undefined;
   const stacked: CardNumberDetection[] = [];
   const learnedRun = !!options.models || !!options.learnedStages;
+  let lctx: Ctx | undefined;
   if (learnedRun) {
     onProgress?.(0.02, 'Finding text lines');
     textLines = options.learnedStages
@@ -821,7 +822,7 @@ export async function detectCardNumbersDetailed(
         ),
       );
     options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
-    const lctx: Ctx = { ...ctx, learned, pageLines: textLines };
+    lctx = { ...ctx, learned, pageLines: textLines };
     await readLines(lctx, learnedLines, found, (done) =>
       onProgress?.(
         0.05 + 0.6 * (done / learnedLines.length),
@@ -833,11 +834,6 @@ export async function detectCardNumbersDetailed(
     if (!found.some(isNumberLike) && !stacked.length) {
       const twoLines = twoLineDetection(found);
       if (twoLines) stacked.push(twoLines);
-    }
-    // Still none: the card's outline says where its number is printed (card-band.ts).
-    if (!found.some(isNumberLike) && !stacked.length) {
-      const banded = await cardBandNumber(lctx);
-      if (banded) found.push(banded);
     }
   }
   // Stage 1, geometric: blob chaining and the darkest-channel pass, only without the learned models.
@@ -880,6 +876,37 @@ export async function detectCardNumbersDetailed(
   const out: CardNumberDetection[] = [...stacked];
   // Numbers laid out unlike a card's (a group of one or two glyphs) and not whole by the card rules.
   const looseLayout = new Set<CardNumberDetection>();
+  takeFindings(found, out, looseLayout, options);
+  // None stands: the card's outline (or a photo cropped to the card) says where its number is printed
+  // (card-band.ts). Readings that look numeric but make no card number (dates and a name read as
+  // digits) do not stop it.
+  if (lctx && !out.length) {
+    const banded = await cardBandNumber(lctx);
+    if (banded) takeFindings([banded], out, looseLayout, options);
+  }
+  // The same rule for a smaller number read better than the card's own (found first): a branch line
+  // read clean beside embossed digits read with a doubt.
+  const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
+  for (const o of kept) o.textLines = textLines;
+  return kept;
+}
+
+/** A number read on a card band line is long enough and read nearly whole (CARD_BAND). */
+const bandNumberShaped = (text: string) =>
+  text.length >= CARD_BAND.minNumberLength &&
+  [...text].filter((c) => c === '?').length <= CARD_BAND.maxUnread;
+
+/**
+ * Stage "findings": each reading, best first, as a card-number finding in `out` when its normalized
+ * digits make a card number laid out as one (or whole by the card rules) and it overlaps none found;
+ * numbers laid out loosely are noted in `looseLayout`.
+ */
+function takeFindings(
+  found: ReadNumber[],
+  out: CardNumberDetection[],
+  looseLayout: Set<CardNumberDetection>,
+  options: DetectOptions,
+): void {
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
     const settled = r.run.slots;
@@ -931,9 +958,10 @@ export async function detectCardNumbersDetailed(
     const brand = brandOf(text);
     const groups = splitGroups(slots);
     if (!brand && !laidOutAsCardNumber(groups)) continue;
-    // A line the card's outline placed holds a number only by the card rules: an ID card has the
-    // same outline, and its own numbers across the same band.
-    if (r.cardBand && !(brand && lengthFitsBrand(text))) continue;
+    // A line the card's outline placed holds a number only by the card rules, a front's number long
+    // and nearly all read: an ID card has the same outline and its own numbers across the same band,
+    // and a back its phone line, where a read with gaps can pass for an issuer's short number.
+    if (r.cardBand && !(brand && lengthFitsBrand(text) && bandNumberShaped(text))) continue;
     // A number printed smaller than one already found is laid out as a card number (a second card
     // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
@@ -971,11 +999,6 @@ export async function detectCardNumbersDetailed(
     if (loose) looseLayout.add(detection);
     out.push(detection);
   }
-  // The same rule for a smaller number read better than the card's own (found first): a branch line
-  // read clean beside embossed digits read with a doubt.
-  const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
-  for (const o of kept) o.textLines = textLines;
-  return kept;
 }
 
 /**

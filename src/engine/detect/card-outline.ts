@@ -1,6 +1,7 @@
-// A payment card's outline in a photo: a rectangle of the ID-1 shape (ISO/IEC 7810: 85.60 x 53.98 mm,
-// aspect 1.586) at any angle, found from the image's edges alone, so a card whose number no reader
-// could read is still known to be a card (the export guard, the CLI's cardWithoutNumber).
+// A payment card's outline in a photo: a quadrilateral of about the ID-1 shape (ISO/IEC 7810: 85.60 x
+// 53.98 mm, aspect 1.586) at any angle and in perspective, found from the image's edges alone, so a
+// card whose number no reader could read is still known to be a card (the export guard, the CLI's
+// cardWithoutNumber), and the card band (card-band.ts) knows where its number is printed.
 import { scaleGray } from '../image/transform';
 import { nthSmallest } from '../math';
 import { sobelAt } from './components';
@@ -16,8 +17,46 @@ export interface CardOutline {
 }
 
 const ID1_ASPECT = 85.6 / 53.98;
-/** Side ratios within this share of ID-1 pass (a tilt out of the picture plane shortens one side). */
-const ASPECT_SLACK = 0.16;
+/**
+ * Apparent side ratios (mean long side over mean short side) accepted, as multiples of ID-1's: a
+ * photo taken at an angle foreshortens one pair of sides, and a phone photo resized to another frame
+ * shape (4:3 to 3:2) stretches one axis. Measured: a card shot from below on a table at 1.22x.
+ */
+const MIN_ASPECT = 0.84 * ID1_ASPECT;
+const MAX_ASPECT = 1.3 * ID1_ASPECT;
+/**
+ * A frame taken for a card cropped to its edges: about ID-1 (a crop leaves the card square to the
+ * frame, with no perspective to stretch it), 3:2 and 16:9 included, 4:3 photos and A4 pages not.
+ */
+const FRAME_MIN_ASPECT = 0.92 * ID1_ASPECT;
+const FRAME_MAX_ASPECT = 1.14 * ID1_ASPECT;
+
+/** Whether a rectangle of these sides (any unit) has about the ID-1 shape, as a photo shows one. */
+export function idOneShaped(width: number, height: number): boolean {
+  const aspect = Math.max(width, height) / Math.max(1e-9, Math.min(width, height));
+  return aspect >= MIN_ASPECT && aspect <= MAX_ASPECT;
+}
+
+/**
+ * The photo's own frame as a card's outline, for a photo cropped to the card (a scan, an upload
+ * trimmed to the card's edges): no edge is left to find, and the frame has about the ID-1 shape.
+ * Undefined when it has not. Support 0: nothing in the pixels shows it.
+ */
+export function frameAsCard(gray: Pick<GrayImage, 'width' | 'height'>): CardOutline | undefined {
+  const { width: w, height: h } = gray;
+  const aspect = Math.max(w, h) / Math.max(1, Math.min(w, h));
+  if (aspect < FRAME_MIN_ASPECT || aspect > FRAME_MAX_ASPECT) return undefined;
+  const corners: Quad = [
+    { x: 0, y: 0 },
+    { x: w, y: 0 },
+    { x: w, y: h },
+    { x: 0, y: h },
+  ];
+  return { corners, support: 0, cover: 1 };
+}
+
+/** Opposite sides at most this much longer than each other (perspective, not another shape). */
+const MAX_OPPOSITE_RATIO = 1.45;
 /** Work image's longest side: an outline is large, fine detail only adds texture. */
 const WORK_SIDE = 320;
 /** The least perimeter support for an outline (rounded corners and glare leave gaps). */
@@ -29,29 +68,102 @@ const MIN_SUPPORT = 0.55;
 const MIN_SIDE_SUPPORT = 0.4;
 /** The least share of the photo a card covers to count (a small card far off is not the subject). */
 const MIN_COVER = 0.12;
-/** Angles tried, degrees: a rectangle repeats every 90. */
-const ANGLE_STEP = 3;
-/** Strongest side candidates kept per direction and angle. */
-const PEAKS = 6;
+/** Hough directions, degrees apart. */
+const THETA_STEP = 1;
+/** An edge pixel votes for line directions within this many degrees of its own (Sobel's spread). */
+const VOTE_SPREAD = 2;
+/** Straight edges kept as side candidates, strongest first. */
+const SIDE_CANDIDATES = 18;
+/** Two kept edges are one when within this many degrees and work pixels of each other. */
+const SAME_EDGE_DEG = 5;
+const SAME_EDGE_PX = 5;
+/** Opposite sides within this many degrees of parallel (a card in perspective). */
+const MAX_SIDE_SKEW = 20;
+/** Adjacent sides within this many degrees of square. */
+const MAX_CORNER_SKEW = 20;
+
+/** A straight edge: points p with p.x cos(theta) + p.y sin(theta) = rho (work pixels). */
+interface Edge {
+  theta: number;
+  rho: number;
+  votes: number;
+}
 
 /**
- * The best ID-1 shaped outline, or undefined. For each angle, edge pixels whose gradient runs along
- * one of the two axes vote for a line position on that axis (a Hough transform restricted to two
- * perpendicular directions); pairs of strong lines on each axis whose spacing has the ID-1 ratio are
- * rectangles, kept when enough of their perimeter lies on edges of the matching direction.
+ * The best card-shaped outline, or undefined. Edge pixels vote in a Hough transform (each only for
+ * directions near its own gradient's); the strongest straight edges are paired into nearly parallel
+ * opposite sides, two such pairs nearly square to each other make a quadrilateral, and one of about
+ * the ID-1 shape is kept when enough of its perimeter lies on edges running along it. The best
+ * supported wins.
  */
 export function findCardOutline(gray: GrayImage): CardOutline | undefined {
   const s = Math.min(1, WORK_SIDE / Math.max(gray.width, gray.height));
   const img = s < 1 ? scaleGray(gray, s) : gray;
+  const grad = gradientOf(img);
+  const { w, h, edgeAt } = grad;
+  const edges = straightEdges(grad);
+  const minGap = 0.15 * Math.min(w, h);
+  // Opposite sides: nearly parallel edges far enough apart.
+  const pairs: [Edge, Edge][] = [];
+  for (let i = 0; i < edges.length; i++)
+    for (let j = i + 1; j < edges.length; j++) {
+      const a = edges[i];
+      const b = aligned(edges[j], a.theta);
+      if (Math.abs(b.theta - a.theta) > MAX_SIDE_SKEW || Math.abs(b.rho - a.rho) < minGap) continue;
+      pairs.push([a, b]);
+    }
+  let best: CardOutline | undefined;
+  for (let i = 0; i < pairs.length; i++)
+    for (let j = i + 1; j < pairs.length; j++) {
+      const [a, b] = pairs[i];
+      const [c, d] = pairs[j];
+      const turn = Math.abs(angleBetween((a.theta + b.theta) / 2, (c.theta + d.theta) / 2));
+      if (Math.abs(turn - 90) > MAX_CORNER_SKEW) continue;
+      const pts = [meet(a, c), meet(c, b), meet(b, d), meet(d, a)];
+      if (pts.some((p) => !p || p.x < -1 || p.y < -1 || p.x > w || p.y > h)) continue;
+      const corners = pts as Quad;
+      const sides = [0, 1, 2, 3].map((k) => dist(corners[k], corners[(k + 1) % 4]));
+      const ac = (sides[0] + sides[2]) / 2;
+      const bd = (sides[1] + sides[3]) / 2;
+      if (!idOneShaped(ac, bd)) continue;
+      const skew = Math.max(
+        sides[0] / sides[2],
+        sides[2] / sides[0],
+        sides[1] / sides[3],
+        sides[3] / sides[1],
+      );
+      if (skew > MAX_OPPOSITE_RATIO) continue;
+      const cover = area(corners) / (w * h);
+      if (cover < MIN_COVER) continue;
+      const shares = perimeterSupport(corners, grad, edgeAt);
+      if (!shares) continue;
+      const support = shares.reduce((x, y) => x + y, 0) / 4;
+      if (support >= MIN_SUPPORT && (!best || support > best.support)) best = { corners, support, cover };
+    }
+  if (!best) return undefined;
+  const toSource = (p: Point): Point => ({ x: p.x / s, y: p.y / s });
+  return { ...best, corners: upright(best.corners.map(toSource) as Quad) };
+}
+
+/** The work image's Sobel gradient, its magnitude per pixel, and the edge threshold. */
+interface Gradient {
+  gx: Float32Array;
+  gy: Float32Array;
+  mag: Float64Array;
+  w: number;
+  h: number;
+  /** Edges: the strongest tenth of gradient magnitudes, and never faint texture. */
+  edgeAt: number;
+}
+
+function gradientOf(img: GrayImage): Gradient {
   const { width: w, height: h, data } = img;
   const gx = new Float32Array(w * h);
   const gy = new Float32Array(w * h);
-  // Gradient magnitude per pixel (0 on the border), computed once: the edge threshold, the edges and
-  // every outline's perimeter support read it.
   const mag = new Float64Array(w * h);
   const inner = new Float64Array(Math.max(0, (w - 2) * (h - 2)));
   let n = 0;
-  for (let y = 1; y < h - 1; y++) {
+  for (let y = 1; y < h - 1; y++)
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
       const { gx: dx, gy: dy } = sobelAt(data, i, w);
@@ -59,96 +171,99 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
       gy[i] = dy;
       mag[i] = inner[n++] = Math.hypot(dx, dy);
     }
-  }
-  // Edges: the strongest tenth, and never faint texture.
   const edgeAt = Math.max(60, inner.length ? nthSmallest(inner, Math.floor(inner.length * 0.9)) : 0);
-  const edges: { x: number; y: number; gx: number; gy: number; m: number }[] = [];
+  return { gx, gy, mag, w, h, edgeAt };
+}
+
+/**
+ * The strongest straight edges: a Hough transform over directions 0..180 degrees in THETA_STEP
+ * steps, each edge pixel voting only near its gradient's direction, local maxima kept strongest
+ * first, one per edge.
+ */
+function straightEdges({ gx, gy, mag, w, h, edgeAt }: Gradient): Edge[] {
+  const thetas = Math.round(180 / THETA_STEP);
+  const diag = Math.ceil(Math.hypot(w, h));
+  const rhos = 2 * diag + 1;
+  const acc = new Float32Array(thetas * rhos);
+  const cos = Float64Array.from({ length: thetas }, (_, t) => Math.cos((t * THETA_STEP * Math.PI) / 180));
+  const sin = Float64Array.from({ length: thetas }, (_, t) => Math.sin((t * THETA_STEP * Math.PI) / 180));
+  const spread = Math.round(VOTE_SPREAD / THETA_STEP);
   for (let y = 1; y < h - 1; y++)
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
-      const m = mag[i];
-      if (m >= edgeAt) edges.push({ x, y, gx: gx[i] / m, gy: gy[i] / m, m });
+      if (mag[i] < 0.5 * edgeAt) continue;
+      // The gradient is the edge's normal: its direction, folded into 0..180, is the line's theta.
+      let phi = (Math.atan2(gy[i], gx[i]) * 180) / Math.PI;
+      if (phi < 0) phi += 180;
+      const t0 = Math.round(phi / THETA_STEP);
+      for (let k = -spread; k <= spread; k++) {
+        const t = (((t0 + k) % thetas) + thetas) % thetas;
+        acc[t * rhos + Math.round(x * cos[t] + y * sin[t]) + diag]++;
+      }
     }
-  const diag = Math.ceil(Math.hypot(w, h));
-  let best: CardOutline | undefined;
-  for (let deg = 0; deg < 90; deg += ANGLE_STEP) {
-    const t = (deg * Math.PI) / 180;
-    const ux = { x: Math.cos(t), y: Math.sin(t) };
-    const vy = { x: -ux.y, y: ux.x };
-    // Positions run from -diag to +diag: offset by diag.
-    const hu = new Float32Array(2 * diag + 1);
-    const hv = new Float32Array(2 * diag + 1);
-    for (const e of edges) {
-      const along = e.gx * ux.x + e.gy * ux.y;
-      const across = e.gx * vy.x + e.gy * vy.y;
-      if (Math.abs(along) > 0.94) hu[Math.round(e.x * ux.x + e.y * ux.y) + diag]++;
-      else if (Math.abs(across) > 0.94) hv[Math.round(e.x * vy.x + e.y * vy.y) + diag]++;
+  const minVotes = Math.max(8, 0.1 * Math.min(w, h));
+  const found: Edge[] = [];
+  for (let t = 0; t < thetas; t++)
+    for (let r = 1; r < rhos - 1; r++) {
+      const v = acc[t * rhos + r];
+      if (v < minVotes) continue;
+      let peak = true;
+      for (let dt = -1; dt <= 1 && peak; dt++)
+        for (let dr = -1; dr <= 1 && peak; dr++) {
+          if (!dt && !dr) continue;
+          const tt = (t + dt + thetas) % thetas;
+          if (acc[tt * rhos + r + dr] > v) peak = false;
+        }
+      if (peak) found.push({ theta: t * THETA_STEP, rho: r - diag, votes: v });
     }
-    const pu = peaks(smooth(hu));
-    const pv = peaks(smooth(hv));
-    for (let i = 0; i < pu.length; i++)
-      for (let j = i + 1; j < pu.length; j++)
-        for (let k = 0; k < pv.length; k++)
-          for (let l = k + 1; l < pv.length; l++) {
-            const [a, b] = [Math.min(pu[i], pu[j]), Math.max(pu[i], pu[j])];
-            const [c, d] = [Math.min(pv[k], pv[l]), Math.max(pv[k], pv[l])];
-            const long = Math.max(b - a, d - c);
-            const short = Math.min(b - a, d - c);
-            if (short < 0.15 * Math.min(w, h)) continue;
-            if (Math.abs(long / short / ID1_ASPECT - 1) > ASPECT_SLACK) continue;
-            const cover = ((b - a) * (d - c)) / (w * h);
-            if (cover < MIN_COVER) continue;
-            const corners = [
-              [a, c],
-              [b, c],
-              [b, d],
-              [a, d],
-            ].map(([u, v]) => ({
-              x: (u - diag) * ux.x + (v - diag) * vy.x,
-              y: (u - diag) * ux.y + (v - diag) * vy.y,
-            })) as Quad;
-            const sides = perimeterSupport(corners, { gx, gy, mag, w, h }, edgeAt);
-            if (!sides) continue;
-            const support = sides.reduce((a, b) => a + b, 0) / 4;
-            if (support >= MIN_SUPPORT && (!best || support > best.support)) {
-              best = { corners, support, cover };
-            }
-          }
-  }
-  if (!best) return undefined;
-  const toSource = (p: Point): Point => ({ x: p.x / s, y: p.y / s });
-  return { ...best, corners: upright(best.corners.map(toSource) as Quad) };
-}
-
-function smooth(hist: Float32Array): Float32Array {
-  const out = new Float32Array(hist.length);
-  for (let i = 1; i < hist.length - 1; i++) out[i] = hist[i - 1] + hist[i] + hist[i + 1];
-  return out;
-}
-
-/** The strongest local maxima (at least 3 bins apart), positions in the histogram. */
-function peaks(hist: Float32Array): number[] {
-  const found: number[] = [];
-  for (let i = 2; i < hist.length - 2; i++)
-    if (hist[i] >= 8 && hist[i] >= hist[i - 1] && hist[i] > hist[i + 1] && hist[i] >= hist[i - 2])
-      found.push(i);
-  found.sort((a, b) => hist[b] - hist[a]);
-  const kept: number[] = [];
-  for (const p of found) {
-    if (kept.some((q) => Math.abs(q - p) < 4)) continue;
-    kept.push(p);
-    if (kept.length === PEAKS) break;
+  found.sort((a, b) => b.votes - a.votes);
+  const kept: Edge[] = [];
+  for (const e of found) {
+    if (kept.some((k) => sameEdge(k, e))) continue;
+    kept.push(e);
+    if (kept.length === SIDE_CANDIDATES) break;
   }
   return kept;
 }
 
-/** The work image's Sobel gradient and its magnitude, per pixel. */
-interface Gradient {
-  gx: Float32Array;
-  gy: Float32Array;
-  mag: Float64Array;
-  w: number;
-  h: number;
+/** `e` described with a direction within 90 degrees of `theta` (theta + 180 is the same line, rho negated). */
+function aligned(e: Edge, theta: number): Edge {
+  if (e.theta - theta > 90) return { ...e, theta: e.theta - 180, rho: -e.rho };
+  if (theta - e.theta > 90) return { ...e, theta: e.theta + 180, rho: -e.rho };
+  return e;
+}
+
+function sameEdge(a: Edge, b: Edge): boolean {
+  const c = aligned(b, a.theta);
+  return Math.abs(c.theta - a.theta) < SAME_EDGE_DEG && Math.abs(c.rho - a.rho) < SAME_EDGE_PX;
+}
+
+/** Signed angle from direction a to direction b, degrees, folded into (-90, 90]. */
+function angleBetween(a: number, b: number): number {
+  let d = (((b - a) % 180) + 180) % 180;
+  if (d > 90) d -= 180;
+  return d;
+}
+
+/** Where two edges cross; undefined when they are (nearly) parallel. */
+function meet(a: Edge, b: Edge): Point | undefined {
+  const ta = (a.theta * Math.PI) / 180;
+  const tb = (b.theta * Math.PI) / 180;
+  const det = Math.cos(ta) * Math.sin(tb) - Math.sin(ta) * Math.cos(tb);
+  if (Math.abs(det) < 1e-6) return undefined;
+  return {
+    x: (a.rho * Math.sin(tb) - b.rho * Math.sin(ta)) / det,
+    y: (b.rho * Math.cos(ta) - a.rho * Math.cos(tb)) / det,
+  };
+}
+
+const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
+
+/** Area of a simple quadrilateral (shoelace). */
+function area(q: Quad): number {
+  let s = 0;
+  for (let k = 0; k < 4; k++) s += q[k].x * q[(k + 1) % 4].y - q[(k + 1) % 4].x * q[k].y;
+  return Math.abs(s) / 2;
 }
 
 /**

@@ -296,6 +296,13 @@ export const CARD_BAND = {
   length: 0.92,
   /** A line is read in full only when a quick read of it finds this many digits. */
   probeMinDigits: 10,
+  /**
+   * A number found on a band line is at least this long (a front's number is 15 to 19 digits; a
+   * back's phone line, read with gaps, passed for a 12-digit Maestro number)...
+   */
+  minNumberLength: 15,
+  /** ...with at most this many glyphs left unread (pale relief reads with a gap or two). */
+  maxUnread: 2,
 } as const;
 
 /** The small repeat of the first four: where it may be, in the number's glyph heights from its first glyph. */
