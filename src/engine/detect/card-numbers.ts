@@ -482,17 +482,19 @@ const digitsRead = (reading: LineReading) =>
 
 /**
  * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
- * is found, or the photo is cropped to the card (its frame has the ID-1 shape): each band line gets a quick read one way round, and the one that reads the most digits
- * (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is (the number found there
- * must meet the card rules' IIN and length: ReadNumber.cardBand). Undefined: no outline, or no band
- * line holds a number.
+ * is found, or the photo is cropped to the card (its frame has the ID-1 shape and the learned
+ * detector saw other print on it): each band line tall enough to read gets a quick read one way
+ * round, and the one that reads the most digits (at least `CARD_BAND.probeMinDigits`) is read as any
+ * candidate line is (the number found there must meet the card rules' IIN and length:
+ * ReadNumber.cardBand). Undefined: no outline, or no band line holds a number.
  */
 async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
-  const outline = findCardOutline(ctx.gray) ?? frameAsCard(ctx.gray);
+  const framed = (ctx.pageLines?.length ?? 0) >= CARD_BAND.frameMinTextLines;
+  const outline = findCardOutline(ctx.gray) ?? (framed ? frameAsCard(ctx.gray) : undefined);
   if (!outline) return undefined;
   const reader = ctx.learned ?? ctx.ocr;
   let best: { line: CandidateLine; digits: number } | undefined;
-  for (const band of cardBandLines(outline)) {
+  for (const band of cardBandLines(outline).filter((l) => l.glyphHeight >= CARD_BAND.minGlyphHeight)) {
     throwIfAborted(ctx.signal);
     // One way round: a number read upside down still reads as digits (most as look-alikes of
     // digits), and the line chosen is read both ways round after.

@@ -296,6 +296,14 @@ export const CARD_BAND = {
   length: 0.92,
   /** A line is read in full only when a quick read of it finds this many digits. */
   probeMinDigits: 10,
+  /** Lines whose glyphs would be under this many source pixels tall are not read (nothing to read). */
+  minGlyphHeight: 8,
+  /**
+   * The frame is taken for a card cropped to its edges only when the learned detector saw at least
+   * this much other print on it (a bank's name, the brand, dates): a blank or pictorial image of the
+   * card's shape costs no reads.
+   */
+  frameMinTextLines: 2,
   /**
    * A number found on a band line is at least this long (a front's number is 15 to 19 digits; a
    * back's phone line, read with gaps, passed for a 12-digit Maestro number)...
