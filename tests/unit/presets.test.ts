@@ -62,6 +62,26 @@ describe('masksForFinding', () => {
     expect(right).toBeLessThan(f.glyphs[12][0].x);
   });
 
+  it('covers the whole box of a hidden glyph that touches or overlaps the first kept one', () => {
+    // 19 digits with no gap before the last four: glyph 14 (hidden) runs 2 px into glyph 15 (kept).
+    const g = finding('6217000000000000000');
+    const glyphs = g.glyphs.map((_, i): Quad => {
+      const x = 100 + i * 24;
+      const w = i === 14 ? 26 : 24;
+      return [
+        { x, y: 200 },
+        { x: x + w, y: 200 },
+        { x: x + w, y: 240 },
+        { x, y: 240 },
+      ];
+    });
+    const masks = masksForFinding({ ...g, glyphs }, 'last4');
+    const right = Math.max(...masks.flatMap((m) => maskCorners(m).map((p) => p.x)));
+    expect(right).toBeGreaterThanOrEqual(glyphs[14][1].x);
+    // ...and no further into the kept glyph than the overlap.
+    expect(right).toBeLessThanOrEqual(glyphs[14][1].x + 0.5);
+  });
+
   it('first6last4 hides only the middle', () => {
     expect(covered(f, masksForFinding(f, 'first6last4'))).toEqual([6, 7, 8, 9, 10, 11]);
   });

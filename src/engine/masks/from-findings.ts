@@ -122,14 +122,15 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
       v1: Math.max(...run.map((r) => r.v1)) + padY,
     };
     // Stop short of a kept neighbour: at most the middle of the gap, and one pixel clear of its box
-    // (masks snap outward to whole pixels).
+    // (masks snap outward to whole pixels); but never short of the hidden glyph's own box, which
+    // wins where the two touch or overlap (a digit's end left showing is a leak).
     if (j + 1 < n && lineOf(j + 1) === lineOf(j)) {
       const next = spans[j + 1];
-      s.u1 = Math.min(s.u1, Math.max(spans[j].u1, (spans[j].u1 + next.u0) / 2), next.u0 - 1.5);
+      s.u1 = Math.min(s.u1, Math.max(spans[j].u1, Math.min((spans[j].u1 + next.u0) / 2, next.u0 - 1.5)));
     }
     if (i > 0 && kept.has(i - 1) && lineOf(i - 1) === lineOf(i)) {
       const prev = spans[i - 1];
-      s.u0 = Math.max(s.u0, Math.min(spans[i].u0, (prev.u1 + spans[i].u0) / 2), prev.u1 + 1.5);
+      s.u0 = Math.max(s.u0, Math.min(spans[i].u0, Math.max((prev.u1 + spans[i].u0) / 2, prev.u1 + 1.5)));
     }
     if (s.u1 > s.u0) {
       const text = finding.text.slice(i, j + 1);
