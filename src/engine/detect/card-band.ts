@@ -11,13 +11,16 @@ import { CARD_BAND } from './thresholds';
 
 /**
  * Lines across the card at each of `CARD_BAND.heights`, in source pixels, nearest the usual height
- * first. The outline does not say which way up the card is: a height is taken from either long edge,
- * and each line is read both ways round as any line of unknown direction is.
+ * first. The outline does not say which way up the card is: unless `readingAngle` does, a height is
+ * taken from either long edge, and each line is read both ways round as any line of unknown
+ * direction is.
  *
  * @param outline the card's corners, clockwise from the top-left as the photo shows them
+ * @param readingAngle the direction (radians clockwise) the card's words read upright in, when known
+ *   (`cardReadingAngle`): only the heights below the card's middle that way up are laid
  * @returns lines along the card's long sides; glyph height `CARD_BAND.glyphHeight` of the card's height
  */
-export function cardBandLines(outline: CardOutline): TextLine[] {
+export function cardBandLines(outline: CardOutline, readingAngle?: number): TextLine[] {
   const [a, b, c, d] = outline.corners;
   const mid = (p: Point, q: Point) => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
   const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
@@ -43,15 +46,65 @@ export function cardBandLines(outline: CardOutline): TextLine[] {
     ),
   );
   const lines: TextLine[] = [];
+  // Down the card as its words read: from the middle towards the bottom edge.
+  const down =
+    readingAngle === undefined ? undefined : { x: -Math.sin(readingAngle), y: Math.cos(readingAngle) };
+  const below = (from: number) => !down || ((u.x - t.x) * down.x + (u.y - t.y) * down.y) * (from - 0.5) > 0;
   for (const h of CARD_BAND.heights)
     for (const from of new Set([h, 1 - h]))
-      lines.push({
-        centre: { x: t.x + (u.x - t.x) * from, y: t.y + (u.y - t.y) * from },
-        angle,
-        length: CARD_BAND.length * width,
-        glyphHeight: CARD_BAND.glyphHeight * height,
-        score: 1,
-        pieces: 1,
-      });
+      if (below(from))
+        lines.push({
+          centre: { x: t.x + (u.x - t.x) * from, y: t.y + (u.y - t.y) * from },
+          angle,
+          length: CARD_BAND.length * width,
+          glyphHeight: CARD_BAND.glyphHeight * height,
+          score: 1,
+          pieces: 1,
+        });
   return lines;
+}
+
+/**
+ * The direction (radians clockwise) a card's words read upright in, from lines of words read clearly
+ * one way round (`flip` 0: along the line's angle; 1: turned half round) whose centres lie on the card
+ * and which run along its long sides (within `CARD_BAND.wordsMaxTurn`). Undefined unless
+ * `CARD_BAND.wordsAgreeing` of them agree and none disagrees (one word read upside down can pass for
+ * a clean word).
+ */
+export function cardReadingAngle(
+  outline: CardOutline,
+  words: readonly { centre: Point; angle: number; flip: number }[],
+): number | undefined {
+  const [a, b, c, d] = outline.corners;
+  const longAngle = Math.atan2(b.y - a.y + c.y - d.y, b.x - a.x + c.x - d.x);
+  const shortAngle = Math.atan2(d.y - a.y + c.y - b.y, d.x - a.x + c.x - b.x);
+  const sideAngle =
+    Math.hypot(b.x - a.x, b.y - a.y) >= Math.hypot(d.x - a.x, d.y - a.y) ? longAngle : shortAngle;
+  let votes = 0;
+  let angle: number | undefined;
+  for (const w of words) {
+    if (!insideQuad(outline.corners, w.centre)) continue;
+    const reads = w.angle + w.flip * Math.PI;
+    if (Math.abs(Math.sin(reads - sideAngle)) > Math.sin(CARD_BAND.wordsMaxTurn)) continue;
+    // +1 when it reads along the side's direction, -1 when against it.
+    const way = Math.cos(reads - sideAngle) > 0 ? 1 : -1;
+    if (votes && Math.sign(votes) !== way) return undefined;
+    votes += way;
+    angle = votes > 0 ? sideAngle : sideAngle + Math.PI;
+  }
+  return Math.abs(votes) >= CARD_BAND.wordsAgreeing ? angle : undefined;
+}
+
+/** Whether p lies inside the convex quadrilateral q (either winding). */
+function insideQuad(q: CardOutline['corners'], p: Point): boolean {
+  let sign = 0;
+  for (let k = 0; k < 4; k++) {
+    const a = q[k];
+    const b = q[(k + 1) % 4];
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (cross === 0) continue;
+    if (sign && Math.sign(cross) !== sign) return false;
+    sign = Math.sign(cross);
+  }
+  return true;
 }

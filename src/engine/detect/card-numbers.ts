@@ -13,7 +13,7 @@ import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
-import { cardBandLines } from './card-band';
+import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard } from './card-outline';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
@@ -494,7 +494,14 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
   if (!outline) return undefined;
   const reader = ctx.learned ?? ctx.ocr;
   let best: { line: CandidateLine; digits: number } | undefined;
-  for (const band of cardBandLines(outline).filter((l) => l.glyphHeight >= CARD_BAND.minGlyphHeight)) {
+  // The card's words read clearly one way round say which way up it is: half the band is read then.
+  const words = [...ctx.proseWay].map(([line, flip]) => ({
+    centre: { x: line.centre.x / ctx.scale, y: line.centre.y / ctx.scale },
+    angle: line.angle,
+    flip,
+  }));
+  const bands = cardBandLines(outline, cardReadingAngle(outline, words));
+  for (const band of bands.filter((l) => l.glyphHeight >= CARD_BAND.minGlyphHeight)) {
     throwIfAborted(ctx.signal);
     // One way round: a number read upside down still reads as digits (most as look-alikes of
     // digits), and the line chosen is read both ways round after.

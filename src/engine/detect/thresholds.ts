@@ -305,6 +305,13 @@ export const CARD_BAND = {
    */
   frameMinTextLines: 2,
   /**
+   * Lines of words within this turn (radians) of the card's long sides say which way up the card is
+   * (`cardReadingAngle`), and then only the band below its middle is read.
+   */
+  wordsMaxTurn: 0.17,
+  /** ...when this many lines of words agree, and none disagrees. */
+  wordsAgreeing: 2,
+  /**
    * A number found on a band line is at least this long (a front's number is 15 to 19 digits; a
    * back's phone line, read with gaps, passed for a 12-digit Maestro number)...
    */
