@@ -247,9 +247,9 @@ export async function redactFile(
       );
     const bare = cardWithoutNumber(result.card, masks);
     if (bare) {
-      say(
-        `  warning: looks like a card (${result.card?.reasons.join(', ')}) but no card number was found to mask: check ${outImage} and mask the number by hand\n`,
-      );
+      const codeOnlyBack =
+        result.pageKind?.kind === 'card-back' && masks.some((m) => m.kind === 'security-code');
+      say(cardWithoutNumberWarning(result.card?.reasons ?? [], outImage, codeOnlyBack));
     }
     const entry = {
       file,
@@ -297,6 +297,21 @@ function consoleTo(say: (text: string) => void): () => void {
 }
 
 /** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
+/**
+ * The warning for a card with no card number masked (`cardWithoutNumber`). On a back whose security
+ * code is masked it says that many backs print no number, so the user looks rather than assumes a
+ * miss; the advice to mask the number by hand stands either way.
+ */
+export function cardWithoutNumberWarning(
+  reasons: readonly string[],
+  outImage: string,
+  codeOnlyBack: boolean,
+): string {
+  const why = codeOnlyBack ? ' (its security code is masked; many backs print no number)' : '';
+  const todo = codeOnlyBack ? 'mask the number by hand if this side prints one' : 'mask the number by hand';
+  return `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask${why}: check ${outImage} and ${todo}\n`;
+}
+
 export function failedFile(file: string, message: string, code?: EngineErrorCode): FileOutcome {
   return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
 }
