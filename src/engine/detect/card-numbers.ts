@@ -13,6 +13,7 @@ import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
+import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard } from './card-outline';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
@@ -486,9 +487,13 @@ const digitsRead = (reading: LineReading) =>
  * detector saw other print on it): each band line tall enough to read gets a quick read one way
  * round, and the one that reads the most digits (at least `CARD_BAND.probeMinDigits`) is read as any
  * candidate line is (the number found there must meet the card rules' IIN and length:
- * ReadNumber.cardBand). Undefined: no outline, or no band line holds a number.
+ * ReadNumber.cardBand). Undefined: no outline, an MRZ on the page (an identity document), or no band
+ * line holds a number.
  */
 async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
+  // An identity document has the same ID-1 outline, and no card number across it: its machine-
+  // readable zone, found from the detector's lines alone, says which it is before any read.
+  if (ctx.pageLines && findMrzBand(ctx.pageLines, ctx.gray)) return undefined;
   const framed = (ctx.pageLines?.length ?? 0) >= CARD_BAND.frameMinTextLines;
   const outline = findCardOutline(ctx.gray) ?? (framed ? frameAsCard(ctx.gray) : undefined);
   if (!outline) return undefined;
