@@ -296,7 +296,6 @@ function consoleTo(say: (text: string) => void): () => void {
   return () => methods.forEach((m, i) => (console[m] = saved[i]));
 }
 
-/** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
 /**
  * The warning for a card with no card number masked (`cardWithoutNumber`). On a back whose security
  * code is masked it says that many backs print no number, so the user looks rather than assumes a
@@ -312,6 +311,7 @@ export function cardWithoutNumberWarning(
   return `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask${why}: check ${outImage} and ${todo}\n`;
 }
 
+/** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
 export function failedFile(file: string, message: string, code?: EngineErrorCode): FileOutcome {
   return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
 }

@@ -21,30 +21,13 @@ import { CARD_BAND } from './thresholds';
  * @returns lines along the card's long sides; glyph height `CARD_BAND.glyphHeight` of the card's height
  */
 export function cardBandLines(outline: CardOutline, readingAngle?: number): TextLine[] {
-  const [a, b, c, d] = outline.corners;
+  const { top, bottom, direction } = longSides(outline);
   const mid = (p: Point, q: Point) => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
-  const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
-  // The long sides are the card's top and bottom edges, whichever way the photo holds it.
-  const [top, bottom] =
-    dist(a, b) + dist(c, d) >= dist(b, c) + dist(d, a)
-      ? [
-          [a, b],
-          [d, c],
-        ]
-      : [
-          [b, c],
-          [a, d],
-        ];
   const width = (dist(top[0], top[1]) + dist(bottom[0], bottom[1])) / 2;
   const t = mid(top[0], top[1]);
   const u = mid(bottom[0], bottom[1]);
   const height = dist(t, u);
-  const angle = foldDirection(
-    Math.atan2(
-      top[1].y - top[0].y + bottom[1].y - bottom[0].y,
-      top[1].x - top[0].x + bottom[1].x - bottom[0].x,
-    ),
-  );
+  const angle = foldDirection(direction);
   const lines: TextLine[] = [];
   // Down the card as its words read: from the middle towards the bottom edge.
   const down =
@@ -75,11 +58,7 @@ export function cardReadingAngle(
   outline: CardOutline,
   words: readonly { centre: Point; angle: number; flip: number }[],
 ): number | undefined {
-  const [a, b, c, d] = outline.corners;
-  const longAngle = Math.atan2(b.y - a.y + c.y - d.y, b.x - a.x + c.x - d.x);
-  const shortAngle = Math.atan2(d.y - a.y + c.y - b.y, d.x - a.x + c.x - b.x);
-  const sideAngle =
-    Math.hypot(b.x - a.x, b.y - a.y) >= Math.hypot(d.x - a.x, d.y - a.y) ? longAngle : shortAngle;
+  const sideAngle = longSides(outline).direction;
   let votes = 0;
   let angle: number | undefined;
   for (const w of words) {
@@ -93,6 +72,32 @@ export function cardReadingAngle(
     angle = votes > 0 ? sideAngle : sideAngle + Math.PI;
   }
   return Math.abs(votes) >= CARD_BAND.wordsAgreeing ? angle : undefined;
+}
+
+const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
+
+/**
+ * The card's long sides, its top and bottom edges whichever way the photo holds it, each from the
+ * corner its first-listed corner runs to, and the direction (radians clockwise, not folded) they run
+ * in on average.
+ */
+function longSides(outline: CardOutline): { top: [Point, Point]; bottom: [Point, Point]; direction: number } {
+  const [a, b, c, d] = outline.corners;
+  const [top, bottom]: [Point, Point][] =
+    dist(a, b) + dist(c, d) >= dist(b, c) + dist(d, a)
+      ? [
+          [a, b],
+          [d, c],
+        ]
+      : [
+          [b, c],
+          [a, d],
+        ];
+  const direction = Math.atan2(
+    top[1].y - top[0].y + bottom[1].y - bottom[0].y,
+    top[1].x - top[0].x + bottom[1].x - bottom[0].x,
+  );
+  return { top, bottom, direction };
 }
 
 /** Whether p lies inside the convex quadrilateral q (either winding). */

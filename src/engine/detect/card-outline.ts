@@ -100,7 +100,7 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
   const s = Math.min(1, WORK_SIDE / Math.max(gray.width, gray.height));
   const img = s < 1 ? scaleGray(gray, s) : gray;
   const grad = gradientOf(img);
-  const { w, h, edgeAt } = grad;
+  const { w, h } = grad;
   const edges = straightEdges(grad);
   const minGap = 0.15 * Math.min(w, h);
   // Opposite sides: nearly parallel edges far enough apart.
@@ -135,7 +135,7 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
       if (skew > MAX_OPPOSITE_RATIO) continue;
       const cover = area(corners) / (w * h);
       if (cover < MIN_COVER) continue;
-      const shares = perimeterSupport(corners, grad, edgeAt);
+      const shares = perimeterSupport(corners, grad);
       if (!shares) continue;
       const support = shares.reduce((x, y) => x + y, 0) / 4;
       if (support >= MIN_SUPPORT && (!best || support > best.support)) best = { corners, support, cover };
@@ -271,7 +271,7 @@ function area(q: Quad): number {
  * a half whose gradient runs across that side; undefined as soon as one side has less than
  * MIN_SIDE_SUPPORT (the outline is no card's, whatever the other sides show).
  */
-function perimeterSupport(q: Quad, { gx, gy, mag, w, h }: Gradient, edgeAt: number): number[] | undefined {
+function perimeterSupport(q: Quad, { gx, gy, mag, w, h, edgeAt }: Gradient): number[] | undefined {
   const shares: number[] = [];
   for (let side = 0; side < 4; side++) {
     let hit = 0;
