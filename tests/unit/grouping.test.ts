@@ -7,6 +7,8 @@ import {
   glyphPitch,
   laidOutAsCardNumber,
   normalizeSlots,
+  numberWithin,
+  withoutInsertedGlyph,
   slotsFromInk,
   splitGroups,
   withoutLoneEnds,
@@ -547,5 +549,46 @@ describe('laidOutAsCardNumber', () => {
     expect(laidOutAsCardNumber(splitGroups(layout([1, 3, 3, 3, 3, 3], '1800711267858001')))).toBe(false);
     expect(laidOutAsCardNumber(splitGroups(layout([5, 4, 5, 5], '9559983968085648018')))).toBe(false);
     expect(laidOutAsCardNumber(splitGroups(layout([6, 13], '1234567890123456789')))).toBe(false);
+  });
+});
+
+describe('glyphs that are no digits of the number', () => {
+  it('drops a group of two before the number, one glyph unread and one read in doubt', () => {
+    // A Bank of America debit card on a pavement: the card's edge read as unread ink and a "3" at
+    // 0.38, a group space before "4815 8200 9541 8099", and unread ink after its last "9".
+    const s = layout([2, 4, 4, 4, 5], '?34815820095418099?');
+    s[0] = { ...s[0], confidence: 0 };
+    s[1] = { ...s[1], confidence: 0.38 };
+    s[18] = { ...s[18], confidence: 0 };
+    expect(chars(normalizeSlots(s))).toBe('4815820095418099');
+    // The same two read plainly are digits: a group of the number, as far as anything can tell.
+    const plain = layout([2, 4, 4, 4, 4], '344815820095418099');
+    expect(chars(normalizeSlots(plain))).toHaveLength(18);
+  });
+
+  it('drops one glyph read in doubt inside the hidden digits when the rest is a whole card number', () => {
+    // A Bocom Pacific card, 6+13: art in the group space read as a "7" at 0.29.
+    const s = layout([7, 13], '62226071310012850053');
+    s[6] = { ...s[6], confidence: 0.29 };
+    expect(chars(withoutInsertedGlyph(s)!)).toBe('6222601310012850053');
+    expect(chars(numberWithin(s))).toBe('6222601310012850053');
+    // Read plainly, the glyph is the number's, whatever Luhn says; among the last four, never dropped.
+    expect(withoutInsertedGlyph(layout([7, 13], '62226071310012850053'))).toBeUndefined();
+    const last = layout([6, 14], '62226013100128500753');
+    last[17] = { ...last[17], confidence: 0.29 };
+    expect(withoutInsertedGlyph(last)).toBeUndefined();
+  });
+});
+
+describe('a glyph’s height counts only where the run’s boxes agree on one', () => {
+  it('keeps a short last box on a line whose boxes run from 4 to 38 px tall', async () => {
+    const { numberWithin, outOfRhythm } = await import('../../src/engine/detect/group-digits');
+    // A Bocom card, 6+13 embossed over a patterned ground: the recognizer's boxes say nothing of a
+    // glyph's height. The last "1" read "2" fails Luhn, and the first 18 pass by chance.
+    const read = '6222600150010416842';
+    const cycle = [24, 4, 21, 38, 25, 30];
+    const s = layout([6, 13], read).map((x, i) => ({ ...x, y0: x.y1 - (i === 18 ? 5 : cycle[i % 6]) }));
+    expect(outOfRhythm(s)).toBe(false);
+    expect(chars(numberWithin(s))).toBe(read);
   });
 });

@@ -133,13 +133,32 @@ describe('detectRepeatedPrefixLearned', () => {
     const found = await detectRepeatedPrefixLearned(card(), reader('6225'), doubtful, [shortLine]);
     expect(found?.text).toBe('6225');
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
-    // The first four all read (though the number fails Luhn): other digits there are other print.
-    const specimen = { finding: { ...number, text: '1925158888888888' }, glyphHeight: GH };
-    expect(await detectRepeatedPrefixLearned(card(), reader('6225'), specimen, [shortLine])).toBeUndefined();
+    // The number read whole by the card rules: other digits there are other print.
+    const whole = { finding: { ...number, text: '4111111111111111' }, glyphHeight: GH };
+    expect(await detectRepeatedPrefixLearned(card(), reader('6225'), whole, [shortLine])).toBeUndefined();
     // Not in its place (away from the first digit), or not four digits: left.
     const far = { ...shortLine, centre: { x: 200, y: 101 } };
     expect(await detectRepeatedPrefixLearned(card(), reader('6225'), doubtful, [far])).toBeUndefined();
     expect(await detectRepeatedPrefixLearned(card(), reader('08/20'), doubtful, [shortLine])).toBeUndefined();
+  });
+});
+
+describe('detectRepeatedPrefixLearned, a number read with a digit wrong', () => {
+  // Embossed "2202 2001 ..." read "2212 2001 ...": every digit read, and the number fails Luhn.
+  const misread = { finding: { ...number, text: '2212200144640494' }, glyphHeight: GH };
+
+  it('takes four to six plain digits in the repeat’s place as the repeat (Mir prints six)', async () => {
+    for (const word of ['20220', '5241', '220220']) {
+      const found = await detectRepeatedPrefixLearned(card(), reader(word), misread, [shortLine]);
+      expect(found?.text).toBe(word);
+    }
+    const found = await detectRepeatedPrefixLearned(card(), reader('5241'), misread, [shortLine]);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+  });
+
+  it('leaves digits there that read as a date (an expiry read without its slash)', async () => {
+    for (const word of ['0215', '1226', '092027'])
+      expect(await detectRepeatedPrefixLearned(card(), reader(word), misread, [shortLine])).toBeUndefined();
   });
 });
 

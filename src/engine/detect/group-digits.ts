@@ -156,8 +156,10 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     s.y1 = Math.min(s.y1, cy + 0.65 * h);
   }
   let groups = splitGroups(slots, pitch).map((g) => recutGroup(g, pitch, options.ink ?? []));
-  // Strays hold no digit Tesseract was sure of: look-alikes ('|' for 1) or unread ink.
-  const stray = (g: Slot[]) => g.length <= 2 && g.every((s) => s.char === '?' || s.lookalike);
+  // Strays hold no digit a reader was sure of: look-alikes ('|' for 1), unread ink, or a glyph read
+  // in doubt (the card's edge or a logo's rim read "3" beside unread ink before the number).
+  const stray = (g: Slot[]) =>
+    g.length <= 2 && g.every((s) => s.char === '?' || s.lookalike || s.confidence < READ_LINE.doubtfulGlyph);
   if (groups.length >= 3 && stray(groups[groups.length - 1])) groups.pop();
   if (groups.length >= 3 && stray(groups[0])) groups.shift();
   const text = groups
@@ -423,8 +425,9 @@ export function strayEnds(
  * before it by more than `GROUPS.strayGap` pitches or less than `GROUPS.strayCrowd` (centre to
  * centre), or of another height than the glyphs just before it (outside `GROUPS.strayHeight` of
  * their median: on faint embossing the boxes of a whole stretch of the line come out shorter, and a
- * glyph is measured against its neighbours). A glyph at the number's pitch and height is a digit of
- * the number, however Luhn reads.
+ * glyph is measured against its neighbours). Heights are asked only where the run's boxes agree on
+ * one (`GROUPS.heightsAgree`). A glyph at the number's pitch and height is a digit of the number,
+ * however Luhn reads.
  */
 export function outOfRhythm(slots: readonly Slot[]): boolean {
   const n = slots.length;
@@ -433,10 +436,35 @@ export function outOfRhythm(slots: readonly Slot[]): boolean {
   if (last.char === '?') return true;
   const step = mid(last) - mid(slots[n - 2]);
   const pitch = glyphPitch(slots);
+  if (step > GROUPS.strayGap * pitch || step < GROUPS.strayCrowd * pitch) return true;
+  const heights = slots.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
+  const spread = heights[Math.floor(0.75 * (n - 1))] - heights[Math.floor(0.25 * (n - 1))];
+  if (spread > GROUPS.heightsAgree * median(heights)) return false;
   const h = median(slots.slice(-1 - GROUPS.rhythmNeighbours, -1).map((s) => s.y1 - s.y0));
   const ratio = (last.y1 - last.y0) / h;
   const [lo, hi] = GROUPS.strayHeight;
-  return step > GROUPS.strayGap * pitch || step < GROUPS.strayCrowd * pitch || ratio < lo || ratio > hi;
+  return ratio < lo || ratio > hi;
+}
+
+/**
+ * A glyph read in doubt among the number's hidden digits that is no digit of it: art or a mark between
+ * two glyphs (a wave crossing a group space) read as one more digit. When the run fails the card
+ * rules and dropping one such glyph (confidence under `READ_LINE.doubtfulGlyph`, neither end nor one
+ * of the last four) leaves a whole card number (IIN, a length its brand issues, Luhn: ISO/IEC 7812-1),
+ * that glyph is dropped; the least sure of them when more than one would do. Undefined: none does.
+ * The mask still spans the dropped glyph's place, which lies between hidden digits.
+ */
+export function withoutInsertedGlyph(slots: readonly Slot[]): Slot[] | undefined {
+  let best: { at: number; confidence: number } | undefined;
+  for (let i = 1; i < slots.length - 5; i++) {
+    const s = slots[i];
+    if (s.char === '?' || s.confidence >= READ_LINE.doubtfulGlyph) continue;
+    if (best && best.confidence <= s.confidence) continue;
+    const rest = slots.map((g) => g.char);
+    rest.splice(i, 1);
+    if (wholeCardNumber(rest.join(''))) best = { at: i, confidence: s.confidence };
+  }
+  return best && slots.filter((_, i) => i !== best.at);
 }
 
 /**
@@ -450,6 +478,8 @@ export function outOfRhythm(slots: readonly Slot[]): boolean {
 export function numberWithin(slots: Slot[]): Slot[] {
   const text = slots.map((s) => s.char).join('');
   if (slots.length <= 16 || text.includes('?') || wholeCardNumber(text)) return slots;
+  const inserted = withoutInsertedGlyph(slots);
+  if (inserted) return inserted;
   // One stray glyph read at an end (a mark, the card's edge) before the group structure is asked.
   // Dropped wrongly, the last glyph takes a hidden digit into the kept four (and Luhn passes one
   // trim in ten by chance): at the end only a glyph out of the line's rhythm is stray.

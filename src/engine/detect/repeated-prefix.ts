@@ -1,4 +1,5 @@
 import { foldDirection } from '../math';
+import { wholeCardNumber } from './brands';
 import { centre, readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
@@ -224,6 +225,16 @@ function digitRuns(word: readonly ReadGlyph[]): ReadGlyph[][] {
 const exactly = (word: readonly ReadGlyph[], number: string) =>
   word.every((g) => g.confidence > 0) && word.map((g) => g.char).join('') === number.slice(0, word.length);
 
+/**
+ * Digits that may be a printed date with its separator lost: MMYY or MMYYYY, the month 01 to 12 (the
+ * expiry and "valid from" dates ISO/IEC 7813 cards print as MM/YY).
+ */
+export function readsAsDate(word: readonly ReadGlyph[]): boolean {
+  if (word.length !== 4 && word.length !== 6) return false;
+  const month = Number(word[0].char + word[1].char);
+  return month >= 1 && month <= 12;
+}
+
 /** Three digits or more read with a mean confidence of `REPEAT_BAND.plainConfidence`. */
 const plainlyRead = (digits: readonly ReadGlyph[]) =>
   digits.length >= 3 &&
@@ -304,8 +315,10 @@ export async function detectRepeatedPrefixLearned(
   if (finding.glyphs.length < 9) return undefined;
   const { angle } = readingFrame(finding);
   const prefix = finding.text;
-  // The number's first four as read hold an unread digit: what they are is not known.
-  const firstFourUnread = prefix.slice(0, 4).includes('?');
+  // The number's first four as read are in doubt: one is unread, or the number as read is no card
+  // number by the card rules (its IIN, length or Luhn check fails), so a digit of it was misread
+  // (embossed "2202" read "22122"), and nothing says the first four were not.
+  const firstFourInDoubt = prefix.slice(0, 4).includes('?') || !wholeCardNumber(prefix);
   const near = repeatBandLines(number, lines);
   onBand?.(near.length);
   const above = aboveBandLines(number, lines);
@@ -334,19 +347,23 @@ export async function detectRepeatedPrefixLearned(
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
       // lost: "08/20" read "0820"), not a repeat too blurred to read.
       !plainlyRead(glyphs.filter(isDigit));
-    // Where a digit of the number's first four went unread (a first group misread in embossed relief),
-    // four digits read plainly in the repeat's place (a word under the number's first digit, nothing
-    // else on the line) are the repeat, whatever else the reading says they are: a CMB card's "6225"
-    // under a first group read "19?2". Where the first four were all read, plain digits that differ
-    // are other print (a render's "0215", a sort code's branch), as before.
+    // Where the number's first four are in doubt (a digit unread, or the number misread in embossed
+    // relief), four to six digits read plainly in the repeat's place (a word under the number's first
+    // digit, nothing else on the line; Mir prints six) are the repeat, whatever else the reading says
+    // they are: a CMB card's "6225" under a first group read "19?2", a Mir card's "20220" under a
+    // number read "22122...". A word that reads as a date (an expiry whose slash was lost: "0215") is
+    // left, since verifiers ask to see the expiry. Where the number was read whole by the card rules,
+    // plain digits that differ are other print (a sort code's branch), as before.
     const vouched =
       !match &&
-      firstFourUnread &&
+      firstFourInDoubt &&
+      readWords.length === 1 &&
+      !readsAsDate(readWords[0]) &&
       wordOnly &&
       down > 0 &&
       Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
-      readWords.length === 1 &&
-      readWords[0].length === 4 &&
+      readWords[0].length >= 4 &&
+      readWords[0].length <= 6 &&
       readWords[0].every(isDigit) &&
       plainlyRead(readWords[0]);
     const placed = vouched ? readWords[0] : match;

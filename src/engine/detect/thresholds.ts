@@ -226,8 +226,11 @@ export const GROUPS = {
   strayCrowd: 0.6,
   /** ...or its height is outside this share of the median height of the glyphs just before it... */
   strayHeight: [0.75, 1.33],
-  /** ...this many of them. */
+  /** ...this many of them; the height counts only where the run's boxes agree on a height: their
+   * interquartile range at most this share of their median (a recognizer's boxes over embossed
+   * relief on a patterned ground run from 4 to 38 px tall on one line, and say nothing of a glyph). */
   rhythmNeighbours: 4,
+  heightsAgree: 0.3,
   /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
   crowdedWidth: 0.35,
   /** A sliver box with no ink under it takes the ink piece within this many glyph widths of it. */
