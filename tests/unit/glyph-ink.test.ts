@@ -101,6 +101,25 @@ describe('fitGlyphsToInk', () => {
     }
   });
 
+  it('grows boxes placed half over a stamp below the number to their faint digits', () => {
+    // Dark print on a mid-green card (ground 120, ink 80) at rows 80..110; a white stamp's frame
+    // (far stronger edges) under the first four glyphs from row 113; the reader's line slipped down,
+    // its boxes at rows 96..126.
+    const img = page(120, 80, digits(100, 80, 8));
+    for (const [x0, y0, x1, y1] of [
+      [95, 113, 185, 116],
+      [95, 113, 98, 160],
+      [182, 113, 185, 160],
+      [105, 125, 170, 128],
+    ])
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) img.data[y * W + x] = 255;
+    const fitted = fitGlyphsToInk(
+      img,
+      Array.from({ length: 8 }, (_, k) => box(100 + 20 * k, 96, 114 + 20 * k, 126)),
+    );
+    for (const q of fitted) expect(rows(q)[0]).toBeLessThanOrEqual(81);
+  });
+
   it('does not run into a line printed a third of a glyph height below the number', () => {
     const img = page(200, 40, [...digits(100, 80, 8), [100, 120, 260, 135]]);
     const fitted = fitGlyphsToInk(

@@ -99,11 +99,16 @@ function inkRun(
   const boxRows = Math.max(1, Math.round(height / step));
   const energy = rowEdges(gray, q[0], along, down, [mid - half, mid + half], [-reach, boxRows + reach], step);
   const at = (r: number) => energy[r + reach];
-  let peak = 0;
-  for (let r = 0; r <= boxRows; r++) peak = Math.max(peak, at(r));
+  const boxEnergy: number[] = [];
+  for (let r = 0; r <= boxRows; r++) boxEnergy.push(at(r));
+  const peak = Math.max(...boxEnergy);
   const ground = [...energy].sort((a, b) => a - b)[Math.floor(energy.length * GLYPH_INK.groundQuantile)];
   if (!(peak > ground * GLYPH_INK.minContrast)) return undefined;
-  const inked = (r: number) => at(r) >= ground + GLYPH_INK.rowShare * (peak - ground);
+  // A row is print measured against the box's typical row, not its strongest: a box the reader
+  // placed half over other print (a stamp's white frame under the number, far stronger edges than
+  // the digits') would otherwise set the bar above the digit's own rows.
+  const typical = median(boxEnergy);
+  const inked = (r: number) => at(r) >= ground + GLYPH_INK.rowShare * (typical - ground);
   // Walk out from the box while rows carry print, across gaps of at most `gapRows` blank rows.
   const grow = (from: number, dir: 1 | -1, limit: number) => {
     let edge = from;
