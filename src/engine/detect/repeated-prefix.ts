@@ -227,7 +227,7 @@ const exactly = (word: readonly ReadGlyph[], number: string) =>
 
 /**
  * Digits that may be a printed date with its separator lost: MMYY or MMYYYY, the month 01 to 12 (the
- * expiry and "valid from" dates ISO/IEC 7813 cards print as MM/YY).
+ * expiry and "valid from" dates, which cards print as MM/YY).
  */
 export function readsAsDate(word: readonly ReadGlyph[]): boolean {
   if (word.length !== 4 && word.length !== 6) return false;
@@ -317,7 +317,7 @@ export async function detectRepeatedPrefixLearned(
   const prefix = finding.text;
   // The number's first four as read are in doubt: one is unread, or the number as read is no card
   // number by the card rules (its IIN, length or Luhn check fails), so a digit of it was misread
-  // (embossed "2202" read "22122"), and nothing says the first four were not.
+  // (embossed "2202 2001" read "2212 2001"), and nothing says the first four were not.
   const firstFourInDoubt = prefix.slice(0, 4).includes('?') || !wholeCardNumber(prefix);
   const near = repeatBandLines(number, lines);
   onBand?.(near.length);
@@ -351,7 +351,7 @@ export async function detectRepeatedPrefixLearned(
     // relief), four to six digits read plainly in the repeat's place (a word under the number's first
     // digit, nothing else on the line; Mir prints six) are the repeat, whatever else the reading says
     // they are: a CMB card's "6225" under a first group read "19?2", a Mir card's "20220" under a
-    // number read "22122...". A word that reads as a date (an expiry whose slash was lost: "0215") is
+    // number read "2212 2001...". A word that reads as a date (an expiry whose slash was lost: "0215") is
     // left, since verifiers ask to see the expiry. Where the number was read whole by the card rules,
     // plain digits that differ are other print (a sort code's branch), as before.
     const vouched =
