@@ -21,8 +21,7 @@ import { analyzeDocument, mergedFindings, type DocumentOptions } from './documen
 import { findersFor } from './documents/page-finders';
 import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
-import { keptIndices, masksForFinding } from './masks/from-findings';
-import { fitFindingGlyphGrid } from './detect/glyph-grid';
+import { masksForFinding } from './masks/from-findings';
 import { fitFindingGlyphsToInk } from './detect/glyph-ink';
 import { median } from './math';
 import type { TextModels } from './learned/models';
@@ -148,17 +147,6 @@ async function repeatedPrefix(
   return detectRepeatedPrefix(gray, ocr, number, options.signal);
 }
 
-/**
- * A card number's glyphs fitted to their print: across the line to the rows the digits fill
- * (glyph-ink.ts), and along it, where the kept digits start inside a printed group, to the cells of
- * the group's grid (glyph-grid.ts).
- */
-function alongAndAcross(gray: GrayImage, f: Finding, keep: KeepPreset): Finding['glyphs'] {
-  const across = fitFindingGlyphsToInk(gray, f.glyphs, f.lines);
-  const kept = f.keepable ? keptIndices(f.glyphs.length, keep) : new Set<number>();
-  return fitFindingGlyphGrid(gray, across, kept, f.lines);
-}
-
 /** The card engine switched off: a page the user says is not a card. */
 const noCardNumbers: typeof detectCardNumbersDetailed = async () => [];
 
@@ -246,7 +234,7 @@ export async function analyzeImage(
   const placedByReaders = new Set(numbers.map((n) => n.finding.id));
   const findings = mergedFindings(cardFindings, report).map((f) =>
     f.kind === 'card-number' && placedByReaders.has(f.id)
-      ? { ...f, glyphs: alongAndAcross(gray, f, options.keep ?? 'last4') }
+      ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) }
       : f,
   );
   throwIfAborted(signal);

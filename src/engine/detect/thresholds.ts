@@ -285,39 +285,6 @@ export const GLYPH_INK = {
 } as const;
 
 /**
- * Stage "fit each group's glyph cells to its print" (glyph-grid.ts): where the kept digits start
- * inside a printed group, the group's cells are the grid whose edges fall in its print's gaps.
- */
-export const GLYPH_GRID = {
-  /** Print under this many source pixels tall is left as placed (a column is then too coarse a step). */
-  minGlyphHeight: 12,
-  /** Columns sampled per glyph height (a step of at least half a source pixel). */
-  columnsPerGlyph: 24,
-  /** The middle rows sampled, a share of the glyph height (the tops and feet of round digits bulge). */
-  rowShare: 0.7,
-  /** The ground is sampled this many glyph heights above and below the group's middle. */
-  groundAt: 0.75,
-  /** Groups of fewer glyphs are left: two edges say little of a grid. */
-  minGroup: 4,
-  /** Neighbours further apart than this many of the line's median pitches are in different groups. */
-  maxStep: 1.4,
-  /** The grid's pitch is looked for within this range of the glyphs' own (centre to centre)... */
-  pitchRange: [0.96, 1.04],
-  /** ...in steps of this share. */
-  pitchStep: 0.005,
-  /**
-   * The grid is moved along the group at most this many pitches from the glyphs' own place (the
-   * readers' drift on embossed digits is a tenth to a fifth of a pitch): a quarter keeps the edges out
-   * of the hollow middle of a "0", which is as blank as a gap.
-   */
-  shift: 0.25,
-  /** A grid's inner edges carry at most this share of the group's typical column's print... */
-  maxEdgePrint: 0.6,
-  /** ...where the typical column differs from the ground by this many grey levels or more (print at all). */
-  minPrint: 4,
-} as const;
-
-/**
  * Stage "locate lines" by card geometry (card-band.ts), tried only when no line read as a number.
  * Measured on photos whose numbers the detector missed (embossed relief as pale as the card): the
  * number's centre lay 0.55 to 0.62 of the card's height from its top edge, its glyphs about 0.06 of
