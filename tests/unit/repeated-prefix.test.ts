@@ -162,6 +162,33 @@ describe('detectRepeatedPrefixLearned, a number read with a digit wrong', () => 
   });
 });
 
+describe('detectRepeatedPrefixLearned, the lines it reports', () => {
+  it('counts only the band lines that start under the number’s first digit', async () => {
+    // An expiry's "VALID THRU" label under the number's second group is in the band, and says nothing
+    // of whether the detector saw a repeat under the first digit (the analysis then looks again, enlarged).
+    const label = { ...shortLine, centre: { x: 160, y: 101 } };
+    let seen = -1;
+    await detectRepeatedPrefixLearned(
+      card(),
+      reader('THRU'),
+      { finding: number, glyphHeight: GH },
+      [label],
+      undefined,
+      (n) => (seen = n),
+    );
+    expect(seen).toBe(0);
+    await detectRepeatedPrefixLearned(
+      card(),
+      reader(''),
+      { finding: number, glyphHeight: GH },
+      [shortLine],
+      undefined,
+      (n) => (seen = n),
+    );
+    expect(seen).toBe(1);
+  });
+});
+
 describe('prefixMatch', () => {
   it('takes the first four to six digits, one misread', () => {
     expect(prefixMatch('4111', '4111111111111111')).toBe(0);

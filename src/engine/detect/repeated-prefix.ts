@@ -308,7 +308,7 @@ export async function detectRepeatedPrefixLearned(
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
   signal?: AbortSignal,
-  /** Told how many of the detector's lines lie under the number's first group. */
+  /** Told how many of the detector's lines in the band start under the number's first digit. */
   onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
@@ -320,7 +320,9 @@ export async function detectRepeatedPrefixLearned(
   // (embossed "2202 2001" read "2212 2001"), and nothing says the first four were not.
   const firstFourInDoubt = prefix.slice(0, 4).includes('?') || !wholeCardNumber(prefix);
   const near = repeatBandLines(number, lines);
-  onBand?.(near.length);
+  // The repeat starts under the number's first digit: lines of the band further along (an expiry's
+  // "VALID THRU" label) say nothing of whether the detector saw it.
+  onBand?.(near.filter(({ l, u }) => Math.abs(u - l.length / 2) <= REPEAT_BAND.unreadStart * gh).length);
   const above = aboveBandLines(number, lines);
   for (const { l, u, down } of [...near, ...above]) {
     throwIfAborted(signal);
