@@ -226,10 +226,13 @@ export const GROUPS = {
   strayCrowd: 0.6,
   /** ...or its height is outside this share of the median height of the glyphs just before it... */
   strayHeight: [0.75, 1.33],
-  /** ...this many of them; the height counts only where the run's boxes agree on a height: their
-   * interquartile range at most this share of their median (a recognizer's boxes over embossed
-   * relief on a patterned ground run from 4 to 38 px tall on one line, and say nothing of a glyph). */
+  /** ...this many of them. */
   rhythmNeighbours: 4,
+  /**
+   * A height counts only where the run's boxes agree on one: their interquartile range at most this
+   * share of their median (a recognizer's boxes over embossed relief on a patterned ground ran from 4
+   * to 38 px tall on one line, and said nothing of a glyph).
+   */
   heightsAgree: 0.3,
   /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
   crowdedWidth: 0.35,
@@ -278,7 +281,7 @@ export const GLYPH_INK = {
   groundQuantile: 0.2,
   /** A box whose rows peak under this many times the ground's energy shows no print to follow. */
   minContrast: 1.5,
-  /** A row is print when its energy is this share of the way from the ground's to the box's peak. */
+  /** A row is print when its energy is this share of the way from the ground's to the box's typical (median) row. */
   rowShare: 0.35,
   /** Blank rows (sampled) a glyph's print may have between rows that carry it. */
   gapRows: 1,
