@@ -321,10 +321,14 @@ export async function detectRepeatedPrefixLearned(
   const firstFourInDoubt = prefix.slice(0, 4).includes('?') || !wholeCardNumber(prefix);
   const near = repeatBandLines(number, lines);
   // The repeat starts under the number's first digit: lines of the band further along (an expiry's
-  // "VALID THRU" label) say nothing of whether the detector saw it.
-  onBand?.(near.filter(({ l, u }) => Math.abs(u - l.length / 2) <= REPEAT_BAND.unreadStart * gh).length);
+  // "VALID THRU" label) say nothing of whether the detector saw it. `u` is a line's centre along
+  // the number from its first digit, in source pixels.
+  const startsUnderFirstDigit = ({ l, u }: { l: TextLine; u: number }) =>
+    Math.abs(u - l.length / 2) <= REPEAT_BAND.unreadStart * gh;
+  onBand?.(near.filter(startsUnderFirstDigit).length);
   const above = aboveBandLines(number, lines);
-  for (const { l, u, down } of [...near, ...above]) {
+  for (const band of [...near, ...above]) {
+    const { l, down } = band;
     throwIfAborted(signal);
     // Print of 5 px is enlarged to the recognizer's size (cropLine stops at 4x by default). The
     // detector's box of print this small can fall short of the word by a glyph or sit a glyph off:
@@ -337,12 +341,11 @@ export async function detectRepeatedPrefixLearned(
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
     // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
-    const start = u - l.length / 2;
     const unread =
       !match &&
       wordOnly &&
       l.length >= REPEAT_BAND.minWordLength * l.glyphHeight &&
-      Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
+      startsUnderFirstDigit(band) &&
       // Four digits at most and nothing else read: letters or a '/' or ':' make it a word, a date, a label.
       !glyphs.some((g) => !/[\d ?]/.test(g.char)) &&
       glyphs.filter(isDigit).length <= 4 &&
@@ -363,7 +366,7 @@ export async function detectRepeatedPrefixLearned(
       !readsAsDate(readWords[0]) &&
       wordOnly &&
       down > 0 &&
-      Math.abs(start) <= REPEAT_BAND.unreadStart * gh &&
+      startsUnderFirstDigit(band) &&
       readWords[0].length >= 4 &&
       readWords[0].length <= 6 &&
       readWords[0].every(isDigit) &&
@@ -382,7 +385,7 @@ export async function detectRepeatedPrefixLearned(
     const chars = placed ? placed.map((g) => g.char) : [...prefix.slice(0, 4)];
     const slots = maskSlots(crop, l, span, chars, placed?.map((g) => g.confidence) ?? [], 0.5);
     const repeat = repeatFinding(slots, crop, placed ? undefined : unread ? 'unread' : 'short');
-    const tail = await iinTail(gray, learned, number, { l, u, down }, [...near, ...above], signal);
+    const tail = await iinTail(gray, learned, number, band, [...near, ...above], signal);
     return tail ? withTail(repeat, tail) : repeat;
   }
   return undefined;
