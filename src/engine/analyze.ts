@@ -14,10 +14,11 @@ import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
 import { detectLabelledCode } from './detect/labelled-code';
 import { learnedLineOcr } from './learned/line-reader';
-import { LINE_STAGE, type TextLine } from './learned/text-lines';
+import { detectTextLines, LINE_STAGE, type TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
 import type { DetectTrace } from './detect/trace';
 import { analyzeDocument, mergedFindings, type DocumentOptions } from './documents/document-findings';
+import { identityZoneFirst } from './documents/identity-first';
 import { findersFor } from './documents/page-finders';
 import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
@@ -163,16 +164,27 @@ export async function analyzeImage(
   // A kind the user chose runs only its finders; otherwise the card engine runs and the document
   // stage decides afterwards what the page is and which findings stand.
   const finders = options.kind ? findersFor(options.kind) : undefined;
-  const detectNumbers = (finders?.cardEngine ?? true) ? detectCardNumbersDetailed : noCardNumbers;
-  const textLines: TextLine[] = [];
+  const models = options.models;
+  // The learned detector's lines, found once for every stage below.
+  if (models) onProgress?.({ stage: 'ocr', progress: 0.02, message: 'Finding text lines' });
+  const textLines: TextLine[] = models ? await detectTextLines(models, image) : [];
+  throwIfAborted(signal);
+  // An MRZ read with its check digits holding makes the page an identity document before the card
+  // engine reads a line of it (documents/identity-first.ts): its finders do not run there.
+  const classify = !options.kind && !!models && !options.documents?.skip;
+  const early = classify
+    ? await identityZoneFirst(gray, models, textLines)
+    : { zone: undefined, identity: false };
+  const cardEngine = (finders?.cardEngine ?? true) && !early.identity;
+  const detectNumbers = cardEngine ? detectCardNumbersDetailed : noCardNumbers;
   const numbers = await detectNumbers(gray, ocr, {
-    textLines,
+    lines: textLines,
     signal,
     debug: options.debug,
     debugCrop: options.debugCrop,
     trace: options.trace,
     neutral: () => darkestChannel(image),
-    models: options.models,
+    models,
     color: image,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
@@ -184,6 +196,7 @@ export async function analyzeImage(
     numbers.length === 0 &&
     options.models &&
     (finders?.securityCode ?? true) &&
+    !early.identity &&
     textLines.length <= CARD_BACK_MAX_LINES
   ) {
     const code = await detectPanelCode(gray, options.models, textLines, signal, options.debug);
@@ -223,8 +236,9 @@ export async function analyzeImage(
     // A photo whose card number reads whole by every card rule (brand, length, Luhn) is a card: no
     // MRZ is looked for by layout there (a card's small print can look like one until it is read).
     models: cardPhoto ? undefined : options.models,
-    // The detector's lines when the card engine ran (the MRZ stage detects them itself otherwise).
-    textLines: options.models && !cardPhoto && detectNumbers !== noCardNumbers ? textLines : undefined,
+    // The detector's lines, and the zone read from them before the card engine ran.
+    textLines: options.models && !cardPhoto ? textLines : undefined,
+    layoutRead: cardPhoto ? undefined : early.zone,
     signal,
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: 0.9 + fraction * 0.09, message }),

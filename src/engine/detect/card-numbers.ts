@@ -61,6 +61,8 @@ export interface DetectOptions {
   trace?: DetectTrace;
   /** Filled with the learned detector's lines (source pixels), for the stages after this one. */
   textLines?: TextLine[];
+  /** The learned detector's lines (source pixels) when they were found already: not detected again. */
+  lines?: readonly TextLine[];
   /** The photo as each pixel's darkest channel (see darkestChannel), made only if it is needed. */
   neutral?: () => GrayImage;
   /**
@@ -811,7 +813,9 @@ export async function detectCardNumbersDetailed(
     onProgress?.(0.02, 'Finding text lines');
     textLines = options.learnedStages
       ? [...options.learnedStages.lines]
-      : await detectTextLines(options.models!, options.color ?? gray);
+      : options.lines
+        ? [...options.lines]
+        : await detectTextLines(options.models!, options.color ?? gray);
     options.textLines?.push(...textLines);
     for (const l of textLines)
       options.trace?.lines.push({

@@ -25,7 +25,7 @@ import {
   type PageEvidence,
   type PageKind,
 } from './page-kind';
-import { findLayoutMrz, layoutMrzEvidence, mergeLayoutMrz } from './mrz-layout';
+import { findLayoutMrz, layoutMrzEvidence, mergeLayoutMrz, type LayoutMrz } from './mrz-layout';
 import type { TextModels } from '../learned/models';
 import type { TextLine } from '../learned/text-lines';
 import { PAGE_LONG_SIDE, readUpright, scaled, type PageReading } from './read-page';
@@ -50,6 +50,11 @@ export interface DocumentOptions {
   models?: TextModels;
   /** The learned detector's lines of the page, when the card engine already found them. */
   textLines?: readonly TextLine[];
+  /**
+   * The MRZ found by its layout and read before the card engine ran (identity-first.ts), from the same
+   * `textLines`: not read again. Undefined: looked for here.
+   */
+  layoutRead?: LayoutMrz;
   onProgress?: (fraction: number, message: string) => void;
 }
 
@@ -133,7 +138,7 @@ export async function analyzeDocument(
     : [];
   throwIfAborted(signal);
   // The MRZ by its layout (learned lines), however it reads: a page that shows one is a document.
-  const layout = await findLayoutMrz(gray, options, verdict.documentLike);
+  const layout = options.layoutRead ?? (await findLayoutMrz(gray, options, verdict.documentLike));
   throwIfAborted(signal);
   const evidence = evidenceOf(gray, verdict, existing, barcodes);
   if (layout) evidence.mrzRows = Math.max(evidence.mrzRows, layout.quads.length);
