@@ -6,12 +6,24 @@ import { GROUPS, READ_LINE } from './thresholds';
 
 const mid = (s: Slot) => (s.x0 + s.x1) / 2;
 
-/** Typical distance between neighbouring glyph centres within a group, bounded by the glyph height. */
+/**
+ * Typical distance between neighbouring glyph centres within a group (crop pixels), bounded by the
+ * glyph height: steps under half a height are one glyph read twice, steps over 1.3 heights cross a
+ * group's space. Where fewer than `GROUPS.pitchStepShare` of the steps fall within those bounds, the
+ * boxes' heights are wrong (a logo's letters behind embossed digits stretch them to twice the glyph's
+ * height, and the group spaces then pass for the pitch): a card number's groups hold most of its
+ * glyphs, so the steps near their own median are the pitch.
+ */
 export function glyphPitch(slots: readonly Slot[]): number {
   const h = median(slots.map((s) => s.y1 - s.y0));
   const d: number[] = [];
   for (let i = 1; i < slots.length; i++) d.push(mid(slots[i]) - mid(slots[i - 1]));
   const inGroup = d.filter((x) => x > 0.5 * h && x < 1.3 * h);
+  if (d.length >= 8 && inGroup.length < GROUPS.pitchStepShare * d.length) {
+    const m = median(d.filter((x) => x > 0));
+    const near = d.filter((x) => x > 0.6 * m && x < 1.3 * m);
+    if (near.length >= GROUPS.pitchStepShare * d.length) return median(near);
+  }
   return inGroup.length ? median(inGroup) : 0.8 * h;
 }
 

@@ -234,6 +234,12 @@ export const GROUPS = {
    * to 38 px tall on one line, and said nothing of a glyph).
    */
   heightsAgree: 0.3,
+  /**
+   * The glyph pitch is taken from the boxes' heights unless fewer than this share of the steps
+   * between neighbouring glyphs fit it (a 4-4-4-4 number has 12 steps within groups in 15): then
+   * from the steps alone (see glyphPitch).
+   */
+  pitchStepShare: 0.4,
   /** A box this narrow (share of the run's median glyph width) crowding its neighbour is a sliver. */
   crowdedWidth: 0.35,
   /** A sliver box with no ink under it takes the ink piece within this many glyph widths of it. */
