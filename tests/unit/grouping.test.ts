@@ -69,6 +69,14 @@ describe('splitGroups', () => {
   it('measures the pitch inside groups, not across gaps', () => {
     expect(glyphPitch(layout([4, 4, 4, 4]))).toBeCloseTo(26, 0);
   });
+
+  it('takes the pitch from the steps where the boxes are stretched past twice its size', () => {
+    // Boxes 60 tall over glyphs at a pitch of 26 (a logo's letters behind embossed digits): bounded
+    // by the height, only the group spaces (52) would pass for the pitch.
+    expect(glyphPitch(layout([4, 4, 4, 4], undefined, 60))).toBeCloseTo(26, 0);
+    // Boxes of the glyph's height, the same number: the height-bounded pitch, as before.
+    expect(glyphPitch(layout([4, 4, 4, 4], undefined, 30))).toBeCloseTo(26, 0);
+  });
 });
 
 describe('normalizeSlots', () => {
