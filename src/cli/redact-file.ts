@@ -299,7 +299,8 @@ function consoleTo(say: (text: string) => void): () => void {
 /**
  * The warning for a card with no card number masked (`cardWithoutNumber`). On a back whose security
  * code is masked it says that many backs print no number, so the user looks rather than assumes a
- * miss; the advice to mask the number by hand stands either way.
+ * miss, and that on a front the masked code may be part of the number; the advice to mask the number
+ * by hand stands either way.
  */
 export function cardWithoutNumberWarning(
   reasons: readonly string[],
@@ -307,7 +308,11 @@ export function cardWithoutNumberWarning(
   codeOnlyBack: boolean,
 ): string {
   const why = codeOnlyBack ? ' (its security code is masked; many backs print no number)' : '';
-  const todo = codeOnlyBack ? 'mask the number by hand if this side prints one' : 'mask the number by hand';
+  // The side was taken for a back by that code alone: on a front whose owner covered part of the
+  // number (a felt pen, an editor's box), the "code" is a group of the number left in view.
+  const todo = codeOnlyBack
+    ? 'mask the number by hand if this side prints one (on a front, the masked "code" may be a group of its number)'
+    : 'mask the number by hand';
   return `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask${why}: check ${outImage} and ${todo}\n`;
 }
 
