@@ -59,8 +59,6 @@ export interface DetectOptions {
   debugCrop?: (label: string, crop: GrayImage) => void;
   /** Filled with the candidate lines and readings, for a picture of what the detector saw. */
   trace?: DetectTrace;
-  /** Filled with the learned detector's lines (source pixels), for the stages after this one. */
-  textLines?: TextLine[];
   /** The learned detector's lines (source pixels) when they were found already: not detected again. */
   lines?: readonly TextLine[];
   /** The photo as each pixel's darkest channel (see darkestChannel), made only if it is needed. */
@@ -816,7 +814,6 @@ export async function detectCardNumbersDetailed(
       : options.lines
         ? [...options.lines]
         : await detectTextLines(options.models!, options.color ?? gray);
-    options.textLines?.push(...textLines);
     for (const l of textLines)
       options.trace?.lines.push({
         corners: boxCorners(l.centre.x, l.centre.y, l.angle, l.length, l.glyphHeight),
