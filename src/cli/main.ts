@@ -32,8 +32,10 @@ what it read, every reader that checked: both when the numbers came from both, t
 numbers, and what it masked). A whole card number it reads there (every digit, a length the
 network issues, Luhn-valid) is masked like the others before the output is written.
 A number read about as well upside down is masked whole (which end holds the last four is unknown):
-stderr says so and --json has "directionUncertain": true. With --strict any of these makes the exit
-code 3 (check the output and mask or unmask by hand).
+stderr says so and --json has "directionUncertain": true. A number whose first groups alone are in
+view (the rest covered by its owner, or unread) has every digit in view masked: stderr says so and
+--json has "numberShownInPart": true. With --strict any of these makes the exit code 3 (check the
+output and mask or unmask by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json. A trace holds the numbers as read, unmasked:

@@ -13,6 +13,7 @@ import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { checkExport, checkReaders, type ExportCheck } from '../engine/detect/leak-check';
 import { directionUncertain } from '../engine/detect/card-numbers';
+import { shownInPartFinding } from '../engine/detect/part-shown';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
@@ -245,6 +246,13 @@ export async function redactFile(
       say(
         `  warning: ${unsure} card number(s) read about as well upside down: every digit is masked; check ${outImage} and unmask the last four by hand\n`,
       );
+    // The leading groups of a number whose rest is out of sight (an owner's cover, glare): every digit
+    // in view is masked, and only the user can tell whether more of the number shows.
+    const inPart = result.findings.filter(shownInPartFinding).length;
+    if (inPart)
+      say(
+        `  warning: ${inPart} card number(s) only partly in view (the rest covered or unread): every digit in view is masked; check ${outImage} and mask any other digits of the number by hand\n`,
+      );
     const bare = cardWithoutNumber(result.card, masks);
     if (bare) {
       const codeOnlyBack =
@@ -260,6 +268,7 @@ export async function redactFile(
       pageKind: result.pageKind,
       cardWithoutNumber: bare,
       directionUncertain: unsure > 0,
+      numberShownInPart: inPart > 0,
       // reader: the first (or only) reader that checked; readers: every one, in order;
       // findingsReadBy: the readers of the card numbers the choice rests on.
       leakCheck: {
@@ -271,7 +280,7 @@ export async function redactFile(
         findingsReadBy: check.findingsReadBy,
       },
     };
-    return { entry, failed: false, flagged: bare || leaks.length > 0 || unsure > 0 };
+    return { entry, failed: false, flagged: bare || leaks.length > 0 || unsure > 0 || inPart > 0 };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted

@@ -101,7 +101,7 @@ function longSides(outline: CardOutline): { top: [Point, Point]; bottom: [Point,
 }
 
 /** Whether p lies inside the convex quadrilateral q (either winding). */
-function insideQuad(q: CardOutline['corners'], p: Point): boolean {
+export function insideQuad(q: CardOutline['corners'], p: Point): boolean {
   let sign = 0;
   for (let k = 0; k < 4; k++) {
     const a = q[k];

@@ -15,9 +15,10 @@ import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
-import { findCardOutline, frameAsCard } from './card-outline';
+import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
+import { PART_SHOWN_NOTE, shownInPart } from './part-shown';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
-import { CARD_BAND, FINDINGS, LOCATE, READ_LINE, STACK } from './thresholds';
+import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
 import {
@@ -482,20 +483,26 @@ const digitsRead = (reading: LineReading) =>
   reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
 
 /**
- * The number on the band of a card where numbers are printed (card-band.ts), when the card's outline
- * is found, or the photo is cropped to the card (its frame has the ID-1 shape and the learned
- * detector saw other print on it): each band line tall enough to read gets a quick read one way
- * round, and the one that reads the most digits (at least `CARD_BAND.probeMinDigits`) is read as any
- * candidate line is (the number found there must meet the card rules' IIN and length:
- * ReadNumber.cardBand). Undefined: no outline, an MRZ on the page (an identity document), or no band
- * line holds a number.
+ * The card the photo shows: its outline (card-outline.ts), or the frame itself when the photo is
+ * cropped to the card (its frame has the ID-1 shape and the learned detector saw other print on it,
+ * `CARD_BAND.frameMinTextLines`). Undefined without either, and on an identity document: it has the
+ * same ID-1 outline, and its machine-readable zone, found from the detector's lines alone, says which
+ * it is before any read.
  */
-async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
-  // An identity document has the same ID-1 outline, and no card number across it: its machine-
-  // readable zone, found from the detector's lines alone, says which it is before any read.
+function cardOnPage(ctx: Ctx): CardOutline | undefined {
   if (ctx.pageLines && findMrzBand(ctx.pageLines, ctx.gray)) return undefined;
   const framed = (ctx.pageLines?.length ?? 0) >= CARD_BAND.frameMinTextLines;
-  const outline = findCardOutline(ctx.gray) ?? (framed ? frameAsCard(ctx.gray) : undefined);
+  return findCardOutline(ctx.gray) ?? (framed ? frameAsCard(ctx.gray) : undefined);
+}
+
+/**
+ * The number on the band of a card where numbers are printed (card-band.ts), on the card `outline`
+ * (cardOnPage): each band line tall enough to read gets a quick read one way round, and the one that
+ * reads the most digits (at least `CARD_BAND.probeMinDigits`) is read as any candidate line is (the
+ * number found there must meet the card rules' IIN and length, ReadNumber.cardBand, or be the leading
+ * groups of a number shown in part). Undefined: no card, or no band line holds a number.
+ */
+async function cardBandNumber(ctx: Ctx, outline: CardOutline | undefined): Promise<ReadNumber | undefined> {
   if (!outline) return undefined;
   const reader = ctx.learned ?? ctx.ocr;
   let best: { line: CandidateLine; digits: number } | undefined;
@@ -517,7 +524,9 @@ async function cardBandNumber(ctx: Ctx): Promise<ReadNumber | undefined> {
       best = { line: asCandidateLine(band, ctx.scale), digits };
   }
   const read = best && (await readCandidate(ctx, best.line));
-  return read && isNumberLike(read) ? { ...read, cardBand: true } : undefined;
+  // A shorter run may be the leading groups of a number shown in part: the findings stage decides.
+  const worth = read && (isNumberLike(read) || read.run.slots.length >= PART_SHOWN.minGlyphs);
+  return worth ? { ...read, cardBand: true } : undefined;
 }
 
 /**
@@ -891,19 +900,31 @@ export async function detectCardNumbersDetailed(
   const out: CardNumberDetection[] = [...stacked];
   // Numbers laid out unlike a card's (a group of one or two glyphs) and not whole by the card rules.
   const looseLayout = new Set<CardNumberDetection>();
-  takeFindings(found, out, looseLayout, options);
+  // The card, looked for once and only when a rule asks for it.
+  let card: { outline?: CardOutline } | undefined;
+  const cardOutline = () => (card ??= { outline: cardOnPage(lctx ?? ctx) }).outline;
+  takeFindings(found, out, looseLayout, options, cardOutline);
   // None stands: the card's outline (or a photo cropped to the card) says where its number is printed
   // (card-band.ts). Readings that look numeric but make no card number (dates and a name read as
   // digits) do not stop it.
   if (lctx && !out.length) {
-    const banded = await cardBandNumber(lctx);
-    if (banded) takeFindings([banded], out, looseLayout, options);
+    const banded = await cardBandNumber(lctx, cardOutline());
+    if (banded) takeFindings([banded], out, looseLayout, options, cardOutline);
   }
   // The same rule for a smaller number read better than the card's own (found first): a branch line
   // read clean beside embossed digits read with a doubt.
   const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
   for (const o of kept) o.textLines = textLines;
   return kept;
+}
+
+/** `slots` without the unread glyphs ('?') at either end. */
+function withoutUnreadEnds(slots: readonly Slot[]): readonly Slot[] {
+  let a = 0;
+  let b = slots.length;
+  while (a < b && slots[a].char === '?') a++;
+  while (b > a && slots[b - 1].char === '?') b--;
+  return slots.slice(a, b);
 }
 
 /** A number read on a card band line is long enough and read nearly whole (CARD_BAND). */
@@ -921,6 +942,7 @@ function takeFindings(
   out: CardNumberDetection[],
   looseLayout: Set<CardNumberDetection>,
   options: DetectOptions,
+  cardOutline: () => CardOutline | undefined,
 ): void {
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
@@ -937,9 +959,31 @@ function takeFindings(
           ),
         ),
       ).slice(0, 19);
+    const quadsOf = (from: readonly Slot[]): Quad[] =>
+      splitTouchingGlyphs(from, crop.image).map((s) => cropQuad(crop, s.x0, s.y0, s.x1, s.y1));
+    // The leading groups of a number whose other digits are out of sight on the card (an owner's
+    // cover over its end, glare): every digit in view is one to hide. Unread glyphs at the run's ends
+    // (the edges of a cover, the card's art) are masked with it but say nothing of its layout.
+    const shownPart = (from: readonly Slot[]) => {
+      const known = withoutUnreadEnds(from);
+      return (
+        from.length < 12 &&
+        known.length >= PART_SHOWN.minGlyphs &&
+        shownInPart(
+          {
+            text: known.map((s) => s.char).join(''),
+            groups: splitGroups(known).map((g) => g.length),
+            glyphs: quadsOf(known),
+            confidence: known.map((s) => s.confidence),
+          },
+          cardOutline(),
+        )
+      );
+    };
     let slots = normalize(settled);
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
-    if (slots.length < 12) {
+    // (Not a number's leading groups read cleanly up to a cover: the cover's edges make ink pieces.)
+    if (slots.length < 12 && !shownPart(slots)) {
       const fromInk = slotsFromInk(settled, r.run.ink);
       const alt = fromInk && normalize(fromInk);
       options.debug?.(
@@ -956,27 +1000,29 @@ function takeFindings(
     if (panel) slots = panel.number;
     // A number the frame cuts before its last four (a visible 4-4-3 that starts with an issuer's
     // IIN, running into the frame's edge): every digit in view is one to hide.
+    const short = slots.length < 12;
     const cutShort =
+      short &&
       slots.length >= FINDINGS.cutMinGlyphs &&
-      slots.length < 12 &&
       !!brandOf(slots.map((s) => s.char).join('')) &&
       cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], glyphPitch(slots)) === 'frame';
-    if (slots.length < 12 && !cutShort) continue;
+    if (short && !cutShort && slots.length < PART_SHOWN.minGlyphs) continue;
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in
     // from ink alone is more likely prose or a pattern.
     const read = r.run.slots.filter((s) => s.char !== '?').length;
     if (r.run.trueDigits < 6 || read < 0.6 * r.run.slots.length) continue;
     const text = slots.map((s) => s.char).join('');
-    const glyphs: Quad[] = splitTouchingGlyphs(slots, r.reading.crop.image).map((s) =>
-      cropQuad(r.reading.crop, s.x0, s.y0, s.x1, s.y1),
-    );
-    const brand = brandOf(text);
+    const glyphs = quadsOf(slots);
     const groups = splitGroups(slots);
+    const partShown = short && !cutShort && shownPart(slots);
+    if (short && !cutShort && !partShown) continue;
+    // A number shown in part has its IIN and layout checked on the glyphs read (shownPart).
+    const brand = brandOf(partShown ? text.replace(/^\?+|\?+$/g, '') : text);
     if (!brand && !laidOutAsCardNumber(groups)) continue;
     // A line the card's outline placed holds a number only by the card rules, a front's number long
     // and nearly all read: an ID card has the same outline and its own numbers across the same band,
     // and a back its phone line, where a read with gaps can pass for an issuer's short number.
-    if (r.cardBand && !(brand && lengthFitsBrand(text) && bandNumberShaped(text))) continue;
+    if (r.cardBand && !partShown && !(brand && lengthFitsBrand(text) && bandNumberShaped(text))) continue;
     // A number printed smaller than one already found is laid out as a card number (a second card
     // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
@@ -991,13 +1037,14 @@ function takeFindings(
       text,
       glyphs,
       confidence: numberConfidence(text, r.run),
-      keepable: !r.uncertain && !cutShort,
+      keepable: !r.uncertain && !cutShort && !partShown,
       enabledByDefault: true,
       reader: r.reading.learned ? 'learned' : 'tesseract',
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
         ...(cutShort ? ['cut by the frame before its last four: every digit in view masked'] : []),
+        ...(partShown ? [PART_SHOWN_NOTE] : []),
         ...(r.uncertain ? [UNCERTAIN_DIRECTION_NOTE] : []),
       ],
     };

@@ -5,6 +5,7 @@ import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { columnEnergy, inkSegments } from './ink-profile';
+import { PART_SHOWN_NOTE } from './part-shown';
 import { REPEAT_BAND } from './thresholds';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
@@ -22,6 +23,13 @@ import {
 } from './read-line';
 
 /**
+ * A number whose first four may be printed again under it: nine glyphs and more (a 4-digit code or
+ * year has none), or the leading groups of a number shown in part (part-shown.ts).
+ */
+const repeatable = (number: Finding) =>
+  number.glyphs.length >= 9 || !!number.notes?.includes(PART_SHOWN_NOTE);
+
+/**
  * Many cards print the first four digits a second time in small type just under the number (the
  * BIN check for the merchant; Mir cards print the first six). Hiding the number but not that repeat
  * leaks them, so the strip under the number's first group is read as sparse text and a word of four
@@ -34,7 +42,7 @@ export async function detectRepeatedPrefix(
   signal?: AbortSignal,
 ): Promise<Finding | undefined> {
   const { finding } = number;
-  if (finding.glyphs.length < 9) return undefined;
+  if (!repeatable(finding)) return undefined;
   const spec = repeatStrip(number);
   const prefix = finding.text;
   // The polarity guessed from a strip's grey levels fails on small light print on a mid-grey card,
@@ -85,7 +93,7 @@ export async function repeatStripLines(
   models: TextModels,
   number: { finding: Finding; glyphHeight: number },
 ): Promise<TextLine[]> {
-  if (number.finding.glyphs.length < 9) return [];
+  if (!repeatable(number.finding)) return [];
   // The detector resolves print from about 10 px: the strip is enlarged so print of a third of the
   // number's height comes out 26 px tall, and reaches up to the number's lower edge (text touching
   // the crop's border is what the detector misses).
@@ -312,7 +320,7 @@ export async function detectRepeatedPrefixLearned(
   onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  if (finding.glyphs.length < 9) return undefined;
+  if (!repeatable(finding)) return undefined;
   const { angle } = readingFrame(finding);
   const prefix = finding.text;
   // The number's first four as read are in doubt: one is unread, or the number as read is no card

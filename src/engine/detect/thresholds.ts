@@ -259,6 +259,26 @@ export const FINDINGS = {
   smallerNumber: 0.9,
 } as const;
 
+/**
+ * Stage "findings", a number shown in part (part-shown.ts): the leading groups of a card number on a
+ * card whose other digits are out of sight (covered by its owner, washed out by glare).
+ */
+export const PART_SHOWN = {
+  /** Fewest glyphs in view: two whole groups of four (one group alone is a code, a year, a branch). */
+  minGlyphs: 8,
+  /**
+   * Glyphs at least this share of the card's short side tall: a number's size (embossed numbers
+   * measure about 0.08, printed ones 0.05 to 0.07; dates and the small repeat of the first four less).
+   */
+  minHeightShare: 0.045,
+  /** The first glyph within this share of the card's long side from its leading edge. */
+  maxLeadShare: 0.3,
+  /** Room past the last glyph for at least this share of the digits still to come, at the run's pitch. */
+  roomShare: 0.8,
+  /** A last glyph read with less confidence than this may be the edge of the cover (a box, a scribble). */
+  coverEdgeConfidence: 0.3,
+} as const;
+
 /** Stage "fit glyphs to their print" (glyph-ink.ts): a glyph box grown across its line to its print. */
 export const GLYPH_INK = {
   /**

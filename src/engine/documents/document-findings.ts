@@ -8,6 +8,7 @@
 // from an ID. The result is merged with the card engine's findings.
 import { throwIfAborted } from '../detect/abort';
 import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
+import { PART_SHOWN_NOTE } from '../detect/part-shown';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
@@ -297,9 +298,14 @@ function evidenceOf(
   };
 }
 
-/** The card engine's number readings (not the 4-digit repeat of the first four). */
+/**
+ * The card engine's number readings, leading groups shown in part among them (not the 4-digit repeat
+ * of the first four).
+ */
 const cardNumberReadings = (existing: readonly Finding[]) =>
-  existing.filter((f) => f.kind === 'card-number' && f.text.length >= 12);
+  existing.filter(
+    (f) => f.kind === 'card-number' && (f.text.length >= 12 || !!f.notes?.includes(PART_SHOWN_NOTE)),
+  );
 
 /**
  * Whether the card engine's number could be an identity document's digits: found on a page with more
