@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inject } from 'vitest';
+import { join, relative } from 'node:path';
+import { expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const baseUrl = inject('baseUrl');
@@ -97,9 +97,19 @@ export function parseNetLog(text: string, origin: string): RequestLog {
 /** A phone as the browser tests hold one: an iPhone-sized touch screen. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 
+/**
+ * LASTFOUR_E2E_STARTS=<file>: one line (the test file) for each time a page of the app loads, reloads
+ * included. Each load starts the app afresh (its OCR pool and text models), the fixed cost of a test.
+ */
+const startsLog = process.env.LASTFOUR_E2E_STARTS;
+
 export async function openApp(context: BrowserContext, url = baseUrl): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
+  if (startsLog) {
+    const file = relative(process.cwd(), expect.getState().testPath ?? 'unknown');
+    page.on('load', () => appendFileSync(startsLog, `${file}\n`));
+  }
   await page.goto(url);
   return page;
 }
