@@ -12,8 +12,10 @@ export default defineConfig({
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    // Two test files at a time (vitest's default on CI's 2 cores is one): each test starts its own
-    // Chromium with its own NetLog, and a test that breaks the build serves its own copy of dist/.
+    // Two test files at a time (vitest's default on CI's 2 cores is one): each file starts its own
+    // Chromiums with their own NetLogs (one per test, or one shared by the tests of a file that open
+    // the app the same way: tests/e2e/support/shared-app.ts), and a test that breaks the build serves
+    // its own copy of dist/.
     maxWorkers: 2,
   },
 });

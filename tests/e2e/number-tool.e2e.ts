@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { download, dragSource, startApp, toClient, upload, waitForItems } from './support/app';
+import { download, dragSource, toClient, upload, waitForItems } from './support/app';
 import { baseUrl, noBrowser, openApp, PHONE, RecordedBrowser } from './support/browser';
 import { scoreExport, type GroundTruth } from './support/score';
+import { sharedApp } from './support/shared-app';
 import { strokeOf } from '../../bench/stroke-of';
 
 const truthOf = (path: string) => JSON.parse(readFileSync(`${path}.json`, 'utf8')) as GroundTruth;
@@ -49,17 +50,13 @@ async function touchDrag(cdp: CDPSession, page: Page, from: Pt, to: Pt, steps = 
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+// These tests open the app the same way (a desktop page): they share one, each from the app's empty
+// state (support/shared-app.ts).
 describe.skipIf(noBrowser)('number tool and export guard', () => {
-  let rb: RecordedBrowser | undefined;
-  afterEach(async () => {
-    await rb?.closeAndReadRequests().catch(() => undefined);
-    rb = undefined;
-  });
+  const app = sharedApp();
 
   it('holds the export of a card whose number cannot be read until the user chooses', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await upload(page, [`${SMEARED}.jpg`]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
     expect(
@@ -96,9 +93,7 @@ describe.skipIf(noBrowser)('number tool and export guard', () => {
 
   for (const fixture of [TILTED_REAL, TURNED_SYNTHETIC]) {
     it(`a drag over the tilted embossed number of ${fixture.split('/').pop()} hides all but the last four`, async () => {
-      const started = await startApp();
-      rb = started.rb;
-      const page = started.page;
+      const page = app.page;
       const gt = truthOf(fixture);
       await upload(page, [`${fixture}.jpg`]);
       expect(await waitForItems(page, 1)).toEqual(['ready']);
@@ -133,9 +128,7 @@ describe.skipIf(noBrowser)('number tool and export guard', () => {
   }
 
   it('a deleted automatic mask: the guard asks, and the other reader finds the number in the export', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await upload(page, ['tests/fixtures/app/s7-000-easy-front.jpg']);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
     const masks = () => page.evaluate(() => window.__lastfour!.getMasks(0));
@@ -177,6 +170,15 @@ describe.skipIf(noBrowser)('number tool and export guard', () => {
     expect(await offCentre()).toBeGreaterThan(0.2);
     await page.locator('[data-testid="leak-jump"]').click();
     await expect.poll(offCentre).toBeLessThan(0.1);
+  });
+});
+
+// A phone is another context (its viewport and touch screen): its own browser.
+describe.skipIf(noBrowser)('number tool on a phone', () => {
+  let rb: RecordedBrowser | undefined;
+  afterEach(async () => {
+    await rb?.closeAndReadRequests().catch(() => undefined);
+    rb = undefined;
   });
 
   it('marks a number with a finger at phone size', async () => {
