@@ -1,10 +1,11 @@
 // Accessibility and the rest of the screen: axe on the main screens, the help panel, keyboard-only
 // editing, peek, paste and drop, the phone layout, and "Clear all".
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { item, syntheticPng, upload, waitForItems, startApp } from './support/app';
-import { noBrowser, type RecordedBrowser } from './support/browser';
+import { item, syntheticPng, upload, waitForItems } from './support/app';
+import { noBrowser } from './support/browser';
+import { sharedApp } from './support/shared-app';
 
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const card = readFileSync('tests/fixtures/app/s7-000-easy-front.jpg');
@@ -15,9 +16,13 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Serious and critical axe violations on the current screen. */
+/**
+ * Serious and critical axe violations on the current screen. axe is evaluated in the page as the test
+ * driver's own script, which the app's Content-Security-Policy does not govern (an inline script tag
+ * would need the policy relaxed): axe looks at the app exactly as it runs.
+ */
 async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run()).violations;
@@ -27,18 +32,13 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// The three tests open the app the same way: they share one page, each from the app's empty state
+// (support/shared-app.ts).
 describe.skipIf(noBrowser)('accessible, keyboard-operable, mobile-ready', () => {
-  let rb: RecordedBrowser | undefined;
-  afterEach(async () => {
-    await rb?.closeAndReadRequests().catch(() => undefined);
-    rb = undefined;
-  });
+  const app = sharedApp();
 
   it('has no serious axe violations on the empty state, the editor, and the help panel', async () => {
-    // Inline axe needs the page's CSP relaxed; the app itself is unchanged.
-    const started = await startApp({ bypassCSP: true });
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await page.locator('.empty .privacy').waitFor();
     expect(await axeProblems(page)).toEqual([]);
 
@@ -69,9 +69,7 @@ describe.skipIf(noBrowser)('accessible, keyboard-operable, mobile-ready', () => 
   });
 
   it('edits masks with the keyboard alone, peeks at the original, and switches a finding off and back', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: card }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
     const count = async () => Number(await item(page, 0).getAttribute('data-mask-count'));
@@ -110,9 +108,7 @@ describe.skipIf(noBrowser)('accessible, keyboard-operable, mobile-ready', () => 
   });
 
   it('takes files from paste and drop, lays out as a strip on a phone, and clears everything', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await page.setViewportSize({ width: 390, height: 844 });
     const png = syntheticPng(320, 200).toString('base64');
     await page.evaluate((b64) => {
