@@ -1,6 +1,6 @@
 // Editing is real: every state of the masks (drawn, moved, resized, deleted, undone, redone) is
 // exactly what the exported pixels show: black inside each mask, untouched outside.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Mask } from '../../src/engine/types';
 import {
@@ -14,9 +14,9 @@ import {
   upload,
   waitForItems,
   type Rgba,
-  startApp,
 } from './support/app';
-import { noBrowser, type RecordedBrowser } from './support/browser';
+import { noBrowser } from './support/browser';
+import { sharedApp } from './support/shared-app';
 
 const W = 640;
 const H = 480;
@@ -71,17 +71,13 @@ async function exportMatches(page: Page, base: Rgba, expectedCount: number): Pro
 
 const near = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(2);
 
+// Both tests open the app the same way: they share one page, each from the app's empty state
+// (support/shared-app.ts).
 describe.skipIf(noBrowser)('editing masks in the app', () => {
-  let rb: RecordedBrowser | undefined;
-  afterEach(async () => {
-    await rb?.closeAndReadRequests().catch(() => undefined);
-    rb = undefined;
-  });
+  const app = sharedApp();
 
   it('draw, move, resize, draw, delete, undo, redo: the export follows every step', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     await upload(page, [{ name: 'scene.png', mimeType: 'image/png', buffer: syntheticPng(W, H) }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
@@ -159,9 +155,7 @@ describe.skipIf(noBrowser)('editing masks in the app', () => {
   });
 
   it('rotates a mask with the Transformer handle, and the export burns the rotated box', async () => {
-    const started = await startApp();
-    rb = started.rb;
-    const page = started.page;
+    const page = app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     await upload(page, [{ name: 'scene.png', mimeType: 'image/png', buffer: syntheticPng(W, H) }]);
     expect(await waitForItems(page, 1)).toEqual(['ready']);
