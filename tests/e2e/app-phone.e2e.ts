@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decode, upload, waitForItems } from './support/app';
 import { baseUrl, noBrowser, openApp, PHONE, RecordedBrowser } from './support/browser';
+import { sharedApp } from './support/shared-app';
 
 const card = readFileSync('tests/fixtures/app/s7-000-easy-front.jpg');
 
@@ -30,16 +31,13 @@ const fakeShareSheet = () => {
   });
 };
 
+// These two open the app the same way (a phone without a share sheet): they share one page, each
+// from the app's empty state (support/shared-app.ts).
 describe.skipIf(noBrowser)('one-handed on a phone', () => {
-  let rb: RecordedBrowser | undefined;
-  afterEach(async () => {
-    await rb?.closeAndReadRequests().catch(() => undefined);
-    rb = undefined;
-  });
+  const app = sharedApp({ newContext: (rb) => rb.browser.newContext(PHONE) });
 
   it('offers the rear camera on a phone and not on a desktop', async () => {
-    rb = await RecordedBrowser.launch();
-    const phone = await openApp(await rb.browser.newContext(PHONE), baseUrl);
+    const phone = app.page;
     const camera = phone.locator('[data-testid="camera-input"]');
     expect(await camera.getAttribute('capture')).toBe('environment');
     expect(await camera.getAttribute('accept')).toBe('image/*');
@@ -52,11 +50,34 @@ describe.skipIf(noBrowser)('one-handed on a phone', () => {
     ).toBeGreaterThan(0);
 
     const desktop = await openApp(
-      await rb.browser.newContext({ viewport: { width: 1280, height: 800 } }),
+      await app.rb.browser.newContext({ viewport: { width: 1280, height: 800 } }),
       baseUrl,
     );
     await desktop.locator('.empty .privacy').waitFor();
     expect(await desktop.locator('label.camera').isVisible()).toBe(false);
+    await desktop.context().close();
+  });
+
+  it('keeps the download alone where the browser cannot share files', async () => {
+    const page = app.page;
+    await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: card }]);
+    expect(await waitForItems(page, 1)).toEqual(['ready']);
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid="action-export-button"]').tap();
+    await download;
+    await page.locator('[data-testid="notice"]', { hasText: 'card-redacted.png' }).waitFor();
+    expect(
+      await page.locator('[data-testid="share-button"], [data-testid="action-share-button"]').count(),
+    ).toBe(0);
+  });
+});
+
+// A phone whose browser shares files is another context (the share sheet's stub): its own browser.
+describe.skipIf(noBrowser)('one-handed on a phone that shares files', () => {
+  let rb: RecordedBrowser | undefined;
+  afterEach(async () => {
+    await rb?.closeAndReadRequests().catch(() => undefined);
+    rb = undefined;
   });
 
   it('keeps Export and the findings in thumb reach, with 44 px targets, and shares the export', async () => {
@@ -111,19 +132,5 @@ describe.skipIf(noBrowser)('one-handed on a phone', () => {
     const shared = await decode(Buffer.from(file.bytes));
     expect([shared.width, shared.height]).toEqual([1078, 689]);
     expect(await page.locator('[data-testid="share-button"]').count()).toBe(1);
-  });
-
-  it('keeps the download alone where the browser cannot share files', async () => {
-    rb = await RecordedBrowser.launch();
-    const page = await openApp(await rb.browser.newContext(PHONE), baseUrl);
-    await upload(page, [{ name: 'card.jpg', mimeType: 'image/jpeg', buffer: card }]);
-    expect(await waitForItems(page, 1)).toEqual(['ready']);
-    const download = page.waitForEvent('download');
-    await page.locator('[data-testid="action-export-button"]').tap();
-    await download;
-    await page.locator('[data-testid="notice"]', { hasText: 'card-redacted.png' }).waitFor();
-    expect(
-      await page.locator('[data-testid="share-button"], [data-testid="action-share-button"]').count(),
-    ).toBe(0);
   });
 });
