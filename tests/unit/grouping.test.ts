@@ -12,6 +12,7 @@ import {
   slotsFromInk,
   splitGroups,
   withoutLoneEnds,
+  withNextGlyph,
 } from '../../src/engine/detect/group-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
 import { digitOf } from '../../src/engine/detect/digit-like';
@@ -598,5 +599,21 @@ describe('a glyph’s height counts only where the run’s boxes agree on one', 
     const s = layout([6, 13], read).map((x, i) => ({ ...x, y0: x.y1 - (i === 18 ? 5 : cycle[i % 6]) }));
     expect(outOfRhythm(s)).toBe(false);
     expect(chars(numberWithin(s))).toBe(read);
+  });
+});
+
+describe('withNextGlyph: the place of the glyph a cover may half hide', () => {
+  it('starts a new group after a whole group of four, past the space seen between groups', () => {
+    const slots = layout([4, 4], '35688679');
+    const next = withNextGlyph(slots);
+    expect(chars(next)).toBe('35688679?');
+    // Glyph 8 starts at 10 + 7 * 26 + 26 = 218; the next one a pitch and a group space (26) later.
+    expect(next[8].x0).toBe(218 + 26 + 26);
+    expect(next[8].x1 - next[8].x0).toBe(20);
+  });
+
+  it('follows at the pitch inside a group the cover cut', () => {
+    const next = withNextGlyph(layout([4, 4, 2], '3568867912'));
+    expect(next[10].x0).toBe(next[9].x0 + 26);
   });
 });

@@ -32,6 +32,7 @@ import {
   splitGroups,
   type EndCut,
   laidOutAsCardNumber,
+  withNextGlyph,
 } from './group-digits';
 import { panelCodeFinding } from './security-code-learned';
 import { numberRun, type NumberRun, type Slot } from './number-run';
@@ -918,6 +919,8 @@ export async function detectCardNumbersDetailed(
   return kept;
 }
 
+const textOf = (slots: readonly Slot[]) => slots.map((s) => s.char).join('');
+
 /** `slots` without the unread glyphs ('?') at either end. */
 function withoutUnreadEnds(slots: readonly Slot[]): readonly Slot[] {
   let a = 0;
@@ -1011,13 +1014,14 @@ function takeFindings(
     // from ink alone is more likely prose or a pattern.
     const read = r.run.slots.filter((s) => s.char !== '?').length;
     if (r.run.trueDigits < 6 || read < 0.6 * r.run.slots.length) continue;
-    const text = slots.map((s) => s.char).join('');
-    const glyphs = quadsOf(slots);
-    const groups = splitGroups(slots);
     const partShown = short && !cutShort && shownPart(slots);
     if (short && !cutShort && !partShown) continue;
     // A number shown in part has its IIN and layout checked on the glyphs read (shownPart).
-    const brand = brandOf(partShown ? text.replace(/^\?+|\?+$/g, '') : text);
+    const brand = brandOf(partShown ? textOf(withoutUnreadEnds(slots)) : textOf(slots));
+    if (partShown) slots = withNextGlyph(slots);
+    const text = textOf(slots);
+    const glyphs = quadsOf(slots);
+    const groups = splitGroups(slots);
     if (!brand && !laidOutAsCardNumber(groups)) continue;
     // A line the card's outline placed holds a number only by the card rules, a front's number long
     // and nearly all read: an ID card has the same outline and its own numbers across the same band,

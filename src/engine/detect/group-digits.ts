@@ -286,6 +286,21 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
 }
 
 /**
+ * A number shown in part (part-shown.ts) with the place of its next glyph added, unread ('?'): a cover
+ * drawn a little short leaves part of that glyph in view. After a whole group of four the next glyph
+ * starts a new group, past the space between groups seen on the number; else it follows at the pitch.
+ */
+export function withNextGlyph(slots: readonly Slot[]): Slot[] {
+  const pitch = glyphPitch(slots);
+  const groups = splitGroups(slots, pitch);
+  const last = slots[slots.length - 1];
+  const width = median(slots.map((s) => s.x1 - s.x0));
+  const newGroup = groups[groups.length - 1].length >= 4;
+  const x0 = last.x0 + pitch + (newGroup ? groupSpace(groups, pitch) : 0);
+  return [...slots, { ...last, x0, x1: x0 + width, char: '?', confidence: 0, wordStart: undefined }];
+}
+
+/**
  * The extra space between groups over the glyph pitch, in slot units (the median over the number's
  * group boundaries; 0 with one group).
  */

@@ -47,7 +47,8 @@ export interface ShownRun {
  *   cards in the fixtures);
  * - room on the card past the last glyph for the digits still to come at the run's pitch
  *   (`PART_SHOWN.roomShare` of it): a run that ends at the card's edge is a shorter number, not a hidden one.
- * Every digit in view is then masked; which four are the last is not in view.
+ * Every digit in view is then masked, and the place of the next one (withNextGlyph); which four are the
+ * last is not in view.
  */
 export function shownInPart(run: ShownRun, card: CardOutline | undefined): boolean {
   const n = run.glyphs.length;
