@@ -79,6 +79,11 @@ export function brandOf(digits: string): Brand | undefined {
   return BRANDS.find((b) => b.matches(prefix));
 }
 
+/** The length a brand's cards usually print: Amex 15 digits, Diners 14, nearly every other card 16. */
+export function usualLength(brand: Brand | undefined): number {
+  return brand?.name === 'amex' ? 15 : brand?.name === 'diners' ? 14 : 16;
+}
+
 /** True when the brand of the prefix allows this many digits: raises confidence, never gates. */
 export function lengthFitsBrand(digits: string): boolean {
   const b = brandOf(digits);

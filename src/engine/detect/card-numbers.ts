@@ -969,12 +969,14 @@ function takeFindings(
     // (the edges of a cover, the card's art) are masked with it but say nothing of its layout.
     const shownPart = (from: readonly Slot[]) => {
       const known = withoutUnreadEnds(from);
+      // The cheap tests first: the card's outline and the glyphs' quads only for an IIN-led run.
       return (
         from.length < 12 &&
         known.length >= PART_SHOWN.minGlyphs &&
+        !!brandOf(textOf(known)) &&
         shownInPart(
           {
-            text: known.map((s) => s.char).join(''),
+            text: textOf(known),
             groups: splitGroups(known).map((g) => g.length),
             glyphs: quadsOf(known),
             confidence: known.map((s) => s.confidence),

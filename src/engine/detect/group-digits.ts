@@ -1,4 +1,4 @@
-import { brandOf, lengthFitsBrand, wholeCardNumber } from './brands';
+import { brandOf, lengthFitsBrand, usualLength, wholeCardNumber } from './brands';
 import { luhnValid } from './luhn';
 import type { Slot } from './number-run';
 import { median } from '../math';
@@ -222,8 +222,7 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   groups = groups.filter((g) => g.length > 0);
   if (grouping) groups = fillShortGroups(groups, grouping, pitch);
   slots = groups.flat();
-  // Amex prints 15 digits, Diners 14, nearly every other card 16.
-  const target = brand?.name === 'amex' ? 15 : brand?.name === 'diners' ? 14 : 16;
+  const target = usualLength(brand);
   // Fewer glyphs than the brand prints, in whole groups of its layout (the last maybe partial): the
   // end of the number is hidden (past the card's or the frame's edge, under a finger). The ink walk
   // would have found a visible group, so what is missing is the end, and the last four are there.

@@ -6,7 +6,7 @@
 // on a card as its number does, every digit in view is one to hide.
 import { median } from '../math';
 import type { Finding, Point, Quad } from '../types';
-import { brandOf } from './brands';
+import { brandOf, usualLength } from './brands';
 import { insideQuad } from './card-band';
 import type { CardOutline } from './card-outline';
 import { CARD_LAYOUTS } from './stroke-layout';
@@ -82,8 +82,7 @@ export function shownInPart(run: ShownRun, card: CardOutline | undefined): boole
   // first of each group.
   const steps = centres.slice(1).map((c, i) => dist(c, centres[i]));
   const pitch = median([...steps].sort((a, b) => a - b).slice(0, n - run.groups.length));
-  const usual = brand.name === 'amex' ? 15 : brand.name === 'diners' ? 14 : 16;
-  return rayToEdge(last, dir, corners) >= PART_SHOWN.roomShare * (usual - n) * pitch;
+  return rayToEdge(last, dir, corners) >= PART_SHOWN.roomShare * (usualLength(brand) - n) * pitch;
 }
 
 /** `groups` are a layout's leading groups (the last maybe partial) with at least one more to come. */
