@@ -24,3 +24,16 @@ export function readingFrame(finding: Finding) {
 export function centre(q: Quad): Point {
   return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }
+
+/** The line's frame: `along` the glyphs' top edges (their mean direction), `down` across them. */
+export function topEdgeFrame(glyphs: readonly Quad[]): { along: Point; down: Point } {
+  let ax = 0;
+  let ay = 0;
+  for (const q of glyphs) {
+    ax += q[1].x - q[0].x;
+    ay += q[1].y - q[0].y;
+  }
+  const len = Math.hypot(ax, ay) || 1;
+  const along = { x: ax / len, y: ay / len };
+  return { along, down: { x: -along.y, y: along.x } };
+}

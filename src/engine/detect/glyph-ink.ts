@@ -6,26 +6,14 @@
 // ink), a box can hold only part of its digit, and a mask drawn from it leaves the rest readable.
 // Edge energy does not depend on polarity: the rows of a glyph's column band that carry edges,
 // joined to the rows of its box, are where the digit is printed. Boxes only grow across the line,
-// never shrink and never move along it, so a kept digit's neighbours are masked no nearer to it.
+// never shrink and never move along it, so a kept digit's neighbours are masked no nearer to it (the
+// fit along the line, which only takes boxes back off the next glyph's print, is glyph-gaps.ts).
 import type { GrayImage, Point, Quad } from '../types';
 import { median } from '../math';
-import { centre } from '../reading-frame';
+import { centre, topEdgeFrame } from '../reading-frame';
 import { GLYPH_INK } from './thresholds';
-
-/** Bilinear grey level at (x, y), clamped to the image. */
-function sample(img: GrayImage, x: number, y: number): number {
-  const { width: w, height: h, data } = img;
-  const cx = Math.min(w - 1.001, Math.max(0, x));
-  const cy = Math.min(h - 1.001, Math.max(0, y));
-  const x0 = Math.floor(cx);
-  const y0 = Math.floor(cy);
-  const fx = cx - x0;
-  const fy = cy - y0;
-  const i = y0 * w + x0;
-  const top = data[i] + (data[i + 1] - data[i]) * fx;
-  const bottom = data[i + w] + (data[i + w + 1] - data[i + w]) * fx;
-  return top + (bottom - top) * fy;
-}
+import { edgeStrength, secondLargest } from '../image/sample';
+import { fitGlyphsToGaps } from './glyph-gaps';
 
 const add = (p: Point, d: Point, k: number): Point => ({ x: p.x + d.x * k, y: p.y + d.y * k });
 
@@ -45,24 +33,13 @@ function rowEdges(
   step: number,
 ): Float64Array {
   const out = new Float64Array(rows[1] - rows[0] + 1);
-  const ax = along.x * step;
-  const ay = along.y * step;
-  const dx = down.x * step;
-  const dy = down.y * step;
+  const a = { x: along.x * step, y: along.y * step };
+  const d = { x: down.x * step, y: down.y * step };
   for (let r = rows[0]; r <= rows[1]; r++) {
-    let first = 0;
-    let second = 0;
-    for (let c = cols[0]; c <= cols[1]; c += step) {
-      const p = add(add(topLeft, along, c), down, r * step);
-      const e =
-        Math.abs(sample(img, p.x + ax, p.y + ay) - sample(img, p.x - ax, p.y - ay)) +
-        Math.abs(sample(img, p.x + dx, p.y + dy) - sample(img, p.x - dx, p.y - dy));
-      if (e > first) {
-        second = first;
-        first = e;
-      } else if (e > second) second = e;
-    }
-    out[r - rows[0]] = second;
+    const edges: number[] = [];
+    for (let c = cols[0]; c <= cols[1]; c += step)
+      edges.push(edgeStrength(img, add(add(topLeft, along, c), down, r * step), a, d));
+    out[r - rows[0]] = secondLargest(edges);
   }
   return out;
 }
@@ -168,16 +145,7 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
   const step = Math.max(1, lineHeight / GLYPH_INK.rowsPerGlyph);
   const reach = Math.ceil((GLYPH_INK.searchReach * lineHeight) / step);
   const maxGrow = GLYPH_INK.maxGrow * lineHeight;
-  // The line's frame: along the glyphs' top edges, and down across them.
-  let ax = 0;
-  let ay = 0;
-  for (const q of glyphs) {
-    ax += q[1].x - q[0].x;
-    ay += q[1].y - q[0].y;
-  }
-  const len = Math.hypot(ax, ay) || 1;
-  const along = { x: ax / len, y: ay / len };
-  const down = { x: -along.y, y: along.x };
+  const { along, down } = topEdgeFrame(glyphs);
   const u = (p: Point) => p.x * along.x + p.y * along.y;
   const v = (p: Point) => p.x * down.x + p.y * down.y;
   const tops: Point[] = [];
@@ -206,8 +174,9 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
 }
 
 /**
- * A finding's glyphs fitted to their print (`fitGlyphsToInk`), each printed line on its own: the
- * groups of a vertical card are stacked lines, and a band is the print of one line.
+ * A finding's glyphs fitted to their print, each printed line on its own (the groups of a vertical
+ * card are stacked lines, and a band is the print of one line): across the line (`fitGlyphsToInk`),
+ * then along it, off the next glyph's print (glyph-gaps.ts `fitGlyphsToGaps`).
  *
  * @param lines the printed line of each glyph (Finding.lines), absent for a number on one line
  */
@@ -216,14 +185,12 @@ export function fitFindingGlyphsToInk(
   glyphs: readonly Quad[],
   lines?: readonly number[],
 ): Quad[] {
-  if (!lines) return fitGlyphsToInk(gray, glyphs);
+  const fit = (line: readonly Quad[]) => fitGlyphsToGaps(gray, fitGlyphsToInk(gray, line));
+  if (!lines) return fit(glyphs);
   const out = [...glyphs];
   for (const line of new Set(lines)) {
     const at = glyphs.map((_, i) => i).filter((i) => lines[i] === line);
-    const fitted = fitGlyphsToInk(
-      gray,
-      at.map((i) => glyphs[i]),
-    );
+    const fitted = fit(at.map((i) => glyphs[i]));
     at.forEach((i, k) => (out[i] = fitted[k]));
   }
   return out;

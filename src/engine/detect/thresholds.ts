@@ -313,6 +313,25 @@ export const GLYPH_INK = {
   gapRows: 1,
 } as const;
 
+/** Where the next glyph's print starts after the gap inside a group (glyph-gaps.ts), in glyph pitches. */
+export const GLYPH_GAP = {
+  /**
+   * Neighbours whose centres are at most this many pitches apart, a group gap included, have a gap
+   * to look at; farther apart, a glyph between them may be missing.
+   */
+  maxCentres: 2.6,
+  /** The gap's floor is looked for at least this far from either centre (a 0's hollow is not a gap)... */
+  clear: 0.25,
+  /** The print's strength: this quantile of the columns between the two centres (most cross a stroke). */
+  printQuantile: 0.75,
+  /** The emptiest column between them is a gap only when at most this share as strong as the print... */
+  maxFloor: 0.6,
+  /** ...and the gap runs on while a column is within this share of the way from that floor to the print. */
+  inkShare: 0.35,
+  /** Columns are sampled this far apart (source pixels): a cell's edge is a pixel or two wide. */
+  columnStep: 0.5,
+} as const;
+
 /**
  * Stage "locate lines" by card geometry (card-band.ts), tried only when no line read as a number.
  * Measured on photos whose numbers the detector missed (embossed relief as pale as the card): the
