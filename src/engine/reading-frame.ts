@@ -37,3 +37,12 @@ export function topEdgeFrame(glyphs: readonly Quad[]): { along: Point; down: Poi
   const along = { x: ax / len, y: ay / len };
   return { along, down: { x: -along.y, y: along.x } };
 }
+
+/** `p` moved `k` times the vector `d` (source pixels). */
+export const offset = (p: Point, d: Point, k: number): Point => ({ x: p.x + d.x * k, y: p.y + d.y * k });
+
+/** The point halfway between `p` and `q`. */
+export const midpoint = (p: Point, q: Point): Point => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
+
+/** The distance between `p` and `q`. */
+export const distance = (p: Point, q: Point): number => Math.hypot(q.x - p.x, q.y - p.y);

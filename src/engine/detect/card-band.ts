@@ -6,6 +6,7 @@
 import type { TextLine } from '../learned/text-lines';
 import { foldDirection } from '../math';
 import type { Point } from '../types';
+import { distance, midpoint } from '../reading-frame';
 import type { CardOutline } from './card-outline';
 import { CARD_BAND } from './thresholds';
 
@@ -22,11 +23,10 @@ import { CARD_BAND } from './thresholds';
  */
 export function cardBandLines(outline: CardOutline, readingAngle?: number): TextLine[] {
   const { top, bottom, direction } = longSides(outline);
-  const mid = (p: Point, q: Point) => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
-  const width = (dist(top[0], top[1]) + dist(bottom[0], bottom[1])) / 2;
-  const t = mid(top[0], top[1]);
-  const u = mid(bottom[0], bottom[1]);
-  const height = dist(t, u);
+  const width = (distance(top[0], top[1]) + distance(bottom[0], bottom[1])) / 2;
+  const t = midpoint(top[0], top[1]);
+  const u = midpoint(bottom[0], bottom[1]);
+  const height = distance(t, u);
   const angle = foldDirection(direction);
   const lines: TextLine[] = [];
   // Down the card as its words read: from the middle towards the bottom edge.
@@ -74,8 +74,6 @@ export function cardReadingAngle(
   return Math.abs(votes) >= CARD_BAND.wordsAgreeing ? angle : undefined;
 }
 
-const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
-
 /**
  * The card's long sides, its top and bottom edges whichever way the photo holds it, each from the
  * corner its first-listed corner runs to, and the direction (radians clockwise, not folded) they run
@@ -84,7 +82,7 @@ const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
 function longSides(outline: CardOutline): { top: [Point, Point]; bottom: [Point, Point]; direction: number } {
   const [a, b, c, d] = outline.corners;
   const [top, bottom]: [Point, Point][] =
-    dist(a, b) + dist(c, d) >= dist(b, c) + dist(d, a)
+    distance(a, b) + distance(c, d) >= distance(b, c) + distance(d, a)
       ? [
           [a, b],
           [d, c],

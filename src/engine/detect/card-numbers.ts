@@ -1009,7 +1009,7 @@ function takeFindings(
     const cutShort =
       short &&
       slots.length >= FINDINGS.cutMinGlyphs &&
-      !!brandOf(slots.map((s) => s.char).join('')) &&
+      !!brandOf(textOf(slots)) &&
       cutAtEnd(r.source, crop, r.run.slots, slots[slots.length - 1], glyphPitch(slots)) === 'frame';
     if (short && !cutShort && slots.length < PART_SHOWN.minGlyphs) continue;
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in

@@ -6,6 +6,7 @@ import { scaleGray } from '../image/transform';
 import { nthSmallest } from '../math';
 import { sobelAt } from './components';
 import type { GrayImage, Point, Quad } from '../types';
+import { distance } from '../reading-frame';
 
 export interface CardOutline {
   /** Corners in source pixels, clockwise from top-left as the photo shows them. */
@@ -122,7 +123,7 @@ export function findCardOutline(gray: GrayImage): CardOutline | undefined {
       const pts = [meet(a, c), meet(c, b), meet(b, d), meet(d, a)];
       if (pts.some((p) => !p || p.x < -1 || p.y < -1 || p.x > w || p.y > h)) continue;
       const corners = pts as Quad;
-      const sides = [0, 1, 2, 3].map((k) => dist(corners[k], corners[(k + 1) % 4]));
+      const sides = [0, 1, 2, 3].map((k) => distance(corners[k], corners[(k + 1) % 4]));
       const ac = (sides[0] + sides[2]) / 2;
       const bd = (sides[1] + sides[3]) / 2;
       if (!idOneShaped(ac, bd)) continue;
@@ -256,8 +257,6 @@ function meet(a: Edge, b: Edge): Point | undefined {
     y: (b.rho * Math.cos(ta) - a.rho * Math.cos(tb)) / det,
   };
 }
-
-const dist = (p: Point, q: Point) => Math.hypot(q.x - p.x, q.y - p.y);
 
 /** Area of a simple quadrilateral (shoelace). */
 function area(q: Quad): number {

@@ -14,10 +14,8 @@
 import type { GrayImage, Point, Quad } from '../types';
 import { median } from '../math';
 import { edgeStrength, secondLargest } from '../image/sample';
-import { centre, topEdgeFrame } from '../reading-frame';
+import { centre, offset, topEdgeFrame } from '../reading-frame';
 import { GLYPH_GAP, GLYPH_INK } from './thresholds';
-
-const add = (p: Point, d: Point, k: number): Point => ({ x: p.x + d.x * k, y: p.y + d.y * k });
 
 /** A glyph's extent in the line's frame (source pixels along and across the line). */
 interface Extent {
@@ -106,7 +104,7 @@ function printAfterGap(
     const edges: number[] = [];
     // A row past each end: a solid stroke's only edges may be its top and bottom.
     for (let v = band[0] - stepV; v <= band[1] + stepV; v += stepV)
-      edges.push(edgeStrength(gray, add(add({ x: 0, y: 0 }, along, u), down, v), along, down));
+      edges.push(edgeStrength(gray, offset(offset({ x: 0, y: 0 }, along, u), down, v), along, down));
     us.push(u);
     strength.push(secondLargest(edges));
   }
@@ -150,6 +148,6 @@ function printAfterGap(
 function moveEnd(q: Quad, along: Point, by: number, side: 'left' | 'right'): Quad {
   const [p0, p1, p2, p3] = q;
   return side === 'right'
-    ? [p0, add(p1, along, by), add(p2, along, by), p3]
-    : [add(p0, along, -by), p1, p2, add(p3, along, -by)];
+    ? [p0, offset(p1, along, by), offset(p2, along, by), p3]
+    : [offset(p0, along, -by), p1, p2, offset(p3, along, -by)];
 }

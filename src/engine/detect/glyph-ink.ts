@@ -10,12 +10,10 @@
 // fit along the line, which only takes boxes back off the next glyph's print, is glyph-gaps.ts).
 import type { GrayImage, Point, Quad } from '../types';
 import { median } from '../math';
-import { centre, topEdgeFrame } from '../reading-frame';
+import { centre, offset, topEdgeFrame } from '../reading-frame';
 import { GLYPH_INK } from './thresholds';
 import { edgeStrength, secondLargest } from '../image/sample';
 import { fitGlyphsToGaps } from './glyph-gaps';
-
-const add = (p: Point, d: Point, k: number): Point => ({ x: p.x + d.x * k, y: p.y + d.y * k });
 
 /**
  * How strongly each row of a glyph's column band carries an edge: the second strongest edge along
@@ -38,7 +36,7 @@ function rowEdges(
   for (let r = rows[0]; r <= rows[1]; r++) {
     const edges: number[] = [];
     for (let c = cols[0]; c <= cols[1]; c += step)
-      edges.push(edgeStrength(img, add(add(topLeft, along, c), down, r * step), a, d));
+      edges.push(edgeStrength(img, offset(offset(topLeft, along, c), down, r * step), a, d));
     out[r - rows[0]] = secondLargest(edges);
   }
   return out;
@@ -169,7 +167,12 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
     const top = topAt ? Math.min(0, Math.max(-maxGrow, topAt(x) - v(q[0]))) : 0;
     const bottom = bottomAt ? Math.max(height, Math.min(height + maxGrow, bottomAt(x) - v(q[0]))) : height;
     if (top === 0 && bottom === height) return q;
-    return [add(q[0], own, top), add(q[1], own, top), add(q[1], own, bottom), add(q[0], own, bottom)];
+    return [
+      offset(q[0], own, top),
+      offset(q[1], own, top),
+      offset(q[1], own, bottom),
+      offset(q[0], own, bottom),
+    ];
   });
 }
 

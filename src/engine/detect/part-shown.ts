@@ -11,6 +11,7 @@ import { insideQuad } from './card-band';
 import type { CardOutline } from './card-outline';
 import { CARD_LAYOUTS } from './stroke-layout';
 import { PART_SHOWN } from './thresholds';
+import { distance, midpoint } from '../reading-frame';
 
 /**
  * The note on such a finding: every digit in view is masked, and the user checks that the rest of the
@@ -67,20 +68,20 @@ export function shownInPart(run: ShownRun, card: CardOutline | undefined): boole
   const centres = run.glyphs.map(centreOf);
   const corners = card.corners;
   if (!centres.every((c) => insideQuad(corners, c))) return false;
-  const sides = [0, 1, 2, 3].map((i) => dist(corners[i], corners[(i + 1) % 4]));
+  const sides = [0, 1, 2, 3].map((i) => distance(corners[i], corners[(i + 1) % 4]));
   const short = Math.min((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
   const long = Math.max((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
-  const height = median(run.glyphs.map((q) => dist(mid(q[0], q[1]), mid(q[3], q[2]))));
+  const height = median(run.glyphs.map((q) => distance(midpoint(q[0], q[1]), midpoint(q[3], q[2]))));
   if (height < PART_SHOWN.minHeightShare * short) return false;
   const first = centres[0];
   const last = centres[n - 1];
-  const span = dist(first, last);
+  const span = distance(first, last);
   if (span <= 0) return false;
   const dir = { x: (last.x - first.x) / span, y: (last.y - first.y) / span };
   if (rayToEdge(first, { x: -dir.x, y: -dir.y }, corners) > PART_SHOWN.maxLeadShare * long) return false;
   // The pitch within groups: the shortest steps between neighbouring glyphs, one per glyph but the
   // first of each group.
-  const steps = centres.slice(1).map((c, i) => dist(c, centres[i]));
+  const steps = centres.slice(1).map((c, i) => distance(c, centres[i]));
   const pitch = median([...steps].sort((a, b) => a - b).slice(0, n - run.groups.length));
   return rayToEdge(last, dir, corners) >= PART_SHOWN.roomShare * (usualLength(brand) - n) * pitch;
 }
@@ -93,9 +94,7 @@ function leadsLayout(groups: readonly number[], layout: readonly number[]): bool
   return complete && inView < layout.reduce((a, b) => a + b, 0);
 }
 
-const mid = (p: Point, q: Point): Point => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 });
-const dist = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
-const centreOf = (q: Quad): Point => mid(mid(q[0], q[1]), mid(q[2], q[3]));
+const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));
 
 /** Distance from `p` (inside the quad) along unit direction `d` to the quad's boundary. */
 function rayToEdge(p: Point, d: Point, q: Quad): number {

@@ -5,7 +5,7 @@ import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { columnEnergy, inkSegments } from './ink-profile';
-import { PART_SHOWN_NOTE } from './part-shown';
+import { shownInPartFinding } from './part-shown';
 import { REPEAT_BAND } from './thresholds';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
@@ -26,8 +26,7 @@ import {
  * A number whose first four may be printed again under it: nine glyphs and more (a 4-digit code or
  * year has none), or the leading groups of a number shown in part (part-shown.ts).
  */
-const repeatable = (number: Finding) =>
-  number.glyphs.length >= 9 || !!number.notes?.includes(PART_SHOWN_NOTE);
+const repeatable = (number: Finding) => number.glyphs.length >= 9 || shownInPartFinding(number);
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the

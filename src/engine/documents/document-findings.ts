@@ -8,7 +8,7 @@
 // from an ID. The result is merged with the card engine's findings.
 import { throwIfAborted } from '../detect/abort';
 import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
-import { PART_SHOWN_NOTE } from '../detect/part-shown';
+import { shownInPartFinding } from '../detect/part-shown';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
@@ -303,9 +303,7 @@ function evidenceOf(
  * of the first four).
  */
 const cardNumberReadings = (existing: readonly Finding[]) =>
-  existing.filter(
-    (f) => f.kind === 'card-number' && (f.text.length >= 12 || !!f.notes?.includes(PART_SHOWN_NOTE)),
-  );
+  existing.filter((f) => f.kind === 'card-number' && (f.text.length >= 12 || shownInPartFinding(f)));
 
 /**
  * Whether the card engine's number could be an identity document's digits: found on a page with more
