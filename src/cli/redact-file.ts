@@ -307,22 +307,22 @@ function consoleTo(say: (text: string) => void): () => void {
 
 /**
  * The warning for a card with no card number masked (`cardWithoutNumber`). On a back whose security
- * code is masked it says that many backs print no number, so the user looks rather than assumes a
- * miss, and that on a front the masked code may be part of the number; the advice to mask the number
- * by hand stands either way.
+ * code is masked it says that only the code was masked and that many backs print no number, so the
+ * user looks rather than assumes a miss; the advice to mask a number shown on the side by hand, or
+ * the part of one (a front whose owner covered most of the number is taken for a back by the group
+ * left in view), stands either way.
  */
 export function cardWithoutNumberWarning(
   reasons: readonly string[],
   outImage: string,
   codeOnlyBack: boolean,
 ): string {
-  const why = codeOnlyBack ? ' (its security code is masked; many backs print no number)' : '';
-  // The side was taken for a back by that code alone: on a front whose owner covered part of the
-  // number (a felt pen, an editor's box), the "code" is a group of the number left in view.
-  const todo = codeOnlyBack
-    ? 'mask the number by hand if this side prints one (on a front, the masked "code" may be a group of its number)'
-    : 'mask the number by hand';
-  return `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask${why}: check ${outImage} and ${todo}\n`;
+  const head = `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask`;
+  if (!codeOnlyBack) return `${head}: check ${outImage} and mask the number by hand\n`;
+  return (
+    `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
+    `check ${outImage} and, if this side shows a card number or part of one, mask it by hand\n`
+  );
 }
 
 /** The outcome of a file that could not be redacted: its report entry, as the error line says it. */

@@ -14,12 +14,15 @@ describe('cardWithoutNumberWarning', () => {
     expect(text).not.toContain('backs');
   });
 
-  it('says on a back with its code masked that the side may print no number', () => {
+  it('says on a back with its code masked that only the code was masked and backs may print no number', () => {
     const text = cardWithoutNumberWarning(reasons, 'out/b.redacted.png', true);
-    expect(text).toMatch(/^ {2}warning: looks like a card .* but no card number was found/);
-    expect(text).toContain('its security code is masked; many backs print no number');
-    expect(text).toContain('mask the number by hand if this side prints one');
-    // A front whose owner covered part of the number is taken for a back by a group left in view.
-    expect(text).toContain('on a front, the masked "code" may be a group of its number)\n');
+    expect(text).toMatch(/^ {2}warning: looks like a card .* but no card number was found to mask; /);
+    expect(text).toContain('only a security code was masked, as on a card back (many backs print no number)');
+    // A front whose owner covered most of the number is taken for a back by the group left in view:
+    // the advice covers a number shown in part, in plain words.
+    expect(text).toContain(
+      'check out/b.redacted.png and, if this side shows a card number or part of one, mask it by hand\n',
+    );
+    expect(text).not.toContain('"code"');
   });
 });
