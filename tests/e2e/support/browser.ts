@@ -23,6 +23,13 @@ const CHROMIUM_ARGS = [
   '--disable-features=AutofillServerCommunication',
   // Nothing but this machine resolves: a leak is recorded below but can never reach the network.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  // V8's baseline WebAssembly compiler (Liftoff) only, no optimizing tier (TurboFan). A browser test
+  // opens the app and reads one to three photos: too short for TurboFan's compile work on the OCR
+  // and ONNX runtimes' wasm to pay back. Measured on 2 cores, opening the app and reading one card
+  // twice took about 20 CPU-seconds with TurboFan and 14 with Liftoff alone; the whole browser phase
+  // (44 tests) 610 s and 483 s. What the app computes does not depend on the tier: WebAssembly's
+  // arithmetic is fully specified (neither runtime's build uses relaxed SIMD).
+  '--js-flags=--liftoff-only',
 ];
 
 export interface RequestLog {

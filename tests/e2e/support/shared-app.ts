@@ -1,6 +1,7 @@
 // One browser and one app page for the tests of a file that open the app the same way. Opening the
 // app is most of a short test's cost (Chromium, the page, the OCR pool and the text models start:
-// about 15 CPU-seconds before the first photo, on CI's two busy cores), so such tests share it, and
+// about 6 CPU-seconds before the first photo, and the first photo's read costs more than later
+// ones, measured on 2 cores with the flags in browser.ts), so such tests share it, and
 // each starts from the app's empty state instead of a new page: see reset() for what that puts back.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
