@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { EngineFirstSequencer } from './tests/support/engine-first-sequencer.ts';
 
 // Unit and engine tests run in Node: the engine is plain TypeScript and runs the same code as the
 // browser's worker. Browser tests (tests/e2e) are driven separately by tests/e2e/run.mjs.
@@ -14,6 +15,7 @@ export default defineConfig({
     pool: 'forks',
     // Two test files at a time: vitest's default on a 2-core machine (CI's) is cores - 1, one file.
     maxWorkers: 2,
+    sequence: { sequencer: EngineFirstSequencer },
     // One onnxruntime thread per engine (the CLI's default is two): with two files at a time, two
     // engines' threads would spin against each other (src/cli/models-node.ts). Child processes (the
     // CLI tests' spawned runs) inherit it.
