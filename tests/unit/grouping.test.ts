@@ -362,6 +362,24 @@ describe('where the number ends', () => {
 });
 
 describe('a stray glyph at an end of the run', () => {
+  it('is dropped after the number when read in doubt, off the rhythm, at a length the brand never issues', async () => {
+    const { numberWithin } = await import('../../src/engine/detect/group-digits');
+    // A specimen Visa number on a banner (4321 0122 4567 8901, no Luhn either way) with a decoration
+    // after it read as a 17th glyph, 1.4 pitches past the last digit, at confidence 0.57.
+    const number = layout([4, 4, 4, 4], '4321012245678901');
+    const last = number[15];
+    const stray = { ...last, x0: last.x0 + 1.4 * 26, x1: last.x1 + 1.4 * 26, char: '9', confidence: 0.57 };
+    expect(chars(numberWithin([...number, stray]))).toBe('4321012245678901');
+    // Read surely, or at the number's pitch, it is a digit of the number: dropped wrongly, the true last
+    // digit would go unmasked and a hidden digit would slide into the kept four.
+    expect(numberWithin([...number, { ...stray, confidence: 0.9 }])).toHaveLength(17);
+    const atPitch = { ...stray, x0: last.x0 + 26, x1: last.x1 + 26 };
+    expect(numberWithin([...number, atPitch])).toHaveLength(17);
+    // A length the brand issues as read (UnionPay prints 16 to 19 digits): left alone.
+    const unionPay = layout([4, 4, 4, 4], '6221012245678901');
+    expect(numberWithin([...unionPay, stray])).toHaveLength(17);
+  });
+
   it('is dropped when the rest is a whole number by every card rule', async () => {
     const { numberWithin, strayEnds } = await import('../../src/engine/detect/group-digits');
     // A BOC number (UnionPay, 19 digits, 6+13 layout) read with a mark before it as '1'.

@@ -511,6 +511,8 @@ export function numberWithin(slots: Slot[]): Slot[] {
   // trim in ten by chance): at the end only a glyph out of the line's rhythm is stray.
   const trim = strayEnds(text, (_, k) => k === 0 || outOfRhythm(slots));
   if (trim) return slots.slice(trim[0], slots.length - trim[1]);
+  const stray = strayLastGlyph(slots);
+  if (stray) return stray;
   const groups = splitGroups(slots);
   const starts: number[] = [];
   let at = 0;
@@ -530,6 +532,27 @@ export function numberWithin(slots: Slot[]): Slot[] {
     }
   }
   return best ?? slots;
+}
+
+/**
+ * A doubtful glyph after the number, at a length its brand never issues: print past the last digit (a
+ * decoration, a hologram's edge) read as one more digit ("4321 0122 4567 89019" on a banner, the 9
+ * read at confidence 0.57). Where Luhn cannot settle it (a specimen number fails Luhn whether or not
+ * the glyph is dropped), the brand's lengths (ISO/IEC 7812 ranges as the networks publish them) and
+ * the line's rhythm can: the last glyph is dropped when it was read in doubt (under
+ * `READ_LINE.doubtfulGlyph`), is out of the line's rhythm (`outOfRhythm`: set apart, crowded or of
+ * another height), and the run is one glyph longer than a length the brand issues. Otherwise
+ * undefined: a glyph at the number's pitch and height, or read surely, stays a digit of it (dropped
+ * wrongly, the true last digit would go unmasked and a hidden digit would slide into the kept four).
+ */
+export function strayLastGlyph(slots: readonly Slot[]): Slot[] | undefined {
+  const last = slots[slots.length - 1];
+  if (!last || last.char === '?' || last.confidence >= READ_LINE.doubtfulGlyph) return undefined;
+  const text = slots.map((s) => s.char).join('');
+  const brand = brandOf(text);
+  if (!brand || brand.lengths.includes(text.length) || !brand.lengths.includes(text.length - 1))
+    return undefined;
+  return outOfRhythm(slots) ? slots.slice(0, -1) : undefined;
 }
 
 /**
