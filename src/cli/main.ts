@@ -34,8 +34,9 @@ network issues, Luhn-valid) is masked like the others before the output is writt
 A number read about as well upside down is masked whole (which end holds the last four is unknown):
 stderr says so and --json has "directionUncertain": true. A number whose first groups alone are in
 view (the rest covered by its owner, or unread) has every digit in view masked: stderr says so and
---json has "numberShownInPart": true. With --strict any of these makes the exit code 3 (check the
-output and mask or unmask by hand).
+--json has "numberShownInPart": true. A number whose last four were not read (an edge cuts it, or
+its end is unreadable) has every digit read masked: stderr says so and --json has "lastFourUnread":
+true. With --strict any of these makes the exit code 3 (check the output and mask or unmask by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks) and <name>.trace.json. A trace holds the numbers as read, unmasked:

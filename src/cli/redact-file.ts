@@ -253,6 +253,11 @@ export async function redactFile(
       say(
         `  warning: ${inPart} card number(s) only partly in view (the rest covered or unread): every digit in view is masked; check ${outImage} and mask any other digits of the number by hand\n`,
       );
+    // A number whose last four were not read (the photo's or the card's edge cuts it, its digits
+    // padded to the brand's length; or the end unreadable): every digit read is masked and the
+    // export may show none of the last four an upload asks for.
+    const endUnread = keep === 'none' ? 0 : result.findings.filter(lastFourUnread).length;
+    if (endUnread) say(lastFourUnreadWarning(endUnread, outImage));
     const bare = cardWithoutNumber(result.card, masks);
     if (bare) {
       const codeOnlyBack =
@@ -269,6 +274,7 @@ export async function redactFile(
       cardWithoutNumber: bare,
       directionUncertain: unsure > 0,
       numberShownInPart: inPart > 0,
+      lastFourUnread: endUnread > 0,
       // reader: the first (or only) reader that checked; readers: every one, in order;
       // findingsReadBy: the readers of the card numbers the choice rests on.
       leakCheck: {
@@ -280,7 +286,11 @@ export async function redactFile(
         findingsReadBy: check.findingsReadBy,
       },
     };
-    return { entry, failed: false, flagged: bare || leaks.length > 0 || unsure > 0 || inPart > 0 };
+    return {
+      entry,
+      failed: false,
+      flagged: bare || leaks.length > 0 || unsure > 0 || inPart > 0 || endUnread > 0,
+    };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted
@@ -323,6 +333,18 @@ export function cardWithoutNumberWarning(
     `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
     `check ${outImage} and, if this side shows a card number or part of one, mask it by hand\n`
   );
+}
+
+/**
+ * A card number whose last four glyphs were all left unread ('?': beyond an edge, or unreadable). A
+ * number shown in part has its own warning (`shownInPartFinding`).
+ */
+export const lastFourUnread = (f: Finding): boolean =>
+  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
+
+/** The warning for `count` card numbers whose last four were not read (`lastFourUnread`). */
+export function lastFourUnreadWarning(count: number, outImage: string): string {
+  return `  warning: ${count} card number(s) with the last four unread (cut off by an edge, or unreadable): every digit read is masked; check that ${outImage} shows the last four, or that the photo holds the whole number\n`;
 }
 
 /** The outcome of a file that could not be redacted: its report entry, as the error line says it. */

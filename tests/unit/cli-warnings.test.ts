@@ -1,6 +1,8 @@
 // The CLI's warning for a card with no card number masked (src/cli/redact-file.ts).
 import { describe, expect, it } from 'vitest';
-import { cardWithoutNumberWarning } from '../../src/cli/redact-file';
+import type { Finding } from '../../src/engine/types';
+import { cardWithoutNumberWarning, lastFourUnread, lastFourUnreadWarning } from '../../src/cli/redact-file';
+import { PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
 
 describe('cardWithoutNumberWarning', () => {
   const reasons = ['a card-shaped outline (ID-1)'];
@@ -24,5 +26,23 @@ describe('cardWithoutNumberWarning', () => {
       'check out/b.redacted.png and, if this side shows a card number or part of one, mask it by hand\n',
     );
     expect(text).not.toContain('"code"');
+  });
+});
+
+describe('lastFourUnread', () => {
+  const card = (text: string) =>
+    ({ id: 'c', kind: 'card-number', text, box: { x0: 0, y0: 0, x1: 1, y1: 1 } }) as unknown as Finding;
+
+  it('is a card number whose last four glyphs were not read (a 12-digit run padded to 16)', () => {
+    expect(lastFourUnread(card('123456789012????'))).toBe(true);
+    expect(lastFourUnread(card('4111111111111111'))).toBe(false);
+    // One of the last four read: that glyph shows in the export.
+    expect(lastFourUnread(card('41111111111111?1'))).toBe(false);
+    expect(lastFourUnread({ ...card('123????'), kind: 'security-code' } as Finding)).toBe(false);
+    // A number shown in part (its first groups only) has a warning of its own.
+    expect(lastFourUnread({ ...card('41111111????????'), notes: [PART_SHOWN_NOTE] } as Finding)).toBe(false);
+    expect(lastFourUnreadWarning(1, 'out/c.redacted.png')).toMatch(
+      /^ {2}warning: 1 card number\(s\) with the last four unread .*check that out\/c\.redacted\.png shows the last four/,
+    );
   });
 });
