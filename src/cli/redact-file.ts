@@ -13,7 +13,7 @@ import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { checkExport, checkReaders, type ExportCheck } from '../engine/detect/leak-check';
 import { directionUncertain } from '../engine/detect/card-numbers';
-import { shownInPartFinding } from '../engine/detect/part-shown';
+import { lastFourUnread, shownInPartFinding } from '../engine/detect/part-shown';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
@@ -334,13 +334,6 @@ export function cardWithoutNumberWarning(
     `check ${outImage} and, if this side shows a card number or part of one, mask it by hand\n`
   );
 }
-
-/**
- * A card number whose last four glyphs were all left unread ('?': beyond an edge, or unreadable). A
- * number shown in part has its own warning (`shownInPartFinding`).
- */
-export const lastFourUnread = (f: Finding): boolean =>
-  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
 
 /** The warning for `count` card numbers whose last four were not read (`lastFourUnread`). */
 export function lastFourUnreadWarning(count: number, outImage: string): string {

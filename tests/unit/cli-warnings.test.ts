@@ -1,8 +1,8 @@
 // The CLI's warning for a card with no card number masked (src/cli/redact-file.ts).
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types';
-import { cardWithoutNumberWarning, lastFourUnread, lastFourUnreadWarning } from '../../src/cli/redact-file';
-import { PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
+import { cardWithoutNumberWarning, lastFourUnreadWarning } from '../../src/cli/redact-file';
+import { lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
 
 describe('cardWithoutNumberWarning', () => {
   const reasons = ['a card-shaped outline (ID-1)'];

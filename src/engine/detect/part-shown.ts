@@ -24,6 +24,14 @@ export const PART_SHOWN_NOTE =
 export const shownInPartFinding = (f: Pick<Finding, 'kind' | 'notes'>) =>
   f.kind === 'card-number' && !!f.notes?.includes(PART_SHOWN_NOTE);
 
+/**
+ * Whether a card number's last four glyphs were all left unread ('?': beyond the photo's or the card's
+ * edge, padded to the brand's length, or unreadable), so an export under 'last4' may show none of the
+ * last four. A number shown in part is told apart by its own note (`shownInPartFinding`).
+ */
+export const lastFourUnread = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boolean =>
+  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
+
 /** A run of digits read on one line, as the findings stage holds it. */
 export interface ShownRun {
   /** The characters read, in reading order ('?' where a glyph was not read). */
