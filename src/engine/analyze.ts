@@ -24,6 +24,7 @@ import type { PageClassification, PageKind } from './documents/page-kind';
 import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
 import { fitFindingGlyphsToInk } from './detect/glyph-ink';
+import { laidMiddleGlyphs } from './detect/middle-shown';
 import { median } from './math';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
@@ -248,7 +249,7 @@ export async function analyzeImage(
   const placedByReaders = new Set(numbers.map((n) => n.finding.id));
   const findings = mergedFindings(cardFindings, report).map((f) =>
     f.kind === 'card-number' && placedByReaders.has(f.id)
-      ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines) }
+      ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines, laidMiddleGlyphs(f)) }
       : f,
   );
   throwIfAborted(signal);

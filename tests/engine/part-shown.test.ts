@@ -1,8 +1,9 @@
-// Real pipeline on card photos whose owner covered the end of the number (an editor's opaque box over
-// the last two groups, as people do when told to "cover the digits"): the two groups still in view,
-// and the small repeat of the first four where the card prints one, must be hidden. Before the
-// part-shown rule no finding stood on such a photo (8 digits make no card number), and the groups in
-// view stayed readable.
+// Real pipeline on card photos whose owner covered part of the number (an editor's opaque box, as
+// people do when told to "cover the digits"). The end covered (the last two groups): the two groups
+// still in view, and the small repeat of the first four where the card prints one, must be hidden.
+// Before the part-shown rule no finding stood on such a photo (8 digits make no card number), and the
+// groups in view stayed readable. The middle covered (the two middle groups): the first group must be
+// hidden and the last four kept; before the middle-shown rule the first four stayed readable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { nodeModelSource } from '../../src/cli/models-node';
 import { createNodeOcr } from '../../src/cli/ocr-node';
 import { analyzeImage, type AnalyzeResult } from '../../src/engine/analyze';
 import { burnMasks } from '../../src/engine/burn/burn';
+import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
 import { PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
 import { loadTextModels, type TextModels } from '../../src/engine/learned/models';
 import type { OcrEngine } from '../../src/engine/ocr/types';
@@ -24,13 +26,22 @@ const CASES = [
   'real-cards/nep_cmb_specimen_photo_520', // real photo at 50 degrees, embossed, small repeat "6225"
 ];
 
+/** Cases whose two middle groups are covered: flat print on busy art and a real embossed photo. */
+const MIDDLE_CASES = ['real-cards/pyis_credit_card_02_psecu_visa', 'real-cards/nep_cmb_specimen_photo_520'];
+
 /**
- * The photo with the number's digits from `from` on (its last two groups) under one white box, the
- * convex hull of their outlines grown by half a glyph; and its ground truth without them.
+ * The photo with the number's digits `from` to `to` (exclusive; to the number's end when absent) under
+ * one white box, the convex hull of their outlines grown by half a glyph; and its ground truth without
+ * them.
  */
-function coverEnd(image: RgbaImage, gt: GroundTruth, from: number): { image: RgbaImage; gt: GroundTruth } {
+function cover(
+  image: RgbaImage,
+  gt: GroundTruth,
+  from: number,
+  to?: number,
+): { image: RgbaImage; gt: GroundTruth } {
   const number = (gt.number ?? '').replace(/\D/g, '').length;
-  const covered = gt.digits.slice(from, number);
+  const covered = gt.digits.slice(from, to ?? number);
   const points = covered.flatMap((d) => {
     const cx = d.poly.reduce((a, p) => a + p[0], 0) / d.poly.length;
     const cy = d.poly.reduce((a, p) => a + p[1], 0) / d.poly.length;
@@ -60,21 +71,33 @@ function hull(points: [number, number][]): [number, number][] {
 
 let ocr: OcrEngine;
 let models: TextModels;
-const runs = new Map<string, { result: AnalyzeResult; hidden: number; toHide: number }>();
+interface Run {
+  result: AnalyzeResult;
+  hidden: number;
+  toHide: number;
+  kept: number;
+  toKeep: number;
+}
+const runs = new Map<string, Run>();
+const middleRuns = new Map<string, Run>();
+
+/** The fixture `name` with the number's digits `from` to `to` covered, analysed and scored. */
+async function coveredRun(name: string, from: number, to?: number): Promise<Run> {
+  const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as GroundTruth;
+  const photo = await decodeImageNode(
+    new Uint8Array(fs.readFileSync(path.join(FIXTURES, path.dirname(name), truth.file))),
+  );
+  const { image, gt } = cover(photo, truth, from, to);
+  const result = await analyzeImage(image, ocr, { models });
+  const score = scoreImage(gt, image, burnMasks(image, result.masks));
+  return { result, hidden: score.hidden, toHide: score.toHide, kept: score.kept, toKeep: score.toKeep };
+}
 
 beforeAll(async () => {
   ocr = await createNodeOcr(2);
   models = await loadTextModels(nodeModelSource());
-  for (const name of CASES) {
-    const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as GroundTruth;
-    const photo = await decodeImageNode(
-      new Uint8Array(fs.readFileSync(path.join(FIXTURES, path.dirname(name), truth.file))),
-    );
-    const { image, gt } = coverEnd(photo, truth, 8);
-    const result = await analyzeImage(image, ocr, { models });
-    const score = scoreImage(gt, image, burnMasks(image, result.masks));
-    runs.set(name, { result, hidden: score.hidden, toHide: score.toHide });
-  }
+  for (const name of CASES) runs.set(name, await coveredRun(name, 8));
+  for (const name of MIDDLE_CASES) middleRuns.set(name, await coveredRun(name, 4, 12));
 }, 600_000);
 
 afterAll(async () => {
@@ -90,5 +113,19 @@ describe('a card number whose last two groups its owner covered', () => {
     expect(numbers).toHaveLength(1);
     expect(numbers[0].keepable).toBe(false);
     expect(run.result.pageKind?.kind).toBe('card-front');
+  });
+});
+
+describe('a card number whose two middle groups its owner covered', () => {
+  it.each(MIDDLE_CASES)('%s: the first group is hidden and the last four kept', (name) => {
+    const run = middleRuns.get(name)!;
+    expect(run.toHide).toBeGreaterThanOrEqual(4);
+    expect(run.hidden).toBe(run.toHide);
+    expect(run.toKeep).toBe(4);
+    expect(run.kept).toBe(4);
+    const numbers = run.result.findings.filter((f) => f.notes?.includes(MIDDLE_SHOWN_NOTE));
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0].keepable).toBe(true);
+    expect(numbers[0].text).toMatch(/^\d{4}\?{8}\d{4}$/);
   });
 });

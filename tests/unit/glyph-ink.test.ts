@@ -195,4 +195,22 @@ describe('fitGlyphsToInk', () => {
       expect(bottom).toBeLessThanOrEqual(k < 4 ? 73 : 143);
     });
   });
+
+  it('grows no glyph laid over a covered middle across the line, and lets its cover steer no box', () => {
+    // Two digits at each end printed at rows 80..110, a scribbled cover (stripes, rows 80..118)
+    // between them with six glyphs laid over it; the reader's boxes hold the upper 18 rows.
+    const stripes: [number, number, number, number][] = [];
+    for (let y = 80; y < 118; y += 4) stripes.push([140, y, 254, y + 2]);
+    const img = page(200, 40, [...digits(100, 80, 2), ...stripes, ...digits(260, 80, 2)]);
+    const boxes = Array.from({ length: 10 }, (_, k) => box(100 + 20 * k, 80, 114 + 20 * k, 98));
+    const laid = new Set([2, 3, 4, 5, 6, 7]);
+    const fitted = fitFindingGlyphsToInk(img, boxes, undefined, laid);
+    fitted.forEach((q, k) => {
+      if (laid.has(k)) expect(rows(q)).toEqual(rows(boxes[k]));
+      else expect(rows(q)[1]).toBeLessThanOrEqual(113);
+    });
+    // Fitted with them, the cover's rows are taken for the digits' print.
+    const all = fitFindingGlyphsToInk(img, boxes);
+    expect(rows(all[0])[1]).toBeGreaterThan(113);
+  });
 });

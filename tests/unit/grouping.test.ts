@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWord, numberRun } from '../../src/engine/detect/number-run';
+import { classifyWord, holedPair, numberRun } from '../../src/engine/detect/number-run';
 import type { LineReading, ReadGlyph } from '../../src/engine/detect/read-line';
 import {
   fillShortGroups,
@@ -12,6 +12,8 @@ import {
   slotsFromInk,
   splitGroups,
   withoutLoneEnds,
+  groupsOnInk,
+  withMiddleGlyphs,
   withNextGlyph,
 } from '../../src/engine/detect/group-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
@@ -301,6 +303,21 @@ describe('numberRun', () => {
   it('still takes dates and phone numbers for text', () => {
     expect(runOf('12/29')).toBeUndefined();
     expect(runOf('1-800-555-0100')).toBeUndefined();
+  });
+
+  it('offers two groups of digits too far apart for one run as a holed pair', () => {
+    const holed = `4392${' '.repeat(12)}8888`;
+    expect(runOf(holed)).toBe('4392');
+    expect(chars(holedPair(reading(holed))!.slots)).toBe('43928888');
+    expect(holedPair(reading(holed))!.first).toBe(4);
+    expect(chars(holedPair(reading(`3782${' '.repeat(10)}10005`))!.slots)).toBe('378210005');
+    // Near enough to be one run, a group of three, words, a date: no pair.
+    expect(holedPair(reading('4392 8888'))).toBeUndefined();
+    expect(holedPair(reading(`4392${' '.repeat(12)}888`))).toBeUndefined();
+    expect(holedPair(reading(`4392${' '.repeat(12)}VISA`))).toBeUndefined();
+    expect(holedPair(reading(`12/29${' '.repeat(12)}8888`))).toBeUndefined();
+    // Print read in the hole (an expiry date) is no cover: the two are not one number's ends.
+    expect(holedPair(reading(`4392${' '.repeat(6)}12/29${' '.repeat(6)}8888`))).toBeUndefined();
   });
 });
 
@@ -617,6 +634,34 @@ describe('a glyph’s height counts only where the run’s boxes agree on one', 
     const s = layout([6, 13], read).map((x, i) => ({ ...x, y0: x.y1 - (i === 18 ? 5 : cycle[i % 6]) }));
     expect(outOfRhythm(s)).toBe(false);
     expect(chars(numberWithin(s))).toBe(read);
+  });
+});
+
+describe('groupsOnInk: groups read apart, each on its own ink', () => {
+  it('grows a box the reader squeezed to a sliver over its glyph, and keeps a group the ink counts otherwise', () => {
+    const [a, b] = [
+      layout([4], '4000'),
+      layout([4], '9010').map((x) => ({ ...x, x0: x.x0 + 300, x1: x.x1 + 300 })),
+    ];
+    a[0] = { ...a[0], x0: 27, x1: 29 };
+    const ink = [...a, ...b].map((x, i) => (i === 0 ? { x0: 10, x1: 30 } : { x0: x.x0, x1: x.x1 }));
+    const [ra, rb] = groupsOnInk([a, b], ink);
+    expect([ra[0].x0, ra[0].x1]).toEqual([10, 30]);
+    expect(rb).toEqual(b);
+    const [qa] = groupsOnInk([a, b], ink.slice(1));
+    expect(qa).toEqual(a);
+  });
+});
+
+describe('withMiddleGlyphs: the middle of a number out of sight, laid between its ends', () => {
+  it('spreads the missing glyphs evenly over the hole, unread', () => {
+    const ends = layout([4, 4, 4, 4], '4392123456788888').filter((_, i) => i < 4 || i >= 12);
+    const whole = withMiddleGlyphs(ends, 4, 8);
+    expect(chars(whole)).toBe('4392????????8888');
+    const mids = whole.map((s) => (s.x0 + s.x1) / 2);
+    const step = (mids[12] - mids[3]) / 9;
+    for (let i = 4; i < 12; i++) expect(mids[i]).toBeCloseTo(mids[3] + step * (i - 3), 6);
+    expect(whole.slice(4, 12).every((s) => s.confidence === 0 && s.x1 - s.x0 === 20)).toBe(true);
   });
 });
 

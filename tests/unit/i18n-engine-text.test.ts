@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE_ERROR_CODES, errorText, type ErrorParams } from '../../src/engine/error-codes';
 import { engineFailureText } from '../../src/app/i18n/engine-errors';
 import { engineNote } from '../../src/app/i18n/engine-text';
+import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
 import { i18n, LANGUAGE_TAGS } from '../../src/app/i18n/i18n';
 import { errorMessage } from '../../src/app/session/progress';
 
@@ -18,6 +19,7 @@ describe('engine failures and notes in the user language', () => {
     for (const code of ENGINE_ERROR_CODES)
       expect(engineFailureText(code, PARAMS), code).toBe(errorText(code, PARAMS));
     expect(engineNote('Luhn: valid')).toBe('Luhn: valid');
+    expect(engineNote(MIDDLE_SHOWN_NOTE)).toBe(MIDDLE_SHOWN_NOTE);
   });
 
   it('words every engine code in every other language, with its numbers and details', async () => {
@@ -61,6 +63,9 @@ describe('engine failures and notes in the user language', () => {
       'um código numérico pessoal romeno (CNP) válido',
     );
     expect(engineNote('Chinese resident identity number')).toBe('número de identidade de residente chinês');
+    expect(engineNote(MIDDLE_SHOWN_NOTE)).toBe(
+      'os grupos do meio não estão visíveis (cobertos ou ilegíveis): o primeiro grupo coberto, os quatro últimos mantidos',
+    );
     expect(engineNote('a Luhn-valid card number and a security code')).toBe(
       'um número de cartão válido pelo Luhn e um código de segurança',
     );

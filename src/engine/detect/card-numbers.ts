@@ -17,6 +17,8 @@ import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
 import { PART_SHOWN_NOTE, shownInPart } from './part-shown';
+import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
+import { fitGlyphsToInk } from './glyph-ink';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thresholds';
 import { splitTouchingGlyphs } from './touching-glyphs';
@@ -32,10 +34,12 @@ import {
   splitGroups,
   type EndCut,
   laidOutAsCardNumber,
+  groupsOnInk,
+  withMiddleGlyphs,
   withNextGlyph,
 } from './group-digits';
 import { panelCodeFinding } from './security-code-learned';
-import { numberRun, type NumberRun, type Slot } from './number-run';
+import { holedPair, numberRun, type HoledPair, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
   cropQuad,
@@ -355,7 +359,14 @@ async function readOnce(
     const further = Math.max(far(), first + 6 * gh, whole);
     if (atStart || atEnd) {
       const wider = await read(atStart ? further : first, atEnd ? further : first);
-      if (better(wider, run)) ({ reading, run } = wider);
+      // The same run, and past a hole another group: a number's ends with its middle out of sight.
+      const holed =
+        !!wider.run &&
+        wider.run.slots.length === run.slots.length &&
+        wider.run.trueDigits >= run.trueDigits &&
+        !!holedPair(wider.reading) &&
+        !holedPair(reading);
+      if (better(wider, run) || holed) ({ reading, run } = wider as ReadNumberParts);
       // A 19-digit number is 19 glyphs and 3 or 4 group spaces: a run shorter than that which still
       // runs into the end it was read towards is read on, `READ_LINE.longerNumberPitches` further.
       const w = reading.crop.image.width;
@@ -525,8 +536,11 @@ async function cardBandNumber(ctx: Ctx, outline: CardOutline | undefined): Promi
       best = { line: asCandidateLine(band, ctx.scale), digits };
   }
   const read = best && (await readCandidate(ctx, best.line));
-  // A shorter run may be the leading groups of a number shown in part: the findings stage decides.
-  const worth = read && (isNumberLike(read) || read.run.slots.length >= PART_SHOWN.minGlyphs);
+  // A shorter run may be the leading groups of a number shown in part, or two groups far apart its
+  // ends with the middle out of sight: the findings stage decides.
+  const worth =
+    read &&
+    (isNumberLike(read) || read.run.slots.length >= PART_SHOWN.minGlyphs || !!holedPair(read.reading));
   return worth ? { ...read, cardBand: true } : undefined;
 }
 
@@ -985,7 +999,35 @@ function takeFindings(
         )
       );
     };
+    // The first and last groups of a number whose middle is out of sight (a cover, glare): how many
+    // glyphs lie between. The readers' boxes can stop short of the print across the line: the height
+    // weighed is the print's.
+    const middleMissing = ({ slots: from, first }: HoledPair) =>
+      brandOf(textOf(from))
+        ? middleOutOfSight(
+            {
+              text: textOf(from),
+              groups: [first, from.length - first],
+              glyphs: fitGlyphsToInk(r.source, quadsOf(from)),
+              confidence: from.map((s) => s.confidence),
+            },
+            cardOutline(),
+          )
+        : undefined;
     let slots = normalize(settled);
+    // The first and last groups of a number whose middle is out of sight, read as two words far
+    // apart: the run read stops at the hole; the middle's glyphs are laid unread between the two.
+    const pair = slots.length < 12 ? holedPair(r.reading) : undefined;
+    const missing = pair && middleMissing(pair);
+    const middleShown = missing !== undefined;
+    // Each group's boxes as its ink lies (the first group's outer end bounds the mask).
+    if (pair && missing !== undefined) {
+      const [head, tail] = groupsOnInk(
+        [pair.slots.slice(0, pair.first), pair.slots.slice(pair.first)],
+        r.run.ink,
+      );
+      slots = withMiddleGlyphs([...head, ...tail], head.length, missing);
+    }
     // Too short for a number as read: OCR may have garbled a group's boxes; count the glyphs by ink.
     // (Not a number's leading groups read cleanly up to a cover: the cover's edges make ink pieces.)
     if (slots.length < 12 && !shownPart(slots)) {
@@ -1015,7 +1057,7 @@ function takeFindings(
     // Most of a card number is read as digits (embossed look-alikes count); a line of '?' filled in
     // from ink alone is more likely prose or a pattern.
     const read = r.run.slots.filter((s) => s.char !== '?').length;
-    if (r.run.trueDigits < 6 || read < 0.6 * r.run.slots.length) continue;
+    if (!middleShown && (r.run.trueDigits < 6 || read < 0.6 * r.run.slots.length)) continue;
     const partShown = short && !cutShort && shownPart(slots);
     if (short && !cutShort && !partShown) continue;
     // A number shown in part has its IIN and layout checked on the glyphs read (shownPart).
@@ -1028,7 +1070,13 @@ function takeFindings(
     // A line the card's outline placed holds a number only by the card rules, a front's number long
     // and nearly all read: an ID card has the same outline and its own numbers across the same band,
     // and a back its phone line, where a read with gaps can pass for an issuer's short number.
-    if (r.cardBand && !partShown && !(brand && lengthFitsBrand(text) && bandNumberShaped(text))) continue;
+    if (
+      r.cardBand &&
+      !partShown &&
+      !middleShown &&
+      !(brand && lengthFitsBrand(text) && bandNumberShaped(text))
+    )
+      continue;
     // A number printed smaller than one already found is laid out as a card number (a second card
     // beside the first): no group of one or two glyphs, unless the card rules say it is whole. A
     // bank's branch and account line under the number ("8603/7771 Z 76001819") is not one, and its
@@ -1051,6 +1099,7 @@ function takeFindings(
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
         ...(cutShort ? ['cut by the frame before its last four: every digit in view masked'] : []),
         ...(partShown ? [PART_SHOWN_NOTE] : []),
+        ...(middleShown ? [MIDDLE_SHOWN_NOTE] : []),
         ...(r.uncertain ? [UNCERTAIN_DIRECTION_NOTE] : []),
       ],
     };

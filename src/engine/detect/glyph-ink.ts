@@ -182,19 +182,31 @@ export function fitGlyphsToInk(gray: GrayImage, glyphs: readonly Quad[]): Quad[]
  * then along it, off the next glyph's print (glyph-gaps.ts `fitGlyphsToGaps`).
  *
  * @param lines the printed line of each glyph (Finding.lines), absent for a number on one line
+ * @param laid glyphs the layout laid where no print is in view (a number's covered middle): not
+ *   grown across the line, and no part of that fit (the print there is the cover's, not a digit's)
  */
 export function fitFindingGlyphsToInk(
   gray: GrayImage,
   glyphs: readonly Quad[],
   lines?: readonly number[],
+  laid: ReadonlySet<number> = new Set(),
 ): Quad[] {
-  const fit = (line: readonly Quad[]) => fitGlyphsToGaps(gray, fitGlyphsToInk(gray, line));
-  if (!lines) return fit(glyphs);
   const out = [...glyphs];
-  for (const line of new Set(lines)) {
-    const at = glyphs.map((_, i) => i).filter((i) => lines[i] === line);
-    const fitted = fit(at.map((i) => glyphs[i]));
-    at.forEach((i, k) => (out[i] = fitted[k]));
+  for (const line of new Set(lines ?? [0])) {
+    const at = glyphs.map((_, i) => i).filter((i) => (lines?.[i] ?? 0) === line);
+    const seen = at.filter((i) => !laid.has(i));
+    const across = fitGlyphsToInk(
+      gray,
+      seen.map((i) => glyphs[i]),
+    );
+    seen.forEach((i, k) => (out[i] = across[k]));
+    // Along the line the laid glyphs count: the print of a glyph in view starts after the gap
+    // beside the cover as after any other.
+    const along = fitGlyphsToGaps(
+      gray,
+      at.map((i) => out[i]),
+    );
+    at.forEach((i, k) => (out[i] = along[k]));
   }
   return out;
 }

@@ -300,6 +300,44 @@ export function withNextGlyph(slots: readonly Slot[]): Slot[] {
 }
 
 /**
+ * Groups read apart (a number's ends, its middle out of sight), each re-cut to the ink under it as a
+ * run's groups are (`recutGroup`: a reader's box squeezed to a sliver grows over its glyph's ink),
+ * where that keeps its glyph count; a group the ink would count otherwise is kept as read.
+ */
+export function groupsOnInk(groups: readonly Slot[][], ink: readonly { x0: number; x1: number }[]): Slot[][] {
+  const pitch = glyphPitch(groups.flat());
+  return groups.map((g) => {
+    const recut = recutGroup(g, pitch, ink);
+    return recut.length === g.length ? recut : g;
+  });
+}
+
+/**
+ * `slots` (a number's first group then its last, `first` glyphs in the first) with `missing` unread
+ * glyphs between the two, spread evenly over the hole: the middle of a number out of sight, masked
+ * with the first group (middle-shown.ts).
+ */
+export function withMiddleGlyphs(slots: readonly Slot[], first: number, missing: number): Slot[] {
+  const a = slots[first - 1];
+  const b = slots[first];
+  const width = median(slots.map((s) => s.x1 - s.x0));
+  const step = (mid(b) - mid(a)) / (missing + 1);
+  const middle = Array.from({ length: missing }, (_, k): Slot => {
+    const c = mid(a) + step * (k + 1);
+    const t = (k + 1) / (missing + 1);
+    return {
+      x0: c - width / 2,
+      x1: c + width / 2,
+      y0: a.y0 + (b.y0 - a.y0) * t,
+      y1: a.y1 + (b.y1 - a.y1) * t,
+      char: '?',
+      confidence: 0,
+    };
+  });
+  return [...slots.slice(0, first), ...middle, ...slots.slice(first)];
+}
+
+/**
  * The extra space between groups over the glyph pitch, in slot units (the median over the number's
  * group boundaries; 0 with one group).
  */

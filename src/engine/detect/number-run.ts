@@ -87,6 +87,9 @@ export function classifyWord(word: readonly { char: string }[]): WordClass {
   return 'text';
 }
 
+/** Words of a run are at most this many glyph heights apart: farther, the run ends. */
+const RUN_REACH = 3;
+
 /**
  * The longest run of digit-like words on a read line, completed from the ink: glyphs OCR skipped
  * inside the run, and whole groups it dropped at either end, become '?' slots, so the line's full
@@ -106,7 +109,7 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     let score = 0;
     for (let j = i; j < words.length && classes[j] !== 'text'; j++) {
       const prev = run[run.length - 1];
-      if (prev && words[j][0].x0 - prev.x1 > 3 * glyphH) break;
+      if (prev && words[j][0].x0 - prev.x1 > RUN_REACH * glyphH) break;
       run = [...run, ...words[j]];
       if (classes[j] === 'digits') score += words[j].length;
       else score += 0.25 * words[j].length;
@@ -117,18 +120,7 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     }
   }
   if (best.length < 4 || bestScore < 3) return undefined;
-  const starts = new Set(words.map((w) => w[0]));
-  const slots: Slot[] = best.map((g, i) => ({
-    x0: g.x0,
-    y0: g.y0,
-    x1: g.x1,
-    y1: g.y1,
-    char: digitOf(g.char) ?? '?',
-    confidence: g.confidence,
-    lookalike: !(g.char >= '0' && g.char <= '9'),
-    sure: !!reading.learned && g.char >= '0' && g.char <= '9' && g.confidence >= SURE_CTC,
-    ...(i > 0 && starts.has(g) ? { wordStart: true } : {}),
-  }));
+  const slots = slotsOf(best, words, reading.learned);
   const trueDigits = best.filter((g) => g.char >= '0' && g.char <= '9').length;
   const confidence = best.reduce((s, g) => s + g.confidence, 0) / best.length;
   // Ink under words read as text (VALID THRU, a name) must not be taken for dropped digits.
@@ -138,6 +130,52 @@ export function numberRun(reading: LineReading): NumberRun | undefined {
     .flat();
   const ink = completeFromInk(slots, reading.crop.image, blocked, reading.learned);
   return { slots, trueDigits, confidence, ink };
+}
+
+/** Slots for `glyphs` of a reading (`words`: the reading's words, to mark where each starts). */
+function slotsOf(glyphs: readonly ReadGlyph[], words: readonly ReadGlyph[][], learned?: boolean): Slot[] {
+  const starts = new Set(words.map((w) => w[0]));
+  return glyphs.map((g, i) => ({
+    x0: g.x0,
+    y0: g.y0,
+    x1: g.x1,
+    y1: g.y1,
+    char: digitOf(g.char) ?? '?',
+    confidence: g.confidence,
+    lookalike: !(g.char >= '0' && g.char <= '9'),
+    sure: !!learned && g.char >= '0' && g.char <= '9' && g.confidence >= SURE_CTC,
+    ...(i > 0 && starts.has(g) ? { wordStart: true } : {}),
+  }));
+}
+
+/** Two groups of digits read far apart on one line: their slots, the first group's `first`. */
+export interface HoledPair {
+  slots: Slot[];
+  first: number;
+}
+
+/**
+ * Two words of real digits on a reading, a group of four then one of four or five, farther apart
+ * than a run reaches (`numberRun`) with no print read between them: maybe the first and last groups
+ * of a card number whose middle is out of sight (middle-shown.ts decides). The first such pair along
+ * the line; undefined when there is none.
+ */
+export function holedPair(reading: LineReading): HoledPair | undefined {
+  const split = splitWords(reading.glyphs);
+  const words = split.map((w) => w.glyphs);
+  const glyphH = median(reading.glyphs.filter((g) => g.char !== ' ').map((g) => g.y1 - g.y0));
+  // A group of real digits, not a part of a date or a phone number.
+  const group = (i: number, sizes: readonly number[]) =>
+    !split[i].punctuated &&
+    sizes.includes(words[i].length) &&
+    words[i].every((g) => g.char >= '0' && g.char <= '9');
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (!group(i, [4]) || !group(i + 1, [4, 5])) continue;
+    if (b[0].x0 - a[a.length - 1].x1 <= RUN_REACH * glyphH) continue;
+    return { slots: slotsOf([...a, ...b], words, reading.learned), first: a.length };
+  }
+  return undefined;
 }
 
 const overlapX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>

@@ -105,7 +105,7 @@ function leadsLayout(groups: readonly number[], layout: readonly number[]): bool
 const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));
 
 /** Distance from `p` (inside the quad) along unit direction `d` to the quad's boundary. */
-function rayToEdge(p: Point, d: Point, q: Quad): number {
+export function rayToEdge(p: Point, d: Point, q: Quad): number {
   let best = Infinity;
   for (let i = 0; i < 4; i++) {
     const a = q[i];

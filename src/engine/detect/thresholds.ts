@@ -279,6 +279,20 @@ export const PART_SHOWN = {
   coverEdgeConfidence: 0.3,
 } as const;
 
+/**
+ * Stage "findings": a card number with its middle groups out of sight (middle-shown.ts), its first
+ * and last group in view; the card's other measures are PART_SHOWN's.
+ */
+export const MIDDLE_SHOWN = {
+  /**
+   * The hole between the two groups, centre to centre, at least this share of the missing glyphs'
+   * pitches (plus one): narrower, the two groups are side by side, not the ends of one number.
+   */
+  minFill: 0.85,
+  /** ...and at most that many pitches plus this many for each group boundary of the layout. */
+  maxGroupSpace: 1.5,
+} as const;
+
 /** Stage "fit glyphs to their print" (glyph-ink.ts): a glyph box grown across its line to its print. */
 export const GLYPH_INK = {
   /**
@@ -345,8 +359,11 @@ export const CARD_BAND = {
   glyphHeight: 0.06,
   /** Each line's length, a share of the card's width. */
   length: 0.92,
-  /** A line is read in full only when a quick read of it finds this many digits. */
-  probeMinDigits: 10,
+  /**
+   * A line is read in full only when a quick read of it finds this many digits: two groups of four,
+   * a number's leading groups (part-shown.ts) or its two ends with the middle covered (middle-shown.ts).
+   */
+  probeMinDigits: 8,
   /** Lines whose glyphs would be under this many source pixels tall are not read (nothing to read). */
   minGlyphHeight: 8,
   /**
