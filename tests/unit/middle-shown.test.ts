@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CardOutline } from '../../src/engine/detect/card-outline';
 import { middleOutOfSight } from '../../src/engine/detect/middle-shown';
 import type { ShownRun } from '../../src/engine/detect/part-shown';
 import type { Quad } from '../../src/engine/types';
+import { bandGlyphs, ID1_CARD } from '../support/id1-card';
 
 // An ID-1 card 856 x 540 px, upright, its top-left corner at (100, 50).
-const CARD: CardOutline = {
-  corners: [
-    { x: 100, y: 50 },
-    { x: 956, y: 50 },
-    { x: 956, y: 590 },
-    { x: 100, y: 590 },
-  ],
-  support: 1,
-  cover: 0.5,
-};
+const CARD = ID1_CARD;
 
 /**
  * The glyphs in view of a number laid out as `layout` (group sizes) on the card's number band: 40 px
@@ -27,22 +18,7 @@ function run(
   shown: number[],
   options: { lead?: number; height?: number; space?: number } = {},
 ): ShownRun {
-  const { lead = 100, height = 40, space = 30 } = options;
-  const glyphs: Quad[] = [];
-  let x = 100 + lead;
-  layout.forEach((count, g) => {
-    if (g > 0) x += space;
-    for (let i = 0; i < count; i++, x += 36) {
-      if (!shown.includes(g)) continue;
-      const y = 350;
-      glyphs.push([
-        { x, y },
-        { x: x + 28, y },
-        { x: x + 28, y: y + height },
-        { x, y: y + height },
-      ]);
-    }
-  });
+  const glyphs = bandGlyphs(layout, { ...options, shown });
   const groups = shown.map((g) => layout[g]);
   return { text, groups, glyphs, confidence: glyphs.map(() => 0.95) };
 }

@@ -1,40 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { CardOutline } from '../../src/engine/detect/card-outline';
 import { shownInPart, type ShownRun } from '../../src/engine/detect/part-shown';
 import type { Quad } from '../../src/engine/types';
+import { bandGlyphs, ID1_CARD } from '../support/id1-card';
 
 // An ID-1 card 856 x 540 px, upright, its top-left corner at (100, 50).
-const CARD: CardOutline = {
-  corners: [
-    { x: 100, y: 50 },
-    { x: 956, y: 50 },
-    { x: 956, y: 590 },
-    { x: 100, y: 590 },
-  ],
-  support: 1,
-  cover: 0.5,
-};
+const CARD = ID1_CARD;
 
 /**
  * Glyphs of `groups` (counts) on the card's number band: 40 px tall (0.074 of the card's height),
  * 36 px pitch, a 30 px space between groups, the first glyph `lead` px in from the card's left edge.
  */
 function run(text: string, groups: number[], options: { lead?: number; height?: number } = {}): ShownRun {
-  const { lead = 100, height = 40 } = options;
-  const glyphs: Quad[] = [];
-  let x = 100 + lead;
-  groups.forEach((count, g) => {
-    if (g > 0) x += 30;
-    for (let i = 0; i < count; i++, x += 36) {
-      const y = 350;
-      glyphs.push([
-        { x, y },
-        { x: x + 28, y },
-        { x: x + 28, y: y + height },
-        { x, y: y + height },
-      ]);
-    }
-  });
+  const glyphs = bandGlyphs(groups, options);
   return { text, groups, glyphs, confidence: glyphs.map(() => 0.95) };
 }
 

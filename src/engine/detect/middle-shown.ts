@@ -6,14 +6,13 @@
 // on a card as the ends of its number do, the hole holds exactly the missing groups of a card
 // layout: the first group is one to hide and the last group ends with the last four.
 import { median } from '../math';
-import type { Finding, Point, Quad } from '../types';
+import type { Finding } from '../types';
 import { brandOf } from './brands';
-import { insideQuad } from './card-band';
 import type { CardOutline } from './card-outline';
-import { rayToEdge, type ShownRun } from './part-shown';
+import { centreOf, numberPlacing, type ShownRun } from './part-shown';
 import { CARD_LAYOUTS } from './stroke-layout';
 import { MIDDLE_SHOWN, PART_SHOWN } from './thresholds';
-import { distance, midpoint } from '../reading-frame';
+import { distance } from '../reading-frame';
 
 /** The note on such a finding: the groups in view masked but the last four. */
 export const MIDDLE_SHOWN_NOTE =
@@ -57,7 +56,6 @@ export function middleOutOfSight(run: ShownRun, card: CardOutline | undefined): 
   );
   if (layouts.length === 0) return undefined;
   const centres = run.glyphs.map(centreOf);
-  if (!centres.every((c) => insideQuad(card.corners, c))) return undefined;
   const steps = centres.slice(1).map((c, i) => distance(c, centres[i]));
   // The pitch within the groups: every step but the one across the hole.
   const pitch = median(steps.filter((_, i) => i !== first - 1));
@@ -71,19 +69,8 @@ export function middleOutOfSight(run: ShownRun, card: CardOutline | undefined): 
     );
   });
   if (!fits) return undefined;
-  const sides = [0, 1, 2, 3].map((i) => distance(card.corners[i], card.corners[(i + 1) % 4]));
-  const short = Math.min((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
-  const long = Math.max((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
-  const height = median(run.glyphs.map((q) => distance(midpoint(q[0], q[1]), midpoint(q[3], q[2]))));
-  if (height < PART_SHOWN.minHeightShare * short) return undefined;
-  const a = centres[0];
-  const b = centres[n - 1];
-  const span = distance(a, b);
-  const dir = { x: (b.x - a.x) / span, y: (b.y - a.y) / span };
-  const lead = PART_SHOWN.maxLeadShare * long;
-  if (rayToEdge(a, { x: -dir.x, y: -dir.y }, card.corners) > lead) return undefined;
-  if (rayToEdge(b, dir, card.corners) > lead) return undefined;
+  const placed = numberPlacing(run, card);
+  const near = placed && PART_SHOWN.maxLeadShare * placed.long;
+  if (!placed || !near || placed.lead > near || placed.trail > near) return undefined;
   return total(fits) - first - last;
 }
-
-const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));

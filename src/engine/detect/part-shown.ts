@@ -75,23 +75,51 @@ export function shownInPart(run: ShownRun, card: CardOutline | undefined): boole
   if (!layouts.some((l) => leadsLayout(run.groups, l) || leadsLayout(groups, l))) return false;
   const centres = run.glyphs.map(centreOf);
   const corners = card.corners;
-  if (!centres.every((c) => insideQuad(corners, c))) return false;
-  const sides = [0, 1, 2, 3].map((i) => distance(corners[i], corners[(i + 1) % 4]));
-  const short = Math.min((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
-  const long = Math.max((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
-  const height = median(run.glyphs.map((q) => distance(midpoint(q[0], q[1]), midpoint(q[3], q[2]))));
-  if (height < PART_SHOWN.minHeightShare * short) return false;
-  const first = centres[0];
-  const last = centres[n - 1];
-  const span = distance(first, last);
-  if (span <= 0) return false;
-  const dir = { x: (last.x - first.x) / span, y: (last.y - first.y) / span };
-  if (rayToEdge(first, { x: -dir.x, y: -dir.y }, corners) > PART_SHOWN.maxLeadShare * long) return false;
+  const placed = numberPlacing(run, card);
+  if (!placed) return false;
+  const { last, dir } = placed;
+  if (placed.lead > PART_SHOWN.maxLeadShare * placed.long) return false;
   // The pitch within groups: the shortest steps between neighbouring glyphs, one per glyph but the
   // first of each group.
   const steps = centres.slice(1).map((c, i) => distance(c, centres[i]));
   const pitch = median([...steps].sort((a, b) => a - b).slice(0, n - run.groups.length));
   return rayToEdge(last, dir, corners) >= PART_SHOWN.roomShare * (usualLength(brand) - n) * pitch;
+}
+
+/** How a run sits on a card (source pixels): see `numberPlacing`. */
+export interface NumberPlacing {
+  /** The card's long side, the mean of the two. */
+  long: number;
+  /** The run's first and last glyph centres, and the unit direction from the first to the last. */
+  first: Point;
+  last: Point;
+  dir: Point;
+  /** From the first glyph back to the card's edge, and from the last on to it, along `dir`. */
+  lead: number;
+  trail: number;
+}
+
+/**
+ * How `run` sits on `card` as a number would, or undefined unless every glyph lies inside the card's
+ * outline at a number's size (`PART_SHOWN.minHeightShare` of the card's short side; embossed numbers
+ * measure about 0.08, printed ones 0.05 to 0.07) and the run spans some length.
+ */
+export function numberPlacing(run: ShownRun, card: CardOutline): NumberPlacing | undefined {
+  const corners = card.corners;
+  const centres = run.glyphs.map(centreOf);
+  if (centres.length === 0 || !centres.every((c) => insideQuad(corners, c))) return undefined;
+  const sides = [0, 1, 2, 3].map((i) => distance(corners[i], corners[(i + 1) % 4]));
+  const short = Math.min((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
+  const long = Math.max((sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2);
+  const height = median(run.glyphs.map((q) => distance(midpoint(q[0], q[1]), midpoint(q[3], q[2]))));
+  if (height < PART_SHOWN.minHeightShare * short) return undefined;
+  const first = centres[0];
+  const last = centres[centres.length - 1];
+  const span = distance(first, last);
+  if (!(span > 0)) return undefined;
+  const dir = { x: (last.x - first.x) / span, y: (last.y - first.y) / span };
+  const lead = rayToEdge(first, { x: -dir.x, y: -dir.y }, corners);
+  return { long, first, last, dir, lead, trail: rayToEdge(last, dir, corners) };
 }
 
 /** `groups` are a layout's leading groups (the last maybe partial) with at least one more to come. */
@@ -102,7 +130,8 @@ function leadsLayout(groups: readonly number[], layout: readonly number[]): bool
   return complete && inView < layout.reduce((a, b) => a + b, 0);
 }
 
-const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));
+/** The centre of a glyph's quad (source pixels). */
+export const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));
 
 /** Distance from `p` (inside the quad) along unit direction `d` to the quad's boundary. */
 export function rayToEdge(p: Point, d: Point, q: Quad): number {
