@@ -70,7 +70,7 @@ export function middleOutOfSight(run: ShownRun, card: CardOutline | undefined): 
   });
   if (!fits) return undefined;
   const placed = numberPlacing(run, card);
-  const near = placed && PART_SHOWN.maxLeadShare * placed.long;
-  if (!placed || !near || placed.lead > near || placed.trail > near) return undefined;
+  const near = PART_SHOWN.maxLeadShare * (placed?.long ?? 0);
+  if (!placed || placed.lead > near || placed.trail > near) return undefined;
   return total(fits) - first - last;
 }

@@ -74,27 +74,20 @@ export function shownInPart(run: ShownRun, card: CardOutline | undefined): boole
   const groups = edge ? [...run.groups.slice(0, -1), run.groups[run.groups.length - 1] - 1] : run.groups;
   if (!layouts.some((l) => leadsLayout(run.groups, l) || leadsLayout(groups, l))) return false;
   const centres = run.glyphs.map(centreOf);
-  const corners = card.corners;
   const placed = numberPlacing(run, card);
-  if (!placed) return false;
-  const { last, dir } = placed;
-  if (placed.lead > PART_SHOWN.maxLeadShare * placed.long) return false;
+  if (!placed || placed.lead > PART_SHOWN.maxLeadShare * placed.long) return false;
   // The pitch within groups: the shortest steps between neighbouring glyphs, one per glyph but the
   // first of each group.
   const steps = centres.slice(1).map((c, i) => distance(c, centres[i]));
   const pitch = median([...steps].sort((a, b) => a - b).slice(0, n - run.groups.length));
-  return rayToEdge(last, dir, corners) >= PART_SHOWN.roomShare * (usualLength(brand) - n) * pitch;
+  return placed.trail >= PART_SHOWN.roomShare * (usualLength(brand) - n) * pitch;
 }
 
 /** How a run sits on a card (source pixels): see `numberPlacing`. */
 export interface NumberPlacing {
   /** The card's long side, the mean of the two. */
   long: number;
-  /** The run's first and last glyph centres, and the unit direction from the first to the last. */
-  first: Point;
-  last: Point;
-  dir: Point;
-  /** From the first glyph back to the card's edge, and from the last on to it, along `dir`. */
+  /** From the first glyph's centre back to the card's edge, and from the last's on to it, along the run. */
   lead: number;
   trail: number;
 }
@@ -119,7 +112,7 @@ export function numberPlacing(run: ShownRun, card: CardOutline): NumberPlacing |
   if (!(span > 0)) return undefined;
   const dir = { x: (last.x - first.x) / span, y: (last.y - first.y) / span };
   const lead = rayToEdge(first, { x: -dir.x, y: -dir.y }, corners);
-  return { long, first, last, dir, lead, trail: rayToEdge(last, dir, corners) };
+  return { long, lead, trail: rayToEdge(last, dir, corners) };
 }
 
 /** `groups` are a layout's leading groups (the last maybe partial) with at least one more to come. */
@@ -134,7 +127,7 @@ function leadsLayout(groups: readonly number[], layout: readonly number[]): bool
 export const centreOf = (q: Quad): Point => midpoint(midpoint(q[0], q[1]), midpoint(q[2], q[3]));
 
 /** Distance from `p` (inside the quad) along unit direction `d` to the quad's boundary. */
-export function rayToEdge(p: Point, d: Point, q: Quad): number {
+function rayToEdge(p: Point, d: Point, q: Quad): number {
   let best = Infinity;
   for (let i = 0; i < 4; i++) {
     const a = q[i];
