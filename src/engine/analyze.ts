@@ -16,7 +16,7 @@ import { detectLabelledCode } from './detect/labelled-code';
 import { learnedLineOcr } from './learned/line-reader';
 import { detectTextLines, LINE_STAGE, type TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
-import type { DetectTrace } from './detect/trace';
+import { newTrace, type DetectTrace } from './detect/trace';
 import { analyzeDocument, mergedFindings, type DocumentOptions } from './documents/document-findings';
 import { identityZoneFirst } from './documents/identity-first';
 import { findersFor } from './documents/page-finders';
@@ -25,6 +25,17 @@ import { darkestChannel, toGray } from './image/gray';
 import { masksForFinding } from './masks/from-findings';
 import { fitFindingGlyphsToInk } from './detect/glyph-ink';
 import { laidMiddleGlyphs } from './detect/middle-shown';
+import {
+  MIRRORED_NOTE,
+  MIRRORED_RELIEF,
+  mirrorFinding,
+  mirrorImage,
+  mirrorQuad,
+  mirrorTextLine,
+  mirroredReadsBetter,
+  onSamePrint,
+  worthReadingMirrored,
+} from './detect/mirrored-relief';
 import { median } from './math';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
@@ -149,6 +160,51 @@ async function repeatedPrefix(
   return detectRepeatedPrefix(gray, ocr, number, options.signal);
 }
 
+/**
+ * The card numbers of the photo read mirrored left to right, placed back on the photo (source pixels)
+ * with their glyphs fitted to the print on the mirrored photo. The detector's lines are mirrored, not
+ * found again. Their crops are the mirrored photo's: no code or small repeat is looked for from them.
+ */
+async function readMirrored(
+  image: RgbaImage,
+  ocr: OcrEngine,
+  textLines: readonly TextLine[],
+  options: AnalyzeOptions,
+): Promise<CardNumberDetection[]> {
+  const { width } = image;
+  const mirrored = mirrorImage(image);
+  const gray = toGray(mirrored);
+  options.debug?.('reading the page mirrored (an embossed number seen from the back)');
+  const trace = options.trace && newTrace();
+  const found = await detectCardNumbersDetailed(gray, ocr, {
+    lines: textLines.map((l) => mirrorTextLine(l, width)),
+    maxLines: MIRRORED_RELIEF.maxLines,
+    signal: options.signal,
+    debug: options.debug,
+    trace,
+    neutral: () => darkestChannel(mirrored),
+    models: options.models,
+    color: mirrored,
+  });
+  // Its readings join the picture of what the detector saw, placed back on the photo.
+  for (const r of trace?.reads ?? [])
+    options.trace!.reads.push({ ...r, corners: mirrorQuad(r.corners, width), text: `mirrored: ${r.text}` });
+  return found.map((n) => {
+    const fitted = fitFindingGlyphsToInk(
+      gray,
+      n.finding.glyphs,
+      n.finding.lines,
+      laidMiddleGlyphs(n.finding),
+    );
+    const { code: _onMirroredPanel, ...rest } = n;
+    return {
+      ...rest,
+      finding: mirrorFinding({ ...n.finding, glyphs: fitted }, width),
+      textLines: [...textLines],
+    };
+  });
+}
+
 /** The card engine switched off: a page the user says is not a card. */
 const noCardNumbers: typeof detectCardNumbersDetailed = async () => [];
 
@@ -178,7 +234,7 @@ export async function analyzeImage(
     : { zone: undefined, identity: false };
   const cardEngine = (finders?.cardEngine ?? true) && !early.identity;
   const detectNumbers = cardEngine ? detectCardNumbersDetailed : noCardNumbers;
-  const numbers = await detectNumbers(gray, ocr, {
+  let numbers = await detectNumbers(gray, ocr, {
     lines: textLines,
     signal,
     debug: options.debug,
@@ -190,11 +246,33 @@ export async function analyzeImage(
     onProgress: (fraction, message) =>
       onProgress?.({ stage: 'ocr', progress: Math.min(0.85, fraction * 0.85), message }),
   });
-  const cardFindings: Finding[] = numbers.map((n) => n.finding);
-  // A back that prints no full number still shows the code beside the panel. A page of many lines
-  // (a statement, a passport) is no card back: its short lines are not read for a code.
+  // The back of an embossed card shows the number's relief mirrored: where nothing the card rules back
+  // was read, the page is read again mirrored (detect/mirrored-relief.ts). A page of many lines (a
+  // statement, a passport) is no card back.
+  // The best number read mirrored replaces what was read as is on its print; numbers elsewhere on the
+  // page stay as read.
+  let readAsMirrored = false;
   if (
-    numbers.length === 0 &&
+    cardEngine &&
+    models &&
+    textLines.length <= CARD_BACK_MAX_LINES &&
+    worthReadingMirrored(numbers.map((n) => n.finding))
+  ) {
+    onProgress?.({ stage: 'ocr', progress: 0.85, message: 'Reading the page mirrored' });
+    const [best] = await readMirrored(image, ocr, textLines, options);
+    const under = best ? numbers.filter((n) => onSamePrint(n.finding, best.finding)) : [];
+    if (best && mirroredReadsBetter(under[0]?.finding, best.finding)) {
+      numbers = [best, ...numbers.filter((n) => !under.includes(n))];
+      readAsMirrored = true;
+    }
+  }
+  throwIfAborted(signal);
+  const cardFindings: Finding[] = numbers.map((n) => n.finding);
+  // A back that prints no full number still shows the code beside the panel, and so does the back of
+  // an embossed card whose number was read mirrored (its panel is printed the right way round). A page
+  // of many lines (a statement, a passport) is no card back: its short lines are not read for a code.
+  if (
+    (numbers.length === 0 || readAsMirrored) &&
     options.models &&
     (finders?.securityCode ?? true) &&
     !early.identity &&
@@ -204,7 +282,7 @@ export async function analyzeImage(
     if (code) cardFindings.push(code);
   }
   throwIfAborted(signal);
-  if (numbers.length > 0) {
+  if (numbers.length > 0 && !readAsMirrored) {
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
     // The code on a back and a small repeat of the first four on a front, read side by side.
     const [code, prefix] = await Promise.all([
@@ -246,7 +324,10 @@ export async function analyzeImage(
   });
   // The numbers' glyph boxes, as the line readers placed them, grown to their print before masks are
   // drawn (detect/glyph-ink.ts). The small repeat's boxes are placed wider than its print already.
-  const placedByReaders = new Set(numbers.map((n) => n.finding.id));
+  // A number read mirrored was fitted on the mirrored photo already.
+  const placedByReaders = new Set(
+    numbers.filter((n) => !n.finding.notes?.includes(MIRRORED_NOTE)).map((n) => n.finding.id),
+  );
   const findings = mergedFindings(cardFindings, report).map((f) =>
     f.kind === 'card-number' && placedByReaders.has(f.id)
       ? { ...f, glyphs: fitFindingGlyphsToInk(gray, f.glyphs, f.lines, laidMiddleGlyphs(f)) }

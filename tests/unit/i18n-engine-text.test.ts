@@ -5,6 +5,7 @@ import { ENGINE_ERROR_CODES, errorText, type ErrorParams } from '../../src/engin
 import { engineFailureText } from '../../src/app/i18n/engine-errors';
 import { engineNote } from '../../src/app/i18n/engine-text';
 import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
+import { MIRRORED_NOTE } from '../../src/engine/detect/mirrored-relief';
 import { i18n, LANGUAGE_TAGS } from '../../src/app/i18n/i18n';
 import { errorMessage } from '../../src/app/session/progress';
 
@@ -20,6 +21,7 @@ describe('engine failures and notes in the user language', () => {
       expect(engineFailureText(code, PARAMS), code).toBe(errorText(code, PARAMS));
     expect(engineNote('Luhn: valid')).toBe('Luhn: valid');
     expect(engineNote(MIDDLE_SHOWN_NOTE)).toBe(MIDDLE_SHOWN_NOTE);
+    expect(engineNote(MIRRORED_NOTE)).toBe(MIRRORED_NOTE);
   });
 
   it('words every engine code in every other language, with its numbers and details', async () => {
@@ -65,6 +67,9 @@ describe('engine failures and notes in the user language', () => {
     expect(engineNote('Chinese resident identity number')).toBe('número de identidade de residente chinês');
     expect(engineNote(MIDDLE_SHOWN_NOTE)).toBe(
       'os grupos do meio não estão visíveis (cobertos ou ilegíveis): o primeiro grupo coberto, os quatro últimos mantidos',
+    );
+    expect(engineNote(MIRRORED_NOTE)).toBe(
+      'lido espelhado: o relevo de um número gravado visto pelo verso do cartão',
     );
     expect(engineNote('a Luhn-valid card number and a security code')).toBe(
       'um número de cartão válido pelo Luhn e um código de segurança',

@@ -72,6 +72,7 @@ const NOTES: Rule[] = [
   rule(/^cut by the frame before its last four/, 'engineNote.cutShort'),
   rule(/^only its first groups in view/, 'engineNote.partShown'),
   rule(/^its middle groups out of sight/, 'engineNote.middleShown'),
+  rule(/^read mirrored: /, 'engineNote.mirrored'),
   rule(/^reading direction uncertain/, 'engineNote.uncertain'),
   rule(/^printed in (\d+) stacked groups$/, 'engineNote.stacked', (m) => ({ count: num(m[1]) })),
   rule(/^security code on the signature panel$/, 'engineNote.panelCode'),

@@ -4,6 +4,7 @@
 // detector and its own re-read missed for the same reason is not waved through. It looks for what a
 // card number looks like in print, groups of four (or Amex's 4-6-5) at one glyph pitch, not only for
 // long runs of digits.
+import { MIRRORED_NOTE } from './mirrored-relief';
 import { scaleGray } from '../image/transform';
 import { toGray } from '../image/gray';
 import { learnedLineOcr } from '../learned/line-reader';
@@ -170,13 +171,17 @@ export const REPAIRED_NOTE = 'read whole by the check of the export after the de
 /**
  * The way the page's card numbers read, radians clockwise (the direction from a number's first glyph
  * to its last): undefined when the page has no number read glyph by glyph, or numbers that read
- * more than 45 degrees apart (two cards turned differently).
+ * more than 45 degrees apart (two cards turned differently). A number read mirrored says nothing of
+ * it: its glyphs run right to left on a page that may be upright.
  */
 export function pageWayUp(
-  findings: readonly Partial<Pick<Finding, 'kind' | 'glyphs'>>[],
+  findings: readonly Partial<Pick<Finding, 'kind' | 'glyphs' | 'notes'>>[],
 ): number | undefined {
   const angles = findings
-    .filter((f) => f.kind === 'card-number' && f.glyphs && f.glyphs.length >= 2)
+    .filter(
+      (f) =>
+        f.kind === 'card-number' && f.glyphs && f.glyphs.length >= 2 && !f.notes?.includes(MIRRORED_NOTE),
+    )
     .map((f) => readingFrame(f as Finding).angle);
   if (!angles.length || angles.some((a) => Math.cos(a - angles[0]) < WAY_UP_COS)) return undefined;
   return angles[0];

@@ -42,12 +42,14 @@ export function findingFromIndices(
   };
 }
 
+/** Each glyph's bounding box over all four corners: a glyph read turned or mirrored has its corners
+ * in another order. */
 function quadBox(f: Finding): Box[] {
   return f.glyphs.map((q) => ({
-    x0: Math.min(q[0].x, q[3].x),
-    y0: Math.min(q[0].y, q[1].y),
-    x1: Math.max(q[1].x, q[2].x),
-    y1: Math.max(q[2].y, q[3].y),
+    x0: Math.min(q[0].x, q[1].x, q[2].x, q[3].x),
+    y0: Math.min(q[0].y, q[1].y, q[2].y, q[3].y),
+    x1: Math.max(q[0].x, q[1].x, q[2].x, q[3].x),
+    y1: Math.max(q[0].y, q[1].y, q[2].y, q[3].y),
   }));
 }
 

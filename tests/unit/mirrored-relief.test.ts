@@ -1,0 +1,140 @@
+// detect/mirrored-relief.ts: the photo and its lines mirrored, findings placed back, and the two
+// decisions: when a page is read mirrored, and when that reading replaces the one as is.
+import { describe, expect, it } from 'vitest';
+import {
+  MIRRORED_NOTE,
+  MIRRORED_RELIEF,
+  mirrorFinding,
+  mirrorImage,
+  onSamePrint,
+  readConfidence,
+  mirrorTextLine,
+  mirroredReadsBetter,
+  worthReadingMirrored,
+} from '../../src/engine/detect/mirrored-relief';
+import type { TextLine } from '../../src/engine/learned/text-lines';
+import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
+
+const quad = (x0: number, y0: number, x1: number, y1: number): Quad => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+
+const number = (text: string, confidence: number): Finding => ({
+  id: 'card-1',
+  kind: 'card-number',
+  text,
+  glyphs: [...text].map((_, i) => quad(10 + 10 * i, 20, 18 + 10 * i, 34)),
+  confidence,
+  keepable: true,
+  enabledByDefault: true,
+});
+
+describe('mirroring the photo and what is found on it', () => {
+  it('mirrors each row of pixels, every channel of a pixel together', () => {
+    const image: RgbaImage = {
+      width: 3,
+      height: 2,
+      data: Uint8ClampedArray.from([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+      ]),
+    };
+    const m = mirrorImage(image);
+    expect([...m.data]).toEqual([
+      9, 10, 11, 12, 5, 6, 7, 8, 1, 2, 3, 4, 21, 22, 23, 24, 17, 18, 19, 20, 13, 14, 15, 16,
+    ]);
+    expect([...mirrorImage(m).data]).toEqual([...image.data]);
+    // Pixels in a buffer at an odd offset (a view into a larger one) mirror the same.
+    const shifted = new Uint8ClampedArray(new ArrayBuffer(25), 1, 24);
+    shifted.set(image.data);
+    expect([...mirrorImage({ ...image, data: shifted }).data]).toEqual([...m.data]);
+  });
+
+  it('mirrors a line: its centre across the photo, its slope the other way', () => {
+    const line: TextLine = {
+      centre: { x: 30, y: 40 },
+      angle: 0.2,
+      length: 80,
+      glyphHeight: 12,
+      score: 0.9,
+      pieces: 1,
+    };
+    expect(mirrorTextLine(line, 100)).toEqual({ ...line, centre: { x: 70, y: 40 }, angle: -0.2 });
+    // A vertical line stays at pi/2 (the angle's range is (-pi/2, pi/2]).
+    expect(mirrorTextLine({ ...line, angle: Math.PI / 2 }, 100).angle).toBe(Math.PI / 2);
+  });
+
+  it('places a finding back: quads mirrored, reading order kept, the note added', () => {
+    const f = mirrorFinding(number('4111111111111111', 0.9), 200);
+    expect(f.glyphs[0]).toEqual([
+      { x: 190, y: 20 },
+      { x: 182, y: 20 },
+      { x: 182, y: 34 },
+      { x: 190, y: 34 },
+    ]);
+    expect(f.glyphs[15][0].x).toBe(40);
+    expect(f.text).toBe('4111111111111111');
+    expect(f.notes).toEqual([MIRRORED_NOTE]);
+  });
+});
+
+describe('when a page is read mirrored', () => {
+  it('reads it mirrored where no card number was found, or one no card rule backs', () => {
+    expect(worthReadingMirrored([])).toBe(true);
+    // A mirrored number read upside down: no IIN, Luhn fails.
+    expect(worthReadingMirrored([number('0015342258407531', 0.57)])).toBe(true);
+    expect(worthReadingMirrored([number('1234567890123456', 0.64)])).toBe(true);
+  });
+
+  it('not where the number has a known IIN or passes Luhn', () => {
+    expect(worthReadingMirrored([number('4111111111111112', 0.6)])).toBe(false);
+    // 0000 0000 0000 0000 has no IIN but passes Luhn.
+    expect(worthReadingMirrored([number('0000000000000000', 0.6)])).toBe(false);
+    // Luhn is judged on a reading in full only.
+    expect(worthReadingMirrored([number('00000000000000?0', 0.6)])).toBe(true);
+  });
+});
+
+describe('what the two readings are compared on', () => {
+  it("takes the card rules' bonuses off a number's confidence", () => {
+    // 0.35 + 0.3 x 0.5 read, +0.2 Luhn, +0.1 Visa length: 0.8 in all, 0.5 read.
+    expect(readConfidence(number('4111111111111111', 0.8))).toBeCloseTo(0.5);
+    expect(readConfidence(number('1234567890123456', 0.64))).toBeCloseTo(0.64);
+  });
+
+  it('finds two readings of one print by their boxes', () => {
+    const a = number('1234567890123456', 0.6);
+    const b = mirrorFinding(a, 10 + 10 * 16 + 8);
+    expect(onSamePrint(a, b)).toBe(true);
+    const below = { ...a, glyphs: a.glyphs.map((q) => q.map((p) => ({ x: p.x, y: p.y + 40 })) as Quad) };
+    expect(onSamePrint(a, below)).toBe(false);
+  });
+});
+
+describe('when the mirrored reading replaces the one as is', () => {
+  const { minConfidence, minGain } = MIRRORED_RELIEF;
+
+  it('replaces nothing with a sure reading, nearly in full', () => {
+    expect(mirroredReadsBetter(undefined, number('1234567890123456', minConfidence))).toBe(true);
+    expect(mirroredReadsBetter(undefined, number('1234567890123456', minConfidence - 0.01))).toBe(false);
+    // A last digit unread at the card's edge; normal print mirrored reads with gaps.
+    expect(mirroredReadsBetter(undefined, number('41004266198369' + '9?', 0.72))).toBe(true);
+    expect(mirroredReadsBetter(undefined, number('69?2212616?21?77', 0.9))).toBe(false);
+    expect(mirroredReadsBetter(undefined, undefined)).toBe(false);
+  });
+
+  it('replaces a reading as is when surer by the margin, or whole by the card rules where it was not', () => {
+    const asIs = number('0015342258407531', 0.61);
+    expect(mirroredReadsBetter(asIs, number('1234567890123456', 0.61 + minGain))).toBe(true);
+    expect(mirroredReadsBetter(asIs, number('1234567890123456', 0.61 + minGain / 2))).toBe(false);
+    // 4111 1111 1111 1111: a Visa length passing Luhn (read part 0.65), against a reading that is not.
+    expect(mirroredReadsBetter(number('1234567890123456', 0.7), number('4111111111111111', 0.95))).toBe(true);
+    expect(mirroredReadsBetter(number('4111111111111111', 0.9), number('4111111111111111', 0.95))).toBe(
+      false,
+    );
+    // A garbled reading that happens to pass Luhn is no surer for it (read part 0.5).
+    expect(mirroredReadsBetter(undefined, number('4111111111111111', 0.8))).toBe(false);
+  });
+});
