@@ -17,5 +17,9 @@ export default defineConfig({
     // the app the same way: tests/e2e/support/shared-app.ts), and a test that breaks the build serves
     // its own copy of dist/.
     maxWorkers: 2,
+    // A worker's files share one module registry (playwright-core and the helpers are imported once
+    // per worker, not once per file): no browser test replaces a module, and each file starts and
+    // closes its own browsers.
+    isolate: false,
   },
 });
