@@ -5,21 +5,15 @@
 // but the last four (the leftmost group on the photo) is hidden, and the finding says it was read
 // mirrored. A front whose number no card rule backs (a specimen: no known IIN, failing Luhn) is read
 // mirrored too, and its reading as photographed stands.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreImage, type GroundTruth } from '../../bench/score';
+import type { GroundTruth } from '../../bench/score';
 import { nodeModelSource } from '../../src/cli/models-node';
 import { createNodeOcr } from '../../src/cli/ocr-node';
-import { analyzeImage, type AnalyzeResult } from '../../src/engine/analyze';
-import { burnMasks } from '../../src/engine/burn/burn';
 import { MIRRORED_NOTE, mirrorImage, worthReadingMirrored } from '../../src/engine/detect/mirrored-relief';
 import { loadTextModels, type TextModels } from '../../src/engine/learned/models';
 import type { OcrEngine } from '../../src/engine/ocr/types';
-import { decodeImageNode } from '../../src/engine/platform/node';
-import type { RgbaImage } from '../../src/engine/types';
+import { loadCardFixture, scoredRun, type ScoredRun } from '../support/card-fixture';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
 const CASES = ['app/s7-000-easy-front', 'real-cards/nep_cmb_specimen_photo_520'];
 /** A specimen front (2717 0954 4323 1055) whose reading has no known IIN and fails Luhn. */
 const SPECIMEN = 'real-cards/bouncer_synthetic_mastercard';
@@ -43,39 +37,18 @@ function mirroredTruth(gt: GroundTruth): GroundTruth {
 
 let ocr: OcrEngine;
 let models: TextModels;
-interface Run {
-  result: AnalyzeResult;
-  hidden: number;
-  toHide: number;
-  kept: number;
-  toKeep: number;
-}
-const mirrored = new Map<string, Run>();
-let specimen: Run;
-
-async function run(image: RgbaImage, gt: GroundTruth): Promise<Run> {
-  const result = await analyzeImage(image, ocr, { models });
-  const score = scoreImage(gt, image, burnMasks(image, result.masks));
-  return { result, hidden: score.hidden, toHide: score.toHide, kept: score.kept, toKeep: score.toKeep };
-}
-
-async function load(name: string): Promise<{ photo: RgbaImage; gt: GroundTruth }> {
-  const gt = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as GroundTruth;
-  const photo = await decodeImageNode(
-    new Uint8Array(fs.readFileSync(path.join(FIXTURES, path.dirname(name), gt.file))),
-  );
-  return { photo, gt };
-}
+const mirrored = new Map<string, ScoredRun>();
+let specimen: ScoredRun;
 
 beforeAll(async () => {
   ocr = await createNodeOcr(2);
   models = await loadTextModels(nodeModelSource());
   for (const name of CASES) {
-    const { photo, gt } = await load(name);
-    mirrored.set(name, await run(mirrorImage(photo), mirroredTruth(gt)));
+    const { photo, gt } = await loadCardFixture(name);
+    mirrored.set(name, await scoredRun(mirrorImage(photo), mirroredTruth(gt), ocr, models));
   }
-  const { photo, gt } = await load(SPECIMEN);
-  specimen = await run(photo, gt);
+  const { photo, gt } = await loadCardFixture(SPECIMEN);
+  specimen = await scoredRun(photo, gt, ocr, models);
 }, 600_000);
 
 afterAll(async () => {

@@ -4,22 +4,17 @@
 // Before the part-shown rule no finding stood on such a photo (8 digits make no card number), and the
 // groups in view stayed readable. The middle covered (the two middle groups): the first group must be
 // hidden and the last four kept; before the middle-shown rule the first four stayed readable.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pixelsInPolygon, scoreImage, type GroundTruth } from '../../bench/score';
+import { pixelsInPolygon, type GroundTruth } from '../../bench/score';
 import { nodeModelSource } from '../../src/cli/models-node';
 import { createNodeOcr } from '../../src/cli/ocr-node';
-import { analyzeImage, type AnalyzeResult } from '../../src/engine/analyze';
-import { burnMasks } from '../../src/engine/burn/burn';
 import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
 import { PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
 import { loadTextModels, type TextModels } from '../../src/engine/learned/models';
 import type { OcrEngine } from '../../src/engine/ocr/types';
-import { decodeImageNode } from '../../src/engine/platform/node';
 import type { RgbaImage } from '../../src/engine/types';
+import { loadCardFixture, scoredRun, type ScoredRun } from '../support/card-fixture';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
 const CASES = [
   'app/s7-000-easy-front', // flat synthetic print
   'real-cards/bouncer_synthetic_visa', // light digits on busy green art
@@ -71,26 +66,14 @@ function hull(points: [number, number][]): [number, number][] {
 
 let ocr: OcrEngine;
 let models: TextModels;
-interface Run {
-  result: AnalyzeResult;
-  hidden: number;
-  toHide: number;
-  kept: number;
-  toKeep: number;
-}
-const runs = new Map<string, Run>();
-const middleRuns = new Map<string, Run>();
+const runs = new Map<string, ScoredRun>();
+const middleRuns = new Map<string, ScoredRun>();
 
 /** The fixture `name` with the number's digits `from` to `to` covered, analysed and scored. */
-async function coveredRun(name: string, from: number, to?: number): Promise<Run> {
-  const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as GroundTruth;
-  const photo = await decodeImageNode(
-    new Uint8Array(fs.readFileSync(path.join(FIXTURES, path.dirname(name), truth.file))),
-  );
+async function coveredRun(name: string, from: number, to?: number): Promise<ScoredRun> {
+  const { photo, gt: truth } = await loadCardFixture(name);
   const { image, gt } = cover(photo, truth, from, to);
-  const result = await analyzeImage(image, ocr, { models });
-  const score = scoreImage(gt, image, burnMasks(image, result.masks));
-  return { result, hidden: score.hidden, toHide: score.toHide, kept: score.kept, toKeep: score.toKeep };
+  return scoredRun(image, gt, ocr, models);
 }
 
 beforeAll(async () => {
