@@ -163,7 +163,11 @@ async function repeatedPrefix(
 /**
  * The card numbers of the photo read mirrored left to right, placed back on the photo (source pixels)
  * with their glyphs fitted to the print on the mirrored photo. The detector's lines are mirrored, not
- * found again. Their crops are the mirrored photo's: no code or small repeat is looked for from them.
+ * found again, and read by the learned recognizer alone: a page read mirrored is mostly doubt, and
+ * Tesseract's second readings of it were most of the pass's cost (on five pages with no number
+ * backed by the card rules, the pass added 0.5 to 1.0 s each in Node with them, 0.1 to 0.3 s
+ * without). Their crops are the
+ * mirrored photo's: no code or small repeat is looked for from them.
  */
 async function readMirrored(
   image: RgbaImage,
@@ -179,6 +183,7 @@ async function readMirrored(
   const found = await detectCardNumbersDetailed(gray, ocr, {
     lines: textLines.map((l) => mirrorTextLine(l, width)),
     maxLines: MIRRORED_RELIEF.maxLines,
+    learnedOnly: true,
     signal: options.signal,
     debug: options.debug,
     trace,

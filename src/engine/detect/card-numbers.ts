@@ -82,6 +82,8 @@ export interface DetectOptions {
    * pixels) and the line reader. Tests replay recorded outputs through these (tests/support/ocr-replay.ts).
    */
   learnedStages?: { lines: readonly TextLine[]; reader: OcrEngine };
+  /** The learned recognizer alone: Tesseract reads no line where it leaves doubt (with `models`). */
+  learnedOnly?: boolean;
 }
 
 export interface ReadNumber {
@@ -179,6 +181,8 @@ interface Ctx {
   /** The learned detector's lines (source pixels): the words around a number tell its way up. */
   pageLines?: readonly TextLine[];
   signal?: AbortSignal;
+  /** DetectOptions.learnedOnly. */
+  learnedOnly?: boolean;
 }
 
 async function readOnce(
@@ -248,6 +252,7 @@ async function readOnce(
       ctx.learned &&
       doubt &&
       !oneReader &&
+      !ctx.learnedOnly &&
       !(turnedFrom && upright(turnedFrom) && (!run || !readAsDigits(run)))
     ) {
       const second = await readCrop(ctx.ocr, crop);
@@ -822,6 +827,7 @@ export async function detectCardNumbersDetailed(
     prose: new Set(),
     proseWay: new Map(),
     signal,
+    learnedOnly: options.learnedOnly,
   };
   ctxDebug = options.debug;
   const found: ReadNumber[] = [];
