@@ -166,8 +166,7 @@ async function repeatedPrefix(
  * found again, and read by the learned recognizer alone: a page read mirrored is mostly doubt, and
  * Tesseract's second readings of it were most of the pass's cost (on five pages with no number
  * backed by the card rules, the pass added 0.5 to 1.0 s each in Node with them, 0.1 to 0.3 s
- * without). Their crops are the
- * mirrored photo's: no code or small repeat is looked for from them.
+ * without). Their crops are the mirrored photo's: no code or small repeat is looked for from them.
  */
 async function readMirrored(
   image: RgbaImage,
@@ -191,10 +190,14 @@ async function readMirrored(
     models: options.models,
     color: mirrored,
   });
-  // Its readings join the picture of what the detector saw, placed back on the photo.
-  for (const r of trace?.reads ?? [])
-    options.trace!.reads.push({ ...r, corners: mirrorQuad(r.corners, width), text: `mirrored: ${r.text}` });
-  return found.map((n) => {
+  // Its readings join the picture of what the detector saw, placed back on the photo, each crop's
+  // corners in the photo's order again (top-left first), so its label sits under its left end.
+  for (const r of trace?.reads ?? []) {
+    const [a, b, c, d] = mirrorQuad(r.corners, width);
+    options.trace!.reads.push({ ...r, corners: [b, a, d, c], text: `mirrored: ${r.text}` });
+  }
+  // Only the best reading is weighed against the page as is (mirroredReadsBetter), so only it is fitted.
+  return found.slice(0, 1).map((n) => {
     const fitted = fitFindingGlyphsToInk(
       gray,
       n.finding.glyphs,

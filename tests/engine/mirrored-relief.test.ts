@@ -66,6 +66,8 @@ describe("a card number seen mirrored (an embossed card's back)", () => {
     expect(numbers).toHaveLength(1);
     expect(numbers[0].notes).toContain(MIRRORED_NOTE);
     expect(numbers[0].keepable).toBe(true);
+    // Only a card's back shows a number's relief mirrored.
+    expect(r.result.pageKind?.kind).toBe('card-back');
     // The first digit is the rightmost on the photo: the reading order is the number's.
     const xs = numbers[0].glyphs.map((q) => q[0].x);
     expect(xs[0]).toBeGreaterThan(xs[xs.length - 1]);

@@ -74,5 +74,8 @@ describe('engine failures and notes in the user language', () => {
     expect(engineNote('a Luhn-valid card number and a security code')).toBe(
       'um número de cartão válido pelo Luhn e um código de segurança',
     );
+    expect(engineNote("digits read as a card number, read mirrored from the card's back")).toBe(
+      'dígitos lidos como número de cartão, lido espelhado pelo verso do cartão',
+    );
   });
 });

@@ -179,6 +179,13 @@ describe('classifyPage: cards, statements and the rest', () => {
     expect(c.kind).toBe('card-back');
   });
 
+  it('calls a card whose number was read mirrored (its relief seen through the plastic) a card back', () => {
+    const c = classifyPage(evidence({ cardNumbers: ['541275341234567?'], numberReadMirrored: true }));
+    expect(c.kind).toBe('card-back');
+    expect(c.reasons).toContain("digits read as a card number, read mirrored from the card's back");
+    expect(classifyPage(evidence({ cardNumbers: ['541275341234567?'] })).kind).toBe('card-front');
+  });
+
   it('calls a back with no number but a code by its panel a card back, over two MRZ-like rows of small print', () => {
     // A back's terms in two long rows of small print look like a passport's MRZ to the layout check.
     const back = classifyPage(evidence({ securityCode: true, mrzRows: 2 }));

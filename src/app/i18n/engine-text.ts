@@ -118,6 +118,10 @@ const NOTES: Rule[] = [
   rule(/^a labelled account number$/, 'engineNote.labelledAccount'),
   rule(/^a table of transactions$/, 'engineNote.txTable'),
   [/^(.+) and a security code$/, (m) => t('engineNote.andSecurityCode', { what: engineNote(m[1]) })],
+  [
+    /^(.+), read mirrored from the card's back$/,
+    (m) => t('engineNote.readMirroredFromBack', { what: engineNote(m[1]) }),
+  ],
   rule(/^Page (\d+) has no usable size/, 'engineNote.pageNoSize', (m) => ({ page: num(m[1]) })),
   rule(/^Page (\d+) is damaged and is left out \((.*)\)\.$/, 'engineNote.pageDamaged', (m) => ({
     page: num(m[1]),

@@ -72,6 +72,19 @@ export function wholeCardNumber(digits: string): boolean {
   return lengthFitsBrand(digits) && luhnValid(digits);
 }
 
+/**
+ * What the card rules add to a reading's confidence (card-numbers.ts `numberConfidence`): `luhn` when
+ * every glyph was read and the check digit holds, `brandLength` when the length is one its IIN's
+ * network issues. Taken off again, the rest is what the recognizer and the glyph geometry said.
+ */
+export const CARD_RULES_BONUS = { luhn: 0.2, brandLength: 0.1 } as const;
+
+/** The card rules' part of a reading's confidence (`CARD_RULES_BONUS`), 0 to 0.3. */
+export function cardRulesBonus(digits: string): number {
+  const luhn = !digits.includes('?') && luhnValid(digits) ? CARD_RULES_BONUS.luhn : 0;
+  return luhn + (lengthFitsBrand(digits) ? CARD_RULES_BONUS.brandLength : 0);
+}
+
 /** The first brand whose IIN prefix fits the digits read (unread glyphs as '?' end the prefix). */
 export function brandOf(digits: string): Brand | undefined {
   const prefix = digits.replace(/\?.*$/, '');

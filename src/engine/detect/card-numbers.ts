@@ -8,7 +8,7 @@ import { asCandidateLine, detectTextLines, type TextLine } from '../learned/text
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Quad, RgbaImage } from '../types';
 import { throwIfAborted } from './abort';
-import { brandOf, lengthFitsBrand, wholeCardNumber } from './brands';
+import { brandOf, cardRulesBonus, lengthFitsBrand, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { withOwnFragments } from './line-fragments';
@@ -767,10 +767,8 @@ function pick(a: ReadNumber | undefined, b: ReadNumber | undefined): ReadNumber 
 
 /** Confidence that a run is a card number: geometry and OCR first, Luhn and brand as bonuses. */
 function numberConfidence(text: string, run: NumberRun): number {
-  let c = 0.35 + 0.3 * (run.trueDigits / text.length) * run.confidence;
-  if (!text.includes('?') && luhnValid(text)) c += 0.2;
-  if (lengthFitsBrand(text)) c += 0.1;
-  return Math.min(1, c);
+  const read = 0.35 + 0.3 * (run.trueDigits / text.length) * run.confidence;
+  return Math.min(1, read + cardRulesBonus(text));
 }
 
 /**
@@ -1281,7 +1279,7 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
       text,
       glyphs,
       lines,
-      confidence: Math.min(1, 0.45 + (luhnValid(text) ? 0.2 : 0) + (lengthFitsBrand(text) ? 0.1 : 0)),
+      confidence: Math.min(1, 0.45 + cardRulesBonus(text)),
       keepable: true,
       enabledByDefault: true,
       // Stacks are found by the learned detector and read by its recognizer alone.

@@ -4,7 +4,7 @@
 // alike flipped top to bottom). Mirrored back, it is an ordinary line of digits: the page is read a
 // second time mirrored, and what is found there is mirrored back onto the photo.
 import type { TextLine } from '../learned/text-lines';
-import { lengthFitsBrand, brandOf } from './brands';
+import { brandOf, cardRulesBonus, wholeCardNumber } from './brands';
 import { luhnValid } from './luhn';
 import type { Finding, Quad, RgbaImage } from '../types';
 
@@ -15,7 +15,8 @@ export const MIRRORED_RELIEF = {
   /**
    * A number read mirrored stands only when its digits were read as surely as a clean specimen front's
    * are (`readConfidence`: 0.35 + 0.3 x digit share x recognizer confidence; 0.6 is a mean character
-   * confidence of about 0.83 with every glyph read) and at most `maxUnread` of its glyphs went unread. Normal print mirrored reads as digits only in patches, unsurely: of
+   * confidence of about 0.83 with every glyph read) and at most `maxUnread` of its glyphs went
+   * unread. Normal print mirrored reads as digits only in patches, unsurely: of
    * nine card photos probed mirrored, the two whose mirrored page gave a number at all (a Discover
    * and a Barclays back, both numbers read as is) gave 0.58 and 0.53, with unread glyphs.
    */
@@ -86,14 +87,11 @@ export function worthReadingMirrored(asIs: readonly Finding[]): boolean {
 }
 
 /**
- * The recognizer's part of a card number's confidence: `Finding.confidence` without the bonuses the
- * card rules add to it (card-numbers.ts numberConfidence: 0.2 for Luhn, 0.1 for a brand's length), so
- * that a garbled reading that happens to pass Luhn is not taken for a sure one.
+ * The recognizer's part of a card number's confidence: `Finding.confidence` without what the card
+ * rules add to it (`cardRulesBonus`), so that a garbled reading that happens to pass Luhn is not taken
+ * for a sure one.
  */
-export function readConfidence(f: Finding): number {
-  const luhn = !f.text.includes('?') && luhnValid(f.text) ? 0.2 : 0;
-  return f.confidence - luhn - (lengthFitsBrand(f.text) ? 0.1 : 0);
-}
+export const readConfidence = (f: Finding): number => f.confidence - cardRulesBonus(f.text);
 
 /**
  * Whether two findings lie on the same print: the boxes bounding their glyphs (over every corner)
@@ -128,7 +126,6 @@ export function mirroredReadsBetter(asIs: Finding | undefined, mirrored: Finding
   if (!mirrored || readConfidence(mirrored) < MIRRORED_RELIEF.minConfidence) return false;
   if ([...mirrored.text].filter((c) => c === '?').length > MIRRORED_RELIEF.maxUnread) return false;
   if (!asIs) return true;
-  const whole = (t: string) => !t.includes('?') && lengthFitsBrand(t) && luhnValid(t);
-  if (whole(mirrored.text) && !whole(asIs.text)) return true;
+  if (wholeCardNumber(mirrored.text) && !wholeCardNumber(asIs.text)) return true;
   return mirrored.confidence >= asIs.confidence + MIRRORED_RELIEF.minGain;
 }

@@ -8,6 +8,7 @@
 // from an ID. The result is merged with the card engine's findings.
 import { throwIfAborted } from '../detect/abort';
 import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
+import { MIRRORED_NOTE } from '../detect/mirrored-relief';
 import { shownInPartFinding } from '../detect/part-shown';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
@@ -293,6 +294,7 @@ function evidenceOf(
       .map((f) => f.text),
     // A code on the signature panel tells a back; a code printed with its label may be on a front.
     securityCode: existing.some((f) => f.kind === 'security-code' && !f.notes?.includes(LABELLED_CODE_NOTE)),
+    numberReadMirrored: existing.some((f) => f.kind === 'card-number' && f.notes?.includes(MIRRORED_NOTE)),
     barcodes: barcodes.map((b) => ({ format: b.format, aamva: aamvaSubfile(b.text) })),
     pageFindings: [],
   };

@@ -55,6 +55,11 @@ export interface PageEvidence {
   cardNumbers: readonly string[];
   /** The card engine found a security code next to a number. */
   securityCode: boolean;
+  /**
+   * A card number was read mirrored: an embossed number's relief seen through the plastic, which only
+   * a card's back shows (detect/mirrored-relief.ts).
+   */
+  numberReadMirrored?: boolean;
   /** 2D barcodes: symbology as the reader names it, and the AAMVA subfile type when it is a US/CA one. */
   barcodes: readonly { format: string; aamva?: 'DL' | 'ID' }[];
   /** Kinds the page-text finders reported (IBANs, labelled account numbers, a transaction table...). */
@@ -233,6 +238,7 @@ export function classifyPage(e: PageEvidence): PageClassification {
     const what = best === 'clean' ? 'a Luhn-valid card number' : 'digits read as a card number';
     const backWords = text ? findKeywords(text, CARD_BACK_WORDS).length : 0;
     if (e.securityCode) t.add('card-back', weight + WEIGHT.securityCode, `${what} and a security code`);
+    else if (e.numberReadMirrored) t.add('card-back', weight, `${what}, read mirrored from the card's back`);
     else if (backWords > 0) t.add('card-back', weight, what);
     else t.add('card-front', weight, what);
   } else if (e.securityCode) {
