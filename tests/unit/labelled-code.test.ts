@@ -1,13 +1,17 @@
 // A security code printed with its label (CVV2 on Iranian fronts): the label is the evidence. The
 // parser on read words, and the stage on a drawn card with a recognizer that reads set texts in turn.
 import { describe, expect, it } from 'vitest';
-import { detectLabelledCode, labelledCodeOnLine } from '../../src/engine/detect/labelled-code';
+import {
+  detectLabelledCode,
+  LABELLED_CODE_NOTE,
+  labelledCodeOnLine,
+} from '../../src/engine/detect/labelled-code';
 import { detectPanelCode, detectSecurityCodeLearned } from '../../src/engine/detect/security-code-learned';
 import type { TextModels } from '../../src/engine/learned/models';
 import type { ReadGlyph } from '../../src/engine/detect/read-line';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
-import type { GrayImage } from '../../src/engine/types';
+import type { Finding, GrayImage } from '../../src/engine/types';
 import { levelNumber } from '../support/shapes';
 
 /** Words as read: glyphs 10 px wide, a space glyph between words. */
@@ -46,6 +50,18 @@ describe('labelledCodeOnLine', () => {
     expect(codeOf('12 CVV2 5106')).toBe('5106');
     // Digits before a label that are not a code (a date, two digits).
     expect(codeOf('12/27 CVV2')).toBeUndefined();
+  });
+
+  it('takes the code after "SECURITY CODE" spelt out, split by a space the recognizer put in it', () => {
+    // Capital One's back: "SECURITY" on the code's line, "CODE" under it; the code read "0 10".
+    expect(codeOf('SECURITY 0 10')).toBe('010');
+    expect(codeOf('SECURITY CODE 123')).toBe('123');
+    expect(codeOf('SECURITY CODE: 1234')).toBe('1234');
+    expect(codeOf('SECURITYCODE 123')).toBe('123');
+    // "CODE" alone is no label (a sort code, a PIN code); a phone number after the label is no code.
+    expect(codeOf('CODE 123')).toBeUndefined();
+    expect(codeOf('SECURITY 1 800 227 4825')).toBeUndefined();
+    expect(codeOf('CVV2 5106 2571')).toBeUndefined();
   });
 
   it('tells a label read alone (its code on the next line) from a line with no label', () => {
@@ -117,6 +133,33 @@ describe('detectLabelledCode', () => {
     expect(
       await detectLabelledCode(gray, reader, { finding: number, glyphHeight: GH }, [label, below]),
     ).toBeUndefined();
+  });
+});
+
+describe('detectLabelledCode, a vertical card whose groups are stacked', () => {
+  // Four groups one under another, 40 px apart, and the label with its code under the last group:
+  // 7 of the number's glyph heights under the first group, 1.5 under the last.
+  const groups = ['4147', '0982', '4478', '5499'];
+  const stacked: Finding = {
+    ...levelNumber(groups.join(''), 48, GH),
+    glyphs: groups.flatMap((g, k) => levelNumber(g, 20 + 40 * k, GH).glyphs),
+    lines: groups.flatMap((g, k) => [...g].map(() => k)),
+  };
+  const codeLine = flatLine(90, 20 + 40 * 3 + GH / 2 + 1.5 * GH, 140, 12);
+
+  it('reads the label under the last group and takes its code', async () => {
+    const reader = readsInTurn(['SECURITY 0 10']);
+    const found = await detectLabelledCode(gray, reader, { finding: stacked, glyphHeight: GH }, [codeLine]);
+    expect(found?.text).toBe('010');
+    expect(found?.notes).toContain(LABELLED_CODE_NOTE);
+  });
+
+  it('reads nothing there when the number is one line (the line is past its reach)', async () => {
+    const reader = readsInTurn(['SECURITY 0 10']);
+    const oneLine = { finding: levelNumber(groups.join(''), 20, GH), glyphHeight: GH };
+    const far = flatLine(90, 20 + GH / 2 + 7 * GH, 140, 12);
+    expect(await detectLabelledCode(gray, reader, oneLine, [far])).toBeUndefined();
+    expect(reader.asked).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
 import type { TextLine } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
 import { readingFrame } from '../reading-frame';
-import type { Finding, GrayImage } from '../types';
+import type { Finding, GrayImage, Point } from '../types';
 import { throwIfAborted } from './abort';
 import { cropTextLine, cropToSource, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
 import { isDigits, panelCodeFinding } from './security-code-learned';
@@ -13,11 +13,16 @@ import { LABELLED_CODE } from './thresholds';
 /**
  * The card networks' names for the code (Visa CVV2, Mastercard CVC2, Amex CID, Discover CID, JCB CAV2,
  * UnionPay CVN2, the generic CSC), as read: the recognizer takes VV for W, and a colon may stick to it.
+ * "SECURITY CODE" spelt out (Capital One's and other US issuers' backs), its two words on one line or
+ * stacked beside the code, is a label too; "CODE" alone is not (a sort code, a PIN code, a ZIP code).
  */
-const LABEL = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?$/;
-const GLUED = /^(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)[:.]?(\d{3,4})$/;
+const NAMES = 'C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?|SECURITY(?:CODE)?';
+const LABEL = new RegExp(`^(${NAMES})[:.]?$`);
+const GLUED = new RegExp(`^(${NAMES})[:.]?(\\d{3,4})$`);
 /** The code read glued before its label: a right-to-left card (Persian) prints "CVV2" after the code. */
-const GLUED_BEFORE = /^(\d{3,4})[:.]?(C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?)$/;
+const GLUED_BEFORE = new RegExp(`^(\\d{3,4})[:.]?(${NAMES})$`);
+/** A word that goes on a label's name ("SECURITY CODE"), skipped on the way to the code. */
+const LABEL_TAIL = /^CODE[:.]?$/;
 
 /**
  * The note on a labelled code's finding. A labelled code is no evidence of a card's back (Iranian
@@ -51,14 +56,31 @@ export function labelledCodeOnLine(words: readonly ReadGlyph[][]): {
     if (before) return { labelled: true, code: words[i].slice(0, before[1].length) };
     if (!LABEL.test(t)) continue;
     labelled = true;
-    // A lone ':' between the label and the code is a word of its own.
-    const notColon = (w: readonly ReadGlyph[]) => !/^[:.-]+$/.test(textOf(w));
-    const next = words.slice(i + 1).find(notColon);
-    if (next && isCode(next)) return { labelled, code: next };
+    // A lone ':' between the label and the code is a word of its own, and so is the label's "CODE".
+    const notColon = (w: readonly ReadGlyph[]) => !/^[:.-]+$/.test(textOf(w)) && !LABEL_TAIL.test(textOf(w));
+    const after = words.slice(i + 1);
+    const start = after.findIndex(notColon);
+    // The code in one word, or split by a space the recognizer put inside it ("0 10"): the whole run
+    // of digit words after the label, so a phone number's first groups ("1 800 ...") are no code.
+    const code: ReadGlyph[] = [];
+    for (let k = start; k >= 0 && k < after.length && isDigits(after[k]); k++) code.push(...after[k]);
+    if (isCode(code)) return { labelled, code };
     const previous = words.slice(0, i).reverse().find(notColon);
     if (previous && isCode(previous)) return { labelled, code: previous };
   }
   return { labelled };
+}
+
+/**
+ * The reading frame (reading-frame.ts) of each printed line of a number, in printed order: one for a
+ * number on one line, one per group for a vertical card's stacked groups (`Finding.lines`).
+ */
+function printedLineFrames(finding: Finding): ReturnType<typeof readingFrame>[] {
+  const lineOf = (i: number) => finding.lines?.[i] ?? 0;
+  const printed = [...new Set(finding.glyphs.map((_, i) => lineOf(i)))];
+  return printed.map((k) =>
+    readingFrame({ ...finding, glyphs: finding.glyphs.filter((_, i) => lineOf(i) === k) }),
+  );
 }
 
 /**
@@ -76,14 +98,22 @@ export async function detectLabelledCode(
   debug?: (message: string) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
-  const { angle, length: len, place } = readingFrame(finding);
+  const frames = printedLineFrames(finding);
+  const { angle, place } = frames[0];
+  // How far a line lies from the number: from its printed line nearest across (a stacked card's
+  // groups are lines of their own: its code may sit under the last group, far under the first).
+  // Lines are placed against one another in the first line's frame.
+  const fromNumber = (p: Point) =>
+    frames
+      .map((f) => ({ ...f.place(p), len: f.length }))
+      .reduce((a, b) => (Math.abs(b.down) < Math.abs(a.down) ? b : a));
   const L = LABELLED_CODE;
   const placed = lines
-    .map((l) => ({ l, ...place(l.centre) }))
+    .map((l) => ({ l, ...place(l.centre), near: fromNumber(l.centre) }))
     .filter(({ l }) => Math.abs(Math.sin(l.angle - angle)) < 0.2);
   const near = placed
     .filter(
-      ({ l, u, down }) =>
+      ({ l, near: { u, down, len } }) =>
         Math.abs(down) >= L.clear * gh &&
         Math.abs(down) <= L.reach * gh &&
         u + l.length / 2 >= -L.along * gh &&
@@ -93,7 +123,7 @@ export async function detectLabelledCode(
         l.length >= L.lineGlyphHeights[0] * l.glyphHeight &&
         l.length <= L.lineGlyphHeights[1] * l.glyphHeight,
     )
-    .sort((a, b) => Math.abs(a.down) - Math.abs(b.down))
+    .sort((a, b) => Math.abs(a.near.down) - Math.abs(b.near.down))
     .slice(0, L.maxLines);
   type Read = { crop: LineCrop; words: ReadGlyph[][] };
   const reads = new Map<TextLine, Read>();

@@ -102,9 +102,10 @@ export const LABELLED_CODE = {
   glyphHeight: [0.3, 1.3],
   /**
    * ...and as long as a label ("CVV2", about 3.5 of its glyph heights) up to a label and its code
-   * ("CVV2 : 5106", about 9), in their own glyph heights: a name or a line of terms is longer.
+   * ("CVV2 : 5106", about 9; "SECURITY CODE 010" about 12 on Capital One's back), in their own glyph
+   * heights: a line of terms is longer.
    */
-  lineGlyphHeights: [2.5, 10],
+  lineGlyphHeights: [2.5, 14],
   /** Lines read at most, nearest first (each read costs the recognizer a run). */
   maxLines: 4,
   /** A label's code alone on the next line: centres at most this many glyph heights apart across. */
