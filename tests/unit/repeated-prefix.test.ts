@@ -94,6 +94,18 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
+  it("looks for no repeat under a vertical card's stacked groups (no line to print it under)", async () => {
+    // The same glyphs, said to be printed as four stacked groups: the unread line is let be.
+    const stacked = { ...number, lines: number.glyphs.map((_, i) => Math.floor(i / 4)) };
+    const found = await detectRepeatedPrefixLearned(
+      card(),
+      reader(''),
+      { finding: stacked, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(found).toBeUndefined();
+  });
+
   it('finds the repeat read glued to a label beside it ("4111" and "MONTH/YEAR" read "4111myom")', async () => {
     const found = await repeatUnder('4111myom', shortLine);
     expect(found?.text).toBe('4111');

@@ -24,9 +24,12 @@ import {
 
 /**
  * A number whose first four may be printed again under it: nine glyphs and more (a 4-digit code or
- * year has none), or the leading groups of a number shown in part (part-shown.ts).
+ * year has none), or the leading groups of a number shown in part (part-shown.ts), printed on one
+ * line. A vertical card's stacked groups (`Finding.lines`) have no line to print a repeat under, and
+ * the strip "under the first group" would be measured along the stack's diagonal.
  */
-const repeatable = (number: Finding) => number.glyphs.length >= 9 || shownInPartFinding(number);
+const repeatable = (number: Finding) =>
+  (number.glyphs.length >= 9 || shownInPartFinding(number)) && !number.lines?.some((l) => l > 0);
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the
