@@ -150,6 +150,27 @@ const plainlyMore = (next: NumberRun, run: NumberRun, n: number) => plainDigits(
 const doubtful = (r: NumberRun) =>
   r.slots.filter((s) => s.char === '?' || s.confidence < READ_LINE.doubtfulGlyph).length;
 
+/**
+ * Whether a wider crop's `wider` reading is the number and the tighter crop's `run` that number with
+ * one glyph more, read in doubt at the crop's edge (its border, a shadow or print past the number's
+ * end taken for a digit): `wider` is whole by the card rules (a length its brand issues, Luhn:
+ * ISO/IEC 7812), `run` is not, `run` is `wider` with one glyph more at an end, and `run` holds more
+ * glyphs in doubt. Kept, the extra glyph would slide the kept four one digit along.
+ */
+export function strayAtCropEdge(wider: NumberRun, run: NumberRun): boolean {
+  const w = coreDigitsOf(wider);
+  const r = coreDigitsOf(run);
+  return (
+    !!w &&
+    !!r &&
+    wholeCardNumber(w) &&
+    !wholeCardNumber(r) &&
+    r.length === w.length + 1 &&
+    (r.startsWith(w) || r.endsWith(w)) &&
+    doubtful(run) > doubtful(wider)
+  );
+}
+
 /** A run whose digits (12 or more, unread marks at its ends aside) pass Luhn (ISO/IEC 7812-1). */
 const luhnHolds = (r: NumberRun) => {
   const t = coreDigitsOf(r);
@@ -331,7 +352,11 @@ async function readOnce(
     if (atStart || atEnd) {
       const more = first + 2.5 * gh;
       const wider = await read(atStart ? more : first, atEnd ? more : first);
-      if (wider.run && wider.run.trueDigits >= run.trueDigits && keepsWhole(wider.run, run))
+      if (
+        wider.run &&
+        ((wider.run.trueDigits >= run.trueDigits && keepsWhole(wider.run, run)) ||
+          strayAtCropEdge(wider.run, run))
+      )
         ({ reading, run } = wider as ReadNumberParts);
     }
   }
