@@ -8,7 +8,6 @@ import {
   laidOutAsCardNumber,
   normalizeSlots,
   numberWithin,
-  stackWithoutStrayGlyph,
   withoutInsertedGlyph,
   slotsFromInk,
   splitGroups,
@@ -679,25 +678,5 @@ describe('withNextGlyph: the place of the glyph a cover may half hide', () => {
   it('follows at the pitch inside a group the cover cut', () => {
     const next = withNextGlyph(layout([4, 4, 2], '3568867912'));
     expect(next[10].x0).toBe(next[9].x0 + 26);
-  });
-});
-
-describe('stackWithoutStrayGlyph', () => {
-  // Capital One's vertical back: "4147 / 0982 / 4478 / 5499", the bracket before 5499 read as a 1.
-  const stack = (...groups: string[]) => groups.map((g) => layout([g.length], g));
-  const text = (gs: readonly (readonly Slot[])[]) => gs.map((g) => chars([...g])).join(' ');
-
-  it('drops a bracket read as a digit at either end of one group when the stack then reads whole', () => {
-    expect(text(stackWithoutStrayGlyph(stack('4147', '0982', '4478', '15499')))).toBe('4147 0982 4478 5499');
-    expect(text(stackWithoutStrayGlyph(stack('4147', '09821', '4478', '5499')))).toBe('4147 0982 4478 5499');
-  });
-
-  it('keeps the groups as read when no single drop makes the number whole', () => {
-    // A specimen that fails Luhn either way, two long groups, and a stack already whole.
-    expect(text(stackWithoutStrayGlyph(stack('4147', '0982', '4478', '15491')))).toBe('4147 0982 4478 15491');
-    expect(text(stackWithoutStrayGlyph(stack('14147', '0982', '4478', '15499')))).toBe(
-      '14147 0982 4478 15499',
-    );
-    expect(text(stackWithoutStrayGlyph(stack('4147', '0982', '4478', '5499')))).toBe('4147 0982 4478 5499');
   });
 });

@@ -58,10 +58,17 @@ describe('labelledCodeOnLine', () => {
     expect(codeOf('SECURITY CODE 123')).toBe('123');
     expect(codeOf('SECURITY CODE: 1234')).toBe('1234');
     expect(codeOf('SECURITYCODE 123')).toBe('123');
-    // "CODE" alone is no label (a sort code, a PIN code); a phone number after the label is no code.
+    // "CODE" alone is no label (a sort code, a PIN code); a phone number after the label is no code,
+    // no 4-digit code is joined from two words, and digits before "SECURITY" or after "SECURITY." are
+    // no code.
     expect(codeOf('CODE 123')).toBeUndefined();
     expect(codeOf('SECURITY 1 800 227 4825')).toBeUndefined();
-    expect(codeOf('CVV2 5106 2571')).toBeUndefined();
+    expect(codeOf('SECURITY 1 800')).toBeUndefined();
+    expect(codeOf('CVV2 123 4')).toBe('123');
+    expect(codeOf('CALL 911 SECURITY')).toBeUndefined();
+    expect(codeOf('FOR YOUR SECURITY. 123')).toBeUndefined();
+    // A code word followed by more digits (an expiry read without its slash) is still the code.
+    expect(codeOf('CVV2 : 5106 1403')).toBe('5106');
   });
 
   it('tells a label read alone (its code on the next line) from a line with no label', () => {
@@ -152,6 +159,18 @@ describe('detectLabelledCode, a vertical card whose groups are stacked', () => {
     const found = await detectLabelledCode(gray, reader, { finding: stacked, glyphHeight: GH }, [codeLine]);
     expect(found?.text).toBe('010');
     expect(found?.notes).toContain(LABELLED_CODE_NOTE);
+  });
+
+  it('never takes a group of the number for the code under a label read alone', async () => {
+    // The label just under the last group, its code unread: the group "5499" is the line across.
+    const label = flatLine(90, 20 + 40 * 3 + GH / 2 + 1.2 * GH, 80, 12);
+    const group = flatLine(90, 20 + 40 * 3 + GH / 2, 80, GH);
+    const reader = readsInTurn(['SECURITY', '5499']);
+    const found = await detectLabelledCode(gray, reader, { finding: stacked, glyphHeight: GH }, [
+      label,
+      group,
+    ]);
+    expect(found).toBeUndefined();
   });
 
   it('reads nothing there when the number is one line (the line is past its reach)', async () => {

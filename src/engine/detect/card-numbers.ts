@@ -37,7 +37,6 @@ import {
   groupsOnInk,
   withMiddleGlyphs,
   withNextGlyph,
-  stackWithoutStrayGlyph,
 } from './group-digits';
 import { panelCodeFinding } from './security-code-learned';
 import { holedPair, numberRun, type HoledPair, type NumberRun, type Slot } from './number-run';
@@ -1285,12 +1284,11 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
   while (groups.length > STACK.minGroups && !isGroup(groups[0])) groups.shift();
   while (groups.length > STACK.minGroups && !isGroup(groups[groups.length - 1])) groups.pop();
   if (!groups.every(isGroup)) return undefined;
-  const slots = stackWithoutStrayGlyph(groups.map((g) => g.run?.slots ?? []));
   const glyphs: Quad[] = [];
   const lines: number[] = [];
   let text = '';
   groups.forEach((g, k) => {
-    for (const s of slots[k]) {
+    for (const s of g.run?.slots ?? []) {
       glyphs.push(cropQuad(g.crop, s.x0, s.y0, s.x1, s.y1));
       lines.push(k);
       text += s.char;

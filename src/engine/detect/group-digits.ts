@@ -462,27 +462,6 @@ export function slotsFromInk(
 }
 
 /**
- * A vertical card's stacked groups with a stray glyph dropped: bracket marks printed round a group
- * ('[5499]') or a scratch beside it read as one more digit ('15499'). When the stack does not read
- * whole by the card rules (digits only, a length its brand issues, Luhn: ISO/IEC 7812) and exactly
- * one group reads one glyph longer than the stack's usual group, whose first or last glyph dropped
- * makes it whole, that glyph goes. Otherwise the groups as read: a misread digit fails Luhn too, and
- * a real digit dropped would go unmasked (or slide a hidden digit into the kept four).
- */
-export function stackWithoutStrayGlyph(groups: readonly (readonly Slot[])[]): (readonly Slot[])[] {
-  const text = (gs: readonly (readonly Slot[])[]) => gs.map((g) => g.map((s) => s.char).join('')).join('');
-  if (groups.length < 3 || wholeCardNumber(text(groups))) return [...groups];
-  const usual = median(groups.map((g) => g.length));
-  const long = groups.map((g, k) => (g.length === usual + 1 ? k : -1)).filter((k) => k >= 0);
-  if (long.length !== 1) return [...groups];
-  const k = long[0];
-  const trims = [groups[k].slice(1), groups[k].slice(0, -1)]
-    .map((g) => groups.map((o, i) => (i === k ? g : o)))
-    .filter((gs) => wholeCardNumber(text(gs)));
-  return trims.length === 1 ? trims[0] : [...groups];
-}
-
-/**
  * How many glyphs to drop from the start and the end of `text` (one at most each) for a whole card
  * number by every rule (digits only, a length its brand issues, Luhn), or undefined when no such
  * trim gives one. The untrimmed text is [0, 0].

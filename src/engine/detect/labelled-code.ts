@@ -16,11 +16,16 @@ import { LABELLED_CODE } from './thresholds';
  * "SECURITY CODE" spelt out (Capital One's and other US issuers' backs), its two words on one line or
  * stacked beside the code, is a label too; "CODE" alone is not (a sort code, a PIN code, a ZIP code).
  */
-const NAMES = 'C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?|SECURITY(?:CODE)?';
-const LABEL = new RegExp(`^(${NAMES})[:.]?$`);
-const GLUED = new RegExp(`^(${NAMES})[:.]?(\\d{3,4})$`);
-/** The code read glued before its label: a right-to-left card (Persian) prints "CVV2" after the code. */
+const NAMES = 'C[VW]{1,2}2?|CVC2?|CID|CSC|CAV2|CVN2?';
+const LABEL = new RegExp(`^(${NAMES})[:.]?$|^SECURITY(?:CODE)?:?$`);
+const GLUED = new RegExp(`^(${NAMES}|SECURITYCODE)[:.]?(\\d{3,4})$`);
+/**
+ * The code read glued before its label: a right-to-left card (Persian) prints "CVV2" after the code.
+ * Not "SECURITY": print before that word ("CALL 911 SECURITY") is no code.
+ */
 const GLUED_BEFORE = new RegExp(`^(\\d{3,4})[:.]?(${NAMES})$`);
+/** A label the code may stand before (`GLUED_BEFORE`'s names, read apart from it). */
+const LABEL_AFTER_CODE = new RegExp(`^(${NAMES})[:.]?$`);
 /** A word that goes on a label's name ("SECURITY CODE"), skipped on the way to the code. */
 const LABEL_TAIL = /^CODE[:.]?$/;
 
@@ -58,17 +63,29 @@ export function labelledCodeOnLine(words: readonly ReadGlyph[][]): {
     labelled = true;
     // A lone ':' between the label and the code is a word of its own, and so is the label's "CODE".
     const notColon = (w: readonly ReadGlyph[]) => !/^[:.-]+$/.test(textOf(w)) && !LABEL_TAIL.test(textOf(w));
-    const after = words.slice(i + 1);
-    const start = after.findIndex(notColon);
-    // The code in one word, or split by a space the recognizer put inside it ("0 10"): the whole run
-    // of digit words after the label, so a phone number's first groups ("1 800 ...") are no code.
-    const code: ReadGlyph[] = [];
-    for (let k = start; k >= 0 && k < after.length && isDigits(after[k]); k++) code.push(...after[k]);
-    if (isCode(code)) return { labelled, code };
+    const code = codeAfterLabel(words.slice(i + 1).filter(notColon));
+    if (code) return { labelled, code };
     const previous = words.slice(0, i).reverse().find(notColon);
-    if (previous && isCode(previous)) return { labelled, code: previous };
+    if (previous && isCode(previous) && LABEL_AFTER_CODE.test(t)) return { labelled, code: previous };
   }
   return { labelled };
+}
+
+/**
+ * The code in the words after a label: the first word when it is a code, or a 3-digit code the
+ * recognizer split with a space ("0 10"): short digit words joined up to three digits, the run of
+ * digit words ending there ("SECURITY 1 800 ..." is a phone number, no code).
+ */
+function codeAfterLabel(after: readonly ReadGlyph[][]): ReadGlyph[] | undefined {
+  const [first] = after;
+  if (!first || !isDigits(first)) return undefined;
+  if (isCode(first)) return first;
+  const code: ReadGlyph[] = [];
+  let k = 0;
+  while (k < after.length && isDigits(after[k]) && code.length + after[k].length <= 3)
+    code.push(...after[k++]);
+  const runEnds = k >= after.length || !isDigits(after[k]);
+  return code.length === 3 && runEnds ? code : undefined;
 }
 
 /**
@@ -149,6 +166,8 @@ export async function detectLabelledCode(
       .filter(
         (o) =>
           o.l !== n.l &&
+          // Not one of the number's own printed lines (a stacked group reads as four digits).
+          Math.abs(o.near.down) >= L.clear * gh &&
           Math.abs(o.down - n.down) <= L.labelGap * Math.max(o.l.glyphHeight, n.l.glyphHeight) &&
           Math.abs(o.u - n.u) <= (o.l.length + n.l.length) / 2,
       )
