@@ -6,6 +6,7 @@ import {
   numberThenCode,
   glyphPitch,
   laidOutAsCardNumber,
+  groupedAsPhone,
   normalizeSlots,
   numberWithin,
   withoutInsertedGlyph,
@@ -303,6 +304,10 @@ describe('numberRun', () => {
   it('still takes dates and phone numbers for text', () => {
     expect(runOf('12/29')).toBeUndefined();
     expect(runOf('1-800-555-0100')).toBeUndefined();
+    // Parentheses part a phone number's groups as hyphens do, full-width ones too.
+    expect(runOf('1(800)711-4713')).toBeUndefined();
+    expect(runOf('1（800）7114713')).toBeUndefined();
+    expect(runOf('+44(0)2079460958')).toBeUndefined();
   });
 
   it('offers two groups of digits too far apart for one run as a holed pair', () => {
@@ -593,6 +598,26 @@ describe('laidOutAsCardNumber', () => {
     expect(laidOutAsCardNumber(splitGroups(layout([1, 3, 3, 3, 3, 3], '1800711267858001')))).toBe(false);
     expect(laidOutAsCardNumber(splitGroups(layout([5, 4, 5, 5], '9559983968085648018')))).toBe(false);
     expect(laidOutAsCardNumber(splitGroups(layout([6, 13], '1234567890123456789')))).toBe(false);
+  });
+});
+
+describe('groupedAsPhone', () => {
+  it('takes three groups of three for a phone number, its plus read as a 4 or not', () => {
+    // "+1 800 711 541 176" on a back, the plus read as a 4: a Visa IIN, 14 digits, Luhn fails.
+    expect(groupedAsPhone(splitGroups(layout([2, 3, 3, 3, 3], '41800711541176')))).toBe(true);
+    expect(groupedAsPhone(splitGroups(layout([1, 3, 3, 3, 3], '1800711267858')))).toBe(true);
+  });
+
+  it('leaves the layouts the networks print, and a group read a glyph short', () => {
+    for (const groups of [
+      [4, 4, 4, 4],
+      [4, 6, 5],
+      [4, 6, 4],
+      [4, 4, 4, 4, 3],
+      [4, 3, 4, 4],
+      [4, 3, 3, 4],
+    ])
+      expect(groupedAsPhone(splitGroups(layout(groups)))).toBe(false);
   });
 });
 

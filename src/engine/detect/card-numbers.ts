@@ -11,6 +11,7 @@ import { throwIfAborted } from './abort';
 import { brandOf, cardRulesBonus, lengthFitsBrand, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
+import { labelsPhoneLine, wayOfKnownWords } from './upright-words';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
@@ -34,6 +35,7 @@ import {
   splitGroups,
   type EndCut,
   laidOutAsCardNumber,
+  groupedAsPhone,
   groupsOnInk,
   withMiddleGlyphs,
   withNextGlyph,
@@ -653,12 +655,16 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
       best = pickDirection(winner, rival);
       [rival, winner] = best === winner ? [rival, winner] : [winner, rival];
     }
-    // A line read one way round as clean prose with no digit run ("Customer Service 1-800-711-1011")
-    // is prose: read the other way, its letters pass for digits ("LL04-412-008- 89IAIBS"), and only a
-    // run of true digits there (a number beside upside-down print) is still a number.
-    const proseWay = ctx.proseWay.get(line);
+    // A line read one way round as clean prose with no digit run ("Customer Service 1-800-711-1011"),
+    // or with words of a card's print that only upright text reads as (upright-words.ts), is prose:
+    // read the other way, its letters pass for digits ("LL04-412-008- 89IAIBS"), and only a run of
+    // true digits there (a number beside upside-down print) is still a number.
+    const proseWay = ctx.proseWay.get(line) ?? wayOfKnownWords(seen[0].reading, seen[1].reading);
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
+    // A line labelled as a phone line holds a phone number, whatever its digits pass for, unless the
+    // card rules call them a whole card number.
+    if (best && labelsPhoneLine(best.reading.text) && !settled(best.run)) best = undefined;
     // Both ways round read as a number in digits (a number of 0s, 1s, 6s, 8s and 9s reads alike upside
     // down): the words printed around it say which way is up, before the recognizer's confidence
     // (embossed 8s lit from one side read surer upside down). Where neither says, and the card rules
@@ -1096,6 +1102,8 @@ function takeFindings(
     const glyphs = quadsOf(slots);
     const groups = splitGroups(slots);
     if (!brand && !laidOutAsCardNumber(groups)) continue;
+    // An IIN and a phone's grouping: the card rules alone say whether it is a number.
+    if (groupedAsPhone(groups) && !(brand && lengthFitsBrand(text) && luhnValid(text))) continue;
     // A line the card's outline placed holds a number only by the card rules, a front's number long
     // and nearly all read: an ID card has the same outline and its own numbers across the same band,
     // and a back its phone line, where a read with gaps can pass for an issuer's short number.

@@ -610,6 +610,16 @@ export function laidOutAsCardNumber(groups: readonly (readonly Slot[])[]): boole
 }
 
 /**
+ * Whether a run is grouped as a phone number is: three or more groups of exactly three digits
+ * ("+1 800 711 541 176", "1 800 711 267 858"). The networks print 4-4-4-4, 4-6-5, 4-6-4 or
+ * 4-4-4-4-3 (ISO/IEC 7812 numbers as issued), never three groups of three; a leading plus read as a
+ * 4 gives such a line a Visa IIN.
+ */
+export function groupedAsPhone(groups: readonly (readonly Slot[])[]): boolean {
+  return groups.filter((g) => g.length === 3).length >= 3;
+}
+
+/**
  * A signature panel's line that prints the number and then the security code ("1234 5678 9123 4567
  * 321", as many backs do): four groups of four and a group of three that the card rules do not take
  * for a 19-digit number (ISO/IEC 7812: no network issues 19 digits under this prefix, or the 19 fail

@@ -36,7 +36,26 @@ export interface NumberRun {
 /** A learned reading's digit with at least this CTC probability counts as sure (see Slot.sure). */
 const SURE_CTC = 0.5;
 
-const SEPARATORS = new Set(['-', '.', ',', ':', '_', '—', '–', '·', "'", '"', '`', '/']);
+// Parentheses and a plus sign belong to phone numbers ("+1 (800) 711-4713"), never to a card number.
+const SEPARATORS = new Set([
+  '-',
+  '.',
+  ',',
+  ':',
+  '_',
+  '—',
+  '–',
+  '·',
+  "'",
+  '"',
+  '`',
+  '/',
+  '(',
+  ')',
+  '（',
+  '）',
+  '+',
+]);
 
 /**
  * Words of a reading, separators dropped. A word whose separators cut it into parts other than card

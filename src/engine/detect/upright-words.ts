@@ -1,0 +1,89 @@
+// Which way round a line reads, from words of a card's own print. Read upside down, Latin print comes
+// out as capitals, digits and symbols ("€12p-112 (008) | 8dIAIBS JBwoIsND" for "Customer Service
+// 1 (800) 711-4713"), and the recognizer's confidence can be as high as the upright reading's: the
+// confidence cannot say which way is up. A dictionary word can: upside-down print never spells
+// "SERVICE". The words are those printed on cards and their backs in English (the networks' rules
+// ask for an English signature-panel notice, and the customer-service line).
+
+/** Words of four letters or more printed on cards, upper case. */
+const CARD_WORDS = new Set([
+  'ACCOUNT',
+  'AGREEMENT',
+  'AUTHORISED',
+  'AUTHORIZED',
+  'BANK',
+  'BRANCH',
+  'CALL',
+  'CARD',
+  'CARDHOLDER',
+  'COLLECT',
+  'CONDITIONS',
+  'CONTACT',
+  'COUNTRY',
+  'CREDIT',
+  'CUSTOMER',
+  'DEBIT',
+  'ELECTRONIC',
+  'FOUND',
+  'HOLDER',
+  'INTERNATIONAL',
+  'ISSUED',
+  'ISSUER',
+  'LOST',
+  'MEMBER',
+  'OUTSIDE',
+  'PLEASE',
+  'PROPERTY',
+  'RETURN',
+  'RETURNED',
+  'SECURITY',
+  'SERVICE',
+  'SERVICES',
+  'SIGNATURE',
+  'SIGNED',
+  'STOLEN',
+  'SUBJECT',
+  'TELEPHONE',
+  'TERMS',
+  'THIS',
+  'UNLESS',
+  'VALID',
+  'WITH',
+]);
+
+/** Words that label a phone line ("Customer Service 1 (800) 711-4713", "Call +44 ..."), upper case. */
+const PHONE_LABELS = new Set([
+  'CALL',
+  'CONTACT',
+  'HOTLINE',
+  'PHONE',
+  'SERVICE',
+  'SERVICES',
+  'TEL',
+  'TELEPHONE',
+]);
+
+const wordsOf = (text: string) => text.split(/[^\p{L}]+/u).map((w) => w.toUpperCase());
+
+/** Whether `text` reads as a phone line: a word that labels one ("Customer Service", "Call"). */
+export function labelsPhoneLine(text: string): boolean {
+  return wordsOf(text).some((w) => PHONE_LABELS.has(w));
+}
+
+/** Whether `text` holds a word of the card's print (letters only, any case). */
+export function readsCardWord(text: string): boolean {
+  return wordsOf(text).some((w) => w.length >= 4 && CARD_WORDS.has(w));
+}
+
+/**
+ * Of one line's readings the two ways round (`a` as read, `b` turned half round), the one that reads
+ * a word of a card's print where the other reads none: 0 or 1; undefined when both or neither do.
+ */
+export function wayOfKnownWords(
+  a: { text: string } | undefined,
+  b: { text: string } | undefined,
+): 0 | 1 | undefined {
+  const [wa, wb] = [!!a && readsCardWord(a.text), !!b && readsCardWord(b.text)];
+  if (wa === wb) return undefined;
+  return wa ? 0 : 1;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { labelsPhoneLine, readsCardWord, wayOfKnownWords } from '../../src/engine/detect/upright-words';
+
+describe('upright words', () => {
+  it("reads a card's words in any case, between digits and symbols", () => {
+    expect(readsCardWord('Customer Service 1 (800) 711-4713')).toBe(true);
+    expect(readsCardWord('AUTHORIZED SIGNATURE')).toBe(true);
+    expect(readsCardWord('orcall1(800)711')).toBe(false);
+    expect(readsCardWord('call1(800)711')).toBe(true);
+    expect(readsCardWord('Custom er Servic e')).toBe(false);
+  });
+
+  it('reads none in the same print upside down', () => {
+    expect(readsCardWord('€12v-11£ (008) | 8dIAIBS JBwoIsND')).toBe(false);
+    expect(readsCardWord('LL04-412-008- 89IAIBS')).toBe(false);
+  });
+
+  it('gives the way round whose reading alone holds a word', () => {
+    const upright = { text: 'Customer Service 1 (800) 711-4713' };
+    const turned = { text: '€1Zp-112 (008) | @2IAIBG J8WOISND' };
+    expect(wayOfKnownWords(upright, turned)).toBe(0);
+    expect(wayOfKnownWords(turned, upright)).toBe(1);
+    expect(wayOfKnownWords(turned, undefined)).toBeUndefined();
+    expect(wayOfKnownWords(upright, upright)).toBeUndefined();
+  });
+});
+
+describe('phone lines', () => {
+  it('takes a line labelled as a phone line, in any case and run into its digits', () => {
+    expect(labelsPhoneLine('Customer Service 1 (800) 7113229')).toBe(true);
+    expect(labelsPhoneLine('CALL1(800)711')).toBe(true);
+    expect(labelsPhoneLine('Tel: +44 20 7946 0958')).toBe(true);
+  });
+
+  it('leaves a card number and its other print', () => {
+    expect(labelsPhoneLine('4111 1111 1111 1111')).toBe(false);
+    expect(labelsPhoneLine('Card number 4111 1111 1111 1111')).toBe(false);
+    expect(labelsPhoneLine('VALID THRU 12/29')).toBe(false);
+    // Letters of a word, not the word: "SERVICE" upside down, "Telford".
+    expect(labelsPhoneLine('30IAIBS Telford')).toBe(false);
+  });
+});
