@@ -135,7 +135,8 @@ async function repeatedPrefix(
     let near = 0;
     // Lines the whole-photo detector saw below a few of its own pixels tall are placed too roughly
     // to mask by (half of a 5 px repeat, say): the enlarged strip below finds them again.
-    const detectorScale = Math.min(1, LINE_STAGE.detectorSide / Math.max(gray.width, gray.height));
+    // (The detector sees the photo with its long side at LINE_STAGE.detectorSide, shrunk or enlarged.)
+    const detectorScale = LINE_STAGE.detectorSide / Math.max(gray.width, gray.height);
     const resolved = number.textLines.filter(
       (l) => l.glyphHeight * detectorScale >= LINE_STAGE.minPlacedGlyphHeight,
     );

@@ -112,7 +112,8 @@ export async function repeatStripLines(
     inkLight: false,
     flatten: false,
   });
-  const lines = await detectTextLines(models, strip.raw, Math.max(strip.raw.width, strip.raw.height));
+  const side = Math.max(strip.raw.width, strip.raw.height);
+  const lines = await detectTextLines(models, strip.raw, side, side);
   return lines.map((l) => ({
     ...l,
     centre: cropToSource(strip, l.centre.x, l.centre.y),

@@ -3,7 +3,7 @@
 // detector finds the group lines around the stroke; a stack whose end lines hold the stroke's two
 // ends is read group by group, in the order the stroke gives (first digit's group first).
 import { findStacks } from '../learned/stacks';
-import { detectTextLines, type TextLine } from '../learned/text-lines';
+import { detectTextLines, LINE_STAGE, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
 import type { OcrEngine } from '../ocr/types';
 import type { FindingReader, GrayImage, Point, Quad, RgbaImage } from '../types';
@@ -76,7 +76,8 @@ export async function stackAlongStroke(
   const y1 = Math.min(gray.height, Math.ceil(Math.max(from.y, to.y) + pad));
   if (x1 - x0 < 16 || y1 - y0 < 16) return undefined;
   const region = subImage(color, x0, y0, x1 - x0, y1 - y0);
-  const lines = (await detectTextLines(models, region)).map((l) => ({
+  // The region at its own size, as the page's detector saw its print (not enlarged).
+  const lines = (await detectTextLines(models, region, LINE_STAGE.detectorSide, 0)).map((l) => ({
     ...l,
     centre: { x: l.centre.x + x0, y: l.centre.y + y0 },
   }));

@@ -37,10 +37,11 @@ export interface TextModels {
   /** The recognizer's alphabet: class k is alphabet[k - 1], class 0 the CTC blank. */
   readonly alphabet: readonly string[];
   /**
-   * Runs the text detector on `image` scaled so its long side is at most `maxSide` (rounded to the
-   * network's stride of 32). Returns the probability that each pixel lies in text.
+   * Runs the text detector on `image` scaled so its long side is at most `maxSide` and, when smaller,
+   * enlarged to `minSide` (default 0: never enlarged); sides are rounded to the network's stride of
+   * 32. Returns the probability that each pixel lies in text.
    */
-  detect(image: RgbaImage | GrayImage, maxSide: number): Promise<ProbabilityMap>;
+  detect(image: RgbaImage | GrayImage, maxSide: number, minSide?: number): Promise<ProbabilityMap>;
   /** Runs the recognizer on a level line crop (any height; scaled to 48 px). One CTC row per 8 px. */
   recognize(line: GrayImage): Promise<CtcOutput & { inputWidth: number }>;
 }
@@ -94,8 +95,9 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
   };
   return {
     alphabet,
-    async detect(image, maxSide) {
-      const k = Math.min(1, maxSide / Math.max(image.width, image.height));
+    async detect(image, maxSide, minSide = 0) {
+      const long = Math.max(image.width, image.height);
+      const k = long < minSide ? minSide / long : Math.min(1, maxSide / long);
       const w = Math.max(32, Math.round((image.width * k) / 32) * 32);
       const h = Math.max(32, Math.round((image.height * k) / 32) * 32);
       const input = detectorInput(image, w, h);

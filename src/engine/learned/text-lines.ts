@@ -23,13 +23,19 @@ export interface TextLine {
   pieces: number;
 }
 
-/** Runs the detector and returns its lines in source pixels, longest and surest first. */
+/**
+ * Runs the detector and returns its lines in source pixels, longest and surest first. The image is
+ * shrunk to a long side of `side` when larger; when smaller it is enlarged to `enlargeTo` (default
+ * `LINE_STAGE.detectorSide`: a small photo's print then reaches the detector at the size it finds;
+ * pass `side` to keep a small image as it is).
+ */
 export async function detectTextLines(
   models: TextModels,
   image: RgbaImage | GrayImage,
   side: number = LINE_STAGE.detectorSide,
+  enlargeTo: number = LINE_STAGE.detectorSide,
 ): Promise<TextLine[]> {
-  const map = await models.detect(image, side);
+  const map = await models.detect(image, side, enlargeTo);
   const regions = regionsFromProbabilityMap(map.data, map.width, map.height).map((r) =>
     toSource(r, map.scaleX, map.scaleY),
   );
