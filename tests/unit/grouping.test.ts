@@ -479,6 +479,22 @@ describe('withoutLoneEnds', () => {
     expect(chars(withoutLoneEnds(slots))).toBe('9411111111111111');
   });
 
+  it('keeps a first glyph read in doubt before a rest the card rules do not settle', () => {
+    // "2717 0954 4323 1055" in a segment font, its first group read "2 17" (a 7 lost, the 2 at 0.48):
+    // the 2 is a digit to hide, and dropping it would leave it unmasked.
+    const head = layout([1, 3, 4, 4, 4], '217090443231055');
+    head[0].confidence = 0.48;
+    expect(chars(withoutLoneEnds(head))).toBe('217090443231055');
+    // Before a rest its brand issues at that length it goes, as before.
+    const edge = layout([1, 4, 4, 4, 4], '34815820095418099');
+    edge[0].confidence = 0.38;
+    expect(chars(withoutLoneEnds(edge))).toBe('4815820095418099');
+    // Before 19 digits it goes too: kept, the run would be cut to 19 at its end.
+    const long = layout([1, 4, 4, 4, 4, 3], '79559983968085648017');
+    long[0].confidence = 0.4;
+    expect(chars(withoutLoneEnds(long))).toBe('9559983968085648017');
+  });
+
   it('leaves card layouts alone', () => {
     for (const groups of [
       [4, 4, 4, 4],

@@ -651,7 +651,11 @@ export function numberThenCode(slots: readonly Slot[]): { number: Slot[]; code: 
  * A run with a lone glyph set a group space apart at an end (the card's edge, a finger or art read as
  * a digit: "5 2202 2001 ...", "... 0266 2"), without it: no card layout has a group of one (ISO/IEC
  * 7812 numbers print 4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3, 6-13, 6-6-6 ...). Dropped only when it is
- * unread or read in doubt, or the rest (12 glyphs or more) has a length its brand issues.
+ * unread, or the rest (12 glyphs or more) has a length its brand issues, or, at the end only, it is
+ * read in doubt. A first glyph read in doubt before a rest the card rules do not settle, shorter than
+ * the longest number (19), stays: it is
+ * masked either way, and a real first digit set off by the reader's boxes ("2 717 0904 ...") would
+ * show if dropped, where the card's edge kept costs a sliver of mask.
  */
 export function withoutLoneEnds(slots: Slot[]): Slot[] {
   let out = slots;
@@ -661,16 +665,16 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
     // (an ungrouped 19-digit number and the card's edge read after it).
     if (groups.length < 2 || (groups.length === 2 && Math.max(groups[0].length, groups[1].length) < 15))
       break;
-    const lone = (g: Slot[], rest: Slot[]) =>
+    const lone = (g: Slot[], rest: Slot[], atEnd: boolean) =>
       g.length === 1 &&
       rest.length >= 12 &&
       (g[0].char === '?' ||
-        g[0].confidence < READ_LINE.doubtfulGlyph ||
+        ((atEnd || rest.length >= 19) && g[0].confidence < READ_LINE.doubtfulGlyph) ||
         lengthFitsBrand(rest.map((s) => s.char).join('')));
     const first = groups[0];
     const last = groups[groups.length - 1];
-    if (lone(first, out.slice(1))) out = out.slice(1);
-    else if (lone(last, out.slice(0, -1))) out = out.slice(0, -1);
+    if (lone(first, out.slice(1), false)) out = out.slice(1);
+    else if (lone(last, out.slice(0, -1), true)) out = out.slice(0, -1);
     else break;
   }
   return out;
