@@ -66,10 +66,36 @@ describe('leadingDigits', () => {
     expect(leadingDigits(wider, narrow, PITCH)).toBeUndefined();
   });
 
-  it('takes nothing read in doubt or as a letter before the number', () => {
-    const doubtful = run('6214 8353 2260 5047', 300, 250);
-    doubtful.run.slots[0].confidence = 0.4;
-    expect(leadingDigits(doubtful, narrow, PITCH)).toBeUndefined();
+  it('takes one digit read in doubt among those before the number, not two, nor a lone one', () => {
+    const oneInDoubt = run('6214 8353 2260 5047', 300, 250);
+    oneInDoubt.run.slots[0].confidence = 0.4;
+    expect(text(leadingDigits(oneInDoubt, narrow, PITCH))).toBe('6214835322605047');
+    const twoInDoubt = run('6214 8353 2260 5047', 300, 250);
+    twoInDoubt.run.slots[0].confidence = 0.4;
+    twoInDoubt.run.slots[1].confidence = 0.4;
+    expect(leadingDigits(twoInDoubt, narrow, PITCH)).toBeUndefined();
+    const lone = run('4 8353 2260 5047', 320, 250);
+    const tight = run('8353 2260 5047', 360, 340);
+    lone.run.slots[0].confidence = 0.4;
+    expect(leadingDigits(lone, tight, PITCH)).toBeUndefined();
+  });
+
+  it("drops the card's art read in doubt at the wider read's start and past the number's end", () => {
+    // A card printed over a pattern of letters: "1 6225 1111 2222 3333 1", the letters before and after
+    // read as 1s, the 6 in doubt over the chip's shadow; the detector's box began at the second group and took in
+    // the letter after the last group (read in doubt).
+    const tight = run('1111 2222 33331', 400, 380);
+    tight.run.slots[12].confidence = 0.43;
+    const wider = run('1 6225 1111 2222 33331', 260, 250);
+    wider.run.slots[0].confidence = 0.43;
+    wider.run.slots[1].confidence = 0.46;
+    expect(text(leadingDigits(wider, tight, PITCH))).toBe('62251111222233331');
+    // A digit read plainly past the end is not art: the reads end in different places.
+    const plainPast = run('6225 1111 2222 33331 8', 300, 250);
+    expect(leadingDigits(plainPast, tight, PITCH)).toBeUndefined();
+  });
+
+  it('takes nothing read as a letter before the number', () => {
     const lettered = run('b214 8353 2260 5047', 300, 250);
     expect(leadingDigits(lettered, narrow, PITCH)).toBeUndefined();
     // Nothing read before it at all.

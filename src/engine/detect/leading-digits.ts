@@ -23,9 +23,12 @@ export const cardRules = (chars: string) => {
 
 /**
  * The run read on before its start (`wider`), when the digits read there belong to the number: the
- * wider run ends where `narrow` ends (within half a pitch, source pixels along the line), every glyph
- * before the narrow run's first is a digit read plainly, and with them the number meets more of the
- * card rules (`cardRules`) than without. Where the wider read holds as many glyphs after those as the
+ * wider run ends where `narrow` ends (within half a pitch, source pixels along the line; glyphs the
+ * wider read adds past that end, none read plainly, are the card's art there and dropped), the glyphs
+ * before the narrow run's first are digits read plainly, one of them at most in doubt (glyphs in doubt
+ * at the wider run's start are the card's art there, dropped one by one from the start while the rest
+ * do not pass: the fewest are dropped, since a digit dropped is a digit shown), and with them the
+ * number meets more of the card rules (`cardRules`) than without. Where the wider read holds as many glyphs after those as the
  * narrow one, the narrow one's readings of them stand (a read of more pixels can misread a digit the
  * tighter one had). Undefined when the digits before are not the number's.
  */
@@ -36,27 +39,39 @@ export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): R
     return p.x * Math.cos(a) + p.y * Math.sin(a);
   };
   const n = narrow.run.slots;
-  const w = wider.run.slots;
-  if (Math.abs(along(wider, w[w.length - 1]) - along(narrow, n[n.length - 1])) > 0.5 * pitch)
-    return undefined;
+  const end = along(narrow, n[n.length - 1]);
+  const last = wider.run.slots.findIndex((s) => Math.abs(along(wider, s) - end) <= 0.5 * pitch);
+  if (last < 0 || wider.run.slots.slice(last + 1).some(readPlainly)) return undefined;
+  const w = wider.run.slots.slice(0, last + 1);
   const start = along(narrow, n[0]) - 0.5 * pitch;
   const k = w.findIndex((s) => along(wider, s) > start);
-  if (k <= 0 || !w.slice(0, k).every(readPlainly)) return undefined;
   const rest = w.slice(k);
-  const slots =
-    rest.length === n.length
-      ? [
-          ...w.slice(0, k),
-          ...rest.map((s, i) => ({
-            ...s,
-            char: n[i].char,
-            confidence: n[i].confidence,
-            lookalike: n[i].lookalike,
-          })),
-        ]
-      : w;
   const chars = (g: readonly Slot[]) => g.map((s) => s.char).join('');
-  if (cardRules(chars(slots)) <= cardRules(chars(n))) return undefined;
+  const trueDigit = (s: Slot) => /\d/.test(s.char) && !s.lookalike;
+  const withLead = (art: number) => {
+    const lead = w.slice(art, k);
+    const inDoubt = lead.filter((s) => !readPlainly(s)).length;
+    if (!lead.length || !lead.every(trueDigit) || inDoubt > (lead.length > 1 ? 1 : 0)) return undefined;
+    const slots =
+      rest.length === n.length
+        ? [
+            ...lead,
+            ...rest.map((s, i) => ({
+              ...s,
+              char: n[i].char,
+              confidence: n[i].confidence,
+              lookalike: n[i].lookalike,
+            })),
+          ]
+        : w.slice(art);
+    return cardRules(chars(slots)) > cardRules(chars(n)) ? slots : undefined;
+  };
+  let slots: Slot[] | undefined;
+  for (let art = 0; art < k && !slots; art++) {
+    slots = withLead(art);
+    if (readPlainly(w[art])) break;
+  }
+  if (!slots) return undefined;
   const read = slots.filter((s) => s.char !== '?');
   return {
     reading: wider.reading,
