@@ -98,6 +98,18 @@ describe('normalizeSlots', () => {
     expect(out[12].x1).toBeLessThan(out[13].x0);
   });
 
+  it('keeps a group whose last two glyphs touch in the ink (embossed relief) as read', () => {
+    // A 19-digit UnionPay number read a glyph short and in doubt, "6210 0000 1111 2223 58" set as 11 and 7 glyphs by
+    // its spaces; the ink profile shows the last "58" as one piece: re-cut, the group would lose a
+    // glyph and the kept four would take in the hidden digit before them.
+    const s = layout([11, 7], '621000001111222358');
+    for (const i of [11, 12, 13]) s[i].confidence = 0.45;
+    const ink = s.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    ink.splice(16, 2, { x0: s[16].x0, x1: s[17].x1 });
+    const out = normalizeSlots(s, { ink });
+    expect(chars(out)).toBe('621000001111222358');
+  });
+
   it('widens a box placed at the edge of its glyph to the ink it lies on, and keeps the digit', async () => {
     const { withoutCrowdedEnds } = await import('../../src/engine/detect/group-digits');
     // An ungrouped 19-digit number whose first "6" the recognizer boxed at its last 3 columns.

@@ -57,6 +57,16 @@ function recutGroup(group: Slot[], pitch: number, ink: readonly { x0: number; x1
   if (group.every((s) => !s.lookalike && s.char !== '?' && s.confidence >= 0.85)) return group;
   // So is a learned reading with at most one doubtful glyph: the ink merges touching embossed glyphs.
   if (group.filter((s) => !s.sure).length <= 1 && group.some((s) => s.sure)) return group;
+  // Fewer pieces than glyphs read, and a piece as wide as two with two glyphs' centres on it: the
+  // ink merged touching glyphs (embossed relief), and re-cut the group would lose one, sliding the
+  // kept four onto a hidden digit.
+  if (pieces.length < group.length) {
+    const w = median(pieces.map((p) => p.x1 - p.x0));
+    const merged = (p: { x0: number; x1: number }) =>
+      p.x1 - p.x0 >= GROUPS.mergedInkWidth * w &&
+      group.filter((s) => mid(s) >= p.x0 && mid(s) <= p.x1).length >= 2;
+    if (pieces.some(merged)) return group;
+  }
   const y0 = Math.min(...group.map((s) => s.y0));
   const y1 = Math.max(...group.map((s) => s.y1));
   return pieces.map((p) => slotOnPiece(p, group, y0, y1, () => true));

@@ -215,6 +215,11 @@ export const PAGE_WAY = {
 
 /** Stage "lay out glyphs": printed groups (detect/group-digits.ts), in glyph pitches between centres. */
 export const GROUPS = {
+  /**
+   * A piece of ink this many times the group's median piece width, under two glyphs read, is two
+   * touching glyphs: the group is not re-cut to its ink (group-digits.ts recutGroup).
+   */
+  mergedInkWidth: 1.5,
   /** A step this wide parts two printed groups... */
   space: 1.45,
   /** ...or this wide where the reader read a space there (fonts set with narrow group spaces). */
