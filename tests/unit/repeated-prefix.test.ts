@@ -15,15 +15,18 @@ const H = 200;
 const GH = 24; // the number's glyph height
 const REPEAT = { y0: 96, y1: 106, x: [40, 49, 58, 67], w: 7 }; // four 7x10 px glyphs under the first digit
 
-function card(): GrayImage {
+/** The drawn card; `glare` repeat glyphs from the end are drawn faint (print under glare). */
+function card(glare = 0): GrayImage {
   const data = new Uint8Array(W * H).fill(235);
+  let ink = 30;
   const box = (x0: number, y0: number, x1: number, y1: number) => {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = 30;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * W + x] = ink;
   };
   for (let i = 0; i < 16; i++) {
     box(glyphX(i), 48, glyphX(i) + 14, 48 + GH);
   }
-  for (const x of REPEAT.x) {
+  for (const [k, x] of REPEAT.x.entries()) {
+    ink = k >= REPEAT.x.length - glare ? 228 : 30;
     box(x, REPEAT.y0, x + 2, REPEAT.y1);
     box(x + REPEAT.w - 2, REPEAT.y0, x + REPEAT.w, REPEAT.y1);
     box(x, REPEAT.y0, x + REPEAT.w, REPEAT.y0 + 2);
@@ -171,6 +174,23 @@ describe('detectRepeatedPrefixLearned, a number read with a digit wrong', () => 
   it('leaves digits there that read as a date (an expiry read without its slash)', async () => {
     for (const word of ['0215', '1226', '092027'])
       expect(await detectRepeatedPrefixLearned(card(), reader(word), misread, [shortLine])).toBeUndefined();
+  });
+});
+
+describe('detectRepeatedPrefixLearned, a repeat half in glare', () => {
+  it('masks four glyphs from its start though its line, its height and its ink stop at the second', async () => {
+    // The detector's box over the first two glyphs only, its height 6 px for print 10 px tall; three
+    // of the four read close together, apart as two words; the last two glyphs faint under glare (no
+    // ink to extend to).
+    const line: TextLine = { ...shortLine, centre: { x: 48, y: 101 }, length: 17, glyphHeight: 6 };
+    const found = await detectRepeatedPrefixLearned(
+      card(2),
+      reader('41 1'),
+      { finding: number, glyphHeight: GH },
+      [line],
+    );
+    expect(found).toBeDefined();
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 });
 

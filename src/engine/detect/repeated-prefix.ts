@@ -388,11 +388,26 @@ export async function detectRepeatedPrefixLearned(
     if (!placed && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
     // Above the number, where the bank's name and the chip are, only the first digits read plainly.
     if (down < 0 && (!match || !exactly(match, prefix))) continue;
-    const span = wordExtent(
+    const measured = wordExtent(
       crop,
       placed ? [placed[0].x0, placed[placed.length - 1].x1] : lineSpan(crop, l),
       l.glyphHeight * crop.scale,
     );
+    // Four glyphs not placed one by one: the mask reaches four of them from the start at least, at
+    // the pitch of the digits read where two or more were (the detector's height of small print in
+    // glare can fall short of it), and a glyph more (the recognizer's boxes of print this small sit
+    // closer than the glyphs stand: a repeat in glare kept its last digit uncovered).
+    const read = glyphs.filter(isDigit);
+    const advance =
+      read.length >= 2
+        ? (read[read.length - 1].x0 + read[read.length - 1].x1 - read[0].x0 - read[0].x1) /
+          2 /
+          (read.length - 1)
+        : 0;
+    const least = Math.max(REPEAT_BAND.minMaskLength * l.glyphHeight * crop.scale, 5 * advance);
+    const span: [number, number] = placed
+      ? measured
+      : [measured[0], Math.max(measured[1], measured[0] + least)];
     const chars = placed ? placed.map((g) => g.char) : [...prefix.slice(0, 4)];
     const slots = maskSlots(crop, l, span, chars, placed?.map((g) => g.confidence) ?? [], 0.5);
     const repeat = repeatFinding(slots, crop, placed ? undefined : unread ? 'unread' : 'short');

@@ -408,6 +408,12 @@ export const REPEAT_BAND = {
   minWordLength: 2.2,
   /** ...and starting within this many of the number's glyph heights of its first digit. */
   unreadStart: 1.5,
+  /**
+   * A repeat masked without its four glyphs placed (read short or unread) is masked at least this many
+   * of its glyph heights wide from its start: four digits advance 0.75 to 1 glyph height each in the
+   * fonts seen, and the detector's box of print in glare can end at the second.
+   */
+  minMaskLength: 4,
   /** Glyph heights of the repeat's line added to its crop (the detector's box of 5 px print can fall a glyph short). */
   cropMargin: 3,
   /** Digits read at this mean confidence are read plainly: a line holding them is no unread repeat. */
