@@ -78,7 +78,7 @@ export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): R
     run: {
       ...wider.run,
       slots,
-      trueDigits: slots.filter((s) => /\d/.test(s.char) && !s.lookalike).length,
+      trueDigits: slots.filter(trueDigit).length,
       confidence: read.length ? read.reduce((sum, s) => sum + s.confidence, 0) / read.length : 0,
     },
   };
