@@ -54,6 +54,9 @@ const APP_VALUE_IMPORTS = [
   'error-codes',
   'limits',
   'documents/page-kinds',
+  // The export guard asks what the CLI's warnings ask (type imports only behind both).
+  'detect/last-four-shown',
+  'masks/geometry',
   'ocr/pool-size',
   'pdf/assets',
   'worker/model-assets',

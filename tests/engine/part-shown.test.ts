@@ -9,7 +9,7 @@ import { pixelsInPolygon, type GroundTruth } from '../../bench/score';
 import { nodeModelSource } from '../../src/cli/models-node';
 import { createNodeOcr } from '../../src/cli/ocr-node';
 import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
-import { PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
+import { PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
 import { loadTextModels, type TextModels } from '../../src/engine/learned/models';
 import type { OcrEngine } from '../../src/engine/ocr/types';
 import type { RgbaImage } from '../../src/engine/types';

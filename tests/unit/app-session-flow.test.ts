@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, JobProgress, KeepPreset, Mask } from '../../src/engine/types';
 import type { EngineClient } from '../../src/app/engine-client';
 import { errorText } from '../../src/engine/error-codes';
+import { UNCERTAIN_DIRECTION_NOTE } from '../../src/engine/detect/last-four-shown';
 import { handleKeyDown } from '../../src/app/session/keyboard';
 import { Session } from '../../src/app/session/session';
 
@@ -35,6 +36,7 @@ const autoMask = (f: string, preset: KeepPreset, i = 0): Mask => ({
 /** Just enough of the worker API; `gate` lets a test hold an analysis open. */
 function fakeEngine(gate?: Promise<void>, checkRepairs: readonly string[] = []) {
   const unreadable = new Set<string>();
+  const unsure = new Set<string>();
   const exported: string[] = [];
   const progress: number[] = [];
   const closed: string[] = [];
@@ -44,6 +46,7 @@ function fakeEngine(gate?: Promise<void>, checkRepairs: readonly string[] = []) 
     async open(fileId: string, file: Blob) {
       const text = await file.text();
       if (text === 'smeared card') unreadable.add(fileId);
+      if (text === 'upside down card') unsure.add(fileId);
       if (text.startsWith('not an image')) throw { code: 'not-an-image', message: 'Not a supported file.' };
       return {
         kind: 'image',
@@ -63,6 +66,8 @@ function fakeEngine(gate?: Promise<void>, checkRepairs: readonly string[] = []) 
       if (unreadable.has(id))
         return { width: 400, height: 300, findings: [], masks: [], card: { reasons: ['outline'] } };
       const findings = [finding('card'), finding('mrz', false)];
+      // A number read as well both ways round: masked whole, which end is the last four unknown.
+      if (unsure.has(id)) findings[0] = { ...findings[0], notes: [UNCERTAIN_DIRECTION_NOTE] };
       return { width: 400, height: 300, findings, masks: [autoMask('card', 'last4')] };
     },
     async masksForFindings(
@@ -321,6 +326,35 @@ describe('session', () => {
     expect(s.state.exportGuard?.kind).toBe('zip');
     await s.answerExportGuard('cancel');
     expect(exported).toEqual([]);
+  });
+
+  it('holds an export whose card number is masked whole where its last four should show', async () => {
+    const { engine, exported } = fakeEngine();
+    const s = new Session(engine);
+    s.addFiles([file('plain.jpg'), file('unsure.jpg', 'upside down card')]);
+    await until(() => s.state.items.every((i) => i.status === 'ready'));
+    const [plain, unsure] = s.state.items;
+    s.select(plain.id);
+    await s.exportAll();
+    expect(s.state.exportGuard?.flagged).toEqual([]);
+    expect(s.state.exportGuard?.lastFourHidden).toEqual([unsure.id]);
+    expect(exported).toEqual([]);
+    // "Check the mask": the page is shown with the select tool, and nothing is written.
+    await s.answerExportGuard('check');
+    expect(s.state.selectedId).toBe(unsure.id);
+    expect(s.ui.state.tool).toBe('select');
+    expect(s.state.notice).toMatch(/last four digits show/);
+    expect(exported).toEqual([]);
+    // Asked again on the next export; "Export anyway" writes both pages.
+    await s.exportAll();
+    await s.answerExportGuard('export');
+    await until(() => exported.length === 2);
+    // A preset that hides every digit asks for no last four: no question.
+    await s.setFindings(unsure.id, [{ findingId: 'card', preset: 'none' }]);
+    s.select(unsure.id);
+    await s.exportSelected();
+    expect(s.state.exportGuard).toBeUndefined();
+    await until(() => exported.length === 3);
   });
 
   it('masks a whole number the check of an export read and the detector missed, as one undoable edit', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types';
 import { cardWithoutNumberWarning, lastFourUnreadWarning } from '../../src/cli/redact-file';
-import { lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/part-shown';
+import { lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
 
 describe('cardWithoutNumberWarning', () => {
   const reasons = ['a card-shaped outline (ID-1)'];

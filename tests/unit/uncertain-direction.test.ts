@@ -3,11 +3,8 @@
 // four groups of glyph blocks; the fake reader reads whatever crop it is given as the same whole
 // number, from boxes it finds in the crop's own ink, so only its confidence tells the way up.
 import { describe, expect, it } from 'vitest';
-import {
-  detectCardNumbersDetailed,
-  directionUncertain,
-  UNCERTAIN_DIRECTION_NOTE,
-} from '../../src/engine/detect/card-numbers';
+import { detectCardNumbersDetailed } from '../../src/engine/detect/card-numbers';
+import { directionUncertain, UNCERTAIN_DIRECTION_NOTE } from '../../src/engine/detect/last-four-shown';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { GrayImage } from '../../src/engine/types';
 import { darkerFirstHalf, textLine } from '../support/shapes';

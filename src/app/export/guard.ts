@@ -1,9 +1,65 @@
-// The export guard: a page that shows a payment card (its outline, the card layout, a number read on
-// it) and has no card-number mask (none was found, or the user switched off or deleted every one)
-// is not written until the user says what to do: mark the number, draw a mask, or export anyway.
+// The export guard asks before an export that would defeat the upload it is made for:
+// - a page that shows a payment card (its outline, the card layout, a number read on it) with no
+//   card-number mask (none was found, or the user switched off or deleted every one): the number
+//   would be written readable;
+// - a page whose card number is masked whole where the keep preset asks for its last four (their
+//   glyphs unread, or the number read about as well upside down, so which end they are is unknown)
+//   and the user has not uncovered them: the upload would be refused for the missing last four.
+// Nothing is written until the user says what to do (session.ts, answerExportGuard).
+import { lastFourHidden } from '../../engine/detect/last-four-shown';
+import { maskCorners } from '../../engine/masks/geometry';
+import type { Mask, Point, Quad } from '../../engine/types';
+import type { Doc } from '../editor/doc';
+import { choiceOf, findingsOf } from '../session/findings';
 import type { Item } from '../session/items';
 
 /** Whether exporting this page as it stands would write a card with its number showing. */
 export function showsUnmaskedCard(item: Item): boolean {
   return !!item.card && !item.history.present.masks.some((m) => m.kind === 'card-number');
+}
+
+/**
+ * Whether exporting this page as it stands would show none of the last four of a card number whose
+ * preset keeps them (`lastFourHidden`): every glyph of the end that holds them (either end when the
+ * reading direction is uncertain) lies under a mask or outside the page, for some of those four.
+ * A user who resized the mask off the last four (or off either end of an uncertain number) is not
+ * asked again.
+ */
+export function hidesLastFour(item: Item): boolean {
+  const doc = item.history.present;
+  return findingsOf(item).some((f) => {
+    const choice = choiceOf(doc, f);
+    if (!choice.enabled || !lastFourHidden(f, choice.preset)) return false;
+    if (f.glyphs.length < 4 || f.glyphs.length !== f.text.length) return true;
+    // The end the last four are read at; an uncertain number's last four may be at either end.
+    const ends = [f.glyphs.slice(-4)];
+    if (!/\?{4}$/.test(f.text)) ends.push(f.glyphs.slice(0, 4));
+    return !ends.some((end) => end.every((g) => inView(doc, centre(g))));
+  });
+}
+
+const centre = (q: Quad): Point => ({
+  x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4,
+  y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4,
+});
+
+/** A point on the page (source pixels) that no mask covers. */
+function inView(doc: Doc, p: Point): boolean {
+  if (p.x < 0 || p.y < 0 || p.x >= doc.width || p.y >= doc.height) return false;
+  return !doc.masks.some((m) => covers(m, p));
+}
+
+/** Whether the mask `m` (rotated about its origin, degrees clockwise) covers `p`. */
+function covers(m: Mask, p: Point): boolean {
+  const q = maskCorners(m);
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const a = q[i];
+    const b = q[(i + 1) % 4];
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (cross === 0) continue;
+    if (sign === 0) sign = Math.sign(cross);
+    else if (Math.sign(cross) !== sign) return false;
+  }
+  return true;
 }

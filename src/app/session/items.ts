@@ -71,13 +71,18 @@ export interface WatermarkChoice {
 /** Which export is writing a file: one at a time, so a double click never saves twice. */
 export type ExportKind = 'image' | 'zip' | 'pdf';
 
-/** An export held back: the pages look like cards with no card number masked (see export/guard.ts). */
+/**
+ * An export held back (see export/guard.ts): pages look like cards with no card number masked, or
+ * have a card number masked whole where its last four should show.
+ */
 export interface ExportGuard {
   readonly kind: 'image' | 'zip';
   /** The pages the export would write. */
   readonly itemIds: readonly string[];
   /** Those among them that show a card with no card-number mask. */
   readonly flagged: readonly string[];
+  /** Those among them whose card number's last four the export would not show (hidesLastFour). */
+  readonly lastFourHidden: readonly string[];
 }
 
 export interface AppState {

@@ -11,7 +11,7 @@ import { createDoc, type Doc, type FindingChoice } from '../editor/doc';
 import { createHistory } from '../editor/history';
 import type { Reader } from '../../engine/detect/leak-check';
 import { exportItems, exportPdfFile, saveExports } from '../export/export';
-import { showsUnmaskedCard } from '../export/guard';
+import { hidesLastFour, showsUnmaskedCard } from '../export/guard';
 import { readableLeaks, spanOf } from '../export/verify';
 import { engineNote } from '../i18n/engine-text';
 import { i18n, t } from '../i18n/i18n';
@@ -337,21 +337,25 @@ export class Session {
   }
 
   /**
-   * Exports, unless a page shows a card with no card-number mask: then the guard dialog asks first
-   * and nothing is written until the user answers (answerExportGuard).
+   * Exports, unless a page shows a card with no card-number mask, or a card number masked whole where
+   * its last four should show: then the guard dialog asks first and nothing is written until the
+   * user answers (answerExportGuard).
    */
   private async guardedExport(items: readonly Item[], kind: 'image' | 'zip'): Promise<void> {
     if (this.state.exporting || this.state.exportGuard) return;
     const flagged = items.filter(showsUnmaskedCard).map((i) => i.id);
-    if (flagged.length === 0) return this.runExport(items, kind);
-    this.store.set((s) => ({ ...s, exportGuard: { kind, itemIds: items.map((i) => i.id), flagged } }));
+    const lastFourHidden = items.filter((i) => !flagged.includes(i.id) && hidesLastFour(i)).map((i) => i.id);
+    if (flagged.length === 0 && lastFourHidden.length === 0) return this.runExport(items, kind);
+    const itemIds = items.map((i) => i.id);
+    this.store.set((s) => ({ ...s, exportGuard: { kind, itemIds, flagged, lastFourHidden } }));
   }
 
   /**
    * The guard dialog's answer: 'number' or 'draw' picks that tool on the first flagged page and
-   * exports nothing; 'export' writes the export as it stands; 'cancel' only closes the dialog.
+   * exports nothing; 'check' shows the first page whose last four are masked, with the select tool,
+   * to resize its mask; 'export' writes the export as it stands; 'cancel' only closes the dialog.
    */
-  async answerExportGuard(answer: 'number' | 'draw' | 'export' | 'cancel'): Promise<void> {
+  async answerExportGuard(answer: 'number' | 'draw' | 'check' | 'export' | 'cancel'): Promise<void> {
     const guard = this.state.exportGuard;
     if (!guard) return;
     this.store.set((s) => ({ ...s, exportGuard: undefined }));
@@ -363,6 +367,13 @@ export class Session {
       return;
     }
     if (answer === 'cancel') return;
+    if (answer === 'check') {
+      const page = guard.lastFourHidden.find((id) => getItem(this.state, id));
+      if (page) this.select(page);
+      this.ui.setTool('select');
+      this.setNotice(t('notice.guardCheckLastFour'));
+      return;
+    }
     const first = guard.flagged.find((id) => getItem(this.state, id));
     if (first) this.select(first);
     this.ui.setTool(answer);

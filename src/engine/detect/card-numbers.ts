@@ -17,7 +17,8 @@ import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
-import { PART_SHOWN_NOTE, shownInPart } from './part-shown';
+import { PART_SHOWN_NOTE, UNCERTAIN_DIRECTION_NOTE } from './last-four-shown';
+import { shownInPart } from './part-shown';
 import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
 import { fitGlyphsToInk } from './glyph-ink';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
@@ -825,17 +826,6 @@ export interface CardNumberDetection {
   /** The security code printed after the number on the same line (a back's signature panel). */
   code?: Finding;
 }
-
-/**
- * The note on a number read about equally well both ways round (see READ_LINE.uncertainDirection):
- * every digit is masked, and the user is asked to unmask the last four by hand.
- */
-export const UNCERTAIN_DIRECTION_NOTE =
-  'reading direction uncertain: every digit masked; check and unmask the last four';
-
-/** Whether a finding is a card number masked whole because its reading direction was uncertain. */
-export const directionUncertain = (f: Pick<Finding, 'kind' | 'notes'>) =>
-  f.kind === 'card-number' && !!f.notes?.includes(UNCERTAIN_DIRECTION_NOTE);
 
 export async function detectCardNumbersDetailed(
   gray: GrayImage,

@@ -5,32 +5,13 @@
 // the groups in view (with the small repeat of the first four) stayed readable. Where such a run sits
 // on a card as its number does, every digit in view is one to hide.
 import { median } from '../math';
-import type { Finding, Point, Quad } from '../types';
+import type { Point, Quad } from '../types';
 import { brandOf, usualLength } from './brands';
 import { insideQuad } from './card-band';
 import type { CardOutline } from './card-outline';
 import { CARD_LAYOUTS } from './stroke-layout';
 import { PART_SHOWN } from './thresholds';
 import { distance, midpoint } from '../reading-frame';
-
-/**
- * The note on such a finding: every digit in view is masked, and the user checks that the rest of the
- * number is out of sight.
- */
-export const PART_SHOWN_NOTE =
-  'only its first groups in view (the rest covered or unread): every digit in view masked';
-
-/** Whether a finding is the leading groups of a card number shown in part (PART_SHOWN_NOTE). */
-export const shownInPartFinding = (f: Pick<Finding, 'kind' | 'notes'>) =>
-  f.kind === 'card-number' && !!f.notes?.includes(PART_SHOWN_NOTE);
-
-/**
- * Whether a card number's last four glyphs were all left unread ('?': beyond the photo's or the card's
- * edge, padded to the brand's length, or unreadable), so an export under 'last4' may show none of the
- * last four. A number shown in part is told apart by its own note (`shownInPartFinding`).
- */
-export const lastFourUnread = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boolean =>
-  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
 
 /** A run of digits read on one line, as the findings stage holds it. */
 export interface ShownRun {

@@ -5,7 +5,7 @@ import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { columnEnergy, inkSegments } from './ink-profile';
-import { shownInPartFinding } from './part-shown';
+import { shownInPartFinding } from './last-four-shown';
 import { REPEAT_BAND } from './thresholds';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';

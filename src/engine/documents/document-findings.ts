@@ -9,7 +9,7 @@
 import { throwIfAborted } from '../detect/abort';
 import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
 import { MIRRORED_NOTE } from '../detect/mirrored-relief';
-import { shownInPartFinding } from '../detect/part-shown';
+import { shownInPartFinding } from '../detect/last-four-shown';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';

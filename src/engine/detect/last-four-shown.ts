@@ -1,0 +1,43 @@
+// Whether an export shows a card number's last four, from the finding alone: the notes the findings
+// stage leaves on a number it masked whole or in part. Pure and free of the detector's code, so the
+// CLI's warnings and the app's export guard (main thread) ask the same questions.
+import type { Finding, KeepPreset } from '../types';
+
+/**
+ * The note on a number of which only the leading groups are in view (part-shown.ts): every digit in
+ * view is masked, and the user checks that the rest of the number is out of sight.
+ */
+export const PART_SHOWN_NOTE =
+  'only its first groups in view (the rest covered or unread): every digit in view masked';
+
+/**
+ * The note on a number read about equally well both ways round (see READ_LINE.uncertainDirection):
+ * every digit is masked, and the user is asked to unmask the last four by hand.
+ */
+export const UNCERTAIN_DIRECTION_NOTE =
+  'reading direction uncertain: every digit masked; check and unmask the last four';
+
+/** Whether a finding is the leading groups of a card number shown in part (PART_SHOWN_NOTE). */
+export const shownInPartFinding = (f: Pick<Finding, 'kind' | 'notes'>) =>
+  f.kind === 'card-number' && !!f.notes?.includes(PART_SHOWN_NOTE);
+
+/** Whether a finding is a card number masked whole because its reading direction was uncertain. */
+export const directionUncertain = (f: Pick<Finding, 'kind' | 'notes'>) =>
+  f.kind === 'card-number' && !!f.notes?.includes(UNCERTAIN_DIRECTION_NOTE);
+
+/**
+ * Whether a card number's last four glyphs were all left unread ('?': beyond the photo's or the card's
+ * edge, padded to the brand's length, or unreadable), so an export under 'last4' may show none of the
+ * last four. A number shown in part is told apart by its own note (`shownInPartFinding`).
+ */
+export const lastFourUnread = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boolean =>
+  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
+
+/**
+ * Whether masking `f` with `preset` leaves none of its last four to be seen although the preset
+ * keeps them: its last four unread (`lastFourUnread`) or its reading direction uncertain
+ * (`directionUncertain`), so every digit is masked. An upload that asks for the last four is then
+ * refused; only the user can tell whether they show. False for 'none' (nothing is to show).
+ */
+export const lastFourHidden = (f: Pick<Finding, 'kind' | 'notes' | 'text'>, preset: KeepPreset): boolean =>
+  preset !== 'none' && (lastFourUnread(f) || directionUncertain(f));
