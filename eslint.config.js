@@ -57,6 +57,7 @@ const APP_VALUE_IMPORTS = [
   // The export guard asks what the CLI's warnings ask (type imports only behind both).
   'detect/last-four-shown',
   'masks/geometry',
+  'reading-frame',
   'ocr/pool-size',
   'pdf/assets',
   'worker/model-assets',

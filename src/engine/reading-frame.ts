@@ -25,6 +25,20 @@ export function centre(q: Quad): Point {
   return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }
 
+/** Whether p lies inside the convex quadrilateral q (either winding). */
+export function insideQuad(q: Quad, p: Point): boolean {
+  let sign = 0;
+  for (let k = 0; k < 4; k++) {
+    const a = q[k];
+    const b = q[(k + 1) % 4];
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (cross === 0) continue;
+    if (sign && Math.sign(cross) !== sign) return false;
+    sign = Math.sign(cross);
+  }
+  return true;
+}
+
 /** The line's frame: `along` the glyphs' top edges (their mean direction), `down` across them. */
 export function topEdgeFrame(glyphs: readonly Quad[]): { along: Point; down: Point } {
   let ax = 0;

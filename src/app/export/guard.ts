@@ -8,7 +8,8 @@
 // Nothing is written until the user says what to do (session.ts, answerExportGuard).
 import { lastFourHidden } from '../../engine/detect/last-four-shown';
 import { maskCorners } from '../../engine/masks/geometry';
-import type { Mask, Point, Quad } from '../../engine/types';
+import { centre, insideQuad } from '../../engine/reading-frame';
+import type { Point } from '../../engine/types';
 import type { Doc } from '../editor/doc';
 import { choiceOf, findingsOf } from '../session/findings';
 import type { Item } from '../session/items';
@@ -38,28 +39,8 @@ export function hidesLastFour(item: Item): boolean {
   });
 }
 
-const centre = (q: Quad): Point => ({
-  x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4,
-  y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4,
-});
-
 /** A point on the page (source pixels) that no mask covers. */
 function inView(doc: Doc, p: Point): boolean {
   if (p.x < 0 || p.y < 0 || p.x >= doc.width || p.y >= doc.height) return false;
-  return !doc.masks.some((m) => covers(m, p));
-}
-
-/** Whether the mask `m` (rotated about its origin, degrees clockwise) covers `p`. */
-function covers(m: Mask, p: Point): boolean {
-  const q = maskCorners(m);
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const a = q[i];
-    const b = q[(i + 1) % 4];
-    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    if (cross === 0) continue;
-    if (sign === 0) sign = Math.sign(cross);
-    else if (Math.sign(cross) !== sign) return false;
-  }
-  return true;
+  return !doc.masks.some((m) => insideQuad(maskCorners(m), p));
 }

@@ -6,7 +6,7 @@
 import type { TextLine } from '../learned/text-lines';
 import { foldDirection } from '../math';
 import type { Point } from '../types';
-import { distance, midpoint } from '../reading-frame';
+import { distance, insideQuad, midpoint } from '../reading-frame';
 import type { CardOutline } from './card-outline';
 import { CARD_BAND } from './thresholds';
 
@@ -96,18 +96,4 @@ function longSides(outline: CardOutline): { top: [Point, Point]; bottom: [Point,
     top[1].x - top[0].x + bottom[1].x - bottom[0].x,
   );
   return { top, bottom, direction };
-}
-
-/** Whether p lies inside the convex quadrilateral q (either winding). */
-export function insideQuad(q: CardOutline['corners'], p: Point): boolean {
-  let sign = 0;
-  for (let k = 0; k < 4; k++) {
-    const a = q[k];
-    const b = q[(k + 1) % 4];
-    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    if (cross === 0) continue;
-    if (sign && Math.sign(cross) !== sign) return false;
-    sign = Math.sign(cross);
-  }
-  return true;
 }

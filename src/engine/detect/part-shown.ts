@@ -7,11 +7,10 @@
 import { median } from '../math';
 import type { Point, Quad } from '../types';
 import { brandOf, usualLength } from './brands';
-import { insideQuad } from './card-band';
 import type { CardOutline } from './card-outline';
 import { CARD_LAYOUTS } from './stroke-layout';
 import { PART_SHOWN } from './thresholds';
-import { distance, midpoint } from '../reading-frame';
+import { distance, insideQuad, midpoint } from '../reading-frame';
 
 /** A run of digits read on one line, as the findings stage holds it. */
 export interface ShownRun {
