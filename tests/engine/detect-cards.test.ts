@@ -33,7 +33,10 @@ describe('card numbers and security codes on fixture photos', () => {
   // missed beside the panel's last four (hx-041); from a second generator seed, a repeat the
   // whole-photo detector placed half over (hx2-022) and a panel code split off as its own line (hx2-038);
   // seeds 5 and 6: a vertical card turned 270 degrees (hx5-025), a 10 px repeat too blurred to read
-  // (hx5-036), a panel "1234567" read without the space before the code, on a back with no number (hx6-047).
+  // (hx5-036), a panel "1234567" read without the space before the code, on a back with no number (hx6-047);
+  // seed 2 again: fine print read as nothing upright and as look-alike letters upside down passed for a
+  // 19-digit number, and the code was never looked for (hx2-047); a back upside down whose dropped
+  // reading was read again the wrong way round in the other polarity (hx3-041).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -44,6 +47,8 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx5-025-vertical-front.jpg',
     'hx5-036-long19-front.jpg',
     'hx6-047-back-back.jpg',
+    'hx2-047-back-back.jpg',
+    'hx3-041-back-back.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({

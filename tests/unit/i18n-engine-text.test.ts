@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE_ERROR_CODES, errorText, type ErrorParams } from '../../src/engine/error-codes';
 import { engineFailureText } from '../../src/app/i18n/engine-errors';
 import { engineNote } from '../../src/app/i18n/engine-text';
+import { LOST_GLYPHS_NOTE } from '../../src/engine/detect/lost-glyphs';
 import { MIDDLE_SHOWN_NOTE } from '../../src/engine/detect/middle-shown';
 import { MIRRORED_NOTE } from '../../src/engine/detect/mirrored-relief';
 import { i18n, LANGUAGE_TAGS } from '../../src/app/i18n/i18n';
@@ -22,6 +23,7 @@ describe('engine failures and notes in the user language', () => {
     expect(engineNote('Luhn: valid')).toBe('Luhn: valid');
     expect(engineNote(MIDDLE_SHOWN_NOTE)).toBe(MIDDLE_SHOWN_NOTE);
     expect(engineNote(MIRRORED_NOTE)).toBe(MIRRORED_NOTE);
+    expect(engineNote(LOST_GLYPHS_NOTE)).toBe(LOST_GLYPHS_NOTE);
   });
 
   it('words every engine code in every other language, with its numbers and details', async () => {

@@ -74,6 +74,7 @@ const NOTES: Rule[] = [
   rule(/^its middle groups out of sight/, 'engineNote.middleShown'),
   rule(/^read mirrored: /, 'engineNote.mirrored'),
   rule(/^reading direction uncertain/, 'engineNote.uncertain'),
+  rule(/^read with glyphs lost/, 'engineNote.lostGlyphs'),
   rule(/^printed in (\d+) stacked groups$/, 'engineNote.stacked', (m) => ({ count: num(m[1]) })),
   rule(/^security code on the signature panel$/, 'engineNote.panelCode'),
   rule(/^security code beside the signature panel$/, 'engineNote.besidePanel'),

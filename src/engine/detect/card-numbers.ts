@@ -19,6 +19,7 @@ import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
 import { PART_SHOWN_NOTE, UNCERTAIN_DIRECTION_NOTE } from './last-four-shown';
 import { shownInPart } from './part-shown';
+import { LOST_GLYPHS_NOTE, readWithLostGlyphs } from './lost-glyphs';
 import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
 import { fitGlyphsToInk } from './glyph-ink';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
@@ -202,6 +203,8 @@ interface Ctx {
   prose: Set<CandidateLine>;
   /** The way round (0 or 1) a line read as clean prose, with no digit run on it. */
   proseWay: Map<CandidateLine, number>;
+  /** Lines read both ways round that spelled a word of a card's print one way (upright-words.ts). */
+  wordWays: { angle: number; flip: 0 | 1 }[];
   /** The learned detector's lines (source pixels): the words around a number tell its way up. */
   pageLines?: readonly TextLine[];
   signal?: AbortSignal;
@@ -631,6 +634,8 @@ function reachInFrame(x: number, y: number, angle: number, img: GrayImage): numb
 export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<ReadNumber | undefined> {
   const light = inkIsLightIn(ctx.work, line.members);
   let best: ReadNumber | undefined;
+  // The way round the words on and along the line say it reads, when they do.
+  let wordsWay: number | undefined;
   if (ctx.flip === undefined) {
     // One way round, then the other: the second is not read by the second reader when the first read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
@@ -660,7 +665,12 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // or with words of a card's print that only upright text reads as (upright-words.ts), is prose:
     // read the other way, its letters pass for digits ("LL04-412-008- 89IAIBS"), and only a run of
     // true digits there (a number beside upside-down print) is still a number.
-    const proseWay = ctx.proseWay.get(line) ?? wayOfKnownWords(seen[0].reading, seen[1].reading);
+    const ownWords = wayOfKnownWords(seen[0].reading, seen[1].reading);
+    if (ownWords !== undefined) ctx.wordWays.push({ angle: line.angle, flip: ownWords });
+    // A line that reads no words either way (fine print read as nothing upright, as look-alike
+    // letters upside down) takes the way the card's words read on lines along it.
+    const proseWay = ctx.proseWay.get(line) ?? ownWords ?? wayOfPageWords(ctx.wordWays, line.angle);
+    wordsWay = proseWay;
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
     // A line labelled as a phone line holds a phone number, whatever its digits pass for, unless the
@@ -693,10 +703,32 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     best = await readOnce(ctx, line, ctx.flip, light);
   }
   if ((!best && !ctx.prose.has(line)) || (best && best.run.trueDigits < 6)) {
-    const again = await readOnce(ctx, line, best?.flipped ?? ctx.flip ?? 0, !light);
+    // The other polarity, read the way the words say when no reading stood (not the way a dropped
+    // reading of look-alike letters took).
+    const again = await readOnce(ctx, line, best?.flipped ?? ctx.flip ?? wordsWay ?? 0, !light);
     best = pick(best, again);
   }
   return best;
+}
+
+/**
+ * The way round (0: along `angle`, 1: turned half round) that the card's words read on lines running
+ * along `angle` (within `CARD_BAND.wordsMaxTurn`), when every such line agrees; else undefined. Print
+ * on one card reads one way up.
+ */
+export function wayOfPageWords(
+  ways: readonly { angle: number; flip: 0 | 1 }[],
+  angle: number,
+): 0 | 1 | undefined {
+  let way: 0 | 1 | undefined;
+  for (const w of ways) {
+    if (Math.abs(Math.sin(w.angle - angle)) > Math.sin(CARD_BAND.wordsMaxTurn)) continue;
+    // A line drawn the other way along (its angle folded differently) reads turned the other way.
+    const along: 0 | 1 = Math.cos(w.angle - angle) > 0 ? w.flip : w.flip === 0 ? 1 : 0;
+    if (way !== undefined && way !== along) return undefined;
+    way = along;
+  }
+  return way;
 }
 
 /** `proseWayUp` for a candidate line, when the learned detector's lines are at hand. */
@@ -845,6 +877,7 @@ export async function detectCardNumbersDetailed(
     trace: options.trace,
     prose: new Set(),
     proseWay: new Map(),
+    wordWays: [],
     signal,
     learnedOnly: options.learnedOnly,
   };
@@ -934,7 +967,14 @@ export async function detectCardNumbersDetailed(
       .filter((l) => l.glyphs >= 6 && !lines.some((o) => sameLine(o, l)))
       .slice(0, 4);
     onProgress?.(0.9, `Reading ${more.length} more candidate line(s)`);
-    const alt: Ctx = { ...ctx, gray: neutral, work: neutralWork, prose: new Set(), proseWay: new Map() };
+    const alt: Ctx = {
+      ...ctx,
+      gray: neutral,
+      work: neutralWork,
+      prose: new Set(),
+      proseWay: new Map(),
+      wordWays: [],
+    };
     await readLines(alt, more, found, () => undefined);
   }
   const out: CardNumberDetection[] = [...stacked];
@@ -951,6 +991,9 @@ export async function detectCardNumbersDetailed(
     const banded = await cardBandNumber(lctx, cardOutline());
     if (banded) takeFindings([banded], out, looseLayout, options, cardOutline);
   }
+  // Still none: a long run of digits read plainly across the card is its number read with glyphs
+  // lost (lost-glyphs.ts), masked but for its last group.
+  if (lctx && !out.length) takeFindings(found, out, looseLayout, options, cardOutline, true);
   // The same rule for a smaller number read better than the card's own (found first): a branch line
   // read clean beside embossed digits read with a doubt.
   const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
@@ -985,6 +1028,9 @@ function takeFindings(
   looseLayout: Set<CardNumberDetection>,
   options: DetectOptions,
   cardOutline: () => CardOutline | undefined,
+  // The last resort: a run neither the card rules nor the layout vouch for may pass as a number read
+  // with glyphs lost (readWithLostGlyphs).
+  lostGlyphs = false,
 ): void {
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
@@ -1091,7 +1137,13 @@ function takeFindings(
     const text = textOf(slots);
     const glyphs = quadsOf(slots);
     const groups = splitGroups(slots);
-    if (!brand && !laidOutAsCardNumber(groups)) continue;
+    const lost =
+      lostGlyphs &&
+      !brand &&
+      !r.cardBand &&
+      !r.uncertain &&
+      readWithLostGlyphs(groups, glyphs, cardOutline());
+    if (!brand && !laidOutAsCardNumber(groups) && !lost) continue;
     // An IIN and a phone's grouping: the card rules alone say whether it is a number.
     if (groupedAsPhone(groups) && !(brand && lengthFitsBrand(text) && luhnValid(text))) continue;
     // A line the card's outline placed holds a number only by the card rules, a front's number long
@@ -1128,6 +1180,7 @@ function takeFindings(
         ...(partShown ? [PART_SHOWN_NOTE] : []),
         ...(middleShown ? [MIDDLE_SHOWN_NOTE] : []),
         ...(r.uncertain ? [UNCERTAIN_DIRECTION_NOTE] : []),
+        ...(lost ? [LOST_GLYPHS_NOTE] : []),
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;

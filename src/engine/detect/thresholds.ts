@@ -266,6 +266,20 @@ export const FINDINGS = {
 } as const;
 
 /**
+ * Stage "findings", the last resort on a card where no number stood (lost-glyphs.ts): a long run of
+ * digits read plainly across the card, the reader having lost a glyph or two and garbled the boxes
+ * of the groups, so neither the card rules nor the layout vouch for it.
+ */
+export const LOST_GLYPHS = {
+  /** At least this many glyphs read as digits: most of a 16-digit number (a date or a code is far less). */
+  minDigits: 13,
+  /** The run's digits read with at least this mean confidence: print, not art read as digits. */
+  minMeanConfidence: 0.85,
+  /** Each digit of the last group read with at least this confidence: the four kept are the four read. */
+  lastGroupConfidence: 0.8,
+} as const;
+
+/**
  * Stage "findings", a number shown in part (part-shown.ts): the leading groups of a card number on a
  * card whose other digits are out of sight (covered by its owner, washed out by glare).
  */
