@@ -126,6 +126,17 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(found).toBeUndefined();
   });
 
+  it('masks a line under the first digit read as a lone mark (a blur of 5 px digits read "#")', async () => {
+    const found = await repeatUnder('#', shortLine);
+    expect(found?.notes?.join(' ')).toMatch(/too small or blurred to read/);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+  });
+
+  it('leaves a line there read as a date or a label (a slash, a colon, a dot, a dash)', async () => {
+    for (const text of ['8/2', 'M:', '1.', '-3'])
+      expect(await repeatUnder(text, shortLine), text).toBeUndefined();
+  });
+
   it('takes a line above the first group only when it reads as the first four exactly', async () => {
     // Centre 30 px above the number's centre line (1.25 of its glyph heights): where a worn
     // Citibank Mastercard prints its repeat, and where a bank's small print and the chip sit.

@@ -357,8 +357,10 @@ export async function detectRepeatedPrefixLearned(
       wordOnly &&
       l.length >= REPEAT_BAND.minWordLength * l.glyphHeight &&
       startsUnderFirstDigit(band) &&
-      // Four digits at most and nothing else read: letters or a '/' or ':' make it a word, a date, a label.
-      !glyphs.some((g) => !/[\d ?]/.test(g.char)) &&
+      // Four digits at most and no word read: letters, or a date's or a label's '/', ':', '.' or '-',
+      // make it a word, a date, a label. A lone mark ('#', '*') is what a blur of small digits reads as
+      // (a 5 px repeat on a photo turned 40 degrees read "#").
+      !glyphs.some((g) => /[\p{L}/:.-]/u.test(g.char)) &&
       glyphs.filter(isDigit).length <= 4 &&
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
       // lost: "08/20" read "0820"), not a repeat too blurred to read.
