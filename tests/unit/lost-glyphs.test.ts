@@ -2,22 +2,10 @@
 // plainly on the card, ending in a clean group of four, passes; prose, a short run, a doubtful last
 // group, look-alike letters, or a run off the card (or with no card at all) does not.
 import { describe, expect, it } from 'vitest';
-import type { CardOutline } from '../../src/engine/detect/card-outline';
 import { readWithLostGlyphs } from '../../src/engine/detect/lost-glyphs';
 import type { Slot } from '../../src/engine/detect/number-run';
 import type { Quad } from '../../src/engine/types';
-
-/** The card: 856 x 540 source pixels at (100, 100). */
-const CARD: CardOutline = {
-  corners: [
-    { x: 100, y: 100 },
-    { x: 956, y: 100 },
-    { x: 956, y: 640 },
-    { x: 100, y: 640 },
-  ],
-  support: 1,
-  cover: 1,
-};
+import { ID1_CARD as CARD } from '../support/id1-card';
 
 const slot = (char: string, confidence = 0.95, extra: Partial<Slot> = {}): Slot => ({
   x0: 0,
