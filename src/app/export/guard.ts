@@ -6,7 +6,7 @@
 //   glyphs unread, or the number read about as well upside down, so which end they are is unknown)
 //   and the user has not uncovered them: the upload would be refused for the missing last four.
 // Nothing is written until the user says what to do (session.ts, answerExportGuard).
-import { lastFourHidden } from '../../engine/detect/last-four-shown';
+import { lastFourHidden, lastFourUnread } from '../../engine/detect/last-four-shown';
 import { maskCorners } from '../../engine/masks/geometry';
 import { centre, insideQuad } from '../../engine/reading-frame';
 import type { Point } from '../../engine/types';
@@ -21,10 +21,10 @@ export function showsUnmaskedCard(item: Item): boolean {
 
 /**
  * Whether exporting this page as it stands would show none of the last four of a card number whose
- * preset keeps them (`lastFourHidden`): every glyph of the end that holds them (either end when the
- * reading direction is uncertain) lies under a mask or outside the page, for some of those four.
- * A user who resized the mask off the last four (or off either end of an uncertain number) is not
- * asked again.
+ * preset keeps them (`lastFourHidden`): true unless all four glyphs of the end that holds them (of
+ * either end, when the reading direction is uncertain) lie on the page with no mask over their
+ * centres. A user who shortened the mask off the last four (or off either end of an uncertain
+ * number) is not asked again.
  */
 export function hidesLastFour(item: Item): boolean {
   const doc = item.history.present;
@@ -34,7 +34,7 @@ export function hidesLastFour(item: Item): boolean {
     if (f.glyphs.length < 4 || f.glyphs.length !== f.text.length) return true;
     // The end the last four are read at; an uncertain number's last four may be at either end.
     const ends = [f.glyphs.slice(-4)];
-    if (!/\?{4}$/.test(f.text)) ends.push(f.glyphs.slice(0, 4));
+    if (!lastFourUnread(f)) ends.push(f.glyphs.slice(0, 4));
     return !ends.some((end) => end.every((g) => inView(doc, centre(g))));
   });
 }
