@@ -209,6 +209,18 @@ describe('normalizeSlots', () => {
     expect(chars(out)).toBe('6225758888888888');
   });
 
+  it('adds no slots after a whole last group where the ground changes (glare, art), though the run is short', () => {
+    // A number read with glyphs lost at its start ("17 0954 4323 1055" for "2717 0954 4323 1055"):
+    // its groups are not a prefix of the layout, and a ground change after "1055" is no cut. Padded
+    // to 16 the kept four would be "55??": two of the true last four hidden.
+    const s = layout([2, 4, 4, 4], '17095443231055');
+    expect(chars(normalizeSlots(s, { cutAtEnd: () => 'card' }))).toBe('17095443231055');
+    // The frame's edge there, or a ground change through a partial last group, still cuts it.
+    expect(chars(normalizeSlots(s, { cutAtEnd: () => 'frame' }))).toBe('17095443231055??');
+    const partial = layout([2, 4, 4, 3], '1709544323105');
+    expect(chars(normalizeSlots(partial, { cutAtEnd: () => 'card' }))).toBe('1709544323105???');
+  });
+
   it('assumes a 19-digit UnionPay number when an edge cuts one, hiding every digit in view', () => {
     const s = layout([4, 4, 4, 3], '625109343326308');
     // The glyph at the cut shows only in part.

@@ -261,7 +261,17 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     const c = cut();
     if (c === 'frame' || (c === 'card' && partial)) length = brand.cutLength;
   }
-  if (slots.length >= target - 4 && slots.length < length && (length > target || prefixOfLayout || cut())) {
+  // The same for the ground: it changes after a whole last group where glare, a logo or the card's
+  // art begins, which is no cut (the kept four would slide off the number onto the art).
+  const cutThrough = () => {
+    const c = cut();
+    return c === 'frame' || (c === 'card' && partial);
+  };
+  if (
+    slots.length >= target - 4 &&
+    slots.length < length &&
+    (length > target || prefixOfLayout || cutThrough())
+  ) {
     // The glyph at the cut shows only in part, but its mask must cover all of it: a full width.
     const w = median(slots.map((s) => s.x1 - s.x0));
     const cutGlyph = slots[slots.length - 1];
