@@ -242,11 +242,16 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     groups.every((g, i) => (i < groups.length - 1 ? g.length === layout[i] : g.length <= layout[i]));
   const cut = () => options.cutAtEnd?.(slots[slots.length - 1], pitch) ?? false;
   let length = target;
-  // Cut off where the brand commonly runs longer: assume the longer number (errs toward hiding). A
-  // change of ground after a whole last group is a logo or the card's far side, not a cut: the frame's
-  // edge, or a ground change through a partial group, is.
+  // A change of ground after a whole last group is a logo, glare or the card's far side, not a cut
+  // (the kept four would slide off the number onto the art): the frame's edge is, and a ground change
+  // through a partial last group is.
   const lastGroup = groups[groups.length - 1] ?? [];
   const partial = lastGroup.length < (layout[groups.length - 1] ?? 4);
+  const cutThrough = () => {
+    const c = cut();
+    return c === 'frame' || (c === 'card' && partial);
+  };
+  // Cut off where the brand commonly runs longer: assume the longer number (errs toward hiding).
   // A run in view that is whole by the card rules (its brand's length, Luhn) is the number, though
   // it ends at the frame: a scan cropped tight to the card. (Were it the first 16 of a 19-digit
   // number cut by the frame, passing Luhn by chance, the digits it shows past the 12th are in view
@@ -258,15 +263,10 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     slots.length >= target - 4 &&
     slots.length < brand.cutLength
   ) {
-    const c = cut();
-    if (c === 'frame' || (c === 'card' && partial)) length = brand.cutLength;
+    if (cutThrough()) length = brand.cutLength;
   }
-  // The same for the ground: it changes after a whole last group where glare, a logo or the card's
-  // art begins, which is no cut (the kept four would slide off the number onto the art).
-  const cutThrough = () => {
-    const c = cut();
-    return c === 'frame' || (c === 'card' && partial);
-  };
+  // A short run is padded to `length`: it runs to the brand's longer length, it is a prefix of the
+  // brand's layout, or the frame or a ground change cuts through its last group.
   if (
     slots.length >= target - 4 &&
     slots.length < length &&
