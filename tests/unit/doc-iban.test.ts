@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ibanCheckDigits, ibanLength, isValidIban, mod97 } from '../../src/engine/documents/iban';
 import { findStatementNumbers } from '../../src/engine/documents/statement';
 import { line } from './doc-lines';
+import { mulberry32 } from '../support/mulberry32';
 
 // The SWIFT IBAN registry's example IBAN for each of these countries.
 const REGISTRY_EXAMPLES = `AD1200012030200359100100 AE070331234567890123456 AL47212110090000000235698741
@@ -36,17 +37,6 @@ const grouped = (iban: string) => iban.replace(/(.{4})/g, '$1 ').trim();
 /** IBAN findings on one OCR'd line, through the app's statement path. */
 const ibansIn = (text: string) => findStatementNumbers([line(text)]).filter((f) => f.kind === 'iban');
 const ibanTexts = (text: string) => ibansIn(text).map((f) => f.text);
-
-/** Small seeded PRNG (mulberry32): the random test is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('IBAN validation (ISO 13616, SWIFT IBAN registry)', () => {
   it('accepts the registry example of every listed country', () => {
@@ -186,7 +176,7 @@ describe('IBANs in OCR text', () => {
   });
 
   it('accepts under 1 in 1,000 random IBAN-shaped strings', () => {
-    const random = seededRandom(13616);
+    const random = mulberry32(13616);
     const pick = (s: string) => s[Math.floor(random() * s.length)];
     const countries = REGISTRY_EXAMPLES.map((iban) => iban.slice(0, 2));
     const total = 5000;
