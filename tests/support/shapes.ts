@@ -45,3 +45,19 @@ export function darkerFirstHalf(image: GrayImage): boolean {
       else right += image.data[y * image.width + x];
   return left < right;
 }
+
+/**
+ * The runs of columns of `image` whose darkest pixel is under 128, left to right, each with its
+ * darkest value (`ink`): the glyphs a fake reader finds in a crop of glyph outlines.
+ */
+export function darkColumnRuns(image: GrayImage): { x0: number; x1: number; ink: number }[] {
+  const runs: { x0: number; x1: number; ink: number }[] = [];
+  for (let x = 0; x < image.width; x++) {
+    let v = 255;
+    for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
+    const last = runs[runs.length - 1];
+    if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
+    else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
+  }
+  return runs;
+}

@@ -49,6 +49,13 @@ describe('the learned line reader', () => {
     });
   });
 
+  it('says a reading of nothing is its own (the card detector reuses readings by reader)', async () => {
+    const { img, ocr } = scene([20, 40], '', []);
+    const page = await ocr.recognize(img, { psm: 7 });
+    expect(page.lines).toEqual([]);
+    expect(page.engine).toBe('learned');
+  });
+
   it('reads a mostly numeric word over digits only', async () => {
     const { img, ocr } = scene([20, 40, 60, 80], '41B1', [26, 46, 66, 86], { 2: '8' });
     const page = await ocr.recognize(img, { psm: 7 });

@@ -7,7 +7,8 @@ import { detectCardNumbersDetailed } from '../../src/engine/detect/card-numbers'
 import { directionUncertain, UNCERTAIN_DIRECTION_NOTE } from '../../src/engine/detect/last-four-shown';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { GrayImage } from '../../src/engine/types';
-import { darkerFirstHalf, textLine } from '../support/shapes';
+import { luhnValid } from '../../src/engine/detect/luhn';
+import { darkColumnRuns, darkerFirstHalf, textLine } from '../support/shapes';
 
 const W = 700;
 const H = 300;
@@ -45,20 +46,7 @@ function drawOutlines(data: Uint8Array, count: number, firstGroupInk: number): v
 function numberReader(upright = false): OcrEngine {
   return {
     async recognize(image: GrayImage): Promise<OcrPage> {
-      const dark = (x: number) => {
-        let min = 255;
-        for (let y = 0; y < image.height; y++) min = Math.min(min, image.data[y * image.width + x]);
-        return min;
-      };
-      const runs: { x0: number; x1: number; ink: number }[] = [];
-      for (let x = 0; x < image.width; x++) {
-        const v = dark(x);
-        const last = runs[runs.length - 1];
-        if (v < 128 && last && last.x1 === x) {
-          last.x1 = x + 1;
-          last.ink = Math.min(last.ink, v);
-        } else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
-      }
+      const runs = darkColumnRuns(image);
       const n = Math.min(runs.length, NUMBER.length);
       const firstDarkest = runs.length > 1 && runs[0].ink < runs[runs.length - 1].ink;
       const confidence = !upright || firstDarkest ? 0.95 : 0.6;
@@ -132,14 +120,7 @@ function digitsAndWordsReader(
 ): OcrEngine {
   return {
     async recognize(image: GrayImage): Promise<OcrPage> {
-      const runs: { x0: number; x1: number; ink: number }[] = [];
-      for (let x = 0; x < image.width; x++) {
-        let v = 255;
-        for (let y = 0; y < image.height; y++) v = Math.min(v, image.data[y * image.width + x]);
-        const last = runs[runs.length - 1];
-        if (v < 128 && last && last.x1 === x) [last.x1, last.ink] = [x + 1, Math.min(last.ink, v)];
-        else if (v < 128) runs.push({ x0: x, x1: x + 1, ink: v });
-      }
+      const runs = darkColumnRuns(image);
       const y0 = Math.round(image.height * 0.2);
       const y1 = Math.round(image.height * 0.8);
       const line = (text: string, confidence: number, boxes: { x0: number; x1: number }[]) => {
@@ -254,5 +235,32 @@ describe('the words around a number before the recognizer’s confidence', () =>
     const cx = (q: readonly { x: number }[]) => (q[0].x + q[1].x + q[2].x + q[3].x) / 4;
     expect(cx(number.glyphs[0])).toBeLessThan(cx(number.glyphs[number.glyphs.length - 1]));
     expect(cx(number.glyphs[0])).toBeLessThan(glyphLeft(1));
+  });
+});
+
+describe('a whole number read upright in digits that turned round read as letters', () => {
+  // Turned half round, most digits read as letters; but the learned recognizer reads a turned 2 or 5
+  // as a 2 or 5 in some fonts: a Barclaycard specimen photographed upside down read plainly as
+  // "2545 9286 8292 9245", a Mastercard length passing Luhn. No reading is taken as proof of the way
+  // up on its own: the line is still read turned round. This reader reads every crop as the number.
+  const MANY_TWOS_AND_FIVES = '4532015112830366';
+  it('is still read turned round, and with nothing to tell the way up stays uncertain', async () => {
+    expect(luhnValid(MANY_TWOS_AND_FIVES)).toBe(true);
+    const inner = digitsAndWordsReader(() => ({ text: MANY_TWOS_AND_FIVES, confidence: 0.95 }));
+    let calls = 0;
+    const reader: OcrEngine = {
+      async recognize(image, options) {
+        calls++;
+        return inner.recognize(image, options);
+      },
+      terminate: () => inner.terminate(),
+    };
+    const found = await detectCardNumbersDetailed(card(40), reader, {
+      learnedStages: { lines: [numberLine], reader },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
+    expect(number.text).toBe(MANY_TWOS_AND_FIVES);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(directionUncertain(number)).toBe(true);
   });
 });

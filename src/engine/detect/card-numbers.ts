@@ -6,7 +6,8 @@ import { findStacks } from '../learned/stacks';
 import { boxCorners, type DetectTrace } from './trace';
 import { asCandidateLine, detectTextLines, type TextLine } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
-import type { Finding, GrayImage, Quad, RgbaImage } from '../types';
+import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
+import { insideQuad } from '../reading-frame';
 import { throwIfAborted } from './abort';
 import { brandOf, cardRulesBonus, lengthFitsBrand, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
@@ -207,6 +208,8 @@ interface Ctx {
   wordWays: { angle: number; flip: 0 | 1 }[];
   /** The learned detector's lines (source pixels): the words around a number tell its way up. */
   pageLines?: readonly TextLine[];
+  /** The card the photo shows (cardOnPage), looked for once and only when a rule asks for it. */
+  cardOutline: () => CardOutline | undefined;
   signal?: AbortSignal;
   /** DetectOptions.learnedOnly. */
   learnedOnly?: boolean;
@@ -405,9 +408,17 @@ async function readOnce(
       if (better(wider, run) || holed) ({ reading, run } = wider as ReadNumberParts);
       // A 19-digit number is 19 glyphs and 3 or 4 group spaces: a run shorter than that which still
       // runs into the end it was read towards is read on, `READ_LINE.longerNumberPitches` further.
-      const w = reading.crop.image.width;
-      const onStart = !!run && atStart && run.slots[0].x0 < edge;
-      const onEnd = !!run && atEnd && run.slots[run.slots.length - 1].x1 > w - edge;
+      // "Still" as the wider read saw it, when it read the run whole: a run that stops short of the
+      // wider crop's end has nothing more that way (a signature panel's "8772 515").
+      const seenFurthest = wider.run && wider.run.slots.length >= run.slots.length ? wider : { reading, run };
+      const reaches = (r: ReadNumberParts) => ({
+        start: r.run.slots[0].x0 < edge,
+        end: r.run.slots[r.run.slots.length - 1].x1 > r.reading.crop.image.width - edge,
+      });
+      const kept = run && reaches({ reading, run });
+      const furthest = seenFurthest.run && reaches(seenFurthest as ReadNumberParts);
+      const onStart = !!kept && atStart && kept.start && !!furthest?.start;
+      const onEnd = !!kept && atEnd && kept.end && !!furthest?.end;
       if (run && run.slots.length < 19 && (onStart || onEnd)) {
         const longer = further + READ_LINE.longerNumberPitches * pitch;
         const again = await read(
@@ -512,7 +523,8 @@ async function readLines(
             l.length <= LOCATE.numberShape[1] * l.glyphHeight &&
             l.glyphHeight >= gh / LOCATE.otherNumberHeightRatio &&
             l.glyphHeight <= gh * LOCATE.otherNumberHeightRatio &&
-            !found.some((f) => sameLine(f.line, l)),
+            !found.some((f) => sameLine(f.line, l)) &&
+            !onNumbersCard(ctx, best.line, l),
         );
       for (const l of others) {
         throwIfAborted(ctx.signal);
@@ -524,6 +536,31 @@ async function readLines(
       break;
     }
   }
+}
+
+/**
+ * Whether `line` is other print on the card that holds the number read on `number` (candidate lines,
+ * work pixels): the card's outline (cardOnPage) holds both, and the number spans
+ * `LOCATE.numberCardWidth` of the outline's width along it, so the outline is that card's own and
+ * not a larger ID-1-shaped thing (a notebook) with two cards on it. A card carries one number (the
+ * PAN, ISO/IEC 7812-1): its name, bank and expiry lines need no read for a second card's number.
+ */
+function onNumbersCard(ctx: Ctx, number: CandidateLine, line: CandidateLine): boolean {
+  const outline = ctx.cardOutline();
+  if (!outline) return false;
+  const inSource = (p: Point) => ({ x: p.x / ctx.scale, y: p.y / ctx.scale });
+  const q = outline.corners;
+  if (!insideQuad(q, inSource(number.centre)) || !insideQuad(q, inSource(line.centre))) return false;
+  // The outline's width along the number: the mean of its two opposite sides nearer its direction.
+  const side = (a: Point, b: Point) => ({
+    length: Math.hypot(b.x - a.x, b.y - a.y),
+    along: Math.abs(Math.cos(Math.atan2(b.y - a.y, b.x - a.x) - number.angle)),
+  });
+  const [s0, s1, s2, s3] = [side(q[0], q[1]), side(q[1], q[2]), side(q[2], q[3]), side(q[3], q[0])];
+  const width =
+    s0.along + s2.along >= s1.along + s3.along ? (s0.length + s2.length) / 2 : (s1.length + s3.length) / 2;
+  const share = number.length / ctx.scale / width;
+  return share >= LOCATE.numberCardWidth[0] && share <= LOCATE.numberCardWidth[1];
 }
 
 /** How many glyphs of a reading were read as digits. */
@@ -867,11 +904,15 @@ export async function detectCardNumbersDetailed(
   const { signal, onProgress } = options;
   const scale = Math.min(1, LOCATE.workSide / Math.max(gray.width, gray.height));
   const work = scale < 1 ? scaleGray(gray, scale) : gray;
+  // The card, looked for once and only when a rule asks for it.
+  let card: { outline?: CardOutline } | undefined;
+  const cardOutline = () => (card ??= { outline: cardOnPage(lctx ?? ctx) }).outline;
   const ctx: Ctx = {
     gray,
     work,
     scale,
     ocr,
+    cardOutline,
     debug: options.debug,
     debugCrop: options.debugCrop,
     trace: options.trace,
@@ -980,9 +1021,6 @@ export async function detectCardNumbersDetailed(
   const out: CardNumberDetection[] = [...stacked];
   // Numbers laid out unlike a card's (a group of one or two glyphs) and not whole by the card rules.
   const looseLayout = new Set<CardNumberDetection>();
-  // The card, looked for once and only when a rule asks for it.
-  let card: { outline?: CardOutline } | undefined;
-  const cardOutline = () => (card ??= { outline: cardOnPage(lctx ?? ctx) }).outline;
   takeFindings(found, out, looseLayout, options, cardOutline);
   // None stands: the card's outline (or a photo cropped to the card) says where its number is printed
   // (card-band.ts). Readings that look numeric but make no card number (dates and a name read as

@@ -127,6 +127,13 @@ export const LOCATE = {
   numberShape: [7, 24],
   /** ...when their glyphs are within this ratio of the number's height. */
   otherNumberHeightRatio: 1.6,
+  /**
+   * ...and when they do not lie on the number's own card: the card's outline holds both, and the
+   * number spans this share of its width (a card's number spans about 0.6 to 0.85 of an ID-1 card's
+   * 85.6 mm; two cards side by side make an outline at least twice a card wide, where a number spans
+   * under 0.45).
+   */
+  numberCardWidth: [0.45, 1],
 } as const;
 
 /** Stages "crop" and "read": one candidate line read into a run of glyph slots. */

@@ -57,7 +57,9 @@ export function learnedLineOcr(models: TextModels): OcrEngine {
           };
         })
         .filter((w) => w.symbols.length > 0);
-      if (!ocrWords.length) return { width: image.width, height: image.height, lines: [] };
+      // An empty reading is the learned recognizer's too: the card detector reuses a reading made on
+      // the same pixels (a crop turned half round) only when the same reader made it.
+      if (!ocrWords.length) return { width: image.width, height: image.height, engine: 'learned', lines: [] };
       return {
         width: image.width,
         height: image.height,
