@@ -1054,8 +1054,14 @@ function rotation(rng: Rng, cat: string): number {
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
-async function makeOne(seed: number, idx: number, plan: Plan, outDir: string): Promise<string> {
-  const rng = new Rng(seed * 1000003 + idx * 7919 + 17);
+/** A drawn card the frame cannot cut cleanly (no gap between two digits at the cut): drawn again. */
+class LayoutError extends Error {}
+/** Draws of one photo tried before the set is given up: a layout rarely fails twice. */
+const MAX_ATTEMPTS = 5;
+
+async function makeOne(seed: number, idx: number, plan: Plan, outDir: string, attempt = 0): Promise<string> {
+  // Attempt 0 is the photo every earlier version of this script drew; later attempts draw anew.
+  const rng = new Rng(seed * 1000003 + idx * 7919 + 17 + attempt * 104729);
   const o = plan.opts ?? {};
   const kind = plan.kind;
   const side: 'front' | 'back' = kind === 'back' ? 'back' : 'front';
@@ -1183,10 +1189,10 @@ async function makeOne(seed: number, idx: number, plan: Plan, outDir: string): P
     const minX = (d: (typeof digits)[0]): number => Math.min(...d.poly.map((p) => p[0]));
     const a = maxX(line[cut - 1]),
       b = minX(line[cut]);
-    if (b <= a + 1) throw new Error(`cut ${idx}: no gap between digits ${cut - 1} and ${cut}`);
+    if (b <= a + 1) throw new LayoutError(`cut ${idx}: no gap between digits ${cut - 1} and ${cut}`);
     PW = Math.round((a + b) / 2);
     const straddle = digits.filter((d) => minX(d) < PW && maxX(d) > PW);
-    if (straddle.length) throw new Error(`cut ${idx}: a digit straddles the frame edge`);
+    if (straddle.length) throw new LayoutError(`cut ${idx}: a digit straddles the frame edge`);
     digits = digits.filter((d) => maxX(d) <= PW);
     // the real last four are out of frame: everything left of the cut is hidden
     digits = digits.map((d) => (d.role === 'keep' ? { ...d, role: 'hide' as Role } : d));
@@ -1337,6 +1343,15 @@ async function main(): Promise<void> {
   registerFonts();
   fs.mkdirSync(outDir, { recursive: true });
   const plan = makePlan(new Rng(seed), count);
-  for (let i = 0; i < plan.length; i++) console.log(await makeOne(seed, i, plan[i], outDir));
+  for (let i = 0; i < plan.length; i++)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        console.log(await makeOne(seed, i, plan[i], outDir, attempt));
+        break;
+      } catch (e) {
+        if (!(e instanceof LayoutError) || attempt + 1 >= MAX_ATTEMPTS) throw e;
+        console.error(`${(e as Error).message}: drawing photo ${i} again`);
+      }
+    }
 }
 await main();
