@@ -410,16 +410,16 @@ async function readOnce(
       // runs into the end it was read towards is read on, `READ_LINE.longerNumberPitches` further.
       // "Still" as the wider read saw it, when it read the run whole: a run that stops short of the
       // wider crop's end has nothing more that way (a signature panel's "8772 515").
-      const seenFurthest = wider.run && wider.run.slots.length >= run.slots.length ? wider : { reading, run };
       const reaches = (r: ReadNumberParts) => ({
         start: r.run.slots[0].x0 < edge,
         end: r.run.slots[r.run.slots.length - 1].x1 > r.reading.crop.image.width - edge,
       });
-      const kept = run && reaches({ reading, run });
-      const furthest = seenFurthest.run && reaches(seenFurthest as ReadNumberParts);
-      const onStart = !!kept && atStart && kept.start && !!furthest?.start;
-      const onEnd = !!kept && atEnd && kept.end && !!furthest?.end;
-      if (run && run.slots.length < 19 && (onStart || onEnd)) {
+      const kept = reaches({ reading, run });
+      const seen =
+        wider.run && wider.run.slots.length >= run.slots.length ? reaches(wider as ReadNumberParts) : kept;
+      const onStart = atStart && kept.start && seen.start;
+      const onEnd = atEnd && kept.end && seen.end;
+      if (run.slots.length < 19 && (onStart || onEnd)) {
         const longer = further + READ_LINE.longerNumberPitches * pitch;
         const again = await read(
           onStart ? longer : atStart ? further : first,
