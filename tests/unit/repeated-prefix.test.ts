@@ -121,6 +121,22 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(await repeatUnder('0820', shortLine)).toBeUndefined();
   });
 
+  it('masks a line read plainly as digits led by the first two (a 5 px "2452" read "249")', async () => {
+    const found = await repeatUnder('419', shortLine);
+    expect(found?.notes?.join(' ')).toMatch(/too small or blurred to read/);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    // Led by other digits, or by the first two where they read as a date, it is other print.
+    expect(await repeatUnder('519', shortLine)).toBeUndefined();
+    const twelve: Finding = { ...levelNumber('1211111111111111', 48, GH), notes: [] };
+    const date = await detectRepeatedPrefixLearned(
+      card(),
+      reader('1228'),
+      { finding: twelve, glyphHeight: GH },
+      [shortLine],
+    );
+    expect(date).toBeUndefined();
+  });
+
   it('leaves small print read as words', async () => {
     const found = await repeatUnder('VISA', shortLine);
     expect(found).toBeUndefined();

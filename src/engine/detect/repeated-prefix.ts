@@ -246,6 +246,15 @@ export function readsAsDate(word: readonly ReadGlyph[]): boolean {
   return month >= 1 && month <= 12;
 }
 
+/**
+ * Digits led by the number's own first two, in order, that read as no date (`readsAsDate`): the
+ * repeat with a glyph lost or merged in the blur of 5 px print ("2452" read "249"), not other print.
+ * An expiry cannot start so: its month is 01 to 12, and payment card numbers start with 2 to 6 (the
+ * major industry identifier of ISO/IEC 7812-1).
+ */
+const ledByPrefix = (digits: readonly ReadGlyph[], prefix: string) =>
+  digits.length >= 2 && digits[0].char === prefix[0] && digits[1].char === prefix[1] && !readsAsDate(digits);
+
 /** Three digits or more read with a mean confidence of `REPEAT_BAND.plainConfidence`. */
 const plainlyRead = (digits: readonly ReadGlyph[]) =>
   digits.length >= 3 &&
@@ -363,8 +372,9 @@ export async function detectRepeatedPrefixLearned(
       !glyphs.some((g) => /[\p{L}/:.-]/u.test(g.char)) &&
       glyphs.filter(isDigit).length <= 4 &&
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
-      // lost: "08/20" read "0820"), not a repeat too blurred to read.
-      !plainlyRead(glyphs.filter(isDigit));
+      // lost: "08/20" read "0820"), not a repeat too blurred to read, unless the number's first two
+      // lead them.
+      (!plainlyRead(glyphs.filter(isDigit)) || ledByPrefix(glyphs.filter(isDigit), prefix));
     // Where the number's first four are in doubt (a digit unread, or the number misread in embossed
     // relief), four to six digits read plainly in the repeat's place (a word under the number's first
     // digit, nothing else on the line; Mir prints six) are the repeat, whatever else the reading says
