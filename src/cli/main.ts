@@ -19,7 +19,29 @@ import { listenForInterrupt } from './interrupt';
 import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
 
-const USAGE = `usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict] [--jobs <n>]
+const USAGE_LINE =
+  'usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict] [--jobs <n>]';
+
+const OPTIONS = `Options (one per line; each is explained below):
+  -o, --out <dir>            where the redacted copies and their .masks.json go (required)
+  --keep last4|first6|none   digits left in view (default last4)
+  --format png|jpeg|webp     output format (default png)
+  --json                     a report of every file on stdout
+  --strict                   exit code 3 when a file needs a look (see below)
+  -j, --jobs <n>             files redacted at a time (default: the machine's cores)
+  --max-memory <MB>          what one file's pictures may take
+  --trace <dir>              pictures of what the detector saw (unmasked: keep private)
+  --models <dir>             the text models from another folder
+  --ocr-lang <dir>           Tesseract's eng.traineddata.gz from another folder
+  --pdf-output pdf|png|both  what a PDF's redaction is written as (default pdf)
+  --password <pw>            the password of a locked PDF
+  --kind <kind>, --mrz, --dob, --watermark <text>...   IDs and statements (the last paragraph)
+  -h, --help                 this text
+  --version                  the version`;
+
+const USAGE = `${USAGE_LINE}
+
+${OPTIONS}
 
 Masks every card-number digit but the last four (or first six and last four, or none), and the
 security code on card backs. Writes <dir>/<name>.redacted.<ext> and <dir>/<name>.masks.json.
@@ -78,6 +100,18 @@ const KEEP: Record<string, KeepPreset> = {
 };
 const FORMATS: ImageFormat[] = ['png', 'jpeg', 'webp'];
 
+/** Bad usage: what is wrong, the usage line, and where the rest is (exit code 2). */
+function usageError(message: string): number {
+  process.stderr.write(`lastfour: ${message}\n${USAGE_LINE}\nRun "lastfour --help" for every option.\n`);
+  return 2;
+}
+
+/** The version in the package's own package.json (two folders up from this file). */
+async function version(): Promise<string> {
+  const text = await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -91,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
         models: { type: 'string' },
@@ -102,19 +137,37 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`lastfour: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
+    // Node's words for an unknown option run on about '--' and positionals: the option is enough.
+    const unknown = /'(-[^']*)'/.exec((e as Error).message);
+    const code = (e as { code?: string }).code;
+    return usageError(
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown
+        ? `unknown option ${unknown[1]}`
+        : (e as Error).message,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const [command, ...files] = positionals;
-  if (command !== 'redact' || files.length === 0 || !values.out) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+  if (values.version) {
+    process.stdout.write(`lastfour ${await version()}\n`);
+    return 0;
   }
+  const [command, ...files] = positionals;
+  const outDir = values.out;
+  const missing =
+    command === undefined
+      ? 'no command given (the command is redact)'
+      : command !== 'redact'
+        ? `unknown command "${command}" (the command is redact)`
+        : files.length === 0
+          ? 'no input files given'
+          : !outDir
+            ? '--out <dir> is required: the folder the redacted copies are written to'
+            : undefined;
+  if (missing || !outDir) return usageError(missing ?? '--out <dir> is required');
   const keep = KEEP[values.keep ?? 'last4'];
   const format = values.format as ImageFormat;
   if (!keep || !FORMATS.includes(format)) {
@@ -144,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
   const workers = Math.min(jobs, files.length);
   const settings: RedactSettings = {
     files,
-    outDir: values.out,
+    outDir,
     keep,
     format,
     pdf: { output: pdfOutput, password: values.password },
