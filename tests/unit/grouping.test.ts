@@ -138,6 +138,23 @@ describe('normalizeSlots', () => {
     expect(withoutCrowdedEnds(normalizeSlots(far, { ink }))).toHaveLength(18);
   });
 
+  it("widens a box that drifted onto the glyph before it to its own glyph's ink, and keeps the digit", async () => {
+    const { withoutCrowdedEnds } = await import('../../src/engine/detect/group-digits');
+    // Boxes drifting left along an embossed Discover number: the last "8" boxed over the last
+    // columns of the "1" before it, touching its own ink. Dropped as a sliver, the 15 digits left
+    // passed Luhn by chance and the kept four slid one glyph left (held-out seed 4, hx-010).
+    const s = layout([4, 4, 4, 4], '6545469949924118');
+    // Relief: each glyph's ink piece reaches its neighbour's.
+    const ink = s.map((x) => ({ x0: x.x0 - 3, x1: x.x1 + 3 }));
+    const read: Slot[] = [...s.slice(0, 15), { ...s[15], x0: ink[14].x1 - 6, x1: ink[14].x1 + 1 }];
+    const out = withoutCrowdedEnds(normalizeSlots(read, { ink }));
+    expect(chars(out)).toBe('6545469949924118');
+    expect(out[15].x1).toBe(ink[15].x1);
+    // Unread there ('?'), the box is not widened: an unread sliver over the print before is no glyph.
+    const unread: Slot[] = [...read.slice(0, 15), { ...read[15], char: '?' }];
+    expect(normalizeSlots(unread, { ink }).some((o) => o.x1 === ink[15].x1)).toBe(false);
+  });
+
   it('drops a glyph past the longest number its brand issues, read in doubt or over no ink', () => {
     // A Mastercard (16 digits only) read with a hologram's edge as a fifth glyph of the last group.
     const s = layout([4, 4, 4, 5], '54018820020620861');

@@ -62,3 +62,18 @@ describe('a short run read on past its end', () => {
     expect(new Set(reader.widths).size).toBe(2);
   });
 });
+
+describe('a whole-looking learned line that still runs into its end', () => {
+  it('is read on to the rest of a 19-digit number its detector box left out', async () => {
+    // "4751 7606 6095 7978 104": the detector's box holds the first 16 glyphs; read wider, the run
+    // still reaches its crop's end, and the 16 digits there fail Luhn (held-out seed 4, hx-034).
+    const digits = '4751760660957978104';
+    const reader = inkReader(digits);
+    const end = glyphLeft(13) + 16;
+    const line = textLine((glyphLeft(0) + end) / 2, 150, end - glyphLeft(0), GH);
+    const [found] = await detectCardNumbersDetailed(panel(19), reader, {
+      learnedStages: { lines: [line], reader },
+    });
+    expect(found?.finding.text).toBe(digits);
+  });
+});

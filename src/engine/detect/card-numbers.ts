@@ -360,12 +360,37 @@ async function readOnce(
     if (atStart || atEnd) {
       const more = first + 2.5 * gh;
       const wider = await read(atStart ? more : first, atEnd ? more : first);
-      if (
-        wider.run &&
+      const widened =
+        !!wider.run &&
         ((wider.run.trueDigits >= run.trueDigits && keepsWhole(wider.run, run)) ||
-          strayAtCropEdge(wider.run, run))
-      )
-        ({ reading, run } = wider as ReadNumberParts);
+          strayAtCropEdge(wider.run, run));
+      if (widened) ({ reading, run } = wider as ReadNumberParts);
+      // A run short of 19 digits, no whole number by the card rules, whose wider read still runs
+      // into the end it was widened towards goes on past it: a 19-digit number whose detector box
+      // stopped three glyphs short ("4751 7606 6095 7978 1" at the crop's end). It is read on as a
+      // part of a number is (`READ_LINE.longerNumberPitches` further), and what it reads there
+      // counts when it is two more digits read plainly, or makes the run a whole number by the card
+      // rules.
+      const last = run.slots[run.slots.length - 1];
+      const stillStart = atStart && run.slots[0].x0 < edge;
+      const stillEnd = atEnd && last.x1 > reading.crop.image.width - edge;
+      if (
+        widened &&
+        run.slots.length < READ_LINE.wholeNumberDigits &&
+        !settled(run) &&
+        (stillStart || stillEnd)
+      ) {
+        const longer = more + READ_LINE.longerNumberPitches * (glyphPitch(run.slots) / reading.crop.scale);
+        const again = await read(
+          stillStart ? longer : atStart ? more : first,
+          stillEnd ? longer : atEnd ? more : first,
+        );
+        if (
+          better(again, run) &&
+          (plainlyMore(again.run!, run, READ_LINE.readOnPlainDigits) || settled(again.run!))
+        )
+          ({ reading, run } = again as ReadNumberParts);
+      }
     }
   }
   // A learned line that reads most of a number but not a whole one by the card rules may have lost
@@ -1338,8 +1363,14 @@ async function readStack(ctx: Ctx, stack: readonly TextLine[]): Promise<CardNumb
   // come at angle +90 degrees and its neighbour at -90. All groups are read in the first one's way.
   const base = stack[0].angle;
   const wayOf = (l: TextLine) => (Math.cos(l.angle - base) < 0 ? l.angle + Math.PI : l.angle);
+  // The groups of one number are printed at one size: no group is cropped taller than the stack's
+  // median glyph height, so a group whose detector box took in a neighbouring group's print (a
+  // taller box) is not read with that group's ink, which would stretch its glyphs' boxes over the
+  // neighbour. A box shorter than the median is tight on its group already and is kept.
+  const gh = median(stack.map((l) => l.glyphHeight));
   const readGroup = async (l: TextLine, flip: number) => {
-    const crop = cropTextLine(gray, l, wayOf(l) + flip * Math.PI, 1.2);
+    const height = Math.min(l.glyphHeight, gh);
+    const crop = cropTextLine(gray, { ...l, glyphHeight: height }, wayOf(l) + flip * Math.PI, 1.2);
     const read = await readCrop(reader, crop);
     // Bracket marks round a group ('[4184]') are print, not digits ('[' passes for a 1).
     const reading = { ...read, glyphs: stripBrackets(read.glyphs) };

@@ -158,16 +158,16 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
   // A box the recognizer placed at the edge of its glyph (a few columns of the glyph's ink: CTC
   // emitted the first "6" of a number at its right edge), or just short of it (the last "7" of a
   // number whose boxes drift left along the line), is widened to the ink piece it lies on or
-  // touches, when no other glyph is centred on that piece: read as a sliver, the digit would be
-  // dropped.
+  // touches, when no other glyph is centred on that piece; where one is (the box drifted onto the
+  // glyph before) and the box holds a digit read as such, to a piece it touches or nearly touches
+  // that no glyph is centred on. Read as a sliver, the digit would be dropped.
   slots = slots.map((s, i) => {
     if (s.x1 - s.x0 >= 0.45 * typical) return s;
     const unclaimed = (p: { x0: number; x1: number }) =>
       !slots.some((o, j) => j !== i && mid(o) >= p.x0 && mid(o) <= p.x1);
     const under = inkPieceUnder(s, ink);
-    const p = under
-      ? unclaimed(under) && under
-      : inkPieceUnder(s, ink.filter(unclaimed), GROUPS.sliverReach * typical);
+    const nearest = () => inkPieceUnder(s, ink.filter(unclaimed), GROUPS.sliverReach * typical);
+    const p = !under ? nearest() : unclaimed(under) ? under : readDigit(s) ? nearest() : undefined;
     return p && p.x1 - p.x0 <= 1.6 * typical ? { ...s, x0: p.x0, x1: p.x1 } : s;
   });
   const pitch = glyphPitch(slots);
@@ -699,6 +699,9 @@ export function withoutLoneEnds(slots: Slot[]): Slot[] {
   }
   return out;
 }
+
+/** A slot read as a digit: not unread, not a look-alike letter taken for one. */
+const readDigit = (s: Slot) => s.char >= '0' && s.char <= '9' && !s.lookalike;
 
 /**
  * The ink piece (crop x range) that overlaps `s` most; when none does, the nearest piece within
