@@ -155,6 +155,18 @@ const doubtful = (r: NumberRun) =>
   r.slots.filter((s) => s.char === '?' || s.confidence < READ_LINE.doubtfulGlyph).length;
 
 /**
+ * Whether a read run reaches the start and the end of its crop: its first glyph's left edge, or its
+ * last glyph's right edge, within `edge` crop pixels of the crop's border (more of the line may lie
+ * past it).
+ */
+function reachesCropEnds(r: ReadNumberParts, edge: number): { start: boolean; end: boolean } {
+  return {
+    start: r.run.slots[0].x0 < edge,
+    end: r.run.slots[r.run.slots.length - 1].x1 > r.reading.crop.image.width - edge,
+  };
+}
+
+/**
  * Whether a wider crop's `wider` reading is the number and the tighter crop's `run` that number with
  * one glyph more, read in doubt at the crop's edge (its border, a shadow or print past the number's
  * end taken for a digit): `wider` is whole by the card rules (a length its brand issues, Luhn:
@@ -355,8 +367,7 @@ async function readOnce(
     // The detector's box can stop a glyph short of the line's end: a run that touches an end of the
     // crop is read again with room for one more group that way.
     const edge = 0.9 * gh * reading.crop.scale;
-    const atStart = run.slots[0].x0 < edge;
-    const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
+    const { start: atStart, end: atEnd } = reachesCropEnds({ reading, run }, edge);
     if (atStart || atEnd) {
       const more = first + 2.5 * gh;
       const wider = await read(atStart ? more : first, atEnd ? more : first);
@@ -371,9 +382,9 @@ async function readOnce(
       // part of a number is (`READ_LINE.longerNumberPitches` further), and what it reads there
       // counts when it is two more digits read plainly, or makes the run a whole number by the card
       // rules.
-      const last = run.slots[run.slots.length - 1];
-      const stillStart = atStart && run.slots[0].x0 < edge;
-      const stillEnd = atEnd && last.x1 > reading.crop.image.width - edge;
+      const still = reachesCropEnds({ reading, run }, edge);
+      const stillStart = atStart && still.start;
+      const stillEnd = atEnd && still.end;
       if (
         widened &&
         run.slots.length < READ_LINE.wholeNumberDigits &&
@@ -413,8 +424,7 @@ async function readOnce(
   }
   if (run && run.trueDigits >= 3 && partOfNumber) {
     const edge = (ctx.learned ? 2 : 1.3) * gh * reading.crop.scale;
-    const atStart = run.slots[0].x0 < edge;
-    const atEnd = run.slots[run.slots.length - 1].x1 > reading.crop.image.width - edge;
+    const { start: atStart, end: atEnd } = reachesCropEnds({ reading, run }, edge);
     // Reach past what the first read covered: a long line is read with `far` already. A whole
     // number is 16 glyphs and 3 group spaces, about 19 of its pitches: 17 glyph heights in common
     // fonts, more in widely spaced ones (the run's own pitch tells).
@@ -435,10 +445,7 @@ async function readOnce(
       // runs into the end it was read towards is read on, `READ_LINE.longerNumberPitches` further.
       // "Still" as the wider read saw it, when it read the run whole: a run that stops short of the
       // wider crop's end has nothing more that way (a signature panel's "8772 515").
-      const reaches = (r: ReadNumberParts) => ({
-        start: r.run.slots[0].x0 < edge,
-        end: r.run.slots[r.run.slots.length - 1].x1 > r.reading.crop.image.width - edge,
-      });
+      const reaches = (r: ReadNumberParts) => reachesCropEnds(r, edge);
       const kept = reaches({ reading, run });
       const seen =
         wider.run && wider.run.slots.length >= run.slots.length ? reaches(wider as ReadNumberParts) : kept;

@@ -185,9 +185,11 @@ function detectorInput(image: RgbaImage | GrayImage, w: number, h: number): Floa
   const sy = H / h;
   if (sx < 1.5 && sy < 1.5) {
     // Enlarging, or nearly the same size: bilinear, so small print keeps smooth edges.
+    // A grey image's three planes are one plane: resampled once.
+    const grey = stride === 1 ? resampleBilinear(image, w, h, 0) : undefined;
     for (let p = 0; p < 3; p++) {
       // BGR planes, as PaddleOCR's models were trained.
-      const v = resampleBilinear(image, w, h, 2 - p);
+      const v = grey ?? resampleBilinear(image, w, h, 2 - p);
       for (let i = 0; i < plane; i++) out[p * plane + i] = (v[i] / 255 - DET_MEAN[p]) / DET_STD[p];
     }
     return out;
