@@ -3,21 +3,19 @@ import { parseArgs } from 'node:util';
 import type { ImageFormat, KeepPreset } from '../engine/types';
 import { isEngineFailure } from '../engine/error-codes';
 import { DOCUMENT_USAGE, documentFlags, documentOptions } from './document-flags';
-import { nodePoolSize } from './ocr-node';
-import { PDF_OUTPUTS, type PdfOutput } from './redact-pdf';
-import {
-  cancelledFile,
-  clearOnAbort,
-  redactFile,
-  startCliEngine,
-  type EngineSettings,
-  type FileOutcome,
-  type RedactSettings,
-  type RunResult,
-} from './redact-file';
 import { listenForInterrupt } from './interrupt';
 import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
+import {
+  cancelledFile,
+  nodePoolSize,
+  PDF_OUTPUTS,
+  type EngineSettings,
+  type FileOutcome,
+  type PdfOutput,
+  type RedactSettings,
+  type RunResult,
+} from './run-settings';
 
 const USAGE_LINE =
   'usage: lastfour redact <files...> --out <dir> [--keep last4|first6|none] [--format png|jpeg|webp] [--json] [--strict] [--jobs <n>]';
@@ -258,6 +256,9 @@ async function redactHere(
   signal: AbortSignal,
 ): Promise<RunResult> {
   const say = (text: string) => process.stderr.write(text);
+  // The engine's modules load only here: a parallel run's main thread never needs them (its
+  // workers load their own), and --help, --version and bad usage answer without them.
+  const { clearOnAbort, redactFile, startCliEngine } = await import('./redact-file');
   const engine = await startCliEngine(o);
   if (isEngineFailure(engine)) return { failure: engine };
   clearOnAbort(engine, signal);

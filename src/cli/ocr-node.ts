@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { ocrPoolSize } from '../engine/ocr/pool-size';
+import { nodePoolSize } from './run-settings';
 import { createTesseractOcr, type TesseractPool } from '../engine/ocr/tesseract';
 
 /** The LSTM-only English model shipped in @tesseract.js-data/eng, resolved on disk (never a CDN). */
@@ -9,11 +8,6 @@ export function nodeLangPath(): string {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('@tesseract.js-data/eng/package.json');
   return path.join(path.dirname(pkg), '4.0.0_best_int');
-}
-
-/** The OCR pool for this machine: its cores, bounded by its memory, as in the app (ocrPoolSize). */
-export function nodePoolSize(): number {
-  return ocrPoolSize({ cores: os.availableParallelism(), memoryGb: os.totalmem() / 2 ** 30 });
 }
 
 /** Tesseract in Node; `langPath` is the folder of eng.traineddata.gz (--ocr-lang), the package's by default. */

@@ -22,38 +22,35 @@ import { looksLikePdf } from '../engine/pdf/sniff-pdf';
 import { decodeImageNode } from '../engine/platform/node';
 import type { Finding, ImageFormat, KeepPreset, Mask } from '../engine/types';
 import { createNodeCore } from './core-node';
-import { describeKind, enabledFor, type DocumentFlags } from './document-flags';
+import { describeKind, enabledFor } from './document-flags';
 import { assertFitsMemory } from './memory-budget';
 import { loadNodeModels } from './models-node';
 import { createNodeOcr } from './ocr-node';
-import { redactPdfFile, type PdfOutput } from './redact-pdf';
+import { redactPdfFile } from './redact-pdf';
 import { writeTrace } from './trace';
 import { writeOutputs } from './write-outputs';
 import { findingsAsExported } from '../engine/masks/as-exported';
+import {
+  cancelledFile,
+  failedFile,
+  outputName,
+  type EngineSettings,
+  type FileOutcome,
+  type RedactSettings,
+} from './run-settings';
+
+// The run's plain data lives in run-settings.ts (the main thread of a parallel run loads only that).
+export {
+  cancelledFile,
+  failedFile,
+  outputName,
+  type EngineSettings,
+  type FileOutcome,
+  type RedactSettings,
+  type RunResult,
+} from './run-settings';
 
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
-/** What a run does to every file: plain data, the same in the main thread and in a worker. */
-export interface RedactSettings {
-  /** Every input of the run, in order (the progress line's count, and outputs never overwrite one). */
-  files: string[];
-  outDir: string;
-  keep: KeepPreset;
-  format: ImageFormat;
-  pdf: { output: PdfOutput; password?: string };
-  docs: DocumentFlags;
-  traceDir?: string;
-  /** Bytes one photo's pictures may take (--max-memory; memory-budget.ts); unchecked when absent. */
-  memoryBudget?: number;
-}
-
-/** How big an engine to start: Tesseract workers and onnxruntime threads, and where assets are. */
-export interface EngineSettings {
-  ocrWorkers?: number;
-  ortThreads?: number;
-  modelsDir?: string;
-  ocrLang?: string;
-}
 
 /** The engine one run (or one worker of a parallel run) owns. */
 export interface CliEngine {
@@ -62,19 +59,6 @@ export interface CliEngine {
   barcodes: BarcodeReader;
   core: EngineCore<Uint8Array>;
 }
-
-/** One file's result: its entry in the --json report, and how it counts towards the exit code. */
-export interface FileOutcome {
-  entry: unknown;
-  /** The file could not be redacted (exit code 1). */
-  failed: boolean;
-  /** A card without a number mask, or a leak in the output (exit code 3 with --strict). */
-  flagged: boolean;
-}
-
-/** A run's result: every file's outcome in input order, or why no engine could start. */
-export type RunResult =
-  { outcomes: FileOutcome[] } | { failure: { message: string; code?: EngineErrorCode } };
 
 /**
  * Starts Tesseract, the text models and the barcode reader (zxing's wasm, read from node_modules,
@@ -101,13 +85,6 @@ export async function startCliEngine(
  */
 export function clearOnAbort(engine: CliEngine, signal: AbortSignal): void {
   signal.addEventListener('abort', () => engine.core.clear(), { once: true });
-}
-
-/** The outcome of a file whose run was cancelled before it ended: nothing of it is written. */
-export function cancelledFile(file: string, say: (text: string) => void): FileOutcome {
-  const message = errorText('cancelled');
-  say(`lastfour: ${file}: ${message}\n`);
-  return failedFile(file, message, 'cancelled');
 }
 
 /**
@@ -337,16 +314,6 @@ export function cardWithoutNumberWarning(
 /** The warning for `count` card numbers whose last four were not read (`lastFourUnread`). */
 export function lastFourUnreadWarning(count: number, outImage: string): string {
   return `  warning: ${count} card number(s) with the last four unread (cut off by an edge, or unreadable): every digit read is masked; check that ${outImage} shows the last four, or that the photo holds the whole number\n`;
-}
-
-/** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
-export function failedFile(file: string, message: string, code?: EngineErrorCode): FileOutcome {
-  return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
-}
-
-/** The stem every output of `file` is named after (<stem>.redacted.png, <stem>.masks.json...). */
-export function outputName(file: string): string {
-  return path.basename(file).replace(/\.[^.]+$/, '');
 }
 
 /**

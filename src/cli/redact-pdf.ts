@@ -11,8 +11,7 @@ import type { WatermarkOptions } from '../engine/watermark/watermark';
 import { writeOutputs, type Output } from './write-outputs';
 import { findingsAsExported } from '../engine/masks/as-exported';
 
-export type PdfOutput = 'pdf' | 'png' | 'both';
-export const PDF_OUTPUTS: PdfOutput[] = ['pdf', 'png', 'both'];
+import type { PdfOutput } from './run-settings';
 
 export interface PdfRedactOptions {
   file: string;

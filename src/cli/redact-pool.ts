@@ -14,7 +14,7 @@ import {
   type FileOutcome,
   type RedactSettings,
   type RunResult,
-} from './redact-file';
+} from './run-settings';
 import type { FromWorker, ToWorker, WorkerData } from './redact-worker';
 
 const WORKER_ENTRY = new URL('./redact-worker.mjs', import.meta.url);
