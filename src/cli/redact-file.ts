@@ -11,7 +11,7 @@ import type { BarcodeReader } from '../engine/documents/barcode';
 import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
-import { checkExport, checkReaders, type ExportCheck } from '../engine/detect/leak-check';
+import { checkExport, checkReaders, type ExportCheck, type Leak } from '../engine/detect/leak-check';
 import { directionUncertain, lastFourUnread, shownInPartFinding } from '../engine/detect/last-four-shown';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
@@ -213,7 +213,7 @@ export async function redactFile(
       );
     for (const leak of leaks)
       say(
-        `  warning: the output still shows a readable number (${leak.label}, ${leak.digits} digits, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
+        `  warning: the output still shows a readable number (${leak.label}, ${leakCount(leak)}, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
       );
     // A number read about equally well both ways round is masked whole: the upload needs its last
     // four shown, and only the user can tell which end they are.
@@ -309,6 +309,17 @@ export function cardWithoutNumberWarning(
     `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
     `check ${outImage} and, if this side shows a card number or part of one, mask it by hand\n`
   );
+}
+
+/**
+ * How much of a leak reads as digits: "12 digits", or "9 of its 10 glyphs read as digits" when some
+ * glyphs of its label read as look-alikes or not at all (the label shows every glyph).
+ */
+export function leakCount(leak: Pick<Leak, 'label' | 'digits'>): string {
+  const glyphs = [...leak.label].length;
+  return glyphs === leak.digits
+    ? `${leak.digits} digits`
+    : `${leak.digits} of its ${glyphs} glyphs read as digits`;
 }
 
 /** The warning for `count` card numbers whose last four were not read (`lastFourUnread`). */

@@ -1,7 +1,7 @@
 // The CLI's warning for a card with no card number masked (src/cli/redact-file.ts).
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types';
-import { cardWithoutNumberWarning, lastFourUnreadWarning } from '../../src/cli/redact-file';
+import { cardWithoutNumberWarning, lastFourUnreadWarning, leakCount } from '../../src/cli/redact-file';
 import { lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
 
 describe('cardWithoutNumberWarning', () => {
@@ -44,5 +44,13 @@ describe('lastFourUnread', () => {
     expect(lastFourUnreadWarning(1, 'out/c.redacted.png')).toMatch(
       /^ {2}warning: 1 card number\(s\) with the last four unread .*check that out\/c\.redacted\.png shows the last four/,
     );
+  });
+});
+
+describe('leakCount', () => {
+  it('counts the digits, and says so when some glyphs of the label were not read as digits', () => {
+    expect(leakCount({ label: '••••••••••••1111', digits: 16 })).toBe('16 digits');
+    // A glyph read as a look-alike ('l' for 1) shows in the label but is no digit read.
+    expect(leakCount({ label: '••••••3220', digits: 9 })).toBe('9 of its 10 glyphs read as digits');
   });
 });

@@ -88,3 +88,18 @@ describe('pageWayUp', () => {
     expect(ocr.calls).toBe(3);
   });
 });
+
+describe('leak check: phone lines', () => {
+  it('takes a line labelled as a phone line for a phone number, as the card detector does', async () => {
+    // Twelve digits in groups of four would be a leak anywhere else.
+    expect((await reads('0800 7111 4713', 0, 0)).leaks).toHaveLength(1);
+    expect((await reads('Call 0800 7111 4713', 0, 0)).leaks).toHaveLength(0);
+    expect((await reads('Customer Service 0800 7111 4713', 0)).leaks).toHaveLength(0);
+  });
+
+  it('still reports a whole card number on a line with such a word', async () => {
+    const { leaks } = await reads('Call 4111 1111 1111 1111', 0, 0);
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0].label).toBe('••••••••••••1111');
+  });
+});

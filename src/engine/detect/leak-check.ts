@@ -18,6 +18,7 @@ import { brandOf, wholeCardNumber } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
+import { labelsPhoneLine } from './upright-words';
 import { cropLine, cropQuad, readCrop } from './read-line';
 
 export type Reader = 'learned' | 'tesseract';
@@ -243,7 +244,11 @@ async function readLeaks(
       });
       const reading = await readCrop(reader, crop);
       const run = numberRun(reading);
+      // A line labelled as a phone line ("Customer Service 0800 711 142") holds a phone number, as
+      // the card detector takes it (readCandidate), unless its digits are a whole card number.
+      const phone = run && labelsPhoneLine(reading.text);
       const shown = run ? cardLayoutDigits(run.slots) : undefined;
+      if (shown && phone && !wholeCardNumber(shown.slots.map((s) => s.char).join(''))) break;
       if (shown) {
         const first = shown.slots[0];
         const last = shown.slots[shown.slots.length - 1];
