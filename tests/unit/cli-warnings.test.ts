@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types';
 import { cardWithoutNumberWarning, lastFourUnreadWarning, leakCount } from '../../src/cli/redact-file';
-import { lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
+import { CUT_SHORT_NOTE, lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
 
 describe('cardWithoutNumberWarning', () => {
   const reasons = ['a card-shaped outline (ID-1)'];
@@ -41,6 +41,9 @@ describe('lastFourUnread', () => {
     expect(lastFourUnread({ ...card('123????'), kind: 'security-code' } as Finding)).toBe(false);
     // A number shown in part (its first groups only) has a warning of its own.
     expect(lastFourUnread({ ...card('41111111????????'), notes: [PART_SHOWN_NOTE] } as Finding)).toBe(false);
+    // Eleven digits run into the frame's edge: the last four are out of the photo, though no glyph
+    // of the finding is unread.
+    expect(lastFourUnread({ ...card('54127534567'), notes: [CUT_SHORT_NOTE] } as Finding)).toBe(true);
     expect(lastFourUnreadWarning(1, 'out/c.redacted.png')).toMatch(
       /^ {2}warning: 1 card number\(s\) with the last four unread .*check that out\/c\.redacted\.png shows the last four/,
     );

@@ -18,7 +18,7 @@ import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
 import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
-import { PART_SHOWN_NOTE, UNCERTAIN_DIRECTION_NOTE } from './last-four-shown';
+import { CUT_SHORT_NOTE, PART_SHOWN_NOTE, UNCERTAIN_DIRECTION_NOTE } from './last-four-shown';
 import { shownInPart } from './part-shown';
 import { LOST_GLYPHS_NOTE, readWithLostGlyphs } from './lost-glyphs';
 import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
@@ -1246,7 +1246,7 @@ function takeFindings(
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
         text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
-        ...(cutShort ? ['cut by the frame before its last four: every digit in view masked'] : []),
+        ...(cutShort ? [CUT_SHORT_NOTE] : []),
         ...(partShown ? [PART_SHOWN_NOTE] : []),
         ...(middleShown ? [MIDDLE_SHOWN_NOTE] : []),
         ...(r.uncertain ? [UNCERTAIN_DIRECTION_NOTE] : []),

@@ -17,6 +17,13 @@ export const PART_SHOWN_NOTE =
 export const UNCERTAIN_DIRECTION_NOTE =
   'reading direction uncertain: every digit masked; check and unmask the last four';
 
+/**
+ * The note on a number the photo's frame cuts before its last four (the digits in view run to the
+ * frame's edge, short of a whole number): every digit in view is masked, and none of the last four
+ * is in the photo to show.
+ */
+export const CUT_SHORT_NOTE = 'cut by the frame before its last four: every digit in view masked';
+
 /** Whether a finding is the leading groups of a card number shown in part (PART_SHOWN_NOTE). */
 export const shownInPartFinding = (f: Pick<Finding, 'kind' | 'notes'>) =>
   f.kind === 'card-number' && !!f.notes?.includes(PART_SHOWN_NOTE);
@@ -27,11 +34,14 @@ export const directionUncertain = (f: Pick<Finding, 'kind' | 'notes'>) =>
 
 /**
  * Whether a card number's last four glyphs were all left unread ('?': beyond the photo's or the card's
- * edge, padded to the brand's length, or unreadable), so an export under 'last4' may show none of the
- * last four. A number shown in part is told apart by its own note (`shownInPartFinding`).
+ * edge, padded to the brand's length, or unreadable), or lie beyond the frame that cuts the number
+ * (CUT_SHORT_NOTE), so an export under 'last4' may show none of the last four. A number shown in
+ * part is told apart by its own note (`shownInPartFinding`).
  */
 export const lastFourUnread = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boolean =>
-  f.kind === 'card-number' && /\?{4}$/.test(f.text) && !shownInPartFinding(f);
+  f.kind === 'card-number' &&
+  (/\?{4}$/.test(f.text) || !!f.notes?.includes(CUT_SHORT_NOTE)) &&
+  !shownInPartFinding(f);
 
 /**
  * Whether masking `f` with `preset` leaves none of its last four to be seen although the preset

@@ -19,6 +19,7 @@ import { detectRepeatedPrefix, detectRepeatedPrefixLearned } from './repeated-pr
 import { strokeBand, type StrokeBand } from './stroke-band';
 import { stackAlongStroke, type StrokeStack } from './stroke-stack';
 import { CARD_LAYOUTS, fitLayouts, glyphsFromGroupGaps } from './stroke-layout';
+import { CUT_SHORT_NOTE } from './last-four-shown';
 
 /** A stroke over a number: from the first digit's centre to the last digit's, source pixels. */
 export interface NumberStroke {
@@ -131,7 +132,7 @@ export async function findingsFromStroke(
     reader: placed.reader,
     ...(cut && {
       keepable: false,
-      notes: [...(made.notes ?? []), 'cut by the frame before its last four: every digit in view masked'],
+      notes: [...(made.notes ?? []), CUT_SHORT_NOTE],
     }),
   };
   const findings = [finding];
