@@ -37,6 +37,7 @@ import {
   worthReadingMirrored,
 } from './detect/mirrored-relief';
 import { median } from './math';
+import { readingFrame } from './reading-frame';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
 import type { Finding, GrayImage, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
@@ -214,6 +215,17 @@ async function readMirrored(
   });
 }
 
+/**
+ * Whether a detector line lies on a number's print: its centre within the number's glyph height of
+ * the number's line, and along it no further than a glyph height past either end.
+ */
+function onNumberPrint(l: TextLine, n: CardNumberDetection): boolean {
+  const { place, length } = readingFrame(n.finding);
+  const { u, down } = place(l.centre);
+  const gh = n.glyphHeight;
+  return Math.abs(down) <= gh && u >= -gh - l.length / 2 && u <= length + gh + l.length / 2;
+}
+
 /** The card engine switched off: a page the user says is not a card. */
 const noCardNumbers: typeof detectCardNumbersDetailed = async () => [];
 
@@ -302,6 +314,22 @@ export async function analyzeImage(
     ]);
     if (prefix) cardFindings.push(prefix);
     if (code) cardFindings.push(code);
+    // No number read with its last four (fine print or a phone line read as a number with unread
+    // digits, a number cut by the frame): the panel was looked for by a last four no panel shows.
+    // The panel's own shape still tells its code, as on a back that prints no number; the lines of
+    // the numbers read are not looked at (a split number's "1234 5678" is no panel).
+    if (
+      !code &&
+      options.models &&
+      (finders?.securityCode ?? true) &&
+      !early.identity &&
+      textLines.length <= CARD_BACK_MAX_LINES &&
+      numbers.every((n) => n.finding.text.slice(-4).includes('?'))
+    ) {
+      const offNumbers = textLines.filter((l) => !numbers.some((n) => onNumberPrint(l, n)));
+      const panel = await detectPanelCode(gray, options.models, offNumbers, signal, options.debug);
+      if (panel) cardFindings.push(panel);
+    }
   }
   throwIfAborted(signal);
   // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).

@@ -36,7 +36,9 @@ describe('card numbers and security codes on fixture photos', () => {
   // (hx5-036), a panel "1234567" read without the space before the code, on a back with no number (hx6-047);
   // seed 2 again: fine print read as nothing upright and as look-alike letters upside down passed for a
   // 19-digit number, and the code was never looked for (hx2-047); a back upside down whose dropped
-  // reading was read again the wrong way round in the other polarity (hx3-041).
+  // reading was read again the wrong way round in the other polarity (hx3-041); seed 7: a back whose
+  // fine print ("call 1 800 711...") read as a number with unread digits, so the panel ("6097 119")
+  // was looked for by that number's last four and its code left in view (hx7-046).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -49,6 +51,7 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx6-047-back-back.jpg',
     'hx2-047-back-back.jpg',
     'hx3-041-back-back.jpg',
+    'hx7-046-back-back.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({
