@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { documentFlags } from '../src/cli/document-flags';
-import { redactFile, startCliEngine, type RedactSettings } from '../src/cli/redact-file';
+import { redactFile, startCliEngine } from '../src/cli/redact-file';
+import type { RedactSettings } from '../src/cli/run-settings';
 import { isEngineFailure } from '../src/engine/error-codes';
 
 const { values, positionals: files } = parseArgs({

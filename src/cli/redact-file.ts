@@ -39,17 +39,6 @@ import {
   type RedactSettings,
 } from './run-settings';
 
-// The run's plain data lives in run-settings.ts (the main thread of a parallel run loads only that).
-export {
-  cancelledFile,
-  failedFile,
-  outputName,
-  type EngineSettings,
-  type FileOutcome,
-  type RedactSettings,
-  type RunResult,
-} from './run-settings';
-
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
 /** The engine one run (or one worker of a parallel run) owns. */

@@ -4,15 +4,8 @@
 // file's text in input order. Loaded through redact-worker.mjs (tsx, as bin/lastfour.mjs does).
 import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineFailure, type EngineErrorCode } from '../engine/error-codes';
-import {
-  clearOnAbort,
-  redactFile,
-  startCliEngine,
-  type CliEngine,
-  type EngineSettings,
-  type FileOutcome,
-  type RedactSettings,
-} from './redact-file';
+import { clearOnAbort, redactFile, startCliEngine, type CliEngine } from './redact-file';
+import type { EngineSettings, FileOutcome, RedactSettings } from './run-settings';
 
 export interface WorkerData {
   settings: RedactSettings;

@@ -7,7 +7,8 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearOnAbort, redactFile, startCliEngine, type RedactSettings } from '../../src/cli/redact-file';
+import { clearOnAbort, redactFile, startCliEngine } from '../../src/cli/redact-file';
+import type { RedactSettings } from '../../src/cli/run-settings';
 import { errorText, isEngineFailure } from '../../src/engine/error-codes';
 
 const dir = mkdtempSync(join(tmpdir(), 'lastfour-interrupt-'));

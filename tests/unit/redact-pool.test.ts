@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { RedactSettings, RunResult } from '../../src/cli/redact-file';
+import type { RedactSettings, RunResult } from '../../src/cli/run-settings';
 import { redactInWorkers } from '../../src/cli/redact-pool';
 
 const FAKE = new URL('../support/fake-redact-worker.mjs', import.meta.url);
