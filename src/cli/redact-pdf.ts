@@ -10,7 +10,6 @@ import type { Finding, KeepPreset, Mask } from '../engine/types';
 import type { WatermarkOptions } from '../engine/watermark/watermark';
 import { writeOutputs, type Output } from './write-outputs';
 import { findingsAsExported } from '../engine/masks/as-exported';
-
 import type { PdfOutput } from './run-settings';
 
 export interface PdfRedactOptions {

@@ -289,20 +289,6 @@ export async function analyzeImage(
   }
   throwIfAborted(signal);
   const cardFindings: Finding[] = numbers.map((n) => n.finding);
-  // A back that prints no full number still shows the code beside the panel, and so does the back of
-  // an embossed card whose number was read mirrored (its panel is printed the right way round). A page
-  // of many lines (a statement, a passport) is no card back: its short lines are not read for a code.
-  if (
-    (numbers.length === 0 || readAsMirrored) &&
-    options.models &&
-    (finders?.securityCode ?? true) &&
-    !early.identity &&
-    textLines.length <= CARD_BACK_MAX_LINES
-  ) {
-    const code = await detectPanelCode(gray, options.models, textLines, signal, options.debug);
-    if (code) cardFindings.push(code);
-  }
-  throwIfAborted(signal);
   if (numbers.length > 0 && !readAsMirrored) {
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
     // The code on a back and a small repeat of the first four on a front, read side by side.
@@ -314,22 +300,25 @@ export async function analyzeImage(
     ]);
     if (prefix) cardFindings.push(prefix);
     if (code) cardFindings.push(code);
-    // No number read with its last four (fine print or a phone line read as a number with unread
-    // digits, a number cut by the frame): the panel was looked for by a last four no panel shows.
-    // The panel's own shape still tells its code, as on a back that prints no number; the lines of
-    // the numbers read are not looked at (a split number's "1234 5678" is no panel).
-    if (
-      !code &&
-      options.models &&
-      (finders?.securityCode ?? true) &&
-      !early.identity &&
-      textLines.length <= CARD_BACK_MAX_LINES &&
-      numbers.every((n) => n.finding.text.slice(-4).includes('?'))
-    ) {
-      const offNumbers = textLines.filter((l) => !numbers.some((n) => onNumberPrint(l, n)));
-      const panel = await detectPanelCode(gray, options.models, offNumbers, signal, options.debug);
-      if (panel) cardFindings.push(panel);
-    }
+  }
+  // The code by the panel's own shape, where no number's last four can find the panel (no number
+  // was found, or every one lacks its read last four): a back that prints no full number, the back
+  // of an embossed card whose number was read mirrored (its panel is printed the right way round),
+  // or fine print or a phone line read as a number with unread digits (a last four no panel shows).
+  // The lines of such numbers are not looked at (a split number's "1234 5678" is no panel). A page
+  // of many lines (a statement, a passport) is no card back: its short lines are not read for a code.
+  const withoutLastFour = numbers.filter((n) => n.finding.text.slice(-4).includes('?'));
+  if (
+    (readAsMirrored || withoutLastFour.length === numbers.length) &&
+    !cardFindings.some((f) => f.kind === 'security-code') &&
+    options.models &&
+    (finders?.securityCode ?? true) &&
+    !early.identity &&
+    textLines.length <= CARD_BACK_MAX_LINES
+  ) {
+    const lines = textLines.filter((l) => !withoutLastFour.some((n) => onNumberPrint(l, n)));
+    const code = await detectPanelCode(gray, options.models, lines, signal, options.debug);
+    if (code) cardFindings.push(code);
   }
   throwIfAborted(signal);
   // Documents: a cheap layout check first, so card photos skip the page OCR pass (see documents/).

@@ -244,15 +244,14 @@ async function readLeaks(
       });
       const reading = await readCrop(reader, crop);
       const run = numberRun(reading);
+      const shown = run ? cardLayoutDigits(run.slots) : undefined;
+      const digits = shown?.slots.map((s) => s.char).join('') ?? '';
       // A line labelled as a phone line ("Customer Service 0800 711 142") holds a phone number, as
       // the card detector takes it (readCandidate), unless its digits are a whole card number.
-      const phone = run && labelsPhoneLine(reading.text);
-      const shown = run ? cardLayoutDigits(run.slots) : undefined;
-      if (shown && phone && !wholeCardNumber(shown.slots.map((s) => s.char).join(''))) break;
+      if (shown && labelsPhoneLine(reading.text) && !wholeCardNumber(digits)) break;
       if (shown) {
         const first = shown.slots[0];
         const last = shown.slots[shown.slots.length - 1];
-        const digits = shown.slots.map((s) => s.char).join('');
         const leak: Leak = {
           label: [...digits].map((c, i) => (i < digits.length - 4 ? '•' : c)).join(''),
           digits: shown.digits,
