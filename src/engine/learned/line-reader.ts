@@ -7,6 +7,7 @@ import type { Box, GrayImage } from '../types';
 import { median } from '../math';
 import { classMask, ctcGreedy, type CtcChar } from './ctc-decode';
 import type { TextModels } from './models';
+import { RecentReads } from './recent-reads';
 
 /** What a number line may hold when decoded digits-first: digits, and the separators cards print. */
 const NUMBER_CHARS = '0123456789 ';
@@ -27,56 +28,65 @@ interface Placed extends CtcChar {
  */
 export function learnedLineOcr(models: TextModels): OcrEngine {
   const digitsOnly = classMask(models.alphabet, NUMBER_CHARS);
+  // One memory per set of models: the number, code and prefix stages each make their own reader.
+  let recent = recentReads.get(models);
+  if (!recent) recentReads.set(models, (recent = new RecentReads()));
+  const remembered = recent;
+  const readLine = async (image: GrayImage, options: RecognizeOptions): Promise<OcrPage> => {
+    const out = await models.recognize(image);
+    const step = image.width / out.steps;
+    const allowed = options.whitelist ? classMask(models.alphabet, options.whitelist + ' ') : undefined;
+    const place = (c: CtcChar): Placed => ({ ...c, x0: c.t0 * step, x1: (c.t1 + 1) * step });
+    const full = ctcGreedy(out, models.alphabet, allowed).map(place);
+    const digits = ctcGreedy(out, models.alphabet, digitsOnly).map(place);
+    const joined = joinAcrossInkedHoles(
+      splitWords(full, image.height).map((w) => preferDigits(w, digits)),
+      image,
+    );
+    const pitch = linePitch(joined);
+    const words = joined.map((w) => markDroppedGlyphs(w, pitch));
+    const boxes = words.map((w) => glyphBoxes(w, image));
+    const ocrWords: OcrWord[] = words
+      .map((w, i) => {
+        const symbols: OcrSymbol[] = w.map((c, k) => ({
+          text: c.char,
+          confidence: c.confidence,
+          box: boxes[i][k],
+        }));
+        return {
+          text: w.map((c) => c.char).join(''),
+          confidence: w.reduce((s, c) => s + c.confidence, 0) / Math.max(1, w.length),
+          box: union(boxes[i]),
+          symbols,
+        };
+      })
+      .filter((w) => w.symbols.length > 0);
+    // An empty reading is the learned recognizer's too: the card detector reuses a reading made on
+    // the same pixels (a crop turned half round) only when the same reader made it.
+    if (!ocrWords.length) return { width: image.width, height: image.height, engine: 'learned', lines: [] };
+    return {
+      width: image.width,
+      height: image.height,
+      engine: 'learned',
+      lines: [
+        {
+          text: ocrWords.map((w) => w.text).join(' '),
+          confidence: ocrWords.reduce((s, w) => s + w.confidence, 0) / ocrWords.length,
+          box: union(ocrWords.map((w) => w.box)),
+          words: ocrWords,
+        },
+      ],
+    };
+  };
   return {
-    async recognize(image: GrayImage, options: RecognizeOptions = {}): Promise<OcrPage> {
-      const out = await models.recognize(image);
-      const step = image.width / out.steps;
-      const allowed = options.whitelist ? classMask(models.alphabet, options.whitelist + ' ') : undefined;
-      const place = (c: CtcChar): Placed => ({ ...c, x0: c.t0 * step, x1: (c.t1 + 1) * step });
-      const full = ctcGreedy(out, models.alphabet, allowed).map(place);
-      const digits = ctcGreedy(out, models.alphabet, digitsOnly).map(place);
-      const joined = joinAcrossInkedHoles(
-        splitWords(full, image.height).map((w) => preferDigits(w, digits)),
-        image,
-      );
-      const pitch = linePitch(joined);
-      const words = joined.map((w) => markDroppedGlyphs(w, pitch));
-      const boxes = words.map((w) => glyphBoxes(w, image));
-      const ocrWords: OcrWord[] = words
-        .map((w, i) => {
-          const symbols: OcrSymbol[] = w.map((c, k) => ({
-            text: c.char,
-            confidence: c.confidence,
-            box: boxes[i][k],
-          }));
-          return {
-            text: w.map((c) => c.char).join(''),
-            confidence: w.reduce((s, c) => s + c.confidence, 0) / Math.max(1, w.length),
-            box: union(boxes[i]),
-            symbols,
-          };
-        })
-        .filter((w) => w.symbols.length > 0);
-      // An empty reading is the learned recognizer's too: the card detector reuses a reading made on
-      // the same pixels (a crop turned half round) only when the same reader made it.
-      if (!ocrWords.length) return { width: image.width, height: image.height, engine: 'learned', lines: [] };
-      return {
-        width: image.width,
-        height: image.height,
-        engine: 'learned',
-        lines: [
-          {
-            text: ocrWords.map((w) => w.text).join(' '),
-            confidence: ocrWords.reduce((s, w) => s + w.confidence, 0) / ocrWords.length,
-            box: union(ocrWords.map((w) => w.box)),
-            words: ocrWords,
-          },
-        ],
-      };
-    },
+    recognize: (image: GrayImage, options: RecognizeOptions = {}) =>
+      remembered.read(image, options.whitelist ?? '', () => readLine(image, options)),
     async terminate() {},
   };
 }
+
+/** The crops each set of models read last (recent-reads.ts). */
+const recentReads = new WeakMap<TextModels, RecentReads>();
 
 /**
  * Words: runs of characters between CTC spaces, also cut where the distance between neighbouring
