@@ -38,7 +38,9 @@ describe('card numbers and security codes on fixture photos', () => {
   // 19-digit number, and the code was never looked for (hx2-047); a back upside down whose dropped
   // reading was read again the wrong way round in the other polarity (hx3-041); seed 7: a back whose
   // fine print ("call 1 800 711...") read as a number with unread digits, so the panel ("6097 119")
-  // was looked for by that number's last four and its code left in view (hx7-046).
+  // was looked for by that number's last four and its code left in view (hx7-046); seed 10: a back whose
+  // phone line the detector split from its label ("ce 1 (800) 7114787") read as a number, so its
+  // panel's code was looked for by the phone number's last four (hx10-046).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -52,6 +54,7 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx2-047-back-back.jpg',
     'hx3-041-back-back.jpg',
     'hx7-046-back-back.jpg',
+    'hx10-046-back-back.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({

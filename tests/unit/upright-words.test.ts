@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { labelsPhoneLine, readsCardWord, wayOfKnownWords } from '../../src/engine/detect/upright-words';
+import {
+  labelsPhoneLine,
+  readsAsPhoneLine,
+  readsCardWord,
+  wayOfKnownWords,
+} from '../../src/engine/detect/upright-words';
 
 describe('upright words', () => {
   it("reads a card's words in any case, between digits and symbols", () => {
@@ -38,5 +43,19 @@ describe('phone lines', () => {
     expect(labelsPhoneLine('VALID THRU 12/29')).toBe(false);
     // Letters of a word, not the word: "SERVICE" upside down, "Telford".
     expect(labelsPhoneLine('30IAIBS Telford')).toBe(false);
+  });
+
+  it('takes a line printed as a phone number, its label cut off: an area code in parentheses', () => {
+    expect(readsAsPhoneLine('ce 1 (800) 7114787')).toBe(true);
+    expect(readsAsPhoneLine('1（800) 711 4787')).toBe(true);
+    expect(readsAsPhoneLine('+44 ( 20 ) 7946 0958')).toBe(true);
+    expect(readsAsPhoneLine('Customer Service 0800 711 142')).toBe(true);
+  });
+
+  it('leaves a card number, a date and a reading with a stray bracket', () => {
+    expect(readsAsPhoneLine('4111 1111 1111 1111')).toBe(false);
+    expect(readsAsPhoneLine('5412 7512 3456 7890 (')).toBe(false);
+    expect(readsAsPhoneLine('VALID THRU 12/29')).toBe(false);
+    expect(readsAsPhoneLine('(12345) 6789')).toBe(false);
   });
 });

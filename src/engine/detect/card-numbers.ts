@@ -12,7 +12,7 @@ import { throwIfAborted } from './abort';
 import { brandOf, cardRulesBonus, lengthFitsBrand, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
-import { labelsPhoneLine, wayOfKnownWords } from './upright-words';
+import { readsAsPhoneLine, wayOfKnownWords } from './upright-words';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
@@ -742,9 +742,9 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     wordsWay = proseWay;
     if (best && proseWay !== undefined && proseWay !== best.flipped && !readAsDigits(best.run))
       best = undefined;
-    // A line labelled as a phone line holds a phone number, whatever its digits pass for, unless the
-    // card rules call them a whole card number.
-    if (best && labelsPhoneLine(best.reading.text) && !settled(best.run)) best = undefined;
+    // A phone line holds a phone number, whatever its digits pass for, unless the card rules call
+    // them a whole card number (`isPhoneReading`, checked again below for every way of reading).
+    if (best && isPhoneReading(best)) best = undefined;
     // Both ways round read as a number in digits (a number of 0s, 1s, 6s, 8s and 9s reads alike upside
     // down): the words printed around it say which way is up, before the recognizer's confidence
     // (embossed 8s lit from one side read surer upside down). Where neither says, and the card rules
@@ -777,8 +777,16 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     const again = await readOnce(ctx, line, best?.flipped ?? ctx.flip ?? wordsWay ?? 0, !light);
     best = pick(best, again);
   }
-  return best;
+  // Once the photo's way up is known a line is read one way only, and the other polarity is a reading
+  // of its own: a phone line is no number on either.
+  return best && isPhoneReading(best) ? undefined : best;
 }
+
+/**
+ * A reading of a phone line (labelled as one, or printed as one: upright-words.ts, readsAsPhoneLine)
+ * whose digits are no whole card number by the card rules.
+ */
+const isPhoneReading = (r: ReadNumber) => readsAsPhoneLine(r.reading.text) && !settled(r.run);
 
 /**
  * The way round (0: along `angle`, 1: turned half round) that the card's words read on lines running

@@ -18,7 +18,7 @@ import { brandOf, wholeCardNumber } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
-import { labelsPhoneLine } from './upright-words';
+import { readsAsPhoneLine } from './upright-words';
 import { cropLine, cropQuad, readCrop } from './read-line';
 
 export type Reader = 'learned' | 'tesseract';
@@ -246,9 +246,10 @@ async function readLeaks(
       const run = numberRun(reading);
       const shown = run ? cardLayoutDigits(run.slots) : undefined;
       const digits = shown?.slots.map((s) => s.char).join('') ?? '';
-      // A line labelled as a phone line ("Customer Service 0800 711 142") holds a phone number, as
-      // the card detector takes it (readCandidate), unless its digits are a whole card number.
-      if (shown && labelsPhoneLine(reading.text) && !wholeCardNumber(digits)) break;
+      // A phone line (labelled, "Customer Service 0800 711 142", or printed as one, "1 (800) ...")
+      // holds a phone number, as the card detector takes it (readCandidate), unless its digits are
+      // a whole card number.
+      if (shown && readsAsPhoneLine(reading.text) && !wholeCardNumber(digits)) break;
       if (shown) {
         const first = shown.slots[0];
         const last = shown.slots[shown.slots.length - 1];

@@ -70,6 +70,20 @@ export function labelsPhoneLine(text: string): boolean {
   return wordsOf(text).some((w) => PHONE_LABELS.has(w));
 }
 
+/**
+ * Whether `text` reads as a phone line: labelled as one (`labelsPhoneLine`), or printed as phone
+ * numbers are, with the area code in parentheses ("1 (800) 711-4787", ITU-T E.123's national
+ * notation; full-width parentheses as the recognizer may read them). Card numbers are printed in
+ * groups set apart by spaces (ISO/IEC 7811 embossing, the networks' card design rules), never in
+ * parentheses, so a line cut off before its label ("ce 1 (800) 711 4787") still reads as a phone line.
+ */
+export function readsAsPhoneLine(text: string): boolean {
+  return labelsPhoneLine(text) || PARENTHESISED_AREA_CODE.test(text);
+}
+
+/** "(800)", "( 20 )", "（800)": two to four digits between parentheses. */
+const PARENTHESISED_AREA_CODE = /[(（]\s*\d{2,4}\s*[)）]/;
+
 /** Whether `text` holds a word of the card's print (letters only, any case). */
 export function readsCardWord(text: string): boolean {
   return wordsOf(text).some((w) => w.length >= 4 && CARD_WORDS.has(w));
