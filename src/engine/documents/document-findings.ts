@@ -276,6 +276,19 @@ function onMrzRows(existing: readonly Finding[], verdict: LayoutVerdict): Findin
   });
 }
 
+/**
+ * Whether `code` is the 4-digit code (CID) American Express prints on a card's front, above the number:
+ * four digits, on a page whose card number is an American Express one (IIN 34 or 37, ISO/IEC 7812).
+ * Other networks print their 3-digit code on the back's signature panel (as does American Express,
+ * where it prints one there), so such a code tells a back and this one does not.
+ */
+function amexFrontCode(code: Finding, findings: readonly Finding[]): boolean {
+  return (
+    /^\d{4}$/.test(code.text) &&
+    findings.some((f) => f.kind === 'card-number' && /^3[47]/.test(f.text) && f.text.length === 15)
+  );
+}
+
 /** The classifier's evidence before any page read (a card photo gets no more than this). */
 function evidenceOf(
   gray: GrayImage,
@@ -292,8 +305,12 @@ function evidenceOf(
     cardNumbers: cardNumberReadings(existing)
       .filter((f) => verdict === undefined || onMrzRows([f], verdict).length === 0)
       .map((f) => f.text),
-    // A code on the signature panel tells a back; a code printed with its label may be on a front.
-    securityCode: existing.some((f) => f.kind === 'security-code' && !f.notes?.includes(LABELLED_CODE_NOTE)),
+    // A code on the signature panel tells a back; a code printed with its label may be on a front, and
+    // so is an American Express number's 4-digit code (`amexFrontCode`).
+    securityCode: existing.some(
+      (f) =>
+        f.kind === 'security-code' && !f.notes?.includes(LABELLED_CODE_NOTE) && !amexFrontCode(f, existing),
+    ),
     numberReadMirrored: existing.some((f) => f.kind === 'card-number' && f.notes?.includes(MIRRORED_NOTE)),
     barcodes: barcodes.map((b) => ({ format: b.format, aamva: aamvaSubfile(b.text) })),
     pageFindings: [],
