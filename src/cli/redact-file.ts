@@ -285,7 +285,8 @@ function consoleTo(say: (text: string) => void): () => void {
  * code is masked it says that only the code was masked and that many backs print no number, so the
  * user looks rather than assumes a miss; the advice to mask a number shown on the side by hand, or
  * the part of one (a front whose owner covered most of the number is taken for a back by the group
- * left in view), stands either way.
+ * left in view), stands either way. It says "more than its last four": many backs print the last
+ * four on the signature panel, and those stay in view.
  */
 export function cardWithoutNumberWarning(
   reasons: readonly string[],
@@ -296,7 +297,7 @@ export function cardWithoutNumberWarning(
   if (!codeOnlyBack) return `${head}: check ${outImage} and mask the number by hand\n`;
   return (
     `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
-    `check ${outImage} and, if this side shows a card number or part of one, mask it by hand\n`
+    `check ${outImage} and, if this side shows more of a card number than its last four, mask it by hand\n`
   );
 }
 

@@ -21,9 +21,10 @@ describe('cardWithoutNumberWarning', () => {
     expect(text).toMatch(/^ {2}warning: looks like a card .* but no card number was found to mask; /);
     expect(text).toContain('only a security code was masked, as on a card back (many backs print no number)');
     // A front whose owner covered most of the number is taken for a back by the group left in view:
-    // the advice covers a number shown in part, in plain words.
+    // the advice covers a number shown in part, in plain words, and does not ask for the last four a
+    // back's signature panel prints to be hidden.
     expect(text).toContain(
-      'check out/b.redacted.png and, if this side shows a card number or part of one, mask it by hand\n',
+      'check out/b.redacted.png and, if this side shows more of a card number than its last four, mask it by hand\n',
     );
     expect(text).not.toContain('"code"');
   });
