@@ -1253,7 +1253,13 @@ function takeFindings(
       reader: r.reading.learned ? 'learned' : 'tesseract',
       notes: [
         brand ? `brand: ${brand.name}` : 'brand: unknown',
-        text.includes('?') ? 'some digits unread' : luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails',
+        // Luhn (ISO/IEC 7812-1) speaks of a whole number only: a number cut by the frame or shown in
+        // part has no verdict.
+        ...(text.includes('?')
+          ? ['some digits unread']
+          : cutShort || partShown
+            ? []
+            : [luhnValid(text) ? 'Luhn: valid' : 'Luhn: fails']),
         ...(cutShort ? [CUT_SHORT_NOTE] : []),
         ...(partShown ? [PART_SHOWN_NOTE] : []),
         ...(middleShown ? [MIDDLE_SHOWN_NOTE] : []),
