@@ -13,7 +13,7 @@ import { wholeCardNumber } from './detect/brands';
 import { detectSecurityCode } from './detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
 import { detectLabelledCode } from './detect/labelled-code';
-import { learnedLineOcr } from './learned/line-reader';
+import { forgetRecentReads, learnedLineOcr } from './learned/line-reader';
 import { detectTextLines, LINE_STAGE, type TextLine } from './learned/text-lines';
 import { throwIfAborted } from './detect/abort';
 import { newTrace, type DetectTrace } from './detect/trace';
@@ -233,6 +233,20 @@ export async function analyzeImage(
   image: RgbaImage,
   ocr: OcrEngine,
   options: AnalyzeOptions = {},
+  onProgress?: ProgressCallback,
+): Promise<AnalyzeResult> {
+  try {
+    return await analyzeOnce(image, ocr, options, onProgress);
+  } finally {
+    // The recognizer's memory of this photo's crops goes with the analysis (learned/recent-reads.ts).
+    forgetRecentReads(options.models);
+  }
+}
+
+async function analyzeOnce(
+  image: RgbaImage,
+  ocr: OcrEngine,
+  options: AnalyzeOptions,
   onProgress?: ProgressCallback,
 ): Promise<AnalyzeResult> {
   const { signal } = options;

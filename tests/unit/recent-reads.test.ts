@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnedLineOcr } from '../../src/engine/learned/line-reader';
+import { forgetRecentReads, learnedLineOcr } from '../../src/engine/learned/line-reader';
 import type { TextModels } from '../../src/engine/learned/models';
 import { RecentReads } from '../../src/engine/learned/recent-reads';
 import type { OcrPage } from '../../src/engine/ocr/types';
@@ -72,5 +72,22 @@ describe('recent reads', () => {
     await learnedLineOcr(models).recognize(img);
     await learnedLineOcr(models).recognize({ ...img, data: img.data.slice() });
     expect(runs).toBe(1);
+  });
+
+  it("keeps no crop once its job ends: forgetting the models' memory reads the crop again", async () => {
+    let runs = 0;
+    const models: TextModels = {
+      alphabet: ['1', ' '],
+      detect: () => Promise.reject(new Error('not used')),
+      recognize: async () => {
+        runs++;
+        return { steps: 2, classes: 3, probs: new Float32Array([0, 1, 0, 1, 0, 0]), inputWidth: 16 };
+      },
+    };
+    const img = crop(200, 16);
+    await learnedLineOcr(models).recognize(img);
+    forgetRecentReads(models);
+    await learnedLineOcr(models).recognize(img);
+    expect(runs).toBe(2);
   });
 });

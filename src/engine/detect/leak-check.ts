@@ -7,7 +7,7 @@
 import { MIRRORED_NOTE } from './mirrored-relief';
 import { scaleGray } from '../image/transform';
 import { toGray } from '../image/gray';
-import { learnedLineOcr } from '../learned/line-reader';
+import { forgetRecentReads, learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import { detectTextLines } from '../learned/text-lines';
 import type { OcrEngine } from '../ocr/types';
@@ -221,6 +221,19 @@ function samePlace(a: Quad, b: Quad): boolean {
 }
 
 async function readLeaks(
+  gray: GrayImage,
+  lines: readonly Line[],
+  options: LeakCheckOptions,
+): Promise<{ leak: Leak; finding?: Finding }[]> {
+  try {
+    return await readLeaksOnce(gray, lines, options);
+  } finally {
+    // The export's crops go with the check (learned/recent-reads.ts).
+    forgetRecentReads(options.models);
+  }
+}
+
+async function readLeaksOnce(
   gray: GrayImage,
   lines: readonly Line[],
   options: LeakCheckOptions,

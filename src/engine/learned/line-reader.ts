@@ -89,6 +89,14 @@ export function learnedLineOcr(models: TextModels): OcrEngine {
 const recentReads = new WeakMap<TextModels, RecentReads>();
 
 /**
+ * Empties the memory of `models`' learned line readers: called when an analysis or an export check
+ * ends, so no crop of a card number stays in the engine after its job ("Clear all" leaves nothing).
+ */
+export function forgetRecentReads(models: TextModels | undefined): void {
+  if (models) recentReads.get(models)?.clear();
+}
+
+/**
  * Words: runs of characters between CTC spaces, also cut where the distance between neighbouring
  * characters is well over the line's usual pitch (the recognizer does not always emit the space
  * between a card's groups).

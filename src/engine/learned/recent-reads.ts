@@ -3,6 +3,8 @@
 // finders crop the same short line the number stage read. The recognizer is deterministic, so a
 // crop seen among the last few is answered from memory (measured on the 15 shared real cards: 11 of
 // 267 reads, 4% of the recognizer's columns). A hit needs the very same pixels, compared in full.
+// The crops are of card numbers: the memory is emptied when the analysis or export check that filled
+// it ends (line-reader.ts, forgetRecentReads), so nothing of a photo outlives its job.
 import type { OcrPage } from '../ocr/types';
 import type { GrayImage } from '../types';
 
@@ -34,13 +36,18 @@ function samePixels(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * The last `size` readings by crop. `read` is called only for a crop not among them; a reading that
- * fails (a model error, an abort) is forgotten, so the next ask reads again. Each caller gets its
- * own copy of the page (readers downstream may annotate what they are given).
+ * fails (a model error) is forgotten, so the next ask reads again. Each caller gets its own copy of
+ * the page (readers downstream may annotate what they are given).
  */
 export class RecentReads {
   private entries: Entry[] = [];
 
   constructor(private readonly size = RECENT_READS) {}
+
+  /** Forgets every crop and reading. */
+  clear(): void {
+    this.entries = [];
+  }
 
   async read(image: GrayImage, key: string, read: () => Promise<OcrPage>): Promise<OcrPage> {
     const hash = fnv1a(image.data);
