@@ -48,7 +48,7 @@ describe('phone lines', () => {
   it('takes a line printed as a phone number, its label cut off: an area code in parentheses', () => {
     expect(readsAsPhoneLine('ce 1 (800) 7114787')).toBe(true);
     expect(readsAsPhoneLine('1（800) 711 4787')).toBe(true);
-    expect(readsAsPhoneLine('+44 ( 20 ) 7946 0958')).toBe(true);
+    expect(readsAsPhoneLine('( 800 )711-4787')).toBe(true);
     expect(readsAsPhoneLine('Customer Service 0800 711 142')).toBe(true);
   });
 
@@ -57,5 +57,9 @@ describe('phone lines', () => {
     expect(readsAsPhoneLine('5412 7512 3456 7890 (')).toBe(false);
     expect(readsAsPhoneLine('VALID THRU 12/29')).toBe(false);
     expect(readsAsPhoneLine('(12345) 6789')).toBe(false);
+    // Brackets read around a group of a real number (the card's edge, a thumb, emboss shadows).
+    expect(readsAsPhoneLine('(5412) 7512 3456 789?')).toBe(false);
+    expect(readsAsPhoneLine('5412 (751) 2345 6789')).toBe(false);
+    expect(readsAsPhoneLine('(541) 27512345678')).toBe(false);
   });
 });

@@ -71,18 +71,19 @@ export function labelsPhoneLine(text: string): boolean {
 }
 
 /**
- * Whether `text` reads as a phone line: labelled as one (`labelsPhoneLine`), or printed as phone
- * numbers are, with the area code in parentheses ("1 (800) 711-4787", ITU-T E.123's national
- * notation; full-width parentheses as the recognizer may read them). Card numbers are printed in
- * groups set apart by spaces (ISO/IEC 7811 embossing, the networks' card design rules), never in
- * parentheses, so a line cut off before its label ("ce 1 (800) 711 4787") still reads as a phone line.
+ * Whether `text` reads as a phone line: labelled as one (`labelsPhoneLine`), or printed as a North
+ * American number is, a 3-digit area code in parentheses then 3 and 4 digits ("1 (800) 711-4787",
+ * NANP; full-width parentheses as the recognizer may read them). Card numbers are printed in groups
+ * of four or more (ISO/IEC 7811 embossing, the networks' card design rules), so a line cut off before
+ * its label ("ce 1 (800) 7114787") still reads as a phone line, while a stray bracket read around a
+ * number's group ("(5412) 7512 3456 7890") leaves it a number.
  */
 export function readsAsPhoneLine(text: string): boolean {
-  return labelsPhoneLine(text) || PARENTHESISED_AREA_CODE.test(text);
+  return labelsPhoneLine(text) || NANP_PHONE.test(text);
 }
 
-/** "(800)", "( 20 )", "（800)": two to four digits between parentheses. */
-const PARENTHESISED_AREA_CODE = /[(（]\s*\d{2,4}\s*[)）]/;
+/** "(800) 711-4787", "( 800 )7114787", "（800) 711 4787": not followed by more digits. */
+const NANP_PHONE = /[(（]\s*\d{3}\s*[)）]\s*\d{3}[\s.-]?\d{4}(?!\d)/;
 
 /** Whether `text` holds a word of the card's print (letters only, any case). */
 export function readsCardWord(text: string): boolean {

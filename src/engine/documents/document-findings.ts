@@ -285,7 +285,8 @@ function onMrzRows(existing: readonly Finding[], verdict: LayoutVerdict): Findin
 function amexFrontCode(code: Finding, findings: readonly Finding[]): boolean {
   return (
     /^\d{4}$/.test(code.text) &&
-    findings.some((f) => f.kind === 'card-number' && /^3[47]/.test(f.text) && f.text.length === 15)
+    // The number as read (unread glyphs as '?', a part shown), not its small repeat of the first four.
+    findings.some((f) => f.kind === 'card-number' && /^3[47]/.test(f.text) && f.text.length >= 12)
   );
 }
 
