@@ -41,7 +41,9 @@ describe('card numbers and security codes on fixture photos', () => {
   // fine print ("call 1 800 711...") read as a number with unread digits, so the panel ("6097 119")
   // was looked for by that number's last four and its code left in view (hx7-046); seed 10: a back whose
   // phone line the detector split from its label ("ce 1 (800) 7114787") read as a number, so its
-  // panel's code was looked for by the phone number's last four (hx10-046).
+  // panel's code was looked for by the phone number's last four (hx10-046); seed 4: an embossed Amex
+  // upside down whose last four start inside its last group, where the reader's boxes of the last
+  // hidden digit and the first kept one met over the kept digit's faint edge (hx4-033).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -56,6 +58,7 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx3-041-back-back.jpg',
     'hx7-046-back-back.jpg',
     'hx10-046-back-back.jpg',
+    'hx4-033-amex-front.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({
