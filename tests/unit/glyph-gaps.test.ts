@@ -145,7 +145,7 @@ describe('fitGlyphsToGaps', () => {
     expect(end({ ...finding, glyphs: boxes })).toBeGreaterThanOrEqual(154);
   });
 
-  it("leaves a kept digit's faint edge alone: the mask ends short of where the edges say its print starts", () => {
+  it("ends the mask mid-gap, off most of a kept digit's faint edge that the edges take for gap", () => {
     // As before, but the kept 0 after the hidden 1 has a faint edge (emboss relief shading off into
     // the card, a quarter of the print's contrast) from 146: the edges read it as gap, so its print
     // seems to start at 150. The hidden 1's foot ends at 142.
@@ -170,6 +170,33 @@ describe('fitGlyphsToGaps', () => {
       'last4',
     );
     expect(mask.x + mask.width).toBeGreaterThanOrEqual(142);
+    // The gap the edges see runs from 142 to 150: the mask ends about its middle (the old rule ended
+    // it at 149.5, over most of the faint edge).
     expect(mask.x + mask.width).toBeLessThanOrEqual(147);
+  });
+
+  it('keeps the mask of a hidden digit off the kept digit before it (first six and last four kept)', () => {
+    // Sixteen glyphs at a pitch of 23: 0s, and a hidden 1 seventh (print from 150: its foot). The
+    // kept sixth 0 (print 125 to 145) has a box the reader ran on 7 pixels into the 1.
+    const print: Rect[] = [];
+    const boxes: Quad[] = [];
+    for (let k = 0; k < 16; k++) {
+      const x = 10 + 23 * k;
+      print.push(...(k === 6 ? one(x - 2) : zero(x)));
+      boxes.push(k === 5 ? box(x - 1, x + 27) : k === 6 ? box(x + 6, x + 14) : box(x - 1, x + 19));
+    }
+    const finding = {
+      id: 'card-1',
+      kind: 'card-number',
+      text: '0000001000000000',
+      glyphs: fitGlyphsToGaps(page(210, 30, print), boxes),
+      confidence: 0.9,
+      keepable: true,
+      enabledByDefault: true,
+    } as Finding;
+    const [mask] = masksForFinding(finding, 'first6last4');
+    // The mask of the hidden digits starts after the kept 0's print and no later than the 1's foot.
+    expect(mask.x).toBeGreaterThanOrEqual(145);
+    expect(mask.x).toBeLessThanOrEqual(150);
   });
 });

@@ -354,7 +354,10 @@ export const GLYPH_INK = {
   gapRows: 1,
 } as const;
 
-/** Where the next glyph's print starts after the gap inside a group (glyph-gaps.ts), in glyph pitches. */
+/**
+ * The gap between two glyphs' prints: its middle, and where the next print starts (glyph-gaps.ts), in
+ * glyph pitches.
+ */
 export const GLYPH_GAP = {
   /**
    * Neighbours whose centres are at most this many pitches apart, a group gap included, have a gap
