@@ -3,7 +3,8 @@
 // readers count the reads and stand in for Tesseract.
 import { describe, expect, it } from 'vitest';
 import { checkExport, findLeaks, pageWayUp, type Line } from '../../src/engine/detect/leak-check';
-import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
+import type { OcrEngine } from '../../src/engine/ocr/types';
+import type { Finding, GrayImage, Quad, RgbaImage } from '../../src/engine/types';
 import { spreadReader } from '../support/spread-reader';
 
 const image: RgbaImage = { width: 900, height: 600, data: new Uint8ClampedArray(900 * 600 * 4).fill(230) };
@@ -95,6 +96,32 @@ describe('leak check: phone lines', () => {
     expect((await reads('0800 7111 4713', 0, 0)).leaks).toHaveLength(1);
     expect((await reads('Call 0800 7111 4713', 0, 0)).leaks).toHaveLength(0);
     expect((await reads('Customer Service 0800 7111 4713', 0)).leaks).toHaveLength(0);
+  });
+
+  it('takes a line whose turned reading is a phone line for one, when the way up is open', async () => {
+    // A reader that reads the first crop as `first` and every later one (the line turned) as `turned`.
+    const turnedReader = (first: string, turned: string): OcrEngine => {
+      const [a, b] = [spreadReader(first), spreadReader(turned)];
+      let calls = 0;
+      return {
+        recognize: (img: GrayImage) => (calls++ ? b : a).recognize(img),
+        terminate: async () => undefined,
+      };
+    };
+    const leaksOf = async (first: string, turned: string, wayUp?: number) => {
+      const ocr = turnedReader(first, turned);
+      return findLeaks(image, { ocr, reader: 'tesseract', lines: [line(0)], wayUp });
+    };
+    // "1-800-711-6859" upside down reads as digits in groups: no leak once read the right way round...
+    expect(await leaksOf('6589 1140 0801', '1-800-711-6859')).toHaveLength(0);
+    // ...but a turned reading that is no phone line leaves it one, and so does a known way up (the
+    // line is then read the page's way first, and that read is the line's).
+    expect(await leaksOf('6589 1140 0801', 'VALID THRU')).toHaveLength(1);
+    // Turned, a label word read from digits ("0731" as "TEL0") is no phone number; nor is an 11-digit
+    // one the turned reading of 16 digits.
+    expect(await leaksOf('6589 1140 0801', 'TEL0 1140 6589')).toHaveLength(1);
+    expect(await leaksOf('6589 1140 0801 4111', '1-800-711-6859')).toHaveLength(1);
+    expect(await leaksOf('6589 1140 0801', '1-800-711-6859', 0)).toHaveLength(1);
   });
 
   it('still reports a whole card number on a line with such a word', async () => {

@@ -49,11 +49,18 @@ describe('phone lines', () => {
     expect(readsAsPhoneLine('ce 1 (800) 7114787')).toBe(true);
     expect(readsAsPhoneLine('1（800) 711 4787')).toBe(true);
     expect(readsAsPhoneLine('( 800 )711-4787')).toBe(true);
+    expect(readsAsPhoneLine('1-800-711-6859')).toBe(true);
+    expect(readsAsPhoneLine('800.711.6859 ')).toBe(true);
+    expect(readsAsPhoneLine('call 800-711-6859.')).toBe(true);
     expect(readsAsPhoneLine('Customer Service 0800 711 142')).toBe(true);
   });
 
   it('leaves a card number, a date and a reading with a stray bracket', () => {
     expect(readsAsPhoneLine('4111 1111 1111 1111')).toBe(false);
+    expect(readsAsPhoneLine('4111-1111-1111-1111')).toBe(false);
+    expect(readsAsPhoneLine('1-800-711-68591')).toBe(false);
+    // A card number misread with two marks taken for hyphens: more digits than a phone number has.
+    expect(readsAsPhoneLine('5412 751-234-5678 9010')).toBe(false);
     expect(readsAsPhoneLine('5412 7512 3456 7890 (')).toBe(false);
     expect(readsAsPhoneLine('VALID THRU 12/29')).toBe(false);
     expect(readsAsPhoneLine('(12345) 6789')).toBe(false);

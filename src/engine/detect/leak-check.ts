@@ -18,7 +18,7 @@ import { brandOf, wholeCardNumber } from './brands';
 import { glyphPitch, splitGroups } from './group-digits';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
-import { readsAsPhoneLine } from './upright-words';
+import { printedAsPhoneNumber, readsAsPhoneLine } from './upright-words';
 import { cropLine, cropQuad, readCrop } from './read-line';
 
 export type Reader = 'learned' | 'tesseract';
@@ -95,6 +95,11 @@ export const LEAK_DIGITS = 8;
  * page's number (a second card upside down) is still read both ways.
  */
 const TURN_MIN_DIGITS = 2;
+/**
+ * A line read first as digits is a phone line upside down when, turned, it reads as a phone number
+ * with at most this many digits fewer (glyphs the wrong way up read as digits that are not there).
+ */
+const TURNED_PHONE_SLACK = 2;
 /** A line runs with the page's way up when the angle between them is under 45 degrees. */
 const WAY_UP_COS = Math.SQRT1_2;
 
@@ -246,8 +251,8 @@ async function readLeaksOnce(
     const along = options.wayUp === undefined ? 0 : Math.cos(line.angle - options.wayUp);
     const known = Math.abs(along) >= WAY_UP_COS;
     const turns = along < 0 && known ? [Math.PI, 0] : [0, Math.PI];
-    for (const turn of turns) {
-      const crop = cropLine(gray, {
+    const cropAt = (turn: number) =>
+      cropLine(gray, {
         centre: line.centre,
         angle: line.angle + turn,
         length: line.length + 1.5 * line.glyphHeight,
@@ -255,6 +260,8 @@ async function readLeaksOnce(
         glyphHeight: line.glyphHeight,
         targetHeight: 28,
       });
+    for (const turn of turns) {
+      const crop = cropAt(turn);
       const reading = await readCrop(reader, crop);
       const run = numberRun(reading);
       const shown = run ? cardLayoutDigits(run.slots) : undefined;
@@ -263,6 +270,16 @@ async function readLeaksOnce(
       // holds a phone number, as the card detector takes it (readCandidate), unless its digits are
       // a whole card number.
       if (shown && readsAsPhoneLine(reading.text) && !wholeCardNumber(digits)) break;
+      // The way round unknown, a line read first the wrong way up reads digits all the same (0, 1, 8
+      // turned, 6 and 9 swapped: "1-800-711-6859" as "6589-114-008"): turned half round, a line
+      // printed as a phone number is one, when it reads about as many digits (a misread may add a
+      // glyph or two; a 16-digit reading is no 11-digit phone number). Its shape, not a label word:
+      // a group of digits turned over can read as letters ("0731" as "TEL0").
+      if (shown && !known && turn === turns[0]) {
+        const other = await readCrop(reader, cropAt(turns[1]));
+        const otherDigits = other.text.replace(/\D/g, '').length;
+        if (printedAsPhoneNumber(other.text) && otherDigits >= shown.digits - TURNED_PHONE_SLACK) break;
+      }
       if (shown) {
         const first = shown.slots[0];
         const last = shown.slots[shown.slots.length - 1];

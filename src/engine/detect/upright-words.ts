@@ -71,19 +71,35 @@ export function labelsPhoneLine(text: string): boolean {
 }
 
 /**
- * Whether `text` reads as a phone line: labelled as one (`labelsPhoneLine`), or printed as a North
- * American number is, a 3-digit area code in parentheses then 3 and 4 digits ("1 (800) 711-4787",
- * NANP; full-width parentheses as the recognizer may read them). Card numbers are printed in groups
- * of four or more (ISO/IEC 7811 embossing, the networks' card design rules), so a line cut off before
- * its label ("ce 1 (800) 7114787") still reads as a phone line, while a stray bracket read around a
- * number's group ("(5412) 7512 3456 7890") leaves it a number.
+ * Whether `text` reads as a phone line: labelled as one (`labelsPhoneLine`), or printed as a phone
+ * number (`printedAsPhoneNumber`). Card numbers are printed in groups of four or more parted by spaces
+ * (ISO/IEC 7811 embossing, the networks' card design rules), so a line cut off before its label
+ * ("ce 1 (800) 7114787", "1-800-711-6859") still reads as a phone line, while a stray bracket read
+ * around a number's group ("(5412) 7512 3456 7890") leaves it a number.
  */
 export function readsAsPhoneLine(text: string): boolean {
-  return labelsPhoneLine(text) || NANP_PHONE.test(text);
+  return labelsPhoneLine(text) || printedAsPhoneNumber(text);
+}
+
+/**
+ * Whether `text` is printed as a North American number is (NANP): a 3-digit area code in parentheses
+ * then 3 and 4 digits ("1 (800) 711-4787"; full-width parentheses as the recognizer may read them), or
+ * 3, 3 and 4 digits joined by hyphens or dots ("1-800-711-6859", "800.711.6859") on a line of at most
+ * 11 digits (a country code and ten): a card number misread with two marks taken for hyphens
+ * ("5412 751-234-5678 9010") holds more.
+ */
+export function printedAsPhoneNumber(text: string): boolean {
+  return (
+    NANP_PHONE.test(text) || (NANP_JOINED.test(text) && text.replace(/\D/g, '').length <= NANP_MAX_DIGITS)
+  );
 }
 
 /** "(800) 711-4787", "( 800 )7114787", "（800) 711 4787": not followed by more digits. */
 const NANP_PHONE = /[(（]\s*\d{3}\s*[)）]\s*\d{3}[\s.-]?\d{4}(?!\d)/;
+/** "1-800-711-6859", "800.711.6859", "call 800-711-6859.": no digit, or part of a number, either side. */
+const NANP_JOINED = /(?<![\d.-])(?:1[.-])?\d{3}([.-])\d{3}\1\d{4}(?!\d|[.-]\d)/;
+/** A NANP number's digits: the country code 1 and ten. */
+const NANP_MAX_DIGITS = 11;
 
 /** Whether `text` holds a word of the card's print (letters only, any case). */
 export function readsCardWord(text: string): boolean {

@@ -1,6 +1,8 @@
 // Card numbers printed in page text (statements, screenshots, the small print on card backs): 13-19
 // digits in card-like groups. The card engine reads card photos; this reads text the page pass found.
+import { brandOf } from '../detect/brands';
 import { luhnValid } from '../detect/luhn';
+import { labelsPhoneLine } from '../detect/upright-words';
 import { alnumIndices } from './findings-util';
 import type { Match } from './number-match';
 import type { TextLine } from './page-text';
@@ -33,6 +35,14 @@ export function findCardNumbers(line: TextLine): Match[] {
     // with many short groups is not one.
     const groups = text.split(/[ -]/).map((g) => g.length);
     if (groups.length > 1 && (groups.length < 3 || groups.some((g) => g < 3 || g > 6))) continue;
+    // A phone number: after a "+" (ITU-T E.123's international notation, "+1 800 711 470 468") or
+    // right after a word that labels one ("call 1800 711470 468"), grouped as one (two or more groups
+    // under four digits; a card number has at most one, a 19-digit number's last) or starting with no
+    // card network's IIN, and failing Luhn. A card number misread after such a word keeps its IIN and
+    // its groups, and stays masked.
+    const short = groups.filter((g) => g < 4).length;
+    const before = line.text.slice(Math.max(0, start - PHONE_LABEL_REACH), start);
+    if (phoneBefore(before) && (short >= 2 || !brandOf(digits)) && !luhnValid(digits)) continue;
     const luhn = luhnValid(digits);
     out.push({
       line,
@@ -46,4 +56,15 @@ export function findCardNumbers(line: TextLine): Match[] {
     });
   }
   return out;
+}
+
+/** How far before a number a phone label is looked for: a label word and its punctuation. */
+const PHONE_LABEL_REACH = 16;
+
+/** Whether the text just before a number says it is a phone number: a "+", or a phone label word. */
+function phoneBefore(before: string): boolean {
+  if (/\+\s?$/.test(before)) return true;
+  const words = before.trimEnd().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return /[\p{L}][:.]?$/u.test(last) && labelsPhoneLine(last);
 }
