@@ -52,6 +52,34 @@ const seven = (x: number): Rect[] => [
 const print = [...zero(100), ...one(126), ...zero(152), ...zero(178), ...zero(204)];
 const readBoxes = [box(98, 118), box(131, 139), box(150, 170), box(176, 196), box(202, 222)];
 
+/**
+ * Nine glyphs, 0 0 0 0 1 | 0 0 0 0 at a pitch of 26 from 20 (the last four start inside the run): the
+ * hidden 1's foot ends at 142, the kept 0 after it prints from 150, and the 1's box as read runs on 4
+ * pixels into that 0 (to 154).
+ */
+function hiddenOneBeforeKept(): { print: Rect[]; boxes: Quad[] } {
+  const print: Rect[] = [];
+  const boxes: Quad[] = [];
+  for (let k = 0; k < 9; k++) {
+    const x = 20 + 26 * k;
+    print.push(...(k === 4 ? one(x) : zero(x)));
+    boxes.push(k === 4 ? box(x + 5, x + 30) : box(x - 2, x + 18));
+  }
+  return { print, boxes };
+}
+
+/** A card-number finding over `glyphs`, one a character of `text`. */
+const numberFinding = (text: string, glyphs: Quad[]) =>
+  ({
+    id: 'card-1',
+    kind: 'card-number',
+    text,
+    glyphs,
+    confidence: 0.9,
+    keepable: true,
+    enabledByDefault: true,
+  }) as Finding;
+
 describe('fitGlyphsToGaps', () => {
   it("cuts back a box the reader ran across the gap onto its neighbour's print to the gap's middle, either polarity", () => {
     for (const [ground, ink] of [
@@ -116,24 +144,8 @@ describe('fitGlyphsToGaps', () => {
   });
 
   it('keeps the mask of a hidden digit off the kept digit after it', () => {
-    // Nine glyphs: 0 0 0 0 1 | 0 0 0 0 at one pitch (the last four start inside the run).
-    const nine: Rect[] = [];
-    const boxes: Quad[] = [];
-    for (let k = 0; k < 9; k++) {
-      const x = 20 + 26 * k;
-      nine.push(...(k === 4 ? one(x) : zero(x)));
-      // The 1's box runs on 4 pixels into the kept 0 after it (whose print starts at 150).
-      boxes.push(k === 4 ? box(x + 5, x + 30) : box(x - 2, x + 18));
-    }
-    const finding = {
-      id: 'card-1',
-      kind: 'card-number',
-      text: '000010000',
-      glyphs: fitGlyphsToGaps(page(210, 30, nine), boxes),
-      confidence: 0.9,
-      keepable: true,
-      enabledByDefault: true,
-    } as Finding;
+    const { print, boxes } = hiddenOneBeforeKept();
+    const finding = numberFinding('000010000', fitGlyphsToGaps(page(210, 30, print), boxes));
     const end = (f: Finding) => {
       const [mask] = masksForFinding(f, 'last4');
       return mask.x + mask.width;
@@ -148,27 +160,10 @@ describe('fitGlyphsToGaps', () => {
   it("ends the mask mid-gap, off most of a kept digit's faint edge that the edges take for gap", () => {
     // As before, but the kept 0 after the hidden 1 has a faint edge (emboss relief shading off into
     // the card, a quarter of the print's contrast) from 146: the edges read it as gap, so its print
-    // seems to start at 150. The hidden 1's foot ends at 142.
-    const nine: Rect[] = [];
-    const boxes: Quad[] = [];
-    for (let k = 0; k < 9; k++) {
-      const x = 20 + 26 * k;
-      nine.push(...(k === 4 ? one(x) : zero(x)));
-      boxes.push(k === 4 ? box(x + 5, x + 30) : box(x - 2, x + 18));
-    }
-    const glyphs = fitGlyphsToGaps(page(210, 30, nine, [[146, 40, 150, 80]]), boxes);
-    const [mask] = masksForFinding(
-      {
-        id: 'card-1',
-        kind: 'card-number',
-        text: '000010000',
-        glyphs,
-        confidence: 0.9,
-        keepable: true,
-        enabledByDefault: true,
-      } as Finding,
-      'last4',
-    );
+    // seems to start at 150.
+    const { print, boxes } = hiddenOneBeforeKept();
+    const glyphs = fitGlyphsToGaps(page(210, 30, print, [[146, 40, 150, 80]]), boxes);
+    const [mask] = masksForFinding(numberFinding('000010000', glyphs), 'last4');
     expect(mask.x + mask.width).toBeGreaterThanOrEqual(142);
     // The gap the edges see runs from 142 to 150: the mask ends about its middle (the old rule ended
     // it at 149.5, over most of the faint edge).
@@ -185,15 +180,7 @@ describe('fitGlyphsToGaps', () => {
       print.push(...(k === 6 ? one(x - 2) : zero(x)));
       boxes.push(k === 5 ? box(x - 1, x + 27) : k === 6 ? box(x + 6, x + 14) : box(x - 1, x + 19));
     }
-    const finding = {
-      id: 'card-1',
-      kind: 'card-number',
-      text: '0000001000000000',
-      glyphs: fitGlyphsToGaps(page(210, 30, print), boxes),
-      confidence: 0.9,
-      keepable: true,
-      enabledByDefault: true,
-    } as Finding;
+    const finding = numberFinding('0000001000000000', fitGlyphsToGaps(page(210, 30, print), boxes));
     const [mask] = masksForFinding(finding, 'first6last4');
     // The mask of the hidden digits starts after the kept 0's print and no later than the 1's foot.
     expect(mask.x).toBeGreaterThanOrEqual(145);
