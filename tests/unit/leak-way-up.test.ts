@@ -46,6 +46,8 @@ describe('leak check: which way round a line is read', () => {
     expect((await reads('VALID THRU', 0.3, 0.1)).calls).toBe(1);
     // The page reads right to left: the line is read turned, and only turned.
     expect((await reads('VALID THRU', 0, Math.PI)).calls).toBe(1);
+    // A sentence of small print with a number in it is words too.
+    expect((await reads('Use of this card is subject to the agreement. 10 days', 0, 0)).calls).toBe(1);
   });
 
   it('still reads it turned when the read holds digits, or when the line runs across the way up', async () => {

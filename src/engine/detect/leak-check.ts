@@ -96,6 +96,19 @@ export const LEAK_DIGITS = 8;
  */
 const TURN_MIN_DIGITS = 2;
 /**
+ * ...nor one whose digits are under this share of its letters and digits: a sentence of small print
+ * with a number in it ("subject to the agreement. 10 ..."). A number read upside down reads mostly as
+ * digits and their look-alikes ("0T0b 9L": half digits).
+ */
+const TURN_MIN_DIGIT_SHARE = 0.25;
+
+/** Print read the page's way up as words (see TURN_MIN_DIGITS, TURN_MIN_DIGIT_SHARE): not turned. */
+function readsAsWords(glyphs: readonly { char: string }[]): boolean {
+  const digits = glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+  const alnum = glyphs.filter((g) => /[\p{L}\p{N}]/u.test(g.char)).length;
+  return digits < TURN_MIN_DIGITS || digits < TURN_MIN_DIGIT_SHARE * alnum;
+}
+/**
  * A line read first as digits is a phone line upside down when, turned, it reads as a phone number
  * with at most this many digits fewer (glyphs the wrong way up read as digits that are not there).
  */
@@ -315,8 +328,7 @@ async function readLeaksOnce(
       // Digits read as found: the line is the right way up, no need to turn it.
       if (run && run.trueDigits >= 4) break;
       // Read the page's way up and no number there: words or masked print, not a number turned over.
-      if (known && reading.glyphs.filter((g) => g.char >= '0' && g.char <= '9').length < TURN_MIN_DIGITS)
-        break;
+      if (known && readsAsWords(reading.glyphs)) break;
     }
   }
   return leaks;
