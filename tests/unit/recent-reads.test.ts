@@ -18,6 +18,20 @@ const page = (text: string): OcrPage => ({
   lines: [{ text, confidence: 1, box: { x0: 0, y0: 0, x1: 20, y1: 10 }, words: [] }],
 });
 
+/** Text models whose recognizer reads every crop as "1" and counts its runs. */
+function countingModels(): TextModels & { runs: number } {
+  const models = {
+    runs: 0,
+    alphabet: ['1', ' '],
+    detect: () => Promise.reject(new Error('not used')),
+    recognize: async () => {
+      models.runs++;
+      return { steps: 2, classes: 3, probs: new Float32Array([0, 1, 0, 1, 0, 0]), inputWidth: 16 };
+    },
+  };
+  return models;
+}
+
 describe('recent reads', () => {
   it('reads a crop once and answers the same pixels from memory, each time with a copy of its own', async () => {
     const recent = new RecentReads();
@@ -59,35 +73,19 @@ describe('recent reads', () => {
   });
 
   it('is shared by every learned line reader of one set of models', async () => {
-    let runs = 0;
-    const models: TextModels = {
-      alphabet: ['1', ' '],
-      detect: () => Promise.reject(new Error('not used')),
-      recognize: async () => {
-        runs++;
-        return { steps: 2, classes: 3, probs: new Float32Array([0, 1, 0, 1, 0, 0]), inputWidth: 16 };
-      },
-    };
+    const models = countingModels();
     const img = crop(200, 16);
     await learnedLineOcr(models).recognize(img);
     await learnedLineOcr(models).recognize({ ...img, data: img.data.slice() });
-    expect(runs).toBe(1);
+    expect(models.runs).toBe(1);
   });
 
   it("keeps no crop once its job ends: forgetting the models' memory reads the crop again", async () => {
-    let runs = 0;
-    const models: TextModels = {
-      alphabet: ['1', ' '],
-      detect: () => Promise.reject(new Error('not used')),
-      recognize: async () => {
-        runs++;
-        return { steps: 2, classes: 3, probs: new Float32Array([0, 1, 0, 1, 0, 0]), inputWidth: 16 };
-      },
-    };
+    const models = countingModels();
     const img = crop(200, 16);
     await learnedLineOcr(models).recognize(img);
     forgetRecentReads(models);
     await learnedLineOcr(models).recognize(img);
-    expect(runs).toBe(2);
+    expect(models.runs).toBe(2);
   });
 });
