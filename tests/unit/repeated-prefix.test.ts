@@ -97,6 +97,19 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
+  it("masks an unread repeat whose detector box covers only two of its glyphs, by the print's ink", async () => {
+    // Seed 13's hx-052: the detector's box of blurred 5 px print spans its middle two glyphs (1.9 of
+    // its glyph heights, under the 2.2 of a 4-glyph word); the print's inked columns span all four.
+    const middle: TextLine = { ...shortLine, centre: { x: 56, y: 101 }, length: 19 };
+    const found = await repeatUnder('11', middle);
+    expect(found?.notes?.join(' ')).toMatch(/too small or blurred to read/);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    // Digits that are not the first four's, in order, keep the detector's length: other print (a
+    // blurred expiry "88/88" read "99").
+    expect(await repeatUnder('99', middle)).toBeUndefined();
+    expect(await repeatUnder('14', middle)).toBeUndefined();
+  });
+
   it("looks for no repeat under a vertical card's stacked groups (no line to print it under)", async () => {
     // The same glyphs, said to be printed as four stacked groups: the unread line is let be.
     const stacked = { ...number, lines: number.glyphs.map((_, i) => Math.floor(i / 4)) };

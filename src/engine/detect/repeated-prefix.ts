@@ -232,6 +232,16 @@ function digitRuns(word: readonly ReadGlyph[]): ReadGlyph[][] {
   return runs;
 }
 
+/** Whether the digits of `read` appear in `digits` in the same order (a blurred repeat read in part). */
+function inOrderWithin(read: readonly ReadGlyph[], digits: string): boolean {
+  let k = 0;
+  for (const g of read) {
+    k = digits.indexOf(g.char, k) + 1;
+    if (k === 0) return false;
+  }
+  return true;
+}
+
 /** A matched word that is the number's start digit for digit (no misread, not shifted). */
 const exactly = (word: readonly ReadGlyph[], number: string) =>
   word.every((g) => g.confidence > 0) && word.map((g) => g.char).join('') === number.slice(0, word.length);
@@ -359,12 +369,22 @@ export async function detectRepeatedPrefixLearned(
     const readWords = wordsOf(glyphs);
     const match = prefixWord(readWords, prefix);
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
+    // The detector's box of print this small and blurred can cover half the word (two of a repeat's
+    // four glyphs, seed 13's hx-052, read "01" under "6011"): such a line is measured by its print's
+    // inked columns along the crop, when the digits read in it are digits of the first four in order.
+    // A blurred expiry ("88/88" read "99" under "4514") is not.
+    const inkSpan = wordExtent(crop, lineSpan(crop, l), l.glyphHeight * crop.scale);
+    const minLength = REPEAT_BAND.minWordLength * l.glyphHeight;
+    const longEnough =
+      l.length >= minLength ||
+      ((inkSpan[1] - inkSpan[0]) / crop.scale >= minLength &&
+        inOrderWithin(glyphs.filter(isDigit), prefix.slice(0, 4)));
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
     // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
     const unread =
       !match &&
       wordOnly &&
-      l.length >= REPEAT_BAND.minWordLength * l.glyphHeight &&
+      longEnough &&
       startsUnderFirstDigit(band) &&
       // Four digits at most and no word read: letters, or a date's or a label's '/', ':', '.' or '-',
       // make it a word, a date, a label. A lone mark ('#', '*') is what a blur of small digits reads as
