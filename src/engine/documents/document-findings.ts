@@ -9,7 +9,7 @@
 import { throwIfAborted } from '../detect/abort';
 import { LABELLED_CODE_NOTE } from '../detect/labelled-code';
 import { MIRRORED_NOTE } from '../detect/mirrored-relief';
-import { shownInPartFinding } from '../detect/last-four-shown';
+import { CUT_SHORT_NOTE, shownInPartFinding } from '../detect/last-four-shown';
 import { rotateGray90 } from '../image/transform';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
@@ -319,11 +319,16 @@ function evidenceOf(
 }
 
 /**
- * The card engine's number readings, leading groups shown in part among them (not the 4-digit repeat
- * of the first four).
+ * The card engine's number readings, leading groups shown in part and numbers cut by the frame before
+ * their last four among them (not the 4-digit repeat of the first four): 11 digits of a card number
+ * at the photo's edge tell a card front as well as 16 do.
  */
 const cardNumberReadings = (existing: readonly Finding[]) =>
-  existing.filter((f) => f.kind === 'card-number' && (f.text.length >= 12 || shownInPartFinding(f)));
+  existing.filter(
+    (f) =>
+      f.kind === 'card-number' &&
+      (f.text.length >= 12 || shownInPartFinding(f) || !!f.notes?.includes(CUT_SHORT_NOTE)),
+  );
 
 /**
  * Whether the card engine's number could be an identity document's digits: found on a page with more
