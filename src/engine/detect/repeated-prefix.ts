@@ -371,14 +371,17 @@ export async function detectRepeatedPrefixLearned(
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
     // The detector's box of print this small and blurred can cover half the word (two of a repeat's
     // four glyphs, seed 13's hx-052, read "01" under "6011"): such a line is measured by its print's
-    // inked columns along the crop, when the digits read in it are digits of the first four in order.
-    // A blurred expiry ("88/88" read "99" under "4514") is not.
+    // inked columns along the crop, when two digits or more are read in it and they are digits of the
+    // first four in order. A blurred expiry ("88/88" read "99" under "4514") is not, nor a line read as
+    // nothing or a mark (only the detector's box speaks for those).
     const inkSpan = wordExtent(crop, lineSpan(crop, l), l.glyphHeight * crop.scale);
     const minLength = REPEAT_BAND.minWordLength * l.glyphHeight;
+    const readDigits = glyphs.filter(isDigit);
     const longEnough =
       l.length >= minLength ||
       ((inkSpan[1] - inkSpan[0]) / crop.scale >= minLength &&
-        inOrderWithin(glyphs.filter(isDigit), prefix.slice(0, 4)));
+        readDigits.length >= 2 &&
+        inOrderWithin(readDigits, prefix.slice(0, 4)));
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
     // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
     const unread =

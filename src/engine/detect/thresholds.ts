@@ -428,7 +428,7 @@ export const REPEAT_BAND = {
   after: 7,
   /** A line read short (three of the four) is the repeat only when no longer than this many of its glyph heights. */
   maxWordLength: 4.5,
-  /** ...and an unread line only when at least this long (four glyphs, not a mark; by its box, or by its ink when the digits read in it are the first four's)... */
+  /** ...and an unread line only when at least this long (four glyphs, not a mark; by its box, or by its ink when two digits or more read in it are the first four's)... */
   minWordLength: 2.2,
   /** ...and starting within this many of the number's glyph heights of its first digit. */
   unreadStart: 1.5,

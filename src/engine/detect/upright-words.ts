@@ -82,26 +82,21 @@ export function readsAsPhoneLine(text: string): boolean {
 }
 
 /**
- * Whether `text` holds a phone number by how it is written, in one of three notations:
+ * Whether `text` holds a phone number by how it is written, in one of two notations:
  * - North American (NANP): a 3-digit area code in parentheses then 3 and 4 digits ("1 (800) 711-4787";
  *   full-width parentheses as the recognizer may read them), or 3, 3 and 4 digits joined by hyphens or
  *   dots ("1-800-711-6859", "800.711.6859", and "-800-711-6859" where the crop cut off the "1") on a
  *   line of at most 11 digits (a country code and ten): a card number misread with two marks taken for
  *   hyphens ("5412 751-234-5678 9010") holds more.
- * - International (ITU-T E.123): "+", a country code of 1 to 3 digits, then the number ("+1 800 711
- *   102 432", "+44 20 7946 0123"). A card number is never written after a "+", and its first group has
- *   four digits.
- * - National with the trunk prefix 0 (ITU-T E.123's national notation, as in the UK, Germany, India):
- *   "0800 711 670", "020 7946 0123". Card numbers start with 1 to 9 (ISO/IEC 7812-1's major industry
- *   identifier 0 is no payment card), and print in groups of four.
- * Numbers of more than 15 digits (E.164's longest) are none of these.
+ * - International (ITU-T E.123, `internationalPhone`): "+", a country code, then groups not in a card
+ *   number's layout ("+1 800 711 102 432").
+ * National numbers with the trunk prefix 0 ("0800 711 670") are not taken by their shape: a card
+ * number whose first group is masked or unread reads the same ("0151 128 0366").
  */
 export function printedAsPhoneNumber(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
   return (
-    NANP_PHONE.test(text) ||
-    (NANP_JOINED.test(text) && digits <= NANP_MAX_DIGITS) ||
-    ((INTERNATIONAL.test(text) || NATIONAL.test(text)) && digits <= E164_MAX_DIGITS)
+    NANP_PHONE.test(text) || (NANP_JOINED.test(text) && digits <= NANP_MAX_DIGITS) || internationalPhone(text)
   );
 }
 
@@ -114,21 +109,30 @@ const NANP_PHONE = /[(（]\s*\d{3}\s*[)）]\s*\d{3}[\s.-]?\d{4}(?!\d)/;
 const NANP_JOINED = /(?:^[.-]|(?<![\d.-]))(?:1[.-])?\d{3}([.-])\d{3}\1\d{4}(?!\d|[.-]\d)/;
 /** A NANP number's digits: the country code 1 and ten. */
 const NANP_MAX_DIGITS = 11;
-/**
- * "+1 800 711 102 432", "+44 20 7946 0123", "+49-30-1234567": a country code and the number's groups,
- * with no digits before the "+".
- */
-const INTERNATIONAL = /(?<!\d[\s.-]?)\+\s?\d{1,3}[\s.-]\d[\d\s.-]{5,}/;
-/**
- * "0800 711 670", "020 7946 0123", "0345 300 0000": the trunk prefix 0, then groups of 3 or 4, with no
- * group of digits before or after it (a card number misread with a digit lost, "217 0904 4323 1055",
- * holds such a run among its groups), and not three groups of four (a card number's last twelve
- * read without its first group: "0009 9013 9424").
- */
-const NATIONAL =
-  /(?<![\d+][\s.-]?)(?!\d{4}[\s.-]\d{4}[\s.-]?\d{4}(?![\s.-]?\d))0\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}(?![\s.-]?\d)/;
+/** "+", a country code of 1 to 3 digits, and the groups after it, with no digit before the "+". */
+const INTERNATIONAL = /(?<!\d[\s.-]?)\+\s?(\d{1,3})((?:[\s.-]+\d+)+)/;
 /** The most digits an international phone number has (ITU-T E.164). */
 const E164_MAX_DIGITS = 15;
+
+/**
+ * A phone number in ITU-T E.123's international notation: "+", a country code of 1 to 3 digits, then
+ * groups of which one at least is under four digits and at most one is of four, at most 15 digits in
+ * all (E.164): "+1 800 711 102 432", "+1 800711 102 432", "+49 30 1234567". A card number is never
+ * written after a "+", and prints in groups of four (Amex 4-6-5): one read with its first digit taken
+ * for a "+" ("+412 7512 3456 7890"), and with a digit lost as well ("+412 7512 345 7890"), is none.
+ * UK-style "+44 20 7946 0123" (two groups of four) is not taken either.
+ */
+function internationalPhone(text: string): boolean {
+  const m = INTERNATIONAL.exec(text);
+  if (!m) return false;
+  const groups = m[2].split(/[\s.-]+/).filter(Boolean);
+  const digits = m[1].length + groups.join('').length;
+  return (
+    digits <= E164_MAX_DIGITS &&
+    groups.some((g) => g.length < 4) &&
+    groups.filter((g) => g.length === 4).length <= 1
+  );
+}
 
 /** Whether `text` holds a word of the card's print (letters only, any case). */
 export function readsCardWord(text: string): boolean {
