@@ -374,14 +374,16 @@ export async function detectRepeatedPrefixLearned(
     // inked columns along the crop, when two digits or more are read in it and they are digits of the
     // first four in order. A blurred expiry ("88/88" read "99" under "4514") is not, nor a line read as
     // nothing or a mark (only the detector's box speaks for those).
-    const inkSpan = wordExtent(crop, lineSpan(crop, l), l.glyphHeight * crop.scale);
+    // The line's inked extent along the crop, worked out once and only where it is asked for.
+    let lineInk: [number, number] | undefined;
+    const inkOfLine = () => (lineInk ??= wordExtent(crop, lineSpan(crop, l), l.glyphHeight * crop.scale));
     const minLength = REPEAT_BAND.minWordLength * l.glyphHeight;
     const readDigits = glyphs.filter(isDigit);
     const longEnough =
       l.length >= minLength ||
-      ((inkSpan[1] - inkSpan[0]) / crop.scale >= minLength &&
-        readDigits.length >= 2 &&
-        inOrderWithin(readDigits, prefix.slice(0, 4)));
+      (readDigits.length >= 2 &&
+        inOrderWithin(readDigits, prefix.slice(0, 4)) &&
+        (inkOfLine()[1] - inkOfLine()[0]) / crop.scale >= minLength);
     // Print too blurred to read, shaped like a 4-glyph word and starting under the first digit, with
     // nothing but a few digits read in it: the repeat's place on many cards. Hidden, since a missed digit leaks.
     const unread =
@@ -393,11 +395,11 @@ export async function detectRepeatedPrefixLearned(
       // make it a word, a date, a label. A lone mark ('#', '*') is what a blur of small digits reads as
       // (a 5 px repeat on a photo turned 40 degrees read "#").
       !glyphs.some((g) => /[\p{L}/:.-]/u.test(g.char)) &&
-      glyphs.filter(isDigit).length <= 4 &&
+      readDigits.length <= 4 &&
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
       // lost: "08/20" read "0820"), not a repeat too blurred to read, unless the number's first two
       // lead them.
-      (!plainlyRead(glyphs.filter(isDigit)) || ledByPrefix(glyphs.filter(isDigit), prefix));
+      (!plainlyRead(readDigits) || ledByPrefix(readDigits, prefix));
     // Where the number's first four are in doubt (a digit unread, or the number misread in embossed
     // relief), four to six digits read plainly in the repeat's place (a word under the number's first
     // digit, nothing else on the line; Mir prints six) are the repeat, whatever else the reading says
@@ -423,21 +425,17 @@ export async function detectRepeatedPrefixLearned(
     if (!placed && !unread && !(wordOnly && shortPrefixRead(glyphs, prefix))) continue;
     // Above the number, where the bank's name and the chip are, only the first digits read plainly.
     if (down < 0 && (!match || !exactly(match, prefix))) continue;
-    const measured = wordExtent(
-      crop,
-      placed ? [placed[0].x0, placed[placed.length - 1].x1] : lineSpan(crop, l),
-      l.glyphHeight * crop.scale,
-    );
+    const measured = placed
+      ? wordExtent(crop, [placed[0].x0, placed[placed.length - 1].x1], l.glyphHeight * crop.scale)
+      : inkOfLine();
     // Four glyphs not placed one by one: the mask reaches four of them from the start at least, at
     // the pitch of the digits read where two or more were (the detector's height of small print in
     // glare can fall short of it), and a glyph more (the recognizer's boxes of print this small sit
     // closer than the glyphs stand: a repeat in glare kept its last digit uncovered).
-    const read = glyphs.filter(isDigit);
+    const n = readDigits.length;
     const advance =
-      read.length >= 2
-        ? (read[read.length - 1].x0 + read[read.length - 1].x1 - read[0].x0 - read[0].x1) /
-          2 /
-          (read.length - 1)
+      n >= 2
+        ? (readDigits[n - 1].x0 + readDigits[n - 1].x1 - readDigits[0].x0 - readDigits[0].x1) / 2 / (n - 1)
         : 0;
     const least = Math.max(REPEAT_BAND.minMaskLength * l.glyphHeight * crop.scale, 5 * advance);
     const span: [number, number] = placed
