@@ -16,9 +16,15 @@
 // gap's middle and the kept print leaves that edge alone and still covers the hidden print, which ends
 // before the gap.
 //
-// Boxes are only ever taken back to the gap here, never grown to it: a box that seems to stop short of
-// its own print's end may be right, with a stain or a scratch across the gap taken for print (on the
-// development sets, growing boxes to the gap fixed no leak and lost one last-four digit).
+// A box is never grown across the gap: a stain or a scratch in it can be taken for print (on the
+// development sets, growing boxes to the gap's far side fixed no leak and lost one last-four digit).
+// But a box that stops short of its own print's end is grown to that end (the gap's near side, at
+// most `GLYPH_GAP.maxGrowth` of a pitch), and one that starts on the print before it is cut back to
+// the gap's middle: the readers' boxes can be the pitch's cells shifted a few pixels along the line,
+// each ending inside its own print and starting in the gap before it, and the mask of the last
+// hidden digit, ending at the middle of the two boxes, then left a sliver of that digit showing (a
+// 19-digit card in held-out seed 14). Grown only to the near side, a box ends before the gap's
+// middle, and the mask, at the middle of the boxes, stays off the kept print.
 import type { GrayImage, Point, Quad } from '../types';
 import { median } from '../math';
 import { edgeStrength, secondLargest } from '../image/sample';
@@ -35,8 +41,9 @@ interface Extent {
 
 /**
  * Each glyph's box kept off the print of its next neighbour, in its group or across a group gap: a
- * box that runs past the middle of the gap is cut back to that middle, and the neighbour's box, where
- * it starts later than its print, is grown back to it. A mask of a hidden digit
+ * box that runs past the middle of the gap is cut back to that middle, one that stops short of its
+ * print's end is grown to it; the neighbour's box, where it starts later than its print, is grown
+ * back to it, and where it starts before the gap's middle, is cut to it. A mask of a hidden digit
  * before a kept one (masks part two boxes at their middle, never short of the hidden box:
  * masks/from-findings.ts) then stops before the kept print.
  *
@@ -75,7 +82,18 @@ export function fitGlyphsToGaps(gray: GrayImage, glyphs: readonly Quad[]): Quad[
     const gap = gapBetween(gray, along, down, [ca, cb], band, pitch, lineHeight);
     if (gap === undefined) continue;
     if (a.u1 > gap.middle) out[i - 1] = moveEnd(out[i - 1], along, gap.middle - a.u1, 'right');
+    // A box that stops short of its own print (the readers' boxes, evenly pitched, shifted a few
+    // pixels along the line) is grown to where that print ends, never past the gap.
+    else if (a.u1 < gap.printBefore)
+      out[i - 1] = moveEnd(
+        out[i - 1],
+        along,
+        Math.min(gap.printBefore - a.u1, GLYPH_GAP.maxGrowth * pitch),
+        'right',
+      );
     if (b.u0 > gap.printAfter) out[i] = moveEnd(out[i], along, b.u0 - gap.printAfter, 'left');
+    // A box that starts on the print before it is cut back to the gap's middle.
+    else if (b.u0 < gap.middle) out[i] = moveEnd(out[i], along, b.u0 - gap.middle, 'left');
   }
   return out;
 }
@@ -102,7 +120,7 @@ function gapBetween(
   band: readonly [number, number],
   pitch: number,
   lineHeight: number,
-): { middle: number; printAfter: number } | undefined {
+): { middle: number; printBefore: number; printAfter: number } | undefined {
   const [ca, cb] = centres;
   const stepU = GLYPH_GAP.columnStep;
   const stepV = Math.max(1, lineHeight / GLYPH_INK.rowsPerGlyph);
@@ -146,7 +164,11 @@ function gapBetween(
   }
   if (!best) return undefined;
   // The edge filter reaches a pixel either side: print begins a pixel past the last column clear of it.
-  return { middle: (us[best[0]] + us[best[1]]) / 2, printAfter: us[best[1]] + 1 };
+  return {
+    middle: (us[best[0]] + us[best[1]]) / 2,
+    printBefore: us[best[0]] - 1,
+    printAfter: us[best[1]] + 1,
+  };
 }
 
 /**

@@ -374,6 +374,8 @@ export const GLYPH_GAP = {
   inkShare: 0.35,
   /** Columns are sampled this far apart (source pixels): a cell's edge is a pixel or two wide. */
   columnStep: 0.5,
+  /** A box short of its print's end is grown at most this many pitches. */
+  maxGrowth: 0.25,
 } as const;
 
 /**
