@@ -3,7 +3,7 @@ import { learnedLineOcr, UNREAD } from '../../src/engine/learned/line-reader';
 import type { TextModels } from '../../src/engine/learned/models';
 import type { GrayImage } from '../../src/engine/types';
 
-const alphabet = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'B', '.', ' '];
+const alphabet = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'B', ' '];
 
 /**
  * A 40 px tall crop with dark glyph blocks (12 px wide, rows 10-30) at the given left edges, and a
@@ -60,15 +60,6 @@ describe('the learned line reader', () => {
     const { img, ocr } = scene([20, 40, 60, 80], '41B1', [26, 46, 66, 86], { 2: '8' });
     const page = await ocr.recognize(img, { psm: 7 });
     expect(page.lines[0].text).toBe('4181');
-  });
-
-  it('keeps the decimal point of an amount read whole (a price is no 3-digit code)', async () => {
-    const { img, ocr } = scene([20, 40, 60, 80], '6.95', [26, 46, 66, 86]);
-    const page = await ocr.recognize(img, { psm: 7 });
-    expect(page.lines[0].text).toBe('6.95');
-    // A number whose point is not an amount's (three decimals) is still read over digits only.
-    const other = scene([20, 40, 60, 80, 100], '6.951', [26, 46, 66, 86, 106]);
-    expect((await other.ocr.recognize(other.img, { psm: 7 })).lines[0].text).not.toContain('.');
   });
 
   it('marks a glyph the recognizer skipped (ink two pitches on, nothing emitted)', async () => {

@@ -205,19 +205,10 @@ function markDroppedGlyphs(word: Placed[], pitch: number): Placed[] {
 }
 
 /**
- * A money amount as receipts and statements print it: up to six digits, a decimal point or comma,
- * two decimals ("6.95", "10,19").
- */
-const AMOUNT = /^\d{1,6}[.,]\d{2}$/;
-
-/**
  * A word that is mostly digits (half or more) is replaced by the digits-only decode over the same
- * span: a look-alike letter the full decode chose becomes the digit that competed with it. An amount
- * read whole keeps its separator: over digits only, a receipt's "6.95" reads "695", a 3-digit
- * security code's shape (a price masked as a card's code in held-out seed 14).
+ * span: a look-alike letter the full decode chose becomes the digit that competed with it.
  */
 function preferDigits(word: Placed[], digits: Placed[]): Placed[] {
-  if (AMOUNT.test(word.map((c) => c.char).join(''))) return word;
   const real = word.filter((c) => isDigit(c.char)).length;
   if (real < 0.5 * word.length) return word;
   const x0 = word[0].x0;
