@@ -28,7 +28,9 @@ const add = (key: string, ms: number) => {
 /** The first engine frame that is not a reader's own plumbing: who asked for the read. */
 function caller(): string {
   const frames = (new Error().stack ?? '').split('\n').slice(3);
-  const own = frames.find((f) => f.includes('/src/') && !/line-reader|read-line|tesseract|\/ocr\//.test(f));
+  const own = frames.find(
+    (f) => f.includes('/src/') && !/line-reader|read-line|recent-reads|tesseract|\/ocr\//.test(f),
+  );
   return own ? own.replace(/.*\/src\//, '').replace(/:\d+\)?$/, '') : '?';
 }
 
@@ -54,6 +56,8 @@ timed(engine.ocr, 'recognize', (a) => `tesseract psm ${psm(a)} <- ${caller()}`);
 if (engine.models) {
   timed(engine.models, 'detect', (a) => `text detector, long side ${a[1]}`);
   timed(engine.models, 'recognize', () => `learned recognizer <- ${caller()}`);
+  if (engine.models.classifyDirection)
+    timed(engine.models, 'classifyDirection', () => `direction classifier <- ${caller()}`);
 }
 timed(engine.barcodes, 'read', () => 'barcodes');
 timed(engine.core, 'analyze', () => 'analyze (all of the above inside)');

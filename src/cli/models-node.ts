@@ -2,18 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { errorText } from '../engine/error-codes';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MODEL_FILES } from '../engine/worker/model-assets';
 import {
   loadTextModels,
   ModelLoadError,
   type TextModels,
   type TextModelSource,
 } from '../engine/learned/models';
-
-const FILES = {
-  detector: 'ch_PP-OCRv4_det_infer.onnx',
-  recognizer: 'ch_PP-OCRv4_rec_infer.onnx',
-  dictionary: 'ppocr_keys_v1.txt',
-} as const;
 
 /**
  * onnxruntime threads when the caller names none: LASTFOUR_ORT_THREADS (a whole number from 1), else
@@ -34,7 +29,7 @@ export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads())
   const require = createRequire(import.meta.url);
   const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
   return {
-    read: async (file) => new Uint8Array(await readFile(path.join(dir, FILES[file]))),
+    read: async (file) => new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file]))),
     wasmPaths: ortDist + path.sep,
     threads,
   };

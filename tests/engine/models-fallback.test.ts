@@ -9,6 +9,8 @@ import { main } from '../../src/cli/main';
 import { modelDir, nodeModelSource } from '../../src/cli/models-node';
 import { loadTextModels, ModelLoadError } from '../../src/engine/learned/models';
 import { decodeImageNode } from '../../src/engine/platform/node';
+import { createCanvas } from '@napi-rs/canvas';
+import type { GrayImage } from '../../src/engine/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'lastfour-models-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,6 +42,37 @@ describe('text models that cannot be loaded', () => {
     expect(err).toBeInstanceOf(ModelLoadError);
     expect((err as Error).message).toMatch(/text recognizer model could not be read/);
   });
+
+  it('a folder without the direction classifier still loads; the classifier is then off', async () => {
+    // brokenModels copies the detector, recognizer and dictionary only.
+    const models = await loadTextModels(nodeModelSource(brokenModels('none'), 1));
+    expect(models.classifyDirection).toBeUndefined();
+    expect(typeof models.recognize).toBe('function');
+  }, 60_000);
+
+  it('a damaged direction classifier is left off the same way', async () => {
+    const out = brokenModels('none');
+    writeFileSync(join(out, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'), new Uint8Array(2048).fill(7));
+    const models = await loadTextModels(nodeModelSource(out, 1));
+    expect(models.classifyDirection).toBeUndefined();
+  }, 60_000);
+
+  it('the shipped classifier calls printed words upright, and the same crop turned half round not', async () => {
+    const models = await loadTextModels(nodeModelSource(modelDir(), 1));
+    const canvas = createCanvas(300, 48);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 300, 48);
+    g.fillStyle = '#000';
+    g.font = '30px sans-serif';
+    g.fillText('VALID THRU', 8, 36);
+    const rgba = g.getImageData(0, 0, 300, 48).data;
+    const upright: GrayImage = { width: 300, height: 48, data: new Uint8Array(300 * 48) };
+    for (let i = 0; i < upright.data.length; i++) upright.data[i] = rgba[4 * i];
+    const turned: GrayImage = { ...upright, data: upright.data.slice().reverse() };
+    expect(await models.classifyDirection!(upright)).toBeGreaterThan(0.9);
+    expect(await models.classifyDirection!(turned)).toBeLessThan(0.1);
+  }, 60_000);
 
   it('the CLI says so and still redacts the card with Tesseract alone', async () => {
     const fixtures = resolve(__dirname, '../fixtures/cards');

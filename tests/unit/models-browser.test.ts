@@ -17,7 +17,10 @@ function serve(files: Record<string, { status?: number; type?: string; body?: Ui
         return new Response('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } });
       return new Response(f.body ?? new Uint8Array(0), {
         status: f.status ?? 200,
-        headers: { 'content-type': f.type ?? 'application/octet-stream' },
+        headers: {
+          'content-type': f.type ?? 'application/octet-stream',
+          'content-length': String(f.body?.length ?? 0),
+        },
       });
     }),
   );
@@ -54,6 +57,22 @@ describe('browser text-model source', () => {
     await expect(source.read('dictionary')).rejects.toThrow(/ppocr_keys_v1\.txt is missing from the server/);
   });
 
+  it('shows the download share when the optional classifier is missing', async () => {
+    const bytes = (n: number) => new Uint8Array(n).fill(1);
+    serve({
+      'ch_PP-OCRv4_det_infer.onnx': { body: bytes(30) },
+      'ch_PP-OCRv4_rec_infer.onnx': { body: bytes(60) },
+      'ppocr_keys_v1.txt': { body: bytes(10), type: 'text/plain' },
+      'ch_ppocr_mobile_v2.0_cls_infer.onnx': { status: 404 },
+    });
+    const shares: [number, number][] = [];
+    const source = browserModelSource(modelAssetUrls(APP), (n, total) => shares.push([n, total]));
+    await expect(source.read('classifier')).rejects.toThrow(/HTTP 404/);
+    for (const f of ['dictionary', 'detector', 'recognizer'] as const) await source.read(f);
+    // Every file's size known (the missing one as nothing): the share ends whole.
+    expect(shares.at(-1)).toEqual([100, 100]);
+  });
+
   it('refuses any other origin (no CDN)', () => {
     serve({});
     const cdn = 'https://cdn.jsdelivr.net/npm/onnxruntime-web/dist/';
@@ -67,6 +86,7 @@ describe('browser text-model source', () => {
     expect(modelAssetCopies.map((c) => `${c.dest}/${c.src.split('/').pop()}`).sort()).toEqual([
       'models/ch_PP-OCRv4_det_infer.onnx',
       'models/ch_PP-OCRv4_rec_infer.onnx',
+      'models/ch_ppocr_mobile_v2.0_cls_infer.onnx',
       'models/ppocr_keys_v1.txt',
       'ort/ort-wasm-simd-threaded.mjs',
       'ort/ort-wasm-simd-threaded.wasm',

@@ -115,6 +115,52 @@ describe('proseWayUp', () => {
   });
 });
 
+describe('proseWayUp with the direction classifier', () => {
+  const gray = page([
+    { x: 260, y: 110, length: 200, gh: 20, dir: 1 },
+    { x: 220, y: 290, length: 160, gh: 16, dir: 1 },
+  ]);
+  const words = [line(260, 110, 200, 20), line(220, 290, 160, 16)];
+  /** A classifier that sees which half is darker, as sure as `p`; `asked` counts its runs. */
+  const classifier = (p: number) => {
+    const c = {
+      asked: 0,
+      classify: async (crop: GrayImage) => (c.asked++, darkerFirstHalf(crop) ? p : 1 - p),
+    };
+    return c;
+  };
+
+  it('reads each line only the way the classifier is sure of, when that reading is words', async () => {
+    const reader = darkFirstReader();
+    const cls = classifier(0.99);
+    expect(await proseWayUp(gray, reader, number(0), words, undefined, cls.classify)).toBe(0);
+    // Two lines, one read each; both crops of each classified.
+    expect(reader.asked).toBe(2);
+    expect(cls.asked).toBe(4);
+    const turned = darkFirstReader();
+    expect(await proseWayUp(gray, turned, number(Math.PI), words, undefined, classifier(0.99).classify)).toBe(
+      1,
+    );
+    expect(turned.asked).toBe(2);
+  });
+
+  it('reads both ways where the classifier is unsure', async () => {
+    const reader = darkFirstReader();
+    expect(await proseWayUp(gray, reader, number(0), words, undefined, classifier(0.7).classify)).toBe(0);
+    expect(reader.asked).toBe(4);
+  });
+
+  it('never votes on the classifier alone: a sure call the recognizer does not read as words is read both ways', async () => {
+    // The classifier is sure and wrong (it calls the right-to-left crops upright); the one reading
+    // it asks for is look-alike letters at 0.4, so the line is read the other way too and the words
+    // decide.
+    const reader = darkFirstReader();
+    const wrong = async (crop: GrayImage) => (darkerFirstHalf(crop) ? 0.01 : 0.99);
+    expect(await proseWayUp(gray, reader, number(0), words, undefined, wrong)).toBe(0);
+    expect(reader.asked).toBe(2 * 3);
+  });
+});
+
 const reading = (text: string, confidence: number): LineReading => ({
   crop: {} as LineReading['crop'],
   glyphs: [],

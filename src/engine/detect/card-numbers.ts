@@ -220,6 +220,8 @@ interface Ctx {
   wordWays: { angle: number; flip: 0 | 1 }[];
   /** The learned detector's lines (source pixels): the words around a number tell its way up. */
   pageLines?: readonly TextLine[];
+  /** The text direction classifier (TextModels.classifyDirection): which way to read those words first. */
+  classifyDirection?: TextModels['classifyDirection'];
   /** The card the photo shows (cardOnPage), looked for once and only when a rule asks for it. */
   cardOutline: () => CardOutline | undefined;
   signal?: AbortSignal;
@@ -817,7 +819,7 @@ function wordsWayUp(ctx: Ctx, line: CandidateLine): Promise<0 | 1 | undefined> {
     length: line.length / ctx.scale,
     glyphHeight: line.glyphHeight / ctx.scale,
   };
-  return proseWayUp(ctx.gray, ctx.learned, number, ctx.pageLines, ctx.signal);
+  return proseWayUp(ctx.gray, ctx.learned, number, ctx.pageLines, ctx.signal, ctx.classifyDirection);
 }
 
 /**
@@ -1000,7 +1002,9 @@ export async function detectCardNumbersDetailed(
         ),
       );
     options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
-    lctx = { ...ctx, learned, pageLines: textLines };
+    // Recorded reads replayed (learnedStages) hold no classifier runs: the words are read both ways.
+    const classifyDirection = options.learnedStages ? undefined : options.models?.classifyDirection;
+    lctx = { ...ctx, learned, pageLines: textLines, classifyDirection };
     await readLines(lctx, learnedLines, found, (done) =>
       onProgress?.(
         0.05 + 0.6 * (done / learnedLines.length),

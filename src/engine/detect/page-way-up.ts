@@ -25,6 +25,16 @@ export interface LineInFrame {
  * of words printed along the number, on the same card (within `PAGE_WAY.reach` of the number's
  * length of it), are read both ways round (their middle `PAGE_WAY.readLength` glyph heights); each
  * one read clearly better one way votes for it, until `PAGE_WAY.agreeingLines` agree.
+ *
+ * With `classifyDirection` (PaddleOCR's text direction classifier, TextModels.classifyDirection, a
+ * few milliseconds against a recognizer read's 50 to 150) a line the classifier calls one way round,
+ * sure of it on both crops (`PAGE_WAY.classifierSure`), is read that way only: when that reading is
+ * words with `PAGE_WAY.minConfidence`, it votes without the other read. The recognizer still has the
+ * last word (no vote on the classifier alone: it is sure and wrong on digits and some embossed
+ * names); otherwise the line is read both ways as above. Over the 350 lines asked about on the shared
+ * real and synthetic cards, the real ones turned and degraded, and held-out seeds 1 and 14, the
+ * classifier was sure of 250 and the one reading was words on 222; it was sure against the words once
+ * (a degraded line read "GOOD", whose one reading was then no words: read both ways). Masks unchanged.
  */
 export async function proseWayUp(
   gray: GrayImage,
@@ -32,6 +42,7 @@ export async function proseWayUp(
   number: LineInFrame,
   lines: readonly TextLine[],
   signal?: AbortSignal,
+  classifyDirection?: (crop: GrayImage) => Promise<number>,
 ): Promise<0 | 1 | undefined> {
   const gh = number.glyphHeight;
   const candidates = lines
@@ -57,11 +68,15 @@ export async function proseWayUp(
     // time (it grows with the crop's length): the middle of a long line is read.
     const part = { ...l, length: Math.min(l.length, PAGE_WAY.readLength * l.glyphHeight) };
     // Read in the number's frame (a line's own angle leaves which end reads first open).
-    const [asNumber, halfRound] = await Promise.all([
-      readCrop(reader, cropTextLine(gray, part, number.angle)),
-      readCrop(reader, cropTextLine(gray, part, number.angle + Math.PI)),
-    ]);
-    const vote = wayOfWords(asNumber, halfRound);
+    const crops = [cropTextLine(gray, part, number.angle), cropTextLine(gray, part, number.angle + Math.PI)];
+    const guess =
+      classifyDirection && (await classifiedWay(crops[0].image, crops[1].image, classifyDirection));
+    let vote: 0 | 1 | undefined;
+    if (guess !== undefined && wordy(await readCrop(reader, crops[guess]))) vote = guess;
+    else {
+      const [asNumber, halfRound] = await Promise.all(crops.map((c) => readCrop(reader, c)));
+      vote = wayOfWords(asNumber, halfRound);
+    }
     if (vote === 0) upright++;
     if (vote === 1) turned++;
     // Two lines that agree, and none against: a third could only leave the answer open.
@@ -77,8 +92,29 @@ export async function proseWayUp(
  * `PAGE_WAY.minConfidence` and clearly surer than the other (`PAGE_WAY.confidenceGap`): 0 or 1.
  */
 export function wayOfWords(a: LineReading, b: LineReading): 0 | 1 | undefined {
-  const wordy = (r: LineReading) => /\p{L}{3,}/u.test(r.text) && r.confidence >= PAGE_WAY.minConfidence;
   if (wordy(a) && a.confidence - b.confidence >= PAGE_WAY.confidenceGap) return 0;
   if (wordy(b) && b.confidence - a.confidence >= PAGE_WAY.confidenceGap) return 1;
+  return undefined;
+}
+
+/** A reading of words: a run of 3 letters, read with `PAGE_WAY.minConfidence`. */
+const wordy = (r: LineReading) => /\p{L}{3,}/u.test(r.text) && r.confidence >= PAGE_WAY.minConfidence;
+
+/**
+ * The way round the direction classifier calls a line, from its crop in the number's frame and the
+ * same crop turned half round: 0 or 1 when it is `PAGE_WAY.classifierSure` of one and as sure the
+ * other is turned, else undefined.
+ */
+async function classifiedWay(
+  asNumber: GrayImage,
+  halfRound: GrayImage,
+  classify: (crop: GrayImage) => Promise<number>,
+): Promise<0 | 1 | undefined> {
+  const sure = PAGE_WAY.classifierSure;
+  const up = await classify(asNumber);
+  if (up > 1 - sure && up < sure) return undefined;
+  const turned = await classify(halfRound);
+  if (up >= sure && turned <= 1 - sure) return 0;
+  if (up <= 1 - sure && turned >= sure) return 1;
   return undefined;
 }

@@ -218,6 +218,12 @@ export const PAGE_WAY = {
   readLength: 8,
   /** Lines that agree, with none against, settle it without reading the rest. */
   agreeingLines: 2,
+  /**
+   * The direction classifier is sure of a line's way round when it gives that way this probability
+   * on the crop, and the crop turned half round the other way as surely; the line is then read that
+   * way first (page-way-up.ts).
+   */
+  classifierSure: 0.9,
 } as const;
 
 /** Stage "lay out glyphs": printed groups (detect/group-digits.ts), in glyph pitches between centres. */

