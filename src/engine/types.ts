@@ -110,6 +110,12 @@ export interface Finding {
   /** One quad per character of `text`, in reading order, in source pixels of the upright image. */
   glyphs: Quad[];
   /**
+   * Card numbers: print read just before the first glyph, on the number's line at its size and
+   * pitch, that is not among its digits (a first group read in doubt and dropped as a stray):
+   * quads in reading order, source pixels. Masked with the number under every preset, never kept.
+   */
+  leadingPrint?: Quad[];
+  /**
    * For numbers printed over several lines (a vertical card's stacked groups): the printed line of
    * each glyph, 0 first. Masks never span two lines. Absent: one line.
    */

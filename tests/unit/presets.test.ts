@@ -113,4 +113,27 @@ describe('masksForFinding', () => {
   it('labels masks with the kept digits only', () => {
     expect(masksForFinding(f, 'last4')[0].label).toBe('••••••••••••1111');
   });
+
+  it("masks the print before a number's first digit (leadingPrint) with it, under every preset", () => {
+    // Two glyphs' worth of print read in doubt before "709443231055", 30 px before the first digit.
+    const g = finding('709443231055');
+    const leadingPrint: Quad[] = [40, 70].map((x) => [
+      { x, y: 200 },
+      { x: x + 24, y: 200 },
+      { x: x + 24, y: 240 },
+      { x, y: 240 },
+    ]);
+    const withLead = { ...g, leadingPrint };
+    const centres = leadingPrint.map((q) => ({ x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 }));
+    for (const preset of ['last4', 'first6last4', 'none'] as const) {
+      const masks = masksForFinding(withLead, preset);
+      expect(centres.every((p) => masks.some((m) => insideMask(p, m)))).toBe(true);
+      // The number's own glyphs hidden and kept as before.
+      expect(covered(g, masks)).toEqual(covered(g, masksForFinding(g, preset)));
+    }
+    // One mask from the print before to the last hidden digit; the label is the number's.
+    const [mask] = masksForFinding(withLead, 'last4');
+    expect(masksForFinding(withLead, 'last4')).toHaveLength(1);
+    expect(mask.label).toBe('••••••••1055');
+  });
 });

@@ -9,7 +9,7 @@ import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Point, Quad, RgbaImage } from '../types';
 import { insideQuad } from '../reading-frame';
 import { throwIfAborted } from './abort';
-import { brandOf, cardRulesBonus, lengthFitsBrand, wholeCardNumber } from './brands';
+import { brandOf, cardRulesBonus, lengthFitsBrand, usualLength, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { readsAsPhoneLine, wayOfKnownWords } from './upright-words';
@@ -25,6 +25,7 @@ import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
 import { fitGlyphsToInk } from './glyph-ink';
 import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thresholds';
+import { leadingPrint } from './leading-print';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
 import {
@@ -1246,11 +1247,18 @@ function takeFindings(
     const loose = groups.some((g) => g.length <= 2) && !(brand && luhnValid(text));
     const smaller = out.some((o) => height < FINDINGS.smallerNumber * o.glyphHeight);
     if (smaller && loose) continue;
+    // The number's own print before its first digit read, left out by the normalization: masked with
+    // it (only at the start: the last four stay where they were read), up to the usual length of a
+    // number. An uncertain direction masks every digit already; a whole number has lost nothing.
+    const whole = !!brand && lengthFitsBrand(text) && luhnValid(text);
+    const lead =
+      r.uncertain || whole ? [] : leadingPrint(r.run.slots, slots, usualLength(brand) - slots.length);
     const finding: Finding = {
       id: `card-${out.length + 1}`,
       kind: 'card-number',
       text,
       glyphs,
+      ...(lead.length ? { leadingPrint: quadsOf(lead) } : {}),
       confidence: numberConfidence(text, r.run),
       keepable: !r.uncertain && !cutShort && !partShown,
       enabledByDefault: true,

@@ -276,6 +276,18 @@ export const FINDINGS = {
   groundBeforeFrame: 3,
   /** A number printed under this share of an earlier number's height must be laid out like a card number. */
   smallerNumber: 0.9,
+  /**
+   * Print read before a number's first glyph and left out of its digits is masked with it
+   * (leading-print.ts) when each glyph lies at most this many pitches (edge to edge: a group's space
+   * is about one) before the next...
+   */
+  leadGap: 1.6,
+  /** ...centred within this share of the number's glyph height of its band... */
+  leadBand: 0.5,
+  /** ...this share of its height tall... */
+  leadHeight: [0.6, 1.6],
+  /** ...and a group at most. */
+  leadMax: 4,
 } as const;
 
 /**

@@ -87,18 +87,23 @@ function maskFromSpan(s: Span, f: Frame): Pick<Mask, 'x' | 'y' | 'width' | 'heig
  * emboss shadows, but stopping in the gap before any kept glyph so the kept digits stay untouched.
  */
 export function masksForFinding(finding: Finding, preset: KeepPreset, options: MaskOptions = {}): Mask[] {
-  const n = finding.glyphs.length;
-  if (n === 0) return [];
-  const kept = finding.keepable ? keptIndices(n, preset) : new Set<number>();
+  if (finding.glyphs.length === 0) return [];
+  const ownKept = finding.keepable ? keptIndices(finding.glyphs.length, preset) : new Set<number>();
+  // Print just before the number (Finding.leadingPrint) goes first, on its first line, never kept.
+  const lead = finding.leadingPrint ?? [];
+  const quads = [...lead, ...finding.glyphs];
+  const n = quads.length;
+  const kept = new Set([...ownKept].map((i) => i + lead.length));
+  const chars = '?'.repeat(lead.length) + finding.text;
   // Each printed line has its own frame (stacked groups on a vertical card); a mask never spans two.
-  const lineOf = (i: number) => finding.lines?.[i] ?? 0;
+  const lineOf = (i: number) => finding.lines?.[Math.max(0, i - lead.length)] ?? 0;
   const frames = new Map<number, Frame>();
   for (let i = 0; i < n; i++) {
     const l = lineOf(i);
-    if (!frames.has(l)) frames.set(l, lineFrame(finding.glyphs.filter((_, k) => lineOf(k) === l)));
+    if (!frames.has(l)) frames.set(l, lineFrame(quads.filter((_, k) => lineOf(k) === l)));
   }
   const frameOf = (i: number) => frames.get(lineOf(i)) as Frame;
-  const spans = finding.glyphs.map((q, i) => project(q, frameOf(i)));
+  const spans = quads.map((q, i) => project(q, frameOf(i)));
   const heights = spans.map((s) => s.v1 - s.v0).sort((a, b) => a - b);
   const h = heights[heights.length >> 1];
   const padY = (options.padY ?? 0.22) * h;
@@ -133,14 +138,14 @@ export function masksForFinding(finding: Finding, preset: KeepPreset, options: M
       s.u0 = Math.max(s.u0, Math.min(spans[i].u0, Math.max((prev.u1 + spans[i].u0) / 2, prev.u1 + 1.5)));
     }
     if (s.u1 > s.u0) {
-      const text = finding.text.slice(i, j + 1);
+      const text = chars.slice(i, j + 1);
       masks.push({
         id: `${finding.id}-m${masks.length}`,
         ...maskFromSpan(s, frame),
         kind: finding.kind,
         source: 'auto',
         confidence: finding.confidence,
-        label: maskLabel(finding, kept, text),
+        label: maskLabel(finding, ownKept, text),
         findingId: finding.id,
       });
     }
