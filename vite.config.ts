@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { pdfAssetCopies } from './src/engine/pdf/assets.ts';
-import { modelAssetCopies } from './src/engine/worker/model-assets.ts';
+import { MODEL_FILES, modelAssetCopies } from './src/engine/worker/model-assets.ts';
+import { foldAffineLayers } from './src/engine/learned/fold-affine.ts';
 
 // Every OCR asset is copied out of node_modules into the build and served from our own origin:
 // tesseract.js never reaches for its CDN defaults. Only the LSTM builds of the core are copied,
@@ -53,6 +54,18 @@ const securityHeaders = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+const folded: string[] = [MODEL_FILES.detector, MODEL_FILES.recognizer];
+function foldedCopy<T extends { src: string }>(target: T) {
+  if (!folded.some((f) => target.src.endsWith(`/${f}`))) return target;
+  return {
+    ...target,
+    transform: {
+      encoding: 'buffer' as const,
+      handler: (content: Buffer) => Buffer.from(foldAffineLayers(new Uint8Array(content)).bytes),
+    },
+  };
+}
+
 function cspMetaTag(): Plugin {
   return {
     name: 'lastfour-csp-meta',
@@ -72,7 +85,9 @@ export default defineConfig({
   plugins: [
     react(),
     // The text models and onnxruntime-web's wasm go to models/ and ort/ (src/engine/worker/model-assets.ts).
-    viteStaticCopy({ targets: [...ocrAssets, ...pdfAssetCopies, ...modelAssetCopies] }),
+    // The detector and recognizer are served with their affine blocks folded (fold-affine.ts), as the
+    // CLI loads them: the worker cannot fold them itself (protobufjs needs eval, the CSP forbids it).
+    viteStaticCopy({ targets: [...ocrAssets, ...pdfAssetCopies, ...modelAssetCopies.map(foldedCopy)] }),
     cspMetaTag(),
     VitePWA({
       registerType: 'prompt',

@@ -3,6 +3,7 @@ import { errorText } from '../engine/error-codes';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MODEL_FILES } from '../engine/worker/model-assets';
+import { foldAffineLayers } from '../engine/learned/fold-affine';
 import {
   loadTextModels,
   ModelLoadError,
@@ -29,7 +30,11 @@ export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads())
   const require = createRequire(import.meta.url);
   const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
   return {
-    read: async (file) => new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file]))),
+    read: async (file) => {
+      const bytes = new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file])));
+      // The same folded graphs the app's build serves (vite.config.ts): fewer passes, same outputs.
+      return file === 'detector' || file === 'recognizer' ? foldAffineLayers(bytes).bytes : bytes;
+    },
     wasmPaths: ortDist + path.sep,
     threads,
   };
