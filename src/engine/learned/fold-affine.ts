@@ -2,9 +2,10 @@
 // convolution with a learnable affine block (x * scale + bias, two scalars), a hard-swish written
 // out as four operators (x * clip(x + 3, 0, 6) / 6), and often a second affine block. onnxruntime
 // fuses none of them: its Conv+Mul fusion wants the constant as the Mul's second input, and
-// paddle2onnx writes it first. Each is a pass over the whole feature map, a third of the detector's
-// time. This rewrites the graph to the same arithmetic in fewer passes (exact but for float rounding:
-// outputs agree to about 1e-5, tests/unit/fold-affine.test.ts):
+// paddle2onnx writes it first. Each is a pass over the whole feature map (a third of the detector's
+// operator time in onnxruntime's profile). This rewrites the graph to the same arithmetic in fewer
+// passes, exact but for float rounding (outputs agree to about 1e-5, tests/engine/fold-affine.test.ts;
+// a detector run about 9% and a recognizer run about 5% faster in Node):
 //   Conv -> Mul(s) -> Add(b)           => Conv with weights s*W, bias s*B + b
 //   Add(3) -> Clip(0, 6) -> Mul -> Div(6) => x * HardSigmoid(x; alpha 1/6, beta 1/2)
 //   Mul(s) -> Add(b) -> 1x1 Conv       => Conv with weights s*W, bias B + b * sum(W) (no padding)
@@ -121,8 +122,24 @@ class GraphEdit {
     return name;
   }
 
-  private remove(dead: Set<OnnxNode>) {
-    this.graph.node = this.graph.node.filter((n) => !dead.has(n));
+  /**
+   * One rewrite over the graph: `fold` looks at each node (with the readers of every value as the
+   * pass began) and, where it rewrote, returns the nodes it left without a use. Returns how many.
+   */
+  private pass(fold: (node: OnnxNode, c: Map<string, OnnxNode[]>) => OnnxNode[] | undefined): number {
+    const c = this.consumers();
+    const dead = new Set<OnnxNode>();
+    let n = 0;
+    // Over the nodes as the pass began: a rewrite adds its new constants to the graph's front.
+    for (const node of [...this.graph.node]) {
+      if (dead.has(node)) continue;
+      const gone = fold(node, c);
+      if (!gone) continue;
+      for (const d of gone) dead.add(d);
+      n++;
+    }
+    this.graph.node = this.graph.node.filter((x) => !dead.has(x));
+    return n;
   }
 
   private convWeights(conv: OnnxNode) {
@@ -135,15 +152,12 @@ class GraphEdit {
   }
 
   foldConvAffine(): number {
-    const c = this.consumers();
-    const dead = new Set<OnnxNode>();
-    let n = 0;
-    for (const conv of this.graph.node) {
-      if (conv.opType !== 'Conv' || conv.input.length < 2) continue;
+    return this.pass((conv, c) => {
+      if (conv.opType !== 'Conv' || conv.input.length < 2) return undefined;
       const mul = this.only(c, conv.output[0], 'Mul');
       const s = mul && this.scalar(GraphEdit.other(mul, conv.output[0]));
       const cw = this.convWeights(conv);
-      if (!mul || s === undefined || !cw) continue;
+      if (!mul || s === undefined || !cw) return undefined;
       const add = this.only(c, mul.output[0], 'Add');
       const b = add ? this.scalar(GraphEdit.other(add, mul.output[0])) : undefined;
       const last = add && b !== undefined ? add : mul;
@@ -159,32 +173,25 @@ class GraphEdit {
         ),
       ];
       conv.output = [last.output[0]];
-      dead.add(mul);
-      if (last === add) dead.add(add);
-      n++;
-    }
-    this.remove(dead);
-    return n;
+      return last === add ? [mul, add] : [mul];
+    });
   }
 
   foldHardSwish(): number {
-    const c = this.consumers();
-    const dead = new Set<OnnxNode>();
-    let n = 0;
-    for (const add of this.graph.node) {
-      if (add.opType !== 'Add') continue;
+    return this.pass((add, c) => {
+      if (add.opType !== 'Add') return undefined;
       const x = add.input.find((i) => this.scalar(i) === undefined);
-      if (!x || this.scalar(GraphEdit.other(add, x)) !== 3) continue;
+      if (!x || this.scalar(GraphEdit.other(add, x)) !== 3) return undefined;
       const clip = this.only(c, add.output[0], 'Clip');
-      if (!clip) continue;
+      if (!clip) return undefined;
       // Clip's bounds: attributes up to opset 10, inputs from 11.
       const bound = (k: 'min' | 'max', i: number) =>
         clip.input[i] ? this.scalar(clip.input[i]) : clip.attribute.find((a) => a.name === k)?.f;
-      if (bound('min', 1) !== 0 || bound('max', 2) !== 6) continue;
+      if (bound('min', 1) !== 0 || bound('max', 2) !== 6) return undefined;
       const mul = this.only(c, clip.output[0], 'Mul');
-      if (!mul || GraphEdit.other(mul, clip.output[0]) !== x) continue;
+      if (!mul || GraphEdit.other(mul, clip.output[0]) !== x) return undefined;
       const div = this.only(c, mul.output[0], 'Div');
-      if (!div || div.input[0] !== mul.output[0] || this.scalar(div.input[1]) !== 6) continue;
+      if (!div || div.input[0] !== mul.output[0] || this.scalar(div.input[1]) !== 6) return undefined;
       add.opType = 'HardSigmoid';
       add.input = [x];
       add.attribute = [
@@ -193,12 +200,8 @@ class GraphEdit {
       ];
       mul.input = [x, add.output[0]];
       mul.output = [div.output[0]];
-      dead.add(clip);
-      dead.add(div);
-      n++;
-    }
-    this.remove(dead);
-    return n;
+      return [clip, div];
+    });
   }
 
   /** Mul(s) -> Add(b) whose one reader is a Conv reading it as its data: the pair and its scalars. */
@@ -218,19 +221,17 @@ class GraphEdit {
   }
 
   foldAffineIntoConv(): number {
-    const c = this.consumers();
-    const dead = new Set<OnnxNode>();
-    let n = 0;
-    for (const mul of this.graph.node) {
+    return this.pass((mul, c) => {
       const a = this.affineBefore(c, mul);
-      if (!a || a.convs.length !== 1) continue;
+      if (!a || a.convs.length !== 1) return undefined;
       const conv = a.convs[0];
       const cw = this.convWeights(conv);
       const group = int64(conv.attribute.find((x) => x.name === 'group')?.i ?? 1);
       const pads = conv.attribute.find((x) => x.name === 'pads')?.ints?.map(int64) ?? [];
       // Only a plain 1x1 convolution sees no padding, where a bias folds exactly.
-      if (!cw || group !== 1 || cw.dims.length !== 4 || cw.dims[2] !== 1 || cw.dims[3] !== 1) continue;
-      if (pads.some((p) => p !== 0)) continue;
+      if (!cw || group !== 1 || cw.dims.length !== 4 || cw.dims[2] !== 1 || cw.dims[3] !== 1)
+        return undefined;
+      if (pads.some((p) => p !== 0)) return undefined;
       const [out, inputs] = cw.dims;
       const bias = new Float32Array(out);
       for (let o = 0; o < out; o++) {
@@ -246,21 +247,14 @@ class GraphEdit {
         ),
         this.constant(bias, [out]),
       ];
-      dead.add(mul);
-      dead.add(a.add);
-      n++;
-    }
-    this.remove(dead);
-    return n;
+      return [mul, a.add];
+    });
   }
 
   foldScaleIntoPaddedConv(): number {
-    const c = this.consumers();
-    const dead = new Set<OnnxNode>();
-    let n = 0;
-    for (const mul of this.graph.node) {
+    return this.pass((mul, c) => {
       const a = this.affineBefore(c, mul);
-      if (!a || a.convs.some((conv) => !this.convWeights(conv))) continue;
+      if (!a || a.convs.some((conv) => !this.convWeights(conv))) return undefined;
       for (const conv of a.convs) {
         const cw = this.convWeights(conv)!;
         conv.input = [
@@ -273,11 +267,8 @@ class GraphEdit {
         ];
       }
       a.add.input = [a.h, this.constant(new Float32Array([a.b / a.s]), [1])];
-      dead.add(mul);
-      n++;
-    }
-    this.remove(dead);
-    return n;
+      return [mul];
+    });
   }
 
   dropUnusedConstants() {
