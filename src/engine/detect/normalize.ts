@@ -24,3 +24,20 @@ export function flattenBackground(img: GrayImage, radius: number): GrayImage {
   for (let i = 0; i < out.length; i++) out[i] = Math.max(0, Math.min(255, Math.round(160 + diff[i] * k)));
   return { width: w, height: h, data: out };
 }
+
+/**
+ * Whether the ground's own change across `img` (the spread, 5th to 95th percentile, of the mean over
+ * windows of `radius` pixels) is more than `ratio` times the detail on it (the root mean square of
+ * each pixel's difference from that mean: print, texture and noise). A glare spot or deep shade over
+ * faint print does that; an evenly lit crop, however blurred or textured, does not.
+ */
+export function groundDominates(img: GrayImage, radius: number, ratio: number): boolean {
+  const r = Math.max(2, Math.round(radius));
+  const mean = localMean(img, r);
+  let sumSq = 0;
+  for (let i = 0; i < mean.length; i++) sumSq += (img.data[i] - mean[i]) ** 2;
+  const detail = Math.sqrt(sumSq / Math.max(1, mean.length));
+  const sorted = Float64Array.from(mean).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return at(0.95) - at(0.05) > ratio * Math.max(detail, 1);
+}

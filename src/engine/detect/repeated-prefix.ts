@@ -6,6 +6,7 @@ import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
 import { columnEnergy, inkSegments } from './ink-profile';
 import { shownInPartFinding } from './last-four-shown';
+import { flattenBackground, groundDominates } from './normalize';
 import { REPEAT_BAND } from './thresholds';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
@@ -85,6 +86,9 @@ function repeatStrip(number: { finding: Finding; glyphHeight: number }): CropSpe
   };
 }
 
+/** Height (strip pixels) that a fifth of the number's glyph height comes out at in the detector's strip. */
+const STRIP_TARGET = 26;
+
 /**
  * Lines of print in the repeat's strip, found by the learned detector on the strip alone, enlarged:
  * print of 5 to 8 px is below what the detector resolves on the whole photo at its working size.
@@ -108,12 +112,21 @@ export async function repeatStripLines(
     centre: { x: spec.centre.x + (up / 2) * uy, y: spec.centre.y - (up / 2) * ux },
     height: spec.height + up,
     glyphHeight: 0.2 * gh,
+    targetHeight: STRIP_TARGET,
     maxScale: 10,
     inkLight: false,
     flatten: false,
   });
   const side = Math.max(strip.raw.width, strip.raw.height);
-  const lines = await detectTextLines(models, strip.raw, side, side);
+  // Glare across the strip (a silver emboss lit from one side) leaves 5 px print a few grey levels off
+  // a ground that changes far more than that: there the ground is flattened first, over a window
+  // about the repeat's glyph height, so the detector sees the print's own contrast. Elsewhere the
+  // strip goes as it is: flattening a blurred or even strip amplifies its noise into print-like specks.
+  const window = REPEAT_BAND.stripGround * STRIP_TARGET;
+  const ground = groundDominates(strip.raw, window, REPEAT_BAND.glareSpread)
+    ? flattenBackground(strip.raw, window)
+    : strip.raw;
+  const lines = await detectTextLines(models, ground, side, side);
   return lines.map((l) => ({
     ...l,
     centre: cropToSource(strip, l.centre.x, l.centre.y),

@@ -468,6 +468,19 @@ export const REPEAT_BAND = {
    * within these ratios; no more than this many glyphs long.
    */
   tail: { across: 0.6, height: [0.7, 1.4], maxGlyphs: 3 },
+  /**
+   * The window (in strip glyph heights, a fifth of the number's) over which the enlarged strip's
+   * ground is measured and, in glare, flattened before the detector looks for the repeat: about the
+   * height of its glyphs (0.3 to 0.45 of the number's), narrower than a glare spot.
+   */
+  stripGround: 2.3,
+  /**
+   * Glare over the strip: its ground spans more than this many times the detail on it (normalize.ts,
+   * groundDominates). 10 on a silver emboss with its repeat in a glare spot (seed 17's hx-008); 1.0 to
+   * 3.0 on the 15 shared real cards, 2.3 on a small degraded copy whose blurred repeat the flattening
+   * lost: those keep the strip as it is.
+   */
+  glareSpread: 5,
 } as const;
 
 /** The security code's band: above the number, along its length (the number's glyph heights). */
