@@ -98,10 +98,12 @@ class GraphEdit {
     return t && t.dataType === FLOAT ? floats(t) : undefined;
   }
 
-  /** A float32 constant holding one value. */
+  /** A float32 constant holding one value (a convolution's weights are not copied out to tell). */
   private scalar(name: string): number | undefined {
-    const v = this.weights(name);
-    return v && v.length === 1 ? v[0] : undefined;
+    const t = this.constants.get(name);
+    const one = t?.rawData?.length ? t.rawData.length === 4 : t?.floatData?.length === 1;
+    const v = one ? this.weights(name) : undefined;
+    return v?.[0];
   }
 
   /** The operand of a binary node that is not `x`. */
@@ -254,9 +256,10 @@ class GraphEdit {
   foldScaleIntoPaddedConv(): number {
     return this.pass((mul, c) => {
       const a = this.affineBefore(c, mul);
-      if (!a || a.convs.some((conv) => !this.convWeights(conv))) return undefined;
-      for (const conv of a.convs) {
-        const cw = this.convWeights(conv)!;
+      const weights = a?.convs.map((conv) => this.convWeights(conv));
+      if (!a || !weights || weights.some((cw) => !cw)) return undefined;
+      for (const [k, conv] of a.convs.entries()) {
+        const cw = weights[k]!;
         conv.input = [
           conv.input[0],
           this.constant(
