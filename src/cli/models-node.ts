@@ -3,7 +3,7 @@ import { errorText } from '../engine/error-codes';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MODEL_FILES } from '../engine/worker/model-assets';
-import { foldAffineLayers } from '../engine/learned/fold-affine';
+import { foldCacheDir, foldedModel } from './fold-cache';
 import {
   loadTextModels,
   ModelLoadError,
@@ -32,8 +32,11 @@ export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads())
   return {
     read: async (file) => {
       const bytes = new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file])));
-      // The same folded graphs the app's build serves (vite.config.ts): fewer passes, same outputs.
-      return file === 'detector' || file === 'recognizer' ? foldAffineLayers(bytes).bytes : bytes;
+      // The same folded graphs the app's build serves (vite.config.ts): fewer passes, same outputs;
+      // folded once and kept for later runs (fold-cache.ts).
+      return file === 'detector' || file === 'recognizer'
+        ? foldedModel(bytes, file, foldCacheDir(dir))
+        : bytes;
     },
     wasmPaths: ortDist + path.sep,
     threads,

@@ -3,11 +3,12 @@
 // recognizer, give the same outputs folded as they do as shipped.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web/wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelDir } from '../../src/cli/models-node';
-import { foldAffineLayers } from '../../src/engine/learned/fold-affine';
+import { FOLD_VERSION, foldAffineLayers } from '../../src/engine/learned/fold-affine';
 import {
   decodeModel,
   encodeModel,
@@ -171,6 +172,19 @@ describe('foldAffineLayers on a small graph', () => {
 
 describe('foldAffineLayers on the shipped PP-OCRv4 models', () => {
   const read = (f: string) => new Uint8Array(readFileSync(path.join(modelDir(), f)));
+  const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex').slice(0, 16);
+
+  // The CLI keeps folded copies between runs keyed by FOLD_VERSION (cli/fold-cache.ts): a change to
+  // the fold that changes these bytes must raise it (and record the new hashes here), or runs would
+  // go on loading copies folded the old way.
+  it('folds the shipped files to the bytes recorded for this FOLD_VERSION', () => {
+    const folded = {
+      version: FOLD_VERSION,
+      detector: sha(foldAffineLayers(read(MODEL_FILES.detector)).bytes),
+      recognizer: sha(foldAffineLayers(read(MODEL_FILES.recognizer)).bytes),
+    };
+    expect(folded).toEqual({ version: 1, detector: 'f5d6d97e7d52e1c1', recognizer: '260bbef2bdea3fdb' });
+  });
 
   it('the recognizer reads the same characters with the same probabilities', async () => {
     const shipped = read(MODEL_FILES.recognizer);

@@ -21,6 +21,13 @@ import {
   type OnnxTensor,
 } from './onnx-format';
 
+/**
+ * Which fold this file does. A change that alters the folded bytes of any model must raise it: the
+ * CLI's cache of folded models (cli/fold-cache.ts) keys its copies by it. tests/engine/fold-affine.test.ts
+ * pins the folded shipped models' hashes to it, so a change that forgets fails there.
+ */
+export const FOLD_VERSION = 1;
+
 /** How many of each pattern were rewritten. */
 export interface FoldCounts {
   convAffine: number;
