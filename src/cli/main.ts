@@ -104,10 +104,17 @@ function usageError(message: string): number {
   return 2;
 }
 
-/** The version in the package's own package.json (two folders up from this file). */
+/**
+ * The version in the package's own package.json: the nearest one named lastfour up from this file
+ * (two folders up from src/cli, further from the CLI's bundle in node_modules/.cache).
+ */
 async function version(): Promise<string> {
-  const text = await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    const text = await fs.readFile(new URL('package.json', dir), 'utf8').catch(() => undefined);
+    const pkg = text === undefined ? undefined : (JSON.parse(text) as { name?: string; version: string });
+    if (pkg?.name === 'lastfour') return pkg.version;
+    if (new URL('..', dir).href === dir.href) throw new Error('package.json of lastfour not found');
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 // A worker thread of a parallel `lastfour redact` run (redact-pool.ts): it starts its own engine,
 // then redacts the files the main thread hands it, one at a time, with the same redactFile as the
 // in-process run. Its stderr text goes back to the main thread as messages, which prints every
-// file's text in input order. Loaded through redact-worker.mjs (tsx, as bin/lastfour.mjs does).
+// file's text in input order. Run from the CLI's bundle (bin/cli-bundle.mjs), where it is bundled as
+// redact-worker.mjs beside the pool; from the sources, through redact-worker.mjs (tsx registered).
 import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineFailure, type EngineErrorCode } from '../engine/error-codes';
 import { clearOnAbort, redactFile, startCliEngine, type CliEngine } from './redact-file';
