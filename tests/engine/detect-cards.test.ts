@@ -45,7 +45,10 @@ describe('card numbers and security codes on fixture photos', () => {
   // upside down whose last four start inside its last group, where the reader's boxes of the last
   // hidden digit and the first kept one met over the kept digit's faint edge (hx4-033); seed 17: a
   // silver emboss turned -117 degrees whose 16 px repeat sits in a glare spot, where the enlarged
-  // strip's detector saw no print until the ground of a strip in glare was flattened (hx17-008).
+  // strip's detector saw no print until the ground of a strip in glare was flattened (hx17-008); seed
+  // 10: a white repeat on a grey card that the strip's detector saw only inverted (hx10-019); seed 18:
+  // a faint repeat above a line the whole-photo detector saw under the first digit ("MEMBER SINCE"),
+  // taken for the repeat's place until a line that far down left the strip to be looked at (hx18-034).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -62,6 +65,8 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx10-046-back-back.jpg',
     'hx4-033-amex-front.jpg',
     'hx17-008-flat-front.jpg',
+    'hx10-019-white-front.jpg',
+    'hx18-034-long19-front.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({
@@ -79,6 +84,15 @@ describe('card numbers and security codes on fixture photos', () => {
     const cut = results.get(file)!.findings.filter((f) => f.notes?.includes(CUT_SHORT_NOTE));
     expect(cut).toHaveLength(1);
     expect(cut[0].notes!.filter((n) => n.startsWith('Luhn'))).toEqual([]);
+  });
+
+  // Seed 10: a dark card with no repeat, its ground's grain a speck 0.07 of the number's glyph height
+  // in the enlarged strip under the number, once masked as an unread repeat (REPEAT_BAND.stripMinHeight).
+  it("hx10-002-flat-front.jpg: no repeat made of a dark card's grain", () => {
+    const file = 'hx10-002-flat-front.jpg';
+    expect(scores.get(file)?.ok).toBe(true);
+    const repeats = results.get(file)!.findings.filter((f) => f.notes?.some((n) => /printed again/.test(n)));
+    expect(repeats).toEqual([]);
   });
 
   it('succeeds on most images across tiers, tilts and turns', () => {

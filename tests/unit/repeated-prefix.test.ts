@@ -112,6 +112,22 @@ describe('detectRepeatedPrefixLearned', () => {
     for (const text of ['', '#', '1']) expect(await repeatUnder(text, middle), text).toBeUndefined();
   });
 
+  it("takes a line seen under the first digit for the repeat's place only when no line fits above it", async () => {
+    // What the stage tells analyze.ts: how many lines the whole-photo detector saw where the repeat
+    // is printed (none: the enlarged strip is looked at). A name 1.7 of the number's glyph heights
+    // below its lower edge leaves room above it for a repeat the detector missed (seed 18's hx-034).
+    const name: TextLine = { ...shortLine, centre: { x: 90, y: 120 }, length: 100, glyphHeight: 14 };
+    const seen = async (lines: TextLine[]) => {
+      let inPlace = -1;
+      const n = { finding: number, glyphHeight: GH };
+      await detectRepeatedPrefixLearned(card(), reader('TOMASZ'), n, lines, undefined, (k) => (inPlace = k));
+      return inPlace;
+    };
+    expect(await seen([shortLine])).toBe(1);
+    expect(await seen([name])).toBe(0);
+    expect(await seen([shortLine, name])).toBe(1);
+  });
+
   it("looks for no repeat under a vertical card's stacked groups (no line to print it under)", async () => {
     // The same glyphs, said to be printed as four stacked groups: the unread line is let be.
     const stacked = { ...number, lines: number.glyphs.map((_, i) => Math.floor(i / 4)) };

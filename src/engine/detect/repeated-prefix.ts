@@ -1,4 +1,5 @@
 import { foldDirection } from '../math';
+import { invertGray } from '../image/transform';
 import { wholeCardNumber } from './brands';
 import { centre, readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
@@ -126,7 +127,17 @@ export async function repeatStripLines(
   const ground = groundDominates(strip.raw, window, REPEAT_BAND.glareSpread)
     ? flattenBackground(strip.raw, window)
     : strip.raw;
-  const lines = await detectTextLines(models, ground, side, side);
+  // The strip is enlarged for print of 0.2 of the number's glyph height: a line the detector finds
+  // far smaller than that is the grain of the card's ground (a dark card's noise), no repeat
+  // (`REPEAT_BAND.stripMinHeight`). The detector learned dark print on a light ground far more than
+  // the reverse: light print this small and blurred (a white repeat on a grey card, seed 10's
+  // hx-019) can show no line as it is and one inverted. A strip with no print either way holds
+  // nothing to read.
+  const minHeight = REPEAT_BAND.stripMinHeight * gh * strip.scale;
+  const printIn = async (img: GrayImage) =>
+    (await detectTextLines(models, img, side, side)).filter((l) => l.glyphHeight >= minHeight);
+  let lines = await printIn(ground);
+  if (!lines.length) lines = await printIn(invertGray(ground));
   return lines.map((l) => ({
     ...l,
     centre: cropToSource(strip, l.centre.x, l.centre.y),
@@ -368,7 +379,12 @@ export async function detectRepeatedPrefixLearned(
   // the number from its first digit, in source pixels.
   const startsUnderFirstDigit = ({ l, u }: { l: TextLine; u: number }) =>
     Math.abs(u - l.length / 2) <= REPEAT_BAND.unreadStart * gh;
-  onBand?.(near.filter(startsUnderFirstDigit).length);
+  // ...and lie where the repeat is printed: a line seen further down (a name, "MEMBER SINCE 2013")
+  // leaves room above it for a repeat the detector missed (faint print on a silver card). `down` runs
+  // from the number's centre line; its glyphs reach half a glyph height below it.
+  const inRepeatPlace = ({ l, down }: { l: TextLine; down: number }) =>
+    (Math.abs(down) - l.glyphHeight / 2) / gh - 0.5 <= REPEAT_BAND.seenLineGap;
+  onBand?.(near.filter((b) => startsUnderFirstDigit(b) && inRepeatPlace(b)).length);
   const above = aboveBandLines(number, lines);
   for (const band of [...near, ...above]) {
     const { l, down } = band;

@@ -453,6 +453,21 @@ export const REPEAT_BAND = {
   /** ...and starting within this many of the number's glyph heights of its first digit. */
   unreadStart: 1.5,
   /**
+   * A line the whole-photo detector saw starting under the number's first digit says the strip holds
+   * no repeat it missed only when no line fits between it and the number: its top at most this many
+   * of the number's glyph heights below the number's lower edge. Over the shared real cards and seeds
+   * 1 and 18, repeats lay 0.05 to 0.72 below it, names and "MEMBER SINCE" lines 1.21 to 2.04 (seed
+   * 18's hx-034: a faint repeat above such a line, unseen at the photo's working size).
+   */
+  seenLineGap: 1,
+  /**
+   * Lines the detector finds on the enlarged strip count from this many of the number's glyph
+   * heights tall: the strip is enlarged for print of 0.2 of them; a white repeat on a grey card came
+   * out 0.31 (seed 10's hx-019), a speck of a dark card's grain about 0.07 (seed 10's hx-002, once a
+   * line seen further down no longer kept the strip from being looked at).
+   */
+  stripMinHeight: 0.15,
+  /**
    * A repeat masked without its four glyphs placed (read short or unread) is masked at least this many
    * of its glyph heights wide from its start: four digits advance 0.75 to 1 glyph height each in the
    * fonts seen, and the detector's box of print in glare can end at the second.
