@@ -24,9 +24,10 @@ export async function foldedModel(bytes: Uint8Array, name: string, cacheDir?: st
   const prefix = `${name}-${hex16(bytes)}-f${FOLD_VERSION}-`;
   const cached = await readSound(cacheDir, prefix);
   if (cached) return cached;
-  const { bytes: folded, counts } = foldAffineLayers(bytes);
-  // Nothing folded (no model, or one of another make): nothing worth keeping.
-  if (Object.values(counts).every((n) => n === 0)) return folded;
+  const folded = foldAffineLayers(bytes).bytes;
+  // Nothing folded (no model, or one of another make: the fold hands the same bytes back): nothing
+  // worth keeping.
+  if (folded === bytes) return folded;
   try {
     await mkdir(cacheDir, { recursive: true });
     const file = path.join(cacheDir, `${prefix}${hex16(folded)}.onnx`);
