@@ -174,9 +174,13 @@ export async function main(argv: string[]): Promise<number> {
             : undefined;
   if (missing || !outDir) return usageError(missing ?? '--out <dir> is required');
   const keep = KEEP[values.keep ?? 'last4'];
+  if (!keep) {
+    process.stderr.write(`lastfour: --keep must be last4, first6 or none, not "${values.keep}"\n`);
+    return 2;
+  }
   const format = values.format as ImageFormat;
-  if (!keep || !FORMATS.includes(format)) {
-    process.stderr.write(`lastfour: --keep must be last4, first6 or none; --format png, jpeg or webp\n`);
+  if (!FORMATS.includes(format)) {
+    process.stderr.write(`lastfour: --format must be png, jpeg or webp, not "${values.format}"\n`);
     return 2;
   }
   const pdfOutput = values['pdf-output'] as PdfOutput;
@@ -227,7 +231,12 @@ async function redact(
   json: boolean,
   strict: boolean,
 ): Promise<number> {
-  await fs.mkdir(settings.outDir, { recursive: true });
+  const outDirProblem = await makeOutDir(settings.outDir);
+  if (outDirProblem) {
+    process.stderr.write(`lastfour: ${outDirProblem}\n`);
+    if (json) process.stdout.write(`${JSON.stringify([{ error: outDirProblem }], null, 1)}\n`);
+    return 2;
+  }
   const interrupt = listenForInterrupt(settings.outDir);
   let run: RunResult;
   try {
@@ -251,6 +260,25 @@ async function redact(
   if (interrupted) return interrupted;
   if (run.outcomes.some((o) => o.failed)) return 1;
   return strict && run.outcomes.some((o) => o.flagged) ? 3 : 0;
+}
+
+/**
+ * Makes the --out folder (and its parents) if missing. Returns why it cannot be written to, as a
+ * sentence for the user, or undefined when it is ready: a path naming a file, or a folder that may not
+ * be created, is said so instead of a stack trace (nothing has been read yet, so nothing is lost).
+ */
+async function makeOutDir(outDir: string): Promise<string | undefined> {
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      return `--out ${outDir} is a file (or inside one), not a folder: name a folder for the redacted copies`;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      return `--out ${outDir} cannot be created or written to (permission denied)`;
+    return `--out ${outDir} cannot be created: ${(e as Error).message}`;
+  }
 }
 
 /**

@@ -33,6 +33,7 @@ import { findingsAsExported } from '../engine/masks/as-exported';
 import {
   cancelledFile,
   failedFile,
+  failureText,
   outputName,
   type EngineSettings,
   type FileOutcome,
@@ -261,8 +262,7 @@ export async function redactFile(
     const { code, message } = signal?.aborted
       ? { code: 'cancelled' as const, message: errorText('cancelled') }
       : describe(e);
-    say('\n');
-    say(`lastfour: ${file}: ${message}\n`);
+    say(failureText(file, message));
     return failedFile(file, message, code);
   } finally {
     restoreConsole();

@@ -9,6 +9,7 @@ import type { EngineErrorCode } from '../engine/error-codes';
 import {
   cancelledFile,
   failedFile,
+  failureText,
   outputName,
   type EngineSettings,
   type FileOutcome,
@@ -133,8 +134,7 @@ export function redactInWorkers(
       if (pending.length && ![...slots].some((s) => !s.closing)) {
         for (const index of pending.splice(0)) {
           const message = 'no worker thread was left to read it';
-          text.say(index, '\n');
-          text.say(index, `lastfour: ${files[index]}: ${message}\n`);
+          text.say(index, failureText(files[index], message));
           outcomes[index] = failedFile(files[index], message);
           finished++;
           text.end(index);
@@ -235,8 +235,7 @@ export function redactInWorkers(
             // fresh worker.
             const index = slot.index;
             const message = `the worker thread reading it stopped (${why})`;
-            text.say(index, '\n');
-            text.say(index, `lastfour: ${files[index]}: ${message}\n`);
+            text.say(index, failureText(files[index], message));
             settle(slot, failedFile(files[index], message));
             if (pending.length && !closing) spawn();
           } else if (starting && !slot.ready) {

@@ -53,6 +53,14 @@ export function failedFile(file: string, message: string, code?: EngineErrorCode
   return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
 }
 
+/**
+ * What ends a file's progress line ("[i/n] file ... ") when it fails: the word failed on that line,
+ * so no line is left hanging, then the reason on a line of its own.
+ */
+export function failureText(file: string, message: string): string {
+  return `failed\nlastfour: ${file}: ${message}\n`;
+}
+
 /** The outcome of a file whose run was cancelled before it ended: nothing of it is written. */
 export function cancelledFile(file: string, say: (text: string) => void): FileOutcome {
   const message = errorText('cancelled');

@@ -132,8 +132,8 @@ describe('lastfour redact --jobs', () => {
     ]);
     expect(report[2].error).toBe(errorText('pdf-password'));
     const text = stderr.join('');
-    expect(text).toContain(`[2/4] ${notImage} ... \nlastfour: ${notImage}: ${report[1].error}\n[3/4] `);
-    expect(text).toContain(`[3/4] ${locked} ... \nlastfour: ${locked}: ${report[2].error}\n[4/4] `);
+    expect(text).toContain(`[2/4] ${notImage} ... failed\nlastfour: ${notImage}: ${report[1].error}\n[3/4] `);
+    expect(text).toContain(`[3/4] ${locked} ... failed\nlastfour: ${locked}: ${report[2].error}\n[4/4] `);
     expect(text.indexOf('[1/4]')).toBe(0);
     await easyCardRedacted(join(out, 's7-000-easy-front.redacted.png'));
     await easyCardRedacted(join(out, 'easy-front.redacted.png'));

@@ -1,5 +1,8 @@
 // The CLI's words for bad usage (src/cli/main.ts): what is wrong comes first, then the usage line;
 // the whole text only with --help. None of these start an engine.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 
@@ -34,6 +37,35 @@ describe('lastfour usage errors', () => {
     expect(third).toBe('Run "lastfour --help" for every option.');
     // The long help is for --help alone.
     expect(err).not.toContain('Exit codes');
+  });
+
+  it.each([
+    ['--keep', 'last5', '--keep must be last4, first6 or none, not "last5"'],
+    ['--format', 'gif', '--format must be png, jpeg or webp, not "gif"'],
+  ])('names the wrong value of %s alone, with exit code 2', async (option, value, words) => {
+    const { code, err, out } = await run(['redact', 'a.jpg', '--out', 'o', option, value]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(`lastfour: ${words}\n`);
+  });
+
+  it('says --out names a file, with exit code 2 and no stack trace, before reading any input', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lastfour-out-'));
+    const file = path.join(dir, 'taken');
+    writeFileSync(file, 'not a folder');
+    try {
+      for (const out of [file, path.join(file, 'inside')]) {
+        const r = await run(['redact', 'missing.jpg', '--out', out, '--json']);
+        expect(r.code).toBe(2);
+        expect(r.err).toBe(
+          `lastfour: --out ${out} is a file (or inside one), not a folder: name a folder for the redacted copies\n`,
+        );
+        expect(JSON.parse(r.out)).toEqual([{ error: r.err.slice('lastfour: '.length, -1) }]);
+      }
+      expect(readFileSync(file, 'utf8')).toBe('not a folder');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists every option on a line of its own under --help', async () => {

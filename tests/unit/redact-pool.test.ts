@@ -75,9 +75,9 @@ describe('redactInWorkers', () => {
     expect(stderr.replace(/^notice: .*\n/, '')).toBe(
       [
         block(1, 6, 'a.jpg'),
-        '[2/6] b-crash.jpg ... \nlastfour: b-crash.jpg: the worker thread reading it stopped (simulated crash)\n',
+        '[2/6] b-crash.jpg ... failed\nlastfour: b-crash.jpg: the worker thread reading it stopped (simulated crash)\n',
         block(3, 6, 'c-slow.jpg'),
-        '[4/6] d-exit.jpg ... \nlastfour: d-exit.jpg: the worker thread reading it stopped (exit code 9)\n',
+        '[4/6] d-exit.jpg ... failed\nlastfour: d-exit.jpg: the worker thread reading it stopped (exit code 9)\n',
         block(5, 6, 'e.jpg'),
         block(6, 6, 'f.jpg'),
       ].join(''),
