@@ -2,7 +2,7 @@
 // re-derive masks with masksForFindings when the user changes a preset or switches a finding off.
 import { cardEvidence, type CardEvidence } from './detect/card-evidence';
 import type { Reader } from './detect/leak-check';
-import { detectCardNumbersDetailed, type CardNumberDetection } from './detect/card-numbers';
+import { detectCardNumbersDetailed, type CardNumberDetection, type SeenNumber } from './detect/card-numbers';
 import {
   detectRepeatedPrefix,
   detectRepeatedPrefixLearned,
@@ -269,8 +269,10 @@ async function analyzeOnce(
     : { zone: undefined, identity: false };
   const cardEngine = (finders?.cardEngine ?? true) && !early.identity;
   const detectNumbers = cardEngine ? detectCardNumbersDetailed : noCardNumbers;
+  const seenNumbers: SeenNumber[] = [];
   let numbers = await detectNumbers(gray, ocr, {
     lines: textLines,
+    seenNumbers,
     signal,
     debug: options.debug,
     debugCrop: options.debugCrop,
@@ -376,7 +378,7 @@ async function analyzeOnce(
   throwIfAborted(signal);
   const masks = masksForFindings(findings, {}, {}, options.keep ?? 'last4');
   onProgress?.({ stage: 'detect', progress: 1, message: `${findings.length} finding(s)` });
-  const card = cardEvidence(gray, findings, report.page);
+  const card = cardEvidence(gray, findings, report.page, seenNumbers);
   const reader: Reader = options.models ? 'learned' : 'tesseract';
   return {
     width: image.width,

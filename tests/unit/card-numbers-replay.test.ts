@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectCardNumbersDetailed } from '../../src/engine/detect/card-numbers';
+import { detectCardNumbersDetailed, type SeenNumber } from '../../src/engine/detect/card-numbers';
 import { findStacks } from '../../src/engine/learned/stacks';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import { toGray } from '../../src/engine/image/gray';
@@ -45,10 +45,12 @@ async function replay(card: (typeof REPLAY_CARDS)[number]) {
   };
   const reader = replayOcr(rec.learned);
   const tesseract = replayOcr(rec.tesseract);
+  const seenNumbers: SeenNumber[] = [];
   const found = await detectCardNumbersDetailed(toGray(image), tesseract, {
     learnedStages: { lines: rec.lines, reader },
+    seenNumbers,
   });
-  return { found, rec, reader, tesseract };
+  return { found, rec, reader, tesseract, seenNumbers };
 }
 
 describe('card detector on replayed OCR', () => {
@@ -60,7 +62,23 @@ describe('card detector on replayed OCR', () => {
     });
   }
 
-  for (const card of REPLAY_CARDS.filter((c) => !c.noNumber)) {
+  for (const card of REPLAY_CARDS.filter((c) => c.unmade)) {
+    it(`${card.image.split('/').pop()}: makes no number, but sees a line in card-number layout`, async () => {
+      const truth = JSON.parse(readFileSync(card.truth, 'utf8')) as Truth;
+      const { found, seenNumbers } = await replay(card);
+      expect(found.map((f) => f.finding.text)).toEqual([]);
+      // The number's line, where its digits lie: not its name or expiry line.
+      const number = truth.digits.filter((d) => d.role !== 'cvv');
+      const seen = seenNumbers.filter((n) =>
+        number.some((d) =>
+          inQuad({ x: (d.bbox[0] + d.bbox[2]) / 2, y: (d.bbox[1] + d.bbox[3]) / 2 }, n.corners),
+        ),
+      );
+      expect(Math.max(0, ...seen.map((n) => n.digits))).toBeGreaterThanOrEqual(12);
+    });
+  }
+
+  for (const card of REPLAY_CARDS.filter((c) => !c.noNumber && !c.unmade)) {
     it(`${card.image.split('/').pop()}: hides every digit but the last four`, async () => {
       const truth = JSON.parse(readFileSync(card.truth, 'utf8')) as Truth;
       const { found, reader } = await replay(card);

@@ -13,6 +13,7 @@ import { brandOf, cardRulesBonus, lengthFitsBrand, usualLength, wholeCardNumber 
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { readsAsPhoneLine, wayOfKnownWords } from './upright-words';
+import { cardLayoutDigits } from './leak-check';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
@@ -90,6 +91,20 @@ export interface DetectOptions {
   learnedStages?: { lines: readonly TextLine[]; reader: OcrEngine };
   /** The learned recognizer alone: Tesseract reads no line where it leaves doubt (with `models`). */
   learnedOnly?: boolean;
+  /**
+   * Filled with every line read that printed like a card number (cardLayoutDigits: LEAK_DIGITS or
+   * more digits in groups at one pitch), whether or not a finding came of it: a card whose number the
+   * card rules could not make whole (a digit lost, unread glyphs) is still told from a page of none.
+   */
+  seenNumbers?: SeenNumber[];
+}
+
+/** A line the detector read that printed like a card number (DetectOptions.seenNumbers). */
+export interface SeenNumber {
+  /** The digits' run, source pixels. */
+  corners: Quad;
+  /** Digits read in card-number layout. */
+  digits: number;
 }
 
 export interface ReadNumber {
@@ -228,6 +243,8 @@ interface Ctx {
   signal?: AbortSignal;
   /** DetectOptions.learnedOnly. */
   learnedOnly?: boolean;
+  /** DetectOptions.seenNumbers. */
+  seenNumbers?: SeenNumber[];
 }
 
 async function readOnce(
@@ -306,6 +323,16 @@ async function readOnce(
       // number where the learned one is not, or the learned one read no number at all.
       if (alt && (!run || (settled(alt) && evidence(alt) > evidence(run))))
         ({ reading, run } = { reading: { ...second, replaced: reading }, run: alt });
+    }
+    // A phone line holds a phone number (as readCandidate takes it), not a card's.
+    const shown = run && ctx.seenNumbers && !readsAsPhoneLine(reading.text) && cardLayoutDigits(run.slots);
+    if (shown) {
+      const [first, last] = [shown.slots[0], shown.slots[shown.slots.length - 1]];
+      const [top, bottom] = [Math.min(first.y0, last.y0), Math.max(first.y1, last.y1)];
+      ctx.seenNumbers!.push({
+        corners: cropQuad(crop, first.x0, top, last.x1, bottom),
+        digits: shown.digits,
+      });
     }
     ctx.trace?.reads.push({
       corners: cropQuad(crop, 0, 0, crop.image.width, crop.image.height),
@@ -959,6 +986,7 @@ export async function detectCardNumbersDetailed(
     debug: options.debug,
     debugCrop: options.debugCrop,
     trace: options.trace,
+    seenNumbers: options.seenNumbers,
     prose: new Set(),
     proseWay: new Map(),
     wordWays: [],
