@@ -112,6 +112,25 @@ describe('detectRepeatedPrefixLearned', () => {
     for (const text of ['', '#', '1']) expect(await repeatUnder(text, middle), text).toBeUndefined();
   });
 
+  it('prefers a line read as the first four to a nearer blur (a piece of the number boxed on its own)', async () => {
+    // The shared BBB Mastercard turned 63 degrees: the detector boxed the foot of the first digit on
+    // its own, just under the number; read as nothing, it was masked as an unread repeat, and the
+    // repeat itself, read plainly further down, was never read.
+    const foot: TextLine = { ...shortLine, centre: { x: 50, y: 77 }, length: 20, glyphHeight: 8 };
+    const texts = ['', '4111'];
+    const inTurn: OcrEngine = {
+      recognize: (image, o) => reader(texts.shift() ?? '').recognize(image, o),
+      async terminate() {},
+    };
+    const n = { finding: number, glyphHeight: GH };
+    const found = await detectRepeatedPrefixLearned(card(), inTurn, n, [shortLine, foot]);
+    expect(found?.text).toBe('4111');
+    expect(found?.notes?.join(' ')).not.toMatch(/too small or blurred to read/);
+    expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    // Alone, the blur is still masked where the repeat is printed.
+    expect((await repeatUnder('', foot))?.notes?.join(' ')).toMatch(/too small or blurred to read/);
+  });
+
   it("takes a line seen under the first digit for the repeat's place only when no line fits above it", async () => {
     // What the stage tells analyze.ts: how many lines the whole-photo detector saw where the repeat
     // is printed (none: the enlarged strip is looked at). A name 1.7 of the number's glyph heights

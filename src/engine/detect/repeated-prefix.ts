@@ -386,6 +386,12 @@ export async function detectRepeatedPrefixLearned(
     (Math.abs(down) - l.glyphHeight / 2) / gh - 0.5 <= REPEAT_BAND.seenLineGap;
   onBand?.(near.filter((b) => startsUnderFirstDigit(b) && inRepeatPlace(b)).length);
   const above = aboveBandLines(number, lines);
+  // The IIN's fifth and sixth digits printed apart after the repeat join it (iinTail).
+  const withIinTail = async (repeat: Finding, band: (typeof near)[number]) => {
+    const tail = await iinTail(gray, learned, number, band, [...near, ...above], signal);
+    return tail ? withTail(repeat, tail) : repeat;
+  };
+  let fallback: { repeat: Finding; band: (typeof near)[number] } | undefined;
   for (const band of [...near, ...above]) {
     const { l, down } = band;
     throwIfAborted(signal);
@@ -473,10 +479,14 @@ export async function detectRepeatedPrefixLearned(
     const chars = placed ? placed.map((g) => g.char) : [...prefix.slice(0, 4)];
     const slots = maskSlots(crop, l, span, chars, placed?.map((g) => g.confidence) ?? [], 0.5);
     const repeat = repeatFinding(slots, crop, placed ? undefined : unread ? 'unread' : 'short');
-    const tail = await iinTail(gray, learned, number, band, [...near, ...above], signal);
-    return tail ? withTail(repeat, tail) : repeat;
+    if (placed) return withIinTail(repeat, band);
+    // A blur (or a short reading) in the repeat's place is masked only when no line of the band reads
+    // as the first four: the nearest line can be a piece of the number's own print that the detector
+    // boxed on its own (a card turned 63 degrees: the foot of its first digit, just under the number,
+    // taken for an unread repeat while the repeat itself, read plainly, lay further down).
+    fallback ??= { repeat, band };
   }
-  return undefined;
+  return fallback && withIinTail(fallback.repeat, fallback.band);
 }
 
 /** A line's extent along its level crop, crop pixels. */
