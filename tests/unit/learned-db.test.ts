@@ -95,4 +95,19 @@ describe('stacked groups (vertical cards)', () => {
     // Uneven spacing and sizes: a name, a date and a word are no stack.
     expect(findStacks([group(100, 50), group(100, 75, 14), group(100, 190)])).toHaveLength(0);
   });
+
+  it("puts a line where the spacing says a group is printed and the detector's box of it went wrong", async () => {
+    const { findStacks } = await import('../../src/engine/learned/stacks');
+    // The second of four groups boxed slanted across its neighbours (a card turned 136 degrees):
+    // three groups found, one step twice the others.
+    const slanted = group(100, 90, 20, 0.6, 90);
+    const [stack] = findStacks([group(100, 50), slanted, group(101, 130), group(99, 170)]);
+    expect(stack.map((l) => l.centre.y)).toEqual([50, 90, 130, 170]);
+    expect(stack[1]).not.toBe(slanted);
+    expect(stack[1]).toMatchObject({ centre: { x: 100.5, y: 90 }, angle: 0, length: 70, glyphHeight: 20 });
+    // A step of two and a half spacings holds no group at the stack's pitch; two groups and a hole
+    // are too little to call a stack.
+    expect(findStacks([group(100, 50), group(100, 150), group(100, 190)])).toHaveLength(0);
+    expect(findStacks([group(100, 50), group(100, 130)])).toHaveLength(0);
+  });
 });

@@ -64,9 +64,14 @@ export const STACK = {
   maxSpacing: 3.6,
   /** ...and line up along it to within this (left, centre or right edges). */
   maxShift: 1.2,
-  /** A stack holds 3 to 5 groups (Amex stacked 4-6-5 is three). */
+  /** A stack holds 3 to 5 groups (Amex stacked 4-6-5 is three)... */
   minGroups: 3,
   maxGroups: 5,
+  /**
+   * ...of which at least minGroups found by the detector: a step across the stack of twice its
+   * spacing, give or take this share of one spacing, is a group the detector's box missed.
+   */
+  holeTolerance: 0.3,
 } as const;
 
 /** A number printed over two lines (see two-line-number.ts), placed like a stack's groups (STACK). */
