@@ -13,7 +13,7 @@ import { brandOf, cardRulesBonus, lengthFitsBrand, usualLength, wholeCardNumber 
 import { locateLines, type CandidateLine } from './locate-lines';
 import { proseWayUp } from './page-way-up';
 import { readsAsPhoneLine, wayOfKnownWords } from './upright-words';
-import { cardLayoutDigits } from './leak-check';
+import { cardLayoutDigits, layoutQuad } from './leak-check';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
@@ -326,14 +326,7 @@ async function readOnce(
     }
     // A phone line holds a phone number (as readCandidate takes it), not a card's.
     const shown = run && ctx.seenNumbers && !readsAsPhoneLine(reading.text) && cardLayoutDigits(run.slots);
-    if (shown) {
-      const [first, last] = [shown.slots[0], shown.slots[shown.slots.length - 1]];
-      const [top, bottom] = [Math.min(first.y0, last.y0), Math.max(first.y1, last.y1)];
-      ctx.seenNumbers!.push({
-        corners: cropQuad(crop, first.x0, top, last.x1, bottom),
-        digits: shown.digits,
-      });
-    }
+    if (shown) ctx.seenNumbers!.push({ corners: layoutQuad(crop, shown.slots), digits: shown.digits });
     ctx.trace?.reads.push({
       corners: cropQuad(crop, 0, 0, crop.image.width, crop.image.height),
       reader: reading.learned ? 'learned' : 'tesseract',

@@ -19,7 +19,7 @@ import { glyphPitch, splitGroups } from './group-digits';
 import { locateLines } from './locate-lines';
 import { numberRun, type Slot } from './number-run';
 import { printedAsPhoneNumber, readsAsPhoneLine } from './upright-words';
-import { cropLine, cropQuad, readCrop } from './read-line';
+import { cropLine, cropQuad, readCrop, type LineCrop } from './read-line';
 
 export type Reader = 'learned' | 'tesseract';
 
@@ -294,18 +294,10 @@ async function readLeaksOnce(
         if (printedAsPhoneNumber(other.text) && otherDigits >= shown.digits - TURNED_PHONE_SLACK) break;
       }
       if (shown) {
-        const first = shown.slots[0];
-        const last = shown.slots[shown.slots.length - 1];
         const leak: Leak = {
           label: [...digits].map((c, i) => (i < digits.length - 4 ? '•' : c)).join(''),
           digits: shown.digits,
-          corners: cropQuad(
-            crop,
-            first.x0,
-            Math.min(first.y0, last.y0),
-            last.x1,
-            Math.max(first.y1, last.y1),
-          ),
+          corners: layoutQuad(crop, shown.slots),
           reader: readerName,
         };
         const finding: Finding | undefined =
@@ -332,6 +324,15 @@ async function readLeaksOnce(
     }
   }
   return leaks;
+}
+
+/**
+ * Where a run of slots in card-number layout (cardLayoutDigits) lies, source pixels: from its first
+ * glyph's left edge to its last one's right edge, over both glyphs' heights.
+ */
+export function layoutQuad(crop: LineCrop, slots: readonly Slot[]): Quad {
+  const [first, last] = [slots[0], slots[slots.length - 1]];
+  return cropQuad(crop, first.x0, Math.min(first.y0, last.y0), last.x1, Math.max(first.y1, last.y1));
 }
 
 /**

@@ -74,10 +74,13 @@ function stackOf(
   return stack && stack.length <= S.maxGroups ? { lines, stack } : undefined;
 }
 
-/** The lines as they are, when their steps across are within 1.6 of one another. */
+/** Steps across a stack this many times its shortest one are no longer one spacing. */
+const EVEN_STEPS = 1.6;
+
+/** The lines as they are, when their steps across are within EVEN_STEPS of one another. */
 function evenlySpaced(lines: TextLine[], step: (a: TextLine, b: TextLine) => number): TextLine[] | undefined {
   const steps = lines.slice(1).map((l, k) => step(lines[k], l));
-  return Math.max(...steps) > 1.6 * Math.min(...steps) ? undefined : lines;
+  return Math.max(...steps) > EVEN_STEPS * Math.min(...steps) ? undefined : lines;
 }
 
 /**
@@ -97,7 +100,7 @@ function withHoles(
   const stack: TextLine[] = [found[0]];
   for (const [k, d] of steps.entries()) {
     const [a, b] = [found[k], found[k + 1]];
-    if (d > 1.6 * spacing) {
+    if (d > EVEN_STEPS * spacing) {
       if (Math.abs(d / spacing - 2) > STACK.holeTolerance) return undefined;
       const mid = (p: number, q: number) => (p + q) / 2;
       stack.push({
