@@ -48,7 +48,10 @@ describe('card numbers and security codes on fixture photos', () => {
   // strip's detector saw no print until the ground of a strip in glare was flattened (hx17-008); seed
   // 10: a white repeat on a grey card that the strip's detector saw only inverted (hx10-019); seed 18:
   // a faint repeat above a line the whole-photo detector saw under the first digit ("MEMBER SINCE"),
-  // taken for the repeat's place until a line that far down left the strip to be looked at (hx18-034).
+  // taken for the repeat's place until a line that far down left the strip to be looked at (hx18-034);
+  // seed 41 (a fresh helper's set): a back printing its number, turned 125 degrees, whose phone line read
+  // upside down set the photo's way round, so the number was read from the wrong end (hx41-044), and
+  // a vertical card whose first two groups the detector boxed as one line (hx41-026).
   it.each([
     'hx-001-flat-front.jpg',
     'hx-054-tiny-front.jpg',
@@ -67,6 +70,8 @@ describe('card numbers and security codes on fixture photos', () => {
     'hx17-008-flat-front.jpg',
     'hx10-019-white-front.jpg',
     'hx18-034-long19-front.jpg',
+    'hx41-044-back-back.jpg',
+    'hx41-026-vertical-front.jpg',
   ])('%s: fully redacted, the last four kept', (file) => {
     const s = scores.get(file)!;
     expect({ file, ok: s.ok, codeHidden: s.codeHidden }).toEqual({

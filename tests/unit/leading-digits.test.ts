@@ -1,7 +1,7 @@
 // leadingDigits (src/engine/detect/leading-digits.ts): the digits a line's detector box left out
 // before a number join it only when they make more of a card number, and never move its end.
 import { describe, expect, it } from 'vitest';
-import { cardRules, leadingDigits, type ReadRun } from '../../src/engine/detect/leading-digits';
+import { cardRules, leadingDigits, leadingGroup, type ReadRun } from '../../src/engine/detect/leading-digits';
 import type { Slot } from '../../src/engine/detect/number-run';
 
 const PITCH = 20;
@@ -100,5 +100,36 @@ describe('leadingDigits', () => {
     expect(leadingDigits(lettered, narrow, PITCH)).toBeUndefined();
     // Nothing read before it at all.
     expect(leadingDigits(run('4 8353 2260 5047', 360, 300), narrow, PITCH)).toBeUndefined();
+  });
+});
+
+describe('leadingGroup', () => {
+  // 2717 0904 4323 1055, the first group printed faint: the detector's box began at the second group,
+  // and the read before it took "2717" for "2117" (no IIN, Luhn fails) with two digits in doubt.
+  const narrow = run('0904 4323 1055', 400, 380);
+
+  it("takes a group of four before three whole groups, spaced as the number's own", () => {
+    const wider = run('2117 0904 4323 1055', 300, 250, 0.55);
+    expect(leadingDigits(wider, narrow, PITCH)).toBeUndefined();
+    const taken = leadingGroup(wider, narrow, PITCH);
+    expect(text(taken)).toBe('2117090443231055');
+    // The narrow read's digits stand; the group before is as the wider read saw it.
+    expect(taken!.run.slots.slice(4).map((s) => s.confidence)).toEqual(Array(12).fill(0.95));
+  });
+
+  it('takes no group set apart from the number by more or less than its group space', () => {
+    expect(leadingGroup(run('2117  0904 4323 1055', 280, 250), narrow, PITCH)).toBeUndefined();
+    expect(leadingGroup(run('21170904 4323 1055', 320, 250), narrow, PITCH)).toBeUndefined();
+  });
+
+  it('takes nothing but four digits: three, a letter, or a run that is not three groups of four', () => {
+    expect(leadingGroup(run('117 0904 4323 1055', 320, 250), narrow, PITCH)).toBeUndefined();
+    expect(leadingGroup(run('2b17 0904 4323 1055', 300, 250), narrow, PITCH)).toBeUndefined();
+    const short = run('904 4323 1055', 420, 400);
+    expect(leadingGroup(run('2117 0904 4323 1055', 300, 250), short, PITCH)).toBeUndefined();
+  });
+
+  it('never moves the end: a wider read with more after the run is not taken', () => {
+    expect(leadingGroup(run('2117 0904 4323 1055 7', 300, 250), narrow, PITCH)).toBeUndefined();
   });
 });

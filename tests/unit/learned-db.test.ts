@@ -110,4 +110,23 @@ describe('stacked groups (vertical cards)', () => {
     expect(findStacks([group(100, 50), group(100, 150), group(100, 190)])).toHaveLength(0);
     expect(findStacks([group(100, 50), group(100, 130)])).toHaveLength(0);
   });
+
+  it('splits a detector box as tall as two groups into two groups at the stack pitch', async () => {
+    const { findStacks } = await import('../../src/engine/learned/stacks');
+    // Groups at y 50, 90, 130, 170 (spacing 40, glyphs 20 tall); the first two came out as one box
+    // 60 tall (one spacing and a glyph height) centred between them.
+    const merged = group(102, 70, 60, 0.05, 80);
+    const [stack] = findStacks([merged, group(100, 130), group(100, 170)]);
+    expect(stack).toHaveLength(4);
+    expect(stack.map((l) => Math.round(l.centre.y))).toEqual([50, 90, 130, 170]);
+    expect(stack[0]).toMatchObject({ angle: 0, length: 80, glyphHeight: 20 });
+    // Past the last group as well.
+    const after = findStacks([group(100, 50), group(100, 90), group(100, 150, 60, 0, 80)]);
+    expect(after[0].map((l) => Math.round(l.centre.y))).toEqual([50, 90, 130, 170]);
+    // A box one and a half spacings tall, or two groups tall but a spacing off, is no stack's.
+    expect(findStacks([group(100, 80, 80, 0, 80), group(100, 130), group(100, 170)])).toHaveLength(0);
+    expect(findStacks([group(100, 30, 60, 0, 80), group(100, 130), group(100, 170)])).toHaveLength(0);
+    // Nor a box turned across the groups.
+    expect(findStacks([group(100, 70, 60, 1.2, 80), group(100, 130), group(100, 170)])).toHaveLength(0);
+  });
 });

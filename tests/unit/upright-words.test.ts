@@ -20,13 +20,21 @@ describe('upright words', () => {
     expect(readsCardWord('LL04-412-008- 89IAIBS')).toBe(false);
   });
 
-  it('gives the way round whose reading alone holds a word', () => {
-    const upright = { text: 'Customer Service 1 (800) 711-4713' };
-    const turned = { text: '€1Zp-112 (008) | @2IAIBG J8WOISND' };
-    expect(wayOfKnownWords(upright, turned)).toBe(0);
-    expect(wayOfKnownWords(turned, upright)).toBe(1);
-    expect(wayOfKnownWords(turned, undefined)).toBeUndefined();
-    expect(wayOfKnownWords(upright, upright)).toBeUndefined();
+  it('gives the way round whose readings alone hold a word', () => {
+    const upright = 'Customer Service 1 (800) 711-4713';
+    const turned = '€1Zp-112 (008) | @2IAIBG J8WOISND';
+    expect(wayOfKnownWords([upright], [turned])).toBe(0);
+    expect(wayOfKnownWords([turned], [upright])).toBe(1);
+    expect(wayOfKnownWords([turned], [])).toBeUndefined();
+    expect(wayOfKnownWords([upright], [upright])).toBeUndefined();
+  });
+
+  it('counts every crop read one way round, not only the last', () => {
+    // The read kept was a re-aimed crop that left the label out; the first crop read it.
+    const turnedReads = ['295-112 (008) | 80IAI8S J8WolsND', '¥295-1 12 (008) | 82IA1eS Jswo)sn)'];
+    const uprightReads = ['Customer Service 1 (800) 7115624', 'ce 1 (800) 7115624'];
+    expect(wayOfKnownWords(turnedReads, uprightReads)).toBe(1);
+    expect(wayOfKnownWords(turnedReads, uprightReads.slice(1))).toBeUndefined();
   });
 });
 

@@ -24,7 +24,7 @@ import { shownInPart } from './part-shown';
 import { LOST_GLYPHS_NOTE, readWithLostGlyphs } from './lost-glyphs';
 import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
 import { fitGlyphsToInk } from './glyph-ink';
-import { leadingDigits, readPlainly, type ReadRun } from './leading-digits';
+import { leadingDigits, leadingGroup, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thresholds';
 import { leadingPrint } from './leading-print';
 import { splitTouchingGlyphs } from './touching-glyphs';
@@ -255,8 +255,8 @@ async function readOnce(
   o: {
     /** The line read the other way round: when it leaves no doubt, this way gets no second reader. */
     turnedFrom?: ReadNumber;
-    /** Takes the last reading made, number or not. */
-    seen?: { reading?: LineReading };
+    /** Takes the last reading made, number or not, and the text of every reading made. */
+    seen?: { reading?: LineReading; texts?: string[] };
   } = {},
 ): Promise<ReadNumber | undefined> {
   let gh = line.glyphHeight / ctx.scale;
@@ -301,6 +301,7 @@ async function readOnce(
     );
     let reading = await readCrop(ctx.learned ?? ctx.ocr, crop);
     let run = numberRun(reading);
+    o.seen?.texts?.push(reading.text);
     // Two readers: where the learned one leaves doubt (most of a number that fails the brand's length
     // or Luhn, or a low-confidence reading that is neither digits nor words: embossed relief),
     // Tesseract reads the same crop and the evidence picks (never a gate). Words read with
@@ -441,7 +442,10 @@ async function readOnce(
       // The learned recognizer alone: the digits before must be read plainly by it, and a second
       // reader's doubt over the rest changes nothing here.
       const wider = await read(more, first, true);
-      const lead = wider.run && leadingDigits(wider as ReadNumberParts, { reading, run }, pitch);
+      const lead =
+        wider.run &&
+        (leadingDigits(wider as ReadNumberParts, { reading, run }, pitch) ??
+          leadingGroup(wider as ReadNumberParts, { reading, run }, pitch));
       if (lead) ({ reading, run } = lead);
     }
   }
@@ -731,7 +735,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   if (ctx.flip === undefined) {
     // One way round, then the other: the second is not read by the second reader when the first read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
-    const seen = [{}, {}] as { reading?: LineReading }[];
+    const seen = [{ texts: [] }, { texts: [] }] as { reading?: LineReading; texts: string[] }[];
     const up = await readOnce(ctx, line, 0, light, { seen: seen[0] });
     const down = await readOnce(ctx, line, 1, light, { turnedFrom: up, seen: seen[1] });
     best = pickDirection(up, down);
@@ -757,8 +761,14 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // or with words of a card's print that only upright text reads as (upright-words.ts), is prose:
     // read the other way, its letters pass for digits ("LL04-412-008- 89IAIBS"), and only a run of
     // true digits there (a number beside upside-down print) is still a number.
-    const ownWords = wayOfKnownWords(seen[0].reading, seen[1].reading);
-    if (ownWords !== undefined) ctx.wordWays.push({ angle: line.angle, flip: ownWords });
+    // Every crop read counts: a re-aimed or widened read that was not kept may be the one that took in
+    // the line's label ("Customer Service" before "1 (800) 711 5624").
+    const ownWords = wayOfKnownWords(seen[0].texts, seen[1].texts);
+    if (ownWords !== undefined) {
+      ctx.wordWays.push({ angle: line.angle, flip: ownWords });
+      // A line of the card's words: the other polarity reads no number where neither way did.
+      ctx.prose.add(line);
+    }
     // A line that reads no words either way (fine print read as nothing upright, as look-alike
     // letters upside down) takes the way the card's words read on lines along it.
     const proseWay = ctx.proseWay.get(line) ?? ownWords ?? wayOfPageWords(ctx.wordWays, line.angle);

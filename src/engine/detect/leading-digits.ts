@@ -3,6 +3,7 @@
 // chip, too faint for the detector); card-numbers.ts reads the line on before its start, and this
 // decides whether the digits read there are the number's.
 import { brandOf, lengthFitsBrand } from './brands';
+import { splitGroups } from './group-digits';
 import { luhnValid } from './luhn';
 import type { NumberRun, Slot } from './number-run';
 import { cropToSource, type LineReading } from './read-line';
@@ -21,6 +22,37 @@ export const cardRules = (chars: string) => {
   return (brandOf(chars) ? 1 : 0) + (lengthFitsBrand(chars) ? 1 : 0) + (luhnValid(chars) ? 2 : 0);
 };
 
+/** Where a slot of a reading lies along the narrow reading's direction (source pixels). */
+const alongLine = (narrow: ReadRun) => {
+  const a = narrow.reading.crop.angle;
+  return (r: ReadRun, s: Slot) => {
+    const p = cropToSource(r.reading.crop, (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2);
+    return p.x * Math.cos(a) + p.y * Math.sin(a);
+  };
+};
+
+const trueDigit = (s: Slot) => /\d/.test(s.char) && !s.lookalike;
+
+/** `lead`, then `rest` (the wider read's glyphs of the narrow run, one for one) as the narrow read them. */
+const withNarrowReads = (lead: readonly Slot[], rest: readonly Slot[], n: readonly Slot[]): Slot[] => [
+  ...lead,
+  ...rest.map((s, i) => ({ ...s, char: n[i].char, confidence: n[i].confidence, lookalike: n[i].lookalike })),
+];
+
+/** The wider reading with `slots` as its run. */
+function widerRun(wider: ReadRun, slots: Slot[]): ReadRun {
+  const read = slots.filter((s) => s.char !== '?');
+  return {
+    reading: wider.reading,
+    run: {
+      ...wider.run,
+      slots,
+      trueDigits: slots.filter(trueDigit).length,
+      confidence: read.length ? read.reduce((sum, s) => sum + s.confidence, 0) / read.length : 0,
+    },
+  };
+}
+
 /**
  * The run read on before its start (`wider`), when the digits read there belong to the number: the
  * wider run ends where `narrow` ends (within half a pitch, source pixels along the line; glyphs the
@@ -33,11 +65,7 @@ export const cardRules = (chars: string) => {
  * tighter one had). Undefined when the digits before are not the number's.
  */
 export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): ReadRun | undefined {
-  const a = narrow.reading.crop.angle;
-  const along = (r: ReadRun, s: Slot) => {
-    const p = cropToSource(r.reading.crop, (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2);
-    return p.x * Math.cos(a) + p.y * Math.sin(a);
-  };
+  const along = alongLine(narrow);
   const n = narrow.run.slots;
   const end = along(narrow, n[n.length - 1]);
   const last = wider.run.slots.findIndex((s) => Math.abs(along(wider, s) - end) <= 0.5 * pitch);
@@ -47,23 +75,11 @@ export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): R
   const k = w.findIndex((s) => along(wider, s) > start);
   const rest = w.slice(k);
   const chars = (g: readonly Slot[]) => g.map((s) => s.char).join('');
-  const trueDigit = (s: Slot) => /\d/.test(s.char) && !s.lookalike;
   const withLead = (art: number) => {
     const lead = w.slice(art, k);
     const inDoubt = lead.filter((s) => !readPlainly(s)).length;
     if (!lead.length || !lead.every(trueDigit) || inDoubt > (lead.length > 1 ? 1 : 0)) return undefined;
-    const slots =
-      rest.length === n.length
-        ? [
-            ...lead,
-            ...rest.map((s, i) => ({
-              ...s,
-              char: n[i].char,
-              confidence: n[i].confidence,
-              lookalike: n[i].lookalike,
-            })),
-          ]
-        : w.slice(art);
+    const slots = rest.length === n.length ? withNarrowReads(lead, rest, n) : w.slice(art);
     return cardRules(chars(slots)) > cardRules(chars(n)) ? slots : undefined;
   };
   let slots: Slot[] | undefined;
@@ -71,15 +87,45 @@ export function leadingDigits(wider: ReadRun, narrow: ReadRun, pitch: number): R
     slots = withLead(art);
     if (readPlainly(w[art])) break;
   }
-  if (!slots) return undefined;
-  const read = slots.filter((s) => s.char !== '?');
-  return {
-    reading: wider.reading,
-    run: {
-      ...wider.run,
-      slots,
-      trueDigits: slots.filter(trueDigit).length,
-      confidence: read.length ? read.reduce((sum, s) => sum + s.confidence, 0) / read.length : 0,
-    },
-  };
+  return slots && widerRun(wider, slots);
+}
+
+/**
+ * The number's first group read on before its start (`wider`) where the card rules cannot vouch for
+ * it (a digit misread: "2117" for 2717 costs the IIN and Luhn, so `leadingDigits` declines it). The
+ * narrow run is three whole groups of four, which the findings stage would take for a number's
+ * leading groups and pad at its end, hiding the last four and showing the first. Just before its
+ * first glyph the wider read holds four glyphs read as digits (in doubt or not: print faint enough to
+ * escape the detector reads in doubt, and the layout, not the reading, vouches for them) spaced as
+ * the run's own print: each step within the group `READ_LINE.leadingGroupStep` of `pitch` (source pixels along the
+ * line), and the step from the group's last glyph to the run's first within as much of the run's own
+ * group step. Print laid out so is the number's first group (16-digit numbers print 4-4-4-4: the
+ * networks' card design rules), so its end, and the last four, are the run's. The wider read must
+ * hold the run's glyphs one for one and end where it ends; their tighter readings stand.
+ * Undefined otherwise.
+ */
+export function leadingGroup(wider: ReadRun, narrow: ReadRun, pitch: number): ReadRun | undefined {
+  const n = narrow.run.slots;
+  const groups = splitGroups(n);
+  if (n.length !== 12 || groups.length !== 3 || groups.some((g) => g.length !== 4)) return undefined;
+  const along = alongLine(narrow);
+  const w = wider.run.slots;
+  const start = along(narrow, n[0]) - 0.5 * pitch;
+  const k = w.findIndex((s) => along(wider, s) > start);
+  if (k < 4 || w.length - k !== n.length) return undefined;
+  if (Math.abs(along(wider, w[w.length - 1]) - along(narrow, n[n.length - 1])) > 0.5 * pitch)
+    return undefined;
+  const lead = w.slice(k - 4, k);
+  if (!lead.every(trueDigit)) return undefined;
+  const tolerance = READ_LINE.leadingGroupStep * pitch;
+  const steps = lead.slice(1).map((s, i) => along(wider, s) - along(wider, lead[i]));
+  if (steps.some((d) => Math.abs(d - pitch) > tolerance)) return undefined;
+  const groupStep =
+    (along(narrow, groups[1][0]) -
+      along(narrow, groups[0][3]) +
+      along(narrow, groups[2][0]) -
+      along(narrow, groups[1][3])) /
+    2;
+  if (Math.abs(along(narrow, n[0]) - along(wider, lead[3]) - groupStep) > tolerance) return undefined;
+  return widerRun(wider, withNarrowReads(lead, w.slice(k), n));
 }

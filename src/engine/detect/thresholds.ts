@@ -184,6 +184,12 @@ export const READ_LINE = {
   maxNumberLength: 26,
   /** The longest card number issued (ISO/IEC 7812: 19 digits): a learned run short of a whole number is read on towards it. */
   wholeNumberDigits: 19,
+  /**
+   * A group of four read before a learned run of three whole groups (leading-digits.ts leadingGroup)
+   * is the number's first when its steps are within this share of a pitch of the run's own: glyph to
+   * glyph within the group, and its last glyph to the run's first as the run's group spaces.
+   */
+  leadingGroupStep: 0.3,
   /** A run that still reaches the crop's end is read on this many of its pitches more (19 digits). */
   longerNumberPitches: 5,
   /** ...and that read wins only with this many more digits read plainly (not the card's edge in doubt). */
@@ -429,9 +435,12 @@ export const CARD_BAND = {
   frameMinTextLines: 2,
   /**
    * Lines of words within this turn (radians) of the card's long sides say which way up the card is
-   * (`cardReadingAngle`), and then only the band below its middle is read.
+   * (`cardReadingAngle`), and then only the band below its middle is read; and of a candidate line,
+   * which way round it reads (`wayOfPageWords`). 20 degrees: a card photographed at a slant draws its
+   * lines up to 11 degrees apart (a back tilted 17 degrees: its phone line at 42, its fine print at
+   * 31), and print across the card is 90 away.
    */
-  wordsMaxTurn: 0.17,
+  wordsMaxTurn: 0.35,
   /** ...when this many lines of words agree, and none disagrees. */
   wordsAgreeing: 2,
   /**

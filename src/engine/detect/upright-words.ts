@@ -140,14 +140,12 @@ export function readsCardWord(text: string): boolean {
 }
 
 /**
- * Of one line's readings the two ways round (`a` as read, `b` turned half round), the one that reads
- * a word of a card's print where the other reads none: 0 or 1; undefined when both or neither do.
+ * Of one line's readings the two ways round (`a`: the texts read as found, `b`: turned half round;
+ * each crop read that way, wider or re-aimed ones too), the way whose texts read a word of a card's
+ * print where the other way's read none: 0 or 1; undefined when both or neither do.
  */
-export function wayOfKnownWords(
-  a: { text: string } | undefined,
-  b: { text: string } | undefined,
-): 0 | 1 | undefined {
-  const [wa, wb] = [!!a && readsCardWord(a.text), !!b && readsCardWord(b.text)];
+export function wayOfKnownWords(a: readonly string[], b: readonly string[]): 0 | 1 | undefined {
+  const [wa, wb] = [a.some(readsCardWord), b.some(readsCardWord)];
   if (wa === wb) return undefined;
   return wa ? 0 : 1;
 }

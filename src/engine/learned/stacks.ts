@@ -28,7 +28,100 @@ export function findStacks(lines: readonly TextLine[]): TextLine[][] {
       for (const l of found.lines) used.add(l);
       stacks.push(found.stack);
     }
+  // Last, groups at one spacing with a box beside them as tall as several groups (withMergedBoxes).
+  for (const seed of groups) {
+    if (used.has(seed)) continue;
+    const found = withMergedBoxes(seed, groups, lines, used);
+    if (!found) continue;
+    for (const l of found.lines) used.add(l);
+    stacks.push(found.stack);
+  }
   return stacks.sort((a, b) => b.length - a.length);
+}
+
+/** The frame of `seed`: where a line lies along it and across it (source pixels from its centre). */
+function frameOf(seed: TextLine) {
+  const ux = Math.cos(seed.angle);
+  const uy = Math.sin(seed.angle);
+  return {
+    across: (l: TextLine) => -(l.centre.x - seed.centre.x) * uy + (l.centre.y - seed.centre.y) * ux,
+    along: (l: TextLine) => (l.centre.x - seed.centre.x) * ux + (l.centre.y - seed.centre.y) * uy,
+    /** The point `t` across and `a` along from `seed`'s centre. */
+    at: (a: number, t: number) => ({
+      x: seed.centre.x + a * ux - t * uy,
+      y: seed.centre.y + a * uy + t * ux,
+    }),
+  };
+}
+
+/**
+ * Whether line `l` (not `used`) runs with `seed` in one stack: glyphs within `STACK.maxHeightRatio`
+ * of its height (unless `anyHeight`), its direction within `STACK.maxTurn`, and its left edge, centre
+ * or right edge within `STACK.maxShift` glyph heights of the seed's along the lines.
+ */
+function fitsStack(seed: TextLine, l: TextLine, used: ReadonlySet<TextLine>, anyHeight = false): boolean {
+  const S = STACK;
+  const gh = seed.glyphHeight;
+  if (used.has(l)) return false;
+  const ratio = Math.max(l.glyphHeight, gh) / Math.min(l.glyphHeight, gh);
+  if ((!anyHeight && ratio > S.maxHeightRatio) || Math.abs(Math.sin(l.angle - seed.angle)) > S.maxTurn)
+    return false;
+  const a = frameOf(seed).along(l);
+  const shifts = [a, a - (l.length - seed.length) / 2, a + (l.length - seed.length) / 2];
+  return Math.min(...shifts.map(Math.abs)) <= S.maxShift * gh;
+}
+
+/**
+ * A stack whose groups printed close together came out of the DB detector as one box: at least two
+ * group lines at one spacing (`seed` among them), and beside them, a spacing on from the first or
+ * last, a box of their direction whose height across spans k >= 2 of their groups (k - 1 spacings and
+ * a glyph height, give or take `STACK.holeTolerance` of a spacing). The box becomes k lines at the
+ * stack's pitch, each of the groups' height and the box's length, read like any group (a box that
+ * holds no digits fails the stack when read). The stack must hold `STACK.minGroups` to
+ * `STACK.maxGroups` groups. Undefined where there is no such box.
+ */
+function withMergedBoxes(
+  seed: TextLine,
+  groups: readonly TextLine[],
+  lines: readonly TextLine[],
+  used: ReadonlySet<TextLine>,
+): { lines: TextLine[]; stack: TextLine[] } | undefined {
+  const S = STACK;
+  const { across, along, at } = frameOf(seed);
+  const gh = seed.glyphHeight;
+  const members = groups.filter((l) => fitsStack(seed, l, used)).sort((a, b) => across(a) - across(b));
+  const i = members.indexOf(seed);
+  const ok = (d: number) => d >= S.minSpacing * gh && d <= S.maxSpacing * gh;
+  let [lo, hi] = [i, i];
+  while (lo > 0 && ok(across(members[lo]) - across(members[lo - 1]))) lo--;
+  while (hi < members.length - 1 && ok(across(members[hi + 1]) - across(members[hi]))) hi++;
+  const found = evenlySpaced(members.slice(lo, hi + 1), (a, b) => across(b) - across(a));
+  if (!found || found.length < 2) return undefined;
+  const spacing = (across(found[found.length - 1]) - across(found[0])) / (found.length - 1);
+  const height = found.reduce((sum, l) => sum + l.glyphHeight, 0) / found.length;
+  const tolerance = S.holeTolerance * spacing;
+  for (const box of lines) {
+    if (found.includes(box) || !fitsStack(seed, box, used, true)) continue;
+    const k = Math.round((box.glyphHeight - height) / spacing) + 1;
+    if (k < 2 || found.length + k > S.maxGroups) continue;
+    if (Math.abs(box.glyphHeight - height - (k - 1) * spacing) > tolerance) continue;
+    // The box's first group a spacing past the last group found, or its last a spacing before the first.
+    const half = ((k - 1) * spacing) / 2;
+    const after = Math.abs(across(box) - half - across(found[found.length - 1]) - spacing) <= tolerance;
+    const before = Math.abs(across(box) + half - across(found[0]) + spacing) <= tolerance;
+    if (!after && !before) continue;
+    const split = Array.from({ length: k }, (_, j): TextLine => ({
+      centre: at(along(box), across(box) - half + j * spacing),
+      angle: seed.angle,
+      length: box.length,
+      glyphHeight: height,
+      score: 0,
+      pieces: 0,
+    }));
+    const stack = after ? [...found, ...split] : [...split, ...found];
+    if (stack.length >= S.minGroups) return { lines: [...found, box], stack };
+  }
+  return undefined;
 }
 
 /**
@@ -42,21 +135,9 @@ function stackOf(
   holes: boolean,
 ): { lines: TextLine[]; stack: TextLine[] } | undefined {
   const S = STACK;
-  const ux = Math.cos(seed.angle);
-  const uy = Math.sin(seed.angle);
   const gh = seed.glyphHeight;
-  const across = (l: TextLine) => -(l.centre.x - seed.centre.x) * uy + (l.centre.y - seed.centre.y) * ux;
-  const along = (l: TextLine) => (l.centre.x - seed.centre.x) * ux + (l.centre.y - seed.centre.y) * uy;
-  const fits = (l: TextLine) => {
-    if (used.has(l)) return false;
-    const ratio = Math.max(l.glyphHeight, gh) / Math.min(l.glyphHeight, gh);
-    if (ratio > S.maxHeightRatio || Math.abs(Math.sin(l.angle - seed.angle)) > S.maxTurn) return false;
-    // Aligned on the left edge, the centre or the right edge.
-    const a = along(l);
-    const shifts = [a, a - (l.length - seed.length) / 2, a + (l.length - seed.length) / 2];
-    return Math.min(...shifts.map(Math.abs)) <= S.maxShift * gh;
-  };
-  const members = groups.filter(fits).sort((a, b) => across(a) - across(b));
+  const { across } = frameOf(seed);
+  const members = groups.filter((l) => fitsStack(seed, l, used)).sort((a, b) => across(a) - across(b));
   // The longest run of members with even spacing (or, with holes, one or two spacings) that
   // contains the seed.
   const i = members.indexOf(seed);
