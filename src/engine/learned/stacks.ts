@@ -19,23 +19,21 @@ export function findStacks(lines: readonly TextLine[]): TextLine[][] {
   const used = new Set<TextLine>();
   const stacks: TextLine[][] = [];
   // Groups at one spacing first; then, among the lines left, a step of two spacings may be a group
-  // whose detector box went wrong (see withHoles).
-  for (const holes of [false, true])
+  // whose detector box went wrong (see withHoles); last, groups at one spacing with a box beside them
+  // as tall as several groups (withMergedBoxes).
+  const passes = [
+    (seed: TextLine) => stackOf(seed, groups, used, false),
+    (seed: TextLine) => stackOf(seed, groups, used, true),
+    (seed: TextLine) => withMergedBoxes(seed, groups, lines, used),
+  ];
+  for (const pass of passes)
     for (const seed of groups) {
       if (used.has(seed)) continue;
-      const found = stackOf(seed, groups, used, holes);
+      const found = pass(seed);
       if (!found) continue;
       for (const l of found.lines) used.add(l);
       stacks.push(found.stack);
     }
-  // Last, groups at one spacing with a box beside them as tall as several groups (withMergedBoxes).
-  for (const seed of groups) {
-    if (used.has(seed)) continue;
-    const found = withMergedBoxes(seed, groups, lines, used);
-    if (!found) continue;
-    for (const l of found.lines) used.add(l);
-    stacks.push(found.stack);
-  }
   return stacks.sort((a, b) => b.length - a.length);
 }
 
