@@ -151,9 +151,10 @@ async function repeatedPrefix(
     );
     if (found) return found;
     // Print too small for the detector at the photo's working size (5 to 8 px): the strip alone,
-    // enlarged, through the detector. Where it sees no print there is nothing to read. Where it saw
-    // only lines it could place, and none was the repeat, there is none; a line it saw too small to
-    // place (a repeat on a letter grid, beside the expiry's label) is looked at enlarged.
+    // enlarged, through the detector. Where it sees no print there is nothing to read. Where a line
+    // it placed where the repeat is printed read plainly as other print, and it saw no line there too
+    // small to place (a repeat on a letter grid, beside the expiry's label), there is none; a line
+    // there read in doubt may be the repeat blurred, and is looked at enlarged.
     const unplaced = number.textLines.filter((l) => !resolved.includes(l));
     if (near > 0 && repeatBandLines(number, unplaced).length === 0) return undefined;
     const zoomed = await repeatStripLines(gray, options.models, number);

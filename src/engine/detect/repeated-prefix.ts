@@ -362,7 +362,10 @@ export async function detectRepeatedPrefixLearned(
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
   signal?: AbortSignal,
-  /** Told how many of the detector's lines in the band start under the number's first digit. */
+  /**
+   * Told, when no repeat is found, how many of the detector's lines where the repeat is printed (in
+   * the band, starting under the number's first digit) read plainly as other print.
+   */
   onBand?: (lines: number) => void,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
@@ -384,7 +387,8 @@ export async function detectRepeatedPrefixLearned(
   // from the number's centre line; its glyphs reach half a glyph height below it.
   const inRepeatPlace = ({ l, down }: { l: TextLine; down: number }) =>
     (Math.abs(down) - l.glyphHeight / 2) / gh - 0.5 <= REPEAT_BAND.seenLineGap;
-  onBand?.(near.filter((b) => startsUnderFirstDigit(b) && inRepeatPlace(b)).length);
+  // Lines where the repeat is printed, under the first digit, read plainly as other print (onBand).
+  let otherPrint = 0;
   const above = aboveBandLines(number, lines);
   // The IIN's fifth and sixth digits printed apart after the repeat join it (iinTail).
   const withIinTail = async (repeat: Finding, band: (typeof near)[number]) => {
@@ -403,6 +407,12 @@ export async function detectRepeatedPrefixLearned(
     const glyphs = readingFromPage(crop, page.lines).glyphs;
     const readWords = wordsOf(glyphs);
     const match = prefixWord(readWords, prefix);
+    // A reading in doubt there ("SH#" at 0.6 for a 5 px repeat on a photo turned 163 degrees) says
+    // nothing of what is printed: only one read plainly is other print.
+    const plain =
+      glyphs.length > 0 &&
+      glyphs.reduce((sum, g) => sum + g.confidence, 0) / glyphs.length >= REPEAT_BAND.plainConfidence;
+    if (!match && plain && startsUnderFirstDigit(band) && inRepeatPlace(band)) otherPrint++;
     const wordOnly = l.length <= REPEAT_BAND.maxWordLength * l.glyphHeight;
     // The detector's box of print this small and blurred can cover half the word (two of a repeat's
     // four glyphs, seed 13's hx-052, read "01" under "6011"): such a line is measured by its print's
@@ -486,6 +496,7 @@ export async function detectRepeatedPrefixLearned(
     // taken for an unread repeat while the repeat itself, read plainly, lay further down).
     fallback ??= { repeat, band };
   }
+  onBand?.(otherPrint);
   return fallback && withIinTail(fallback.repeat, fallback.band);
 }
 
