@@ -133,7 +133,7 @@ async function repeatedPrefix(
 ): Promise<Finding | undefined> {
   if (options.models && number.textLines) {
     const learned = learnedLineOcr(options.models);
-    let near = 0;
+    let otherPrint = 0;
     // Lines the whole-photo detector saw below a few of its own pixels tall are placed too roughly
     // to mask by (half of a 5 px repeat, say): the enlarged strip below finds them again.
     // (The detector sees the photo with its long side at LINE_STAGE.detectorSide, shrunk or enlarged.)
@@ -147,7 +147,7 @@ async function repeatedPrefix(
       number,
       resolved,
       options.signal,
-      (n) => (near = n),
+      (n) => (otherPrint = n),
     );
     if (found) return found;
     // Print too small for the detector at the photo's working size (5 to 8 px): the strip alone,
@@ -156,7 +156,7 @@ async function repeatedPrefix(
     // small to place (a repeat on a letter grid, beside the expiry's label), there is none; a line
     // there read in doubt may be the repeat blurred, and is looked at enlarged.
     const unplaced = number.textLines.filter((l) => !resolved.includes(l));
-    if (near > 0 && repeatBandLines(number, unplaced).length === 0) return undefined;
+    if (otherPrint > 0 && repeatBandLines(number, unplaced).length === 0) return undefined;
     const zoomed = await repeatStripLines(gray, options.models, number);
     return detectRepeatedPrefixLearned(gray, learned, number, zoomed, options.signal);
   }

@@ -86,14 +86,8 @@ function withMergedBoxes(
 ): { lines: TextLine[]; stack: TextLine[] } | undefined {
   const S = STACK;
   const { across, along, at } = frameOf(seed);
-  const gh = seed.glyphHeight;
-  const members = groups.filter((l) => fitsStack(seed, l, used)).sort((a, b) => across(a) - across(b));
-  const i = members.indexOf(seed);
-  const ok = (d: number) => d >= S.minSpacing * gh && d <= S.maxSpacing * gh;
-  let [lo, hi] = [i, i];
-  while (lo > 0 && ok(across(members[lo]) - across(members[lo - 1]))) lo--;
-  while (hi < members.length - 1 && ok(across(members[hi + 1]) - across(members[hi]))) hi++;
-  const found = evenlySpaced(members.slice(lo, hi + 1), (a, b) => across(b) - across(a));
+  const run = runAround(seed, groups, used, false);
+  const found = run && evenlySpaced(run.lines, run.step);
   if (!found || found.length < 2) return undefined;
   const spacing = (across(found[found.length - 1]) - across(found[0])) / (found.length - 1);
   const height = found.reduce((sum, l) => sum + l.glyphHeight, 0) / found.length;
@@ -133,11 +127,29 @@ function stackOf(
   holes: boolean,
 ): { lines: TextLine[]; stack: TextLine[] } | undefined {
   const S = STACK;
+  const run = runAround(seed, groups, used, holes);
+  if (!run || run.lines.length < S.minGroups) return undefined;
+  const { lines, step } = run;
+  const stack = holes ? withHoles(lines, step) : evenlySpaced(lines, step);
+  return stack && stack.length <= S.maxGroups ? { lines, stack } : undefined;
+}
+
+/**
+ * The longest run of `groups` fitting `seed`'s stack (fitsStack), in order across, that contains the
+ * seed, each step across within `STACK.minSpacing` to `STACK.maxSpacing` glyph heights (or, with
+ * `holes`, twice that); with the step across between two lines (source pixels). Undefined when the
+ * seed fits none (it is `used`).
+ */
+function runAround(
+  seed: TextLine,
+  groups: readonly TextLine[],
+  used: ReadonlySet<TextLine>,
+  holes: boolean,
+): { lines: TextLine[]; step: (a: TextLine, b: TextLine) => number } | undefined {
+  const S = STACK;
   const gh = seed.glyphHeight;
   const { across } = frameOf(seed);
   const members = groups.filter((l) => fitsStack(seed, l, used)).sort((a, b) => across(a) - across(b));
-  // The longest run of members with even spacing (or, with holes, one or two spacings) that
-  // contains the seed.
   const i = members.indexOf(seed);
   if (i < 0) return undefined;
   const step = (a: TextLine, b: TextLine) => across(b) - across(a);
@@ -147,10 +159,7 @@ function stackOf(
   let hi = i;
   while (lo > 0 && spaced(step(members[lo - 1], members[lo]))) lo--;
   while (hi < members.length - 1 && spaced(step(members[hi], members[hi + 1]))) hi++;
-  const lines = members.slice(lo, hi + 1);
-  if (lines.length < S.minGroups) return undefined;
-  const stack = holes ? withHoles(lines, step) : evenlySpaced(lines, step);
-  return stack && stack.length <= S.maxGroups ? { lines, stack } : undefined;
+  return { lines: members.slice(lo, hi + 1), step };
 }
 
 /** Steps across a stack this many times its shortest one are no longer one spacing. */
