@@ -35,6 +35,7 @@ import {
   mirroredReadsBetter,
   onSamePrint,
   worthReadingMirrored,
+  type PrintAsIs,
 } from './detect/mirrored-relief';
 import { median } from './math';
 import { readingFrame } from './reading-frame';
@@ -176,14 +177,20 @@ async function readMirrored(
   ocr: OcrEngine,
   textLines: readonly TextLine[],
   options: AnalyzeOptions,
+  asIs: PrintAsIs,
 ): Promise<CardNumberDetection[]> {
   const { width } = image;
   const mirrored = mirrorImage(image);
+  const lines = textLines.map((l) => mirrorTextLine(l, width));
   const gray = toGray(mirrored);
   options.debug?.('reading the page mirrored (an embossed number seen from the back)');
   const trace = options.trace && newTrace();
   const found = await detectCardNumbersDetailed(gray, ocr, {
-    lines: textLines.map((l) => mirrorTextLine(l, width)),
+    lines,
+    // The page as is read these as the card's words, or its probe of these read blank: upright
+    // print, or nothing glyph-like (mirrored-relief.ts, PrintAsIs).
+    notRead: lines.filter((_, i) => asIs.wordLines.includes(textLines[i])),
+    blankBands: asIs.blankBands.map((l) => mirrorTextLine(l, width)),
     maxLines: MIRRORED_RELIEF.maxLines,
     learnedOnly: true,
     signal: options.signal,
@@ -271,9 +278,11 @@ async function analyzeOnce(
   const cardEngine = (finders?.cardEngine ?? true) && !early.identity;
   const detectNumbers = cardEngine ? detectCardNumbersDetailed : noCardNumbers;
   const seenNumbers: SeenNumber[] = [];
+  const printAsIs: PrintAsIs = { wordLines: [], blankBands: [] };
   let numbers = await detectNumbers(gray, ocr, {
     lines: textLines,
     seenNumbers,
+    printAsIs,
     signal,
     debug: options.debug,
     debugCrop: options.debugCrop,
@@ -297,7 +306,7 @@ async function analyzeOnce(
     worthReadingMirrored(numbers.map((n) => n.finding))
   ) {
     onProgress?.({ stage: 'ocr', progress: 0.85, message: 'Reading the page mirrored' });
-    const [best] = await readMirrored(image, ocr, textLines, options);
+    const [best] = await readMirrored(image, ocr, textLines, options, printAsIs);
     const under = best ? numbers.filter((n) => onSamePrint(n.finding, best.finding)) : [];
     if (best && mirroredReadsBetter(under[0]?.finding, best.finding)) {
       numbers = [best, ...numbers.filter((n) => !under.includes(n))];

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectCardNumbersDetailed, type SeenNumber } from '../../src/engine/detect/card-numbers';
+import type { PrintAsIs } from '../../src/engine/detect/mirrored-relief';
 import { findStacks } from '../../src/engine/learned/stacks';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import { toGray } from '../../src/engine/image/gray';
@@ -109,6 +110,34 @@ describe('card detector on replayed OCR', () => {
     const { rec } = await replay(card);
     const [stack] = findStacks(rec.lines);
     expect(stack?.length).toBe(4);
+  });
+
+  it("reports a back's lines of card words and blank band lines, and skips them when told", async () => {
+    // What the pass over the page mirrored is handed (analyze.ts): lines read as the card's words
+    // and the card band's lines whose probe read blank need no reading there.
+    const card = REPLAY_CARDS.find((c) => c.image.includes('hx3-042-back'))!;
+    const image = toGray(await decodeImageNode(new Uint8Array(readFileSync(card.image))));
+    const rec = JSON.parse(new TextDecoder().decode(gunzipSync(readFileSync(card.recording)))) as {
+      lines: TextLine[];
+      learned: Recording;
+      tesseract: Recording;
+    };
+    const run = async (o: Partial<Parameters<typeof detectCardNumbersDetailed>[2]>) => {
+      const reader = replayOcr(rec.learned);
+      const found = await detectCardNumbersDetailed(image, replayOcr(rec.tesseract), {
+        learnedStages: { lines: rec.lines, reader },
+        ...o,
+      });
+      return { reader, found };
+    };
+    const printAsIs: PrintAsIs = { wordLines: [], blankBands: [] };
+    const asIs = await run({ printAsIs });
+    expect(printAsIs.wordLines.length).toBeGreaterThan(0);
+    expect(printAsIs.wordLines.every((l) => rec.lines.includes(l))).toBe(true);
+    expect(printAsIs.blankBands.length).toBeGreaterThan(0);
+    const skipped = await run({ notRead: printAsIs.wordLines, blankBands: printAsIs.blankBands });
+    expect(skipped.reader.asked).toBeLessThan(asIs.reader.asked);
+    expect(skipped.found).toEqual([]);
   });
 
   it('fails loudly on a crop that was not recorded', async () => {

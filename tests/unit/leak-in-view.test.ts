@@ -71,6 +71,30 @@ describe('checkExport with the masks burned in', () => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
+  it('reads a line only with room for eight digits in view (half a glyph height each)', async () => {
+    // 70 pixels in view of a 20 px line (3.5 glyph heights: a date, a brand) and 64 of another (3.2):
+    // neither can show two groups of four (before, three glyph heights in view were read).
+    const short = counting();
+    await checkExport(image, [], {
+      ocr: short.engine,
+      primary: 'learned',
+      lines: [line(250, 100, 400), line(250, 200, 400)],
+      masks: [mask(40, 85, 380, 115), mask(40, 185, 386, 215)],
+    });
+    const none = counting();
+    await checkExport(image, [], { ocr: none.engine, primary: 'learned', lines: [] });
+    expect(short.seen.length).toBe(none.seen.length);
+    // 81 px in view (4 glyph heights): room for eight condensed digits, read.
+    const enough = counting();
+    await checkExport(image, [], {
+      ocr: enough.engine,
+      primary: 'learned',
+      lines: [line(250, 100, 400)],
+      masks: [mask(40, 85, 369, 115)],
+    });
+    expect(enough.seen.length).toBeGreaterThan(0);
+  });
+
   it('reads every line when no masks are given', async () => {
     const { engine, seen } = counting();
     const one = counting();

@@ -10,6 +10,7 @@ import {
   readConfidence,
   mirrorTextLine,
   mirroredReadsBetter,
+  probedBlank,
   worthReadingMirrored,
 } from '../../src/engine/detect/mirrored-relief';
 import type { TextLine } from '../../src/engine/learned/text-lines';
@@ -77,6 +78,37 @@ describe('mirroring the photo and what is found on it', () => {
     expect(f.glyphs[15][0].x).toBe(40);
     expect(f.text).toBe('4111111111111111');
     expect(f.notes).toEqual([MIRRORED_NOTE]);
+  });
+});
+
+describe('card band lines the page as is read blank', () => {
+  const band = (x: number, y: number, glyphHeight = 20, angle = 0.1): TextLine => ({
+    centre: { x, y },
+    angle,
+    length: 300,
+    glyphHeight,
+    score: 1,
+    pieces: 1,
+  });
+  const photoWidth = 800;
+  // Probed as is at (200, 300) and read blank; the mirrored page's outline, found again, puts its
+  // band line a pixel or two away.
+  const blank = [mirrorTextLine(band(200, 300), photoWidth)];
+
+  it('is the mirrored band line found again to within a quarter glyph height', () => {
+    expect(probedBlank(band(601, 302, 20, -0.1), blank)).toBe(true);
+    expect(probedBlank(band(603, 300, 21, -0.12), blank)).toBe(true);
+  });
+
+  it('is not another band line: further along or across, taller, or turned', () => {
+    // Half a glyph height across: the next band line down the card.
+    expect(probedBlank(band(600, 310, 20, -0.1), blank)).toBe(false);
+    expect(probedBlank(band(640, 300, 20, -0.1), blank)).toBe(false);
+    // The same centre, print a third taller: a line of other print.
+    expect(probedBlank(band(600, 300, 27, -0.1), blank)).toBe(false);
+    // The same centre, across the card.
+    expect(probedBlank(band(600, 300, 20, 1.4), blank)).toBe(false);
+    expect(probedBlank(band(600, 300), [])).toBe(false);
   });
 });
 

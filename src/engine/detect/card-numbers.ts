@@ -29,6 +29,7 @@ import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thr
 import { leadingPrint } from './leading-print';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
+import { probedBlank, type PrintAsIs } from './mirrored-relief';
 import {
   glyphPitch,
   normalizeSlots,
@@ -97,6 +98,18 @@ export interface DetectOptions {
    * card rules could not make whole (a digit lost, unread glyphs) is still told from a page of none.
    */
   seenNumbers?: SeenNumber[];
+  /**
+   * Filled with the print this reading showed that a reading of the page mirrored need not read again
+   * (mirrored-relief.ts): lines read as the card's words, card band lines whose probe read blank.
+   */
+  printAsIs?: PrintAsIs;
+  /**
+   * Lines of `lines` not read as candidates, though ranked with the others (the mirrored page's lines
+   * of the card's words: the best ranked lines are read, less these).
+   */
+  notRead?: readonly TextLine[];
+  /** Card band lines not probed: read blank where they lie (the page as is, mirrored onto this one). */
+  blankBands?: readonly TextLine[];
 }
 
 /** A line the detector read that printed like a card number (DetectOptions.seenNumbers). */
@@ -234,6 +247,11 @@ interface Ctx {
   proseWay: Map<CandidateLine, number>;
   /** Lines read both ways round that spelled a word of a card's print one way (upright-words.ts). */
   wordWays: { angle: number; flip: 0 | 1 }[];
+  /** The lines of those words (DetectOptions.printAsIs). */
+  cardWords?: Set<CandidateLine>;
+  /** Card band lines read blank (DetectOptions.printAsIs), and those not to probe (blankBands). */
+  bandsReadBlank?: TextLine[];
+  skipBands?: readonly TextLine[];
   /** The learned detector's lines (source pixels): the words around a number tell its way up. */
   pageLines?: readonly TextLine[];
   /** The text direction classifier (TextModels.classifyDirection): which way to read those words first. */
@@ -657,11 +675,15 @@ async function cardBandNumber(ctx: Ctx, outline: CardOutline | undefined): Promi
     flip,
   }));
   const bands = cardBandLines(outline, cardReadingAngle(outline, words));
-  for (const band of bands.filter((l) => l.glyphHeight >= CARD_BAND.minGlyphHeight)) {
+  const probed = bands.filter(
+    (l) => l.glyphHeight >= CARD_BAND.minGlyphHeight && !probedBlank(l, ctx.skipBands ?? []),
+  );
+  for (const band of probed) {
     throwIfAborted(ctx.signal);
     // One way round: a number read upside down still reads as digits (most as look-alikes of
     // digits), and the line chosen is read both ways round after.
     const reading = await readCrop(reader, cropTextLine(ctx.gray, band, band.angle, 1.2));
+    if (!reading.text.trim()) ctx.bandsReadBlank?.push(band);
     const digits = digitsRead(reading);
     ctx.debug?.(`card band@${Math.round(band.centre.x)},${Math.round(band.centre.y)} "${reading.text}"`);
     if (digits >= CARD_BAND.probeMinDigits && (!best || digits > best.digits))
@@ -766,6 +788,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     const ownWords = wayOfKnownWords(seen[0].texts, seen[1].texts);
     if (ownWords !== undefined) {
       ctx.wordWays.push({ angle: line.angle, flip: ownWords });
+      ctx.cardWords?.add(line);
       // A line of the card's words: the other polarity reads no number where neither way did.
       ctx.prose.add(line);
     }
@@ -993,6 +1016,9 @@ export async function detectCardNumbersDetailed(
     prose: new Set(),
     proseWay: new Map(),
     wordWays: [],
+    cardWords: new Set(),
+    bandsReadBlank: options.printAsIs?.blankBands,
+    skipBands: options.blankBands,
     signal,
     learnedOnly: options.learnedOnly,
   };
@@ -1026,12 +1052,13 @@ export async function detectCardNumbersDetailed(
       }
     }
     // A stacked number is the card's number: its lines need no reading as lines.
+    const candidates = new Map(textLines.map((l) => [asCandidateLine(l, scale), l]));
+    // Lines not to read keep their rank: the best ranked of the rest are not read in their place.
     if (!stacked.length)
       learnedLines.push(
-        ...rankLearnedLines(textLines.map((l) => asCandidateLine(l, scale))).slice(
-          0,
-          options.maxLines ?? LOCATE.maxLearnedLines,
-        ),
+        ...rankLearnedLines([...candidates.keys()])
+          .slice(0, options.maxLines ?? LOCATE.maxLearnedLines)
+          .filter((l) => !options.notRead?.includes(candidates.get(l)!)),
       );
     options.debug?.(`learned lines: ${learnedLines.length} of ${textLines.length}`);
     // Recorded reads replayed (learnedStages) hold no classifier runs: the words are read both ways.
@@ -1044,6 +1071,10 @@ export async function detectCardNumbersDetailed(
       ),
     );
     ctx.flip = lctx.flip;
+    for (const line of ctx.cardWords ?? []) {
+      const own = candidates.get(line);
+      if (own) options.printAsIs?.wordLines.push(own);
+    }
     // No line read as a number: one printed over two lines is read as two short runs of digits.
     if (!found.some(isNumberLike) && !stacked.length) {
       const twoLines = twoLineDetection(found);

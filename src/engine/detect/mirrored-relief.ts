@@ -31,7 +31,45 @@ export const MIRRORED_RELIEF = {
    * LOCATE.maxLearnedLines (8); a second pass over all of them cost about as much again.
    */
   maxLines: 3,
+  /**
+   * A card band line of the mirrored page is the mirror of one the page as is probed when their
+   * centres lie within this share of its glyph height (the card's outline is found again on the
+   * mirrored photo, to within a pixel or two), their glyph heights within `sameBandHeight` of each
+   * other and their directions within about 10 degrees.
+   */
+  sameBandOffset: 0.25,
+  sameBandHeight: 0.2,
 } as const;
+
+/**
+ * What reading the page as is showed of its print, for the pass over the mirrored page (source
+ * pixels of the photo): nothing there needs reading mirrored.
+ * - `wordLines`: detector lines read as the card's own words ("Customer Service", "AUTHORIZED
+ *   SIGNATURE": upright-words.ts) one way round. Upright print: a number's relief mirrored reads as
+ *   letters, but never spells a card's words.
+ * - `blankBands`: lines of the card band (card-band.ts) whose probe read no glyph at all. Mirroring
+ *   moves print, it does not make it: a recognizer that sees nothing glyph-like on a strip sees
+ *   nothing on the same strip mirrored, where a number's relief reads as letters as is.
+ */
+export interface PrintAsIs {
+  wordLines: TextLine[];
+  blankBands: TextLine[];
+}
+
+/**
+ * Whether the card band line `line` of the mirrored page was probed as is and read blank: one of
+ * `blank` (already mirrored onto the mirrored page) lies on it (MIRRORED_RELIEF.sameBand*).
+ */
+export function probedBlank(line: TextLine, blank: readonly TextLine[]): boolean {
+  const M = MIRRORED_RELIEF;
+  return blank.some(
+    (b) =>
+      Math.hypot(b.centre.x - line.centre.x, b.centre.y - line.centre.y) <=
+        M.sameBandOffset * line.glyphHeight &&
+      Math.abs(b.glyphHeight - line.glyphHeight) <= M.sameBandHeight * line.glyphHeight &&
+      Math.abs(Math.sin(b.angle - line.angle)) < 0.17,
+  );
+}
 
 /** The photo mirrored left to right (a new image). */
 export function mirrorImage(image: RgbaImage): RgbaImage {
