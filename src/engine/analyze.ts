@@ -38,10 +38,11 @@ import {
   type PrintAsIs,
 } from './detect/mirrored-relief';
 import { median } from './math';
-import { readingFrame } from './reading-frame';
+import { insideQuad, readingFrame } from './reading-frame';
+import { findCardOutline, type CardOutline } from './detect/card-outline';
 import type { TextModels } from './learned/models';
 import type { OcrEngine } from './ocr/types';
-import type { Finding, GrayImage, KeepPreset, Mask, ProgressCallback, RgbaImage } from './types';
+import type { Finding, GrayImage, KeepPreset, Mask, Point, ProgressCallback, RgbaImage } from './types';
 
 export interface AnalyzeOptions {
   keep?: KeepPreset;
@@ -99,15 +100,20 @@ async function securityCode(
 ): Promise<Finding | undefined> {
   let bandLines = 0;
   if (options.models && number.textLines) {
-    const code = await detectSecurityCodeLearned(
-      gray,
-      options.models,
-      number,
-      number.textLines,
-      options.signal,
-      options.debug,
-      (n) => (bandLines = n),
-    );
+    // The card's outline, looked for only when a line reads as a lone code: a line off the card is
+    // other print (a receipt beside it), and gives none.
+    let card: { outline?: CardOutline } | undefined;
+    const onCard = (p: Point) => {
+      card ??= { outline: findCardOutline(gray) };
+      return !card.outline || insideQuad(card.outline.corners, p);
+    };
+    const code = await detectSecurityCodeLearned(gray, options.models, number, number.textLines, {
+      signal: options.signal,
+      debug: options.debug,
+      onBand: (n) => (bandLines = n),
+      onCard,
+      other: ocr,
+    });
     if (code) return code;
     // A code printed with its label, on a front (CVV2 on Iranian cards) or beside a back's panel.
     const labelled = await detectLabelledCode(
@@ -122,7 +128,9 @@ async function securityCode(
   }
   // Tesseract's band reads (several passes) only where the detector saw no line to read there.
   if (bandLines > 0) return undefined;
-  return detectSecurityCode(gray, ocr, number, options.debug, undefined, options.signal);
+  // A lone word there is read again by the learned recognizer (detectSecurityCode's `confirm`).
+  const confirm = options.models && learnedLineOcr(options.models);
+  return detectSecurityCode(gray, ocr, number, options.debug, undefined, options.signal, confirm);
 }
 
 /** The small repeat of the first four: under the number among the learned lines, else Tesseract's strip. */

@@ -6,6 +6,7 @@ import {
   LABELLED_CODE_NOTE,
   labelledCodeOnLine,
 } from '../../src/engine/detect/labelled-code';
+import { detectSecurityCode } from '../../src/engine/detect/security-code';
 import { detectPanelCode, detectSecurityCodeLearned } from '../../src/engine/detect/security-code-learned';
 import type { TextModels } from '../../src/engine/learned/models';
 import type { ReadGlyph } from '../../src/engine/detect/read-line';
@@ -226,16 +227,10 @@ describe('detectSecurityCodeLearned, a back that prints the number above the pan
   const endX = (lastGlyph[0].x + lastGlyph[1].x) / 2;
   const codeLine = (x: number) => flatLine(x, 60 + 5 * GH, 36, 14);
   const find = (line: TextLine, reader: OcrEngine) =>
-    detectSecurityCodeLearned(
-      gray,
-      models,
-      { finding: number, glyphHeight: GH },
-      [line],
-      undefined,
-      undefined,
-      undefined,
-      reader,
-    );
+    detectSecurityCodeLearned(gray, models, { finding: number, glyphHeight: GH }, [line], { reader });
+
+  const find2 = (line: TextLine, search: Parameters<typeof detectSecurityCodeLearned>[4]) =>
+    detectSecurityCodeLearned(gray, models, { finding: number, glyphHeight: GH }, [line], search);
 
   it('takes a lone 3-digit word under the number’s last glyph for the code', async () => {
     const found = await find(codeLine(endX), readsInTurn(['749']));
@@ -243,10 +238,82 @@ describe('detectSecurityCodeLearned, a back that prints the number above the pan
     expect(found?.text).toBe('749');
   });
 
+  it('takes no four digits alone there, on an Amex either (its CID is on the front, above the number)', async () => {
+    const amex = levelNumber('345902329536701', 48, GH);
+    const end = amex.glyphs[14];
+    const line = flatLine((end[0].x + end[1].x) / 2, 60 + 5 * GH, 36, 14);
+    // An Amex front's expiry under the number's end, "04/30" read without its slash.
+    const found = await detectSecurityCodeLearned(gray, models, { finding: amex, glyphHeight: GH }, [line], {
+      reader: readsInTurn(['0430']),
+    });
+    expect(found).toBeUndefined();
+  });
+
+  it('takes no lone code that the other reader reads as a date (the expiry, its slash lost)', async () => {
+    const search = (other: string) => ({ reader: readsInTurn(['015']), other: readsInTurn([other]) });
+    // "EXPIRES 09/15" under the number's end, read "015" by the learned recognizer.
+    expect(await find2(codeLine(endX), search('09/15'))).toBeUndefined();
+    expect(await find2(codeLine(endX), search('09 / 718'))).toBeUndefined();
+    // A code box Tesseract reads as the code, or as nothing (a hatched panel), stays a code.
+    expect((await find2(codeLine(endX), search('015')))?.text).toBe('015');
+    expect((await find2(codeLine(endX), search('')))?.text).toBe('015');
+  });
+
+  it('takes no lone code from a line off the card (a receipt beside it)', async () => {
+    const offCard = () => false;
+    expect(await find2(codeLine(endX), { reader: readsInTurn(['749']), onCard: offCard })).toBeUndefined();
+    // The panel's last four and its code are evidence of their own, wherever the outline lies.
+    const panel = await find2(codeLine(endX), { reader: readsInTurn(['0233 749']), onCard: offCard });
+    expect(panel?.text).toBe('749');
+  });
+
   it('leaves a word there (a network’s logo) and does not read print under the number’s start', async () => {
     expect(await find(codeLine(endX), readsInTurn(['VISA']))).toBeUndefined();
     const reader = readsInTurn(['749']);
     expect(await find(codeLine(60), reader)).toBeUndefined();
     expect(reader.asked).toBe(0);
+  });
+});
+
+describe("detectSecurityCode, Tesseract's band reads: a lone word read again", () => {
+  // Tesseract's sparse read of the band above a front's number finds "283" in the card's texture:
+  // the learned recognizer, given the word's own crop, must read the same three digits alone.
+  const band = () => readsInTurn(Array(8).fill('283'));
+  const find = (confirm?: OcrEngine) =>
+    detectSecurityCode(
+      gray,
+      band(),
+      { finding: number, crop: undefined as never, glyphHeight: GH },
+      undefined,
+      undefined,
+      undefined,
+      confirm,
+    );
+
+  it('drops a lone word the second reader does not read', async () => {
+    const second = readsInTurn(Array(8).fill(''));
+    expect(await find(second)).toBeUndefined();
+    expect(second.asked).toBeGreaterThan(0);
+    expect(await find(readsInTurn(Array(8).fill('28')))).toBeUndefined();
+  });
+
+  it('keeps one it reads the same, and every lone word without a second reader', async () => {
+    expect((await find(readsInTurn(Array(8).fill('283'))))?.text).toBe('283?');
+    expect((await find())?.text).toBe('283?');
+  });
+
+  it('asks nothing of the second reader for the last four and the code', async () => {
+    const second = readsInTurn(Array(8).fill(''));
+    const found = await detectSecurityCode(
+      gray,
+      readsInTurn(Array(8).fill('02337491')),
+      { finding: number, crop: undefined as never, glyphHeight: GH },
+      undefined,
+      undefined,
+      undefined,
+      second,
+    );
+    expect(found?.text).toBe('7491');
+    expect(second.asked).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import type { TextModels } from '../learned/models';
 import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
 import { readingFrame } from '../reading-frame';
-import type { Finding, GrayImage } from '../types';
+import type { Finding, GrayImage, Point } from '../types';
 import { throwIfAborted } from './abort';
 import { CODE_BAND } from './thresholds';
 import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
@@ -55,6 +55,25 @@ export function codeOnLine(
   return loneLengths.includes(digitWords[0].length) ? digitWords[0] : undefined;
 }
 
+export interface CodeSearch {
+  signal?: AbortSignal;
+  debug?: (message: string) => void;
+  /** Told how many of the detector's lines lie in the panel band, whatever their shape. */
+  onBand?: (lines: number) => void;
+  /** The line reader: the learned recognizer on the models (tests give a stand-in). */
+  reader?: OcrEngine;
+  /**
+   * Whether a point (source pixels) lies on the number's card, where its outline is known: a line
+   * read as a lone code elsewhere is other print (a receipt's price beside the card), no code.
+   */
+  onCard?: (p: Point) => boolean;
+  /**
+   * The other reader (Tesseract): a line under the number's end read as a lone code is read by it
+   * too, and one it reads as a date ("09/15", the expiry with its slash) is the expiry.
+   */
+  other?: OcrEngine;
+}
+
 /**
  * The security code near a card number, from the detector's `lines` (source pixels). Undefined when
  * no line in the panel band holds one.
@@ -64,13 +83,9 @@ export async function detectSecurityCodeLearned(
   models: TextModels,
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
-  signal?: AbortSignal,
-  debug?: (message: string) => void,
-  /** Told how many of the detector's lines lie in the panel band, whatever their shape. */
-  onBand?: (lines: number) => void,
-  /** The line reader: the learned recognizer on `models` (tests give a stand-in). */
-  reader: OcrEngine = learnedLineOcr(models),
+  search: CodeSearch = {},
 ): Promise<Finding | undefined> {
+  const { signal, debug, onBand, reader = learnedLineOcr(models), onCard = () => true } = search;
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
   const B = CODE_BAND;
@@ -111,7 +126,9 @@ export async function detectSecurityCodeLearned(
     // American Express prints a 4-digit code (CID) on the front, above the number, and a 3-digit one
     // on the back's signature panel.
     const words = wordsOf(reading.glyphs);
-    const code = codeOnLine(words, lastFour, /^3[47]/.test(finding.text) ? [3, 4] : [3]);
+    // A line off the card gives no lone code (a receipt's "4.95" read as 495).
+    const loneLengths = !onCard(l.centre) ? [] : /^3[47]/.test(finding.text) ? [3, 4] : [3];
+    const code = codeOnLine(words, lastFour, loneLengths);
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel');
     if (words.length === 1 && isDigits(words[0]) && agree(words[0], lastFour) >= 3) lone.push({ l, crop });
   }
@@ -120,22 +137,25 @@ export async function detectSecurityCodeLearned(
     const code = await codeReachingOn(gray, reader, l, crop, lastFour, signal, debug);
     if (code) return code;
   }
-  return codeBelowNumberEnd(gray, reader, number, lines, signal, debug);
+  return codeBelowNumberEnd(gray, number, lines, { ...search, reader, onCard });
 }
+
+/** A date as a card's expiry prints it, MM/YY (ISO/IEC 7813), as read: digits either side of a slash. */
+const EXPIRY_DATE = /\d\s?\/\s?\d/;
 
 /**
  * The code on a back that prints the whole number above the signature panel (a Citibank back): a
  * word-sized line below the number, under its last glyph (`CODE_BAND.belowEnd`), read as a lone
- * code (three digits; four on an Amex) or the last four and the code. A front's print there (the
- * network's logo, an expiry) reads as words or dates, not as a lone code.
+ * 3-digit code or the last four and the code. A front's print there (the network's logo, an expiry)
+ * reads as words or dates, not as a lone code. Not four digits alone, on an Amex either: American
+ * Express prints its 4-digit CID on the front above the number, and below its end there the expiry
+ * ("04/30" read without its slash).
  */
 async function codeBelowNumberEnd(
   gray: GrayImage,
-  reader: OcrEngine,
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
-  signal?: AbortSignal,
-  debug?: (message: string) => void,
+  { reader, onCard, other, signal, debug }: CodeSearch & Required<Pick<CodeSearch, 'reader' | 'onCard'>>,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
@@ -160,7 +180,15 @@ async function codeBelowNumberEnd(
     const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`below the number's end (learned) "${reading.text}"`);
-    const code = codeOnLine(wordsOf(reading.glyphs), lastFour, /^3[47]/.test(finding.text) ? [3, 4] : [3]);
+    const words = wordsOf(reading.glyphs);
+    let code = codeOnLine(words, lastFour, onCard(l.centre) ? [3] : []);
+    // Read as a lone code: the expiry, printed there on a front, read without its slash ("09/15"
+    // as 015) reads as a date to the other reader.
+    if (code && other && codeOnLine(words, lastFour, []) === undefined) {
+      const again = await readCrop(other, crop);
+      debug?.(`  read again by the other reader: "${again.text}"`);
+      if (EXPIRY_DATE.test(again.text)) code = undefined;
+    }
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
   }
   return undefined;

@@ -34,6 +34,13 @@ export async function detectSecurityCode(
   debug?: (message: string) => void,
   debugImage?: (img: GrayImage) => void,
   signal?: AbortSignal,
+  /**
+   * A second reader for a lone 3-digit word (no last four before it): it must read the same digits,
+   * alone, on a crop of the word. Tesseract's sparse read of a textured band finds digits in the
+   * texture ("283" among "rv 5 oH Ee aw Fs be"), which another reader does not. Without it (no
+   * learned recognizer) a lone word stands on Tesseract's read.
+   */
+  confirm?: OcrEngine,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { first, angle, ux, uy, length: len } = readingFrame(finding);
@@ -74,7 +81,7 @@ export async function detectSecurityCode(
     const reading = readingFromPage(crop, page.lines);
     debug?.(`panel ${variant} "${reading.text.replace(/\s+/g, ' ')}"`);
     const words = wordsOf(reading.glyphs);
-    const code = findCode(words, lastFour, image);
+    const code = await confirmed(findCode(words, lastFour, image), crop);
     return {
       text: reading.text.trim(),
       found: code ? { code, crop } : undefined,
@@ -103,10 +110,21 @@ export async function detectSecurityCode(
       });
       const reading = await readCrop(ocr, tight);
       debug?.(`panel line "${reading.text}"`);
-      const code = findCode(wordsOf(reading.glyphs), lastFour, tight.image);
+      const code = await confirmed(findCode(wordsOf(reading.glyphs), lastFour, tight.image), tight);
       if (code) return { code, crop: tight };
     }
     return undefined;
+  };
+  const confirmed = async (
+    found: { code: ReadGlyph[]; lone: boolean } | undefined,
+    on: LineCrop,
+  ): Promise<ReadGlyph[] | undefined> => {
+    if (!found || !found.lone || !confirm) return found?.code;
+    const again = await readCrop(confirm, wordCrop(gray, on, found.code));
+    const text = found.code.map((g) => g.char).join('');
+    const words = wordsOf(again.glyphs).map((w) => w.map((g) => g.char).join(''));
+    debug?.(`panel lone "${text}" read again: "${again.text}"`);
+    return words.length === 1 && words[0] === text ? found.code : undefined;
   };
   // Two variants side by side on the pool's two workers. More only when those saw digits but no
   // code, or the darkest ink held no text at all (thin or italic print on a hatched panel); a front
@@ -146,15 +164,40 @@ function nextGlyph(word: ReadGlyph[]): ReadGlyph {
 const isDigits = (w: ReadGlyph[]) => w.every((g) => g.char >= '0' && g.char <= '9');
 
 /**
- * "1234 567" (the last four then the code, as two words or glued into one), else a lone 3-digit
- * word. The code's first glyph is widened back to the space after the last four (see widenStart).
+ * A word of `crop` (its glyphs, crop pixels) cut out on its own from `gray`: the word and a glyph
+ * height of margin each way along, 1.8 glyph heights across, level in the crop's frame.
  */
-function findCode(words: ReadGlyph[][], lastFour: string, img: GrayImage): ReadGlyph[] | undefined {
+function wordCrop(gray: GrayImage, crop: LineCrop, word: readonly ReadGlyph[]): LineCrop {
+  const x0 = Math.min(...word.map((g) => g.x0));
+  const x1 = Math.max(...word.map((g) => g.x1));
+  const y0 = Math.min(...word.map((g) => g.y0));
+  const y1 = Math.max(...word.map((g) => g.y1));
+  const h = (y1 - y0) / crop.scale;
+  return cropLine(gray, {
+    centre: cropToSource(crop, (x0 + x1) / 2, (y0 + y1) / 2),
+    angle: crop.angle,
+    length: (x1 - x0) / crop.scale + 2 * h,
+    height: 1.8 * h,
+    glyphHeight: h,
+    targetHeight: 28,
+  });
+}
+
+/**
+ * "1234 567" (the last four then the code, as two words or glued into one), else a lone 3-digit
+ * word (`lone`). The code's first glyph is widened back to the space after the last four (see
+ * widenStart).
+ */
+function findCode(
+  words: ReadGlyph[][],
+  lastFour: string,
+  img: GrayImage,
+): { code: ReadGlyph[]; lone: boolean } | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const text = w.map((g) => g.char).join('');
     if (isDigits(w) && (w.length === 7 || (w.length === 8 && text.startsWith(lastFour))))
-      return widenStart(w.slice(4), w[3], img);
+      return { code: widenStart(w.slice(4), w[3], img), lone: false };
     const next = words[i + 1];
     // The word before the code is the panel's last four (one misread allowed): a phone number's
     // "0800 711" is not.
@@ -169,11 +212,11 @@ function findCode(words: ReadGlyph[][], lastFour: string, img: GrayImage): ReadG
     ) {
       const h = w[0].y1 - w[0].y0;
       if (next[0].x0 - w[w.length - 1].x1 < 2.5 * h && Math.abs(next[0].y0 - w[0].y0) < 0.6 * h)
-        return widenStart(next, w[w.length - 1], img);
+        return { code: widenStart(next, w[w.length - 1], img), lone: false };
     }
   }
   const lone = words.find((w) => isDigits(w) && w.length === 3);
-  return lone && widenStart(lone, undefined, img);
+  return lone && { code: widenStart(lone, undefined, img), lone: true };
 }
 
 /**
