@@ -181,13 +181,16 @@ async function codeBelowNumberEnd(
     const reading = await readCrop(reader, crop);
     debug?.(`below the number's end (learned) "${reading.text}"`);
     const words = wordsOf(reading.glyphs);
-    let code = codeOnLine(words, lastFour, onCard(l.centre) ? [3] : []);
-    // Read as a lone code: the expiry, printed there on a front, read without its slash ("09/15"
-    // as 015) reads as a date to the other reader.
-    if (code && other && codeOnLine(words, lastFour, []) === undefined) {
-      const again = await readCrop(other, crop);
-      debug?.(`  read again by the other reader: "${again.text}"`);
-      if (EXPIRY_DATE.test(again.text)) code = undefined;
+    // The last four and the code; else, on the card, a lone code, unless the other reader reads the
+    // line as a date: the expiry, printed there on a front, read without its slash ("09/15" as 015).
+    let code = codeOnLine(words, lastFour, []);
+    if (!code && onCard(l.centre)) {
+      code = codeOnLine(words, lastFour, [3]);
+      if (code && other) {
+        const again = await readCrop(other, crop);
+        debug?.(`  read again by the other reader: "${again.text}"`);
+        if (EXPIRY_DATE.test(again.text)) code = undefined;
+      }
     }
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
   }

@@ -6,6 +6,7 @@ import { locateLines } from './locate-lines';
 import {
   cropLine,
   cropQuad,
+  cropTextLine,
   cropToSource,
   readCrop,
   readingFromPage,
@@ -164,23 +165,20 @@ function nextGlyph(word: ReadGlyph[]): ReadGlyph {
 const isDigits = (w: ReadGlyph[]) => w.every((g) => g.char >= '0' && g.char <= '9');
 
 /**
- * A word of `crop` (its glyphs, crop pixels) cut out on its own from `gray`: the word and a glyph
- * height of margin each way along, 1.8 glyph heights across, level in the crop's frame.
+ * A word of `crop` (its glyphs, crop pixels) cut out on its own from `gray`, as a text line of its
+ * glyphs' height (cropTextLine: a glyph height of margin each way along).
  */
 function wordCrop(gray: GrayImage, crop: LineCrop, word: readonly ReadGlyph[]): LineCrop {
   const x0 = Math.min(...word.map((g) => g.x0));
   const x1 = Math.max(...word.map((g) => g.x1));
   const y0 = Math.min(...word.map((g) => g.y0));
   const y1 = Math.max(...word.map((g) => g.y1));
-  const h = (y1 - y0) / crop.scale;
-  return cropLine(gray, {
+  const line = {
     centre: cropToSource(crop, (x0 + x1) / 2, (y0 + y1) / 2),
-    angle: crop.angle,
-    length: (x1 - x0) / crop.scale + 2 * h,
-    height: 1.8 * h,
-    glyphHeight: h,
-    targetHeight: 28,
-  });
+    length: (x1 - x0) / crop.scale,
+    glyphHeight: (y1 - y0) / crop.scale,
+  };
+  return cropTextLine(gray, line, crop.angle, 2);
 }
 
 /**
