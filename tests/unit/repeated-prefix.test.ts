@@ -201,6 +201,20 @@ describe('detectRepeatedPrefixLearned', () => {
     expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
   });
 
+  it('masks a line there read as letters in doubt (the 5 px repeat turned 200 degrees read "G" at 0.19)', async () => {
+    const under = (text: string, confidence: number) =>
+      detectRepeatedPrefixLearned(card(), reader(text, confidence), { finding: number, glyphHeight: GH }, [
+        shortLine,
+      ]);
+    for (const text of ['G', 'H#']) {
+      const found = await under(text, 0.3);
+      expect(found?.notes?.join(' '), text).toMatch(/too small or blurred to read/);
+      expect(coversRepeat(masksForFinding(found!, 'last4'))).toBe(true);
+    }
+    // Read plainly, letters are a word: left.
+    for (const text of ['G', 'H#']) expect(await under(text, 0.9), text).toBeUndefined();
+  });
+
   it('leaves a line there read as a date or a label (a slash, a colon, a dot, a dash)', async () => {
     for (const text of ['8/2', 'M:', '1.', '-3'])
       expect(await repeatUnder(text, shortLine), text).toBeUndefined();

@@ -289,6 +289,9 @@ export function readsAsDate(word: readonly ReadGlyph[]): boolean {
 const ledByPrefix = (digits: readonly ReadGlyph[], prefix: string) =>
   digits.length >= 2 && digits[0].char === prefix[0] && digits[1].char === prefix[1] && !readsAsDate(digits);
 
+/** A glyph read surely enough to say what is printed (`REPEAT_BAND.plainConfidence`). */
+const plainGlyph = (g: ReadGlyph) => g.confidence >= REPEAT_BAND.plainConfidence;
+
 /** Three digits or more read with a mean confidence of `REPEAT_BAND.plainConfidence`. */
 const plainlyRead = (digits: readonly ReadGlyph[]) =>
   digits.length >= 3 &&
@@ -436,10 +439,11 @@ export async function detectRepeatedPrefixLearned(
       wordOnly &&
       longEnough &&
       startsUnderFirstDigit(band) &&
-      // Four digits at most and no word read: letters, or a date's or a label's '/', ':', '.' or '-',
-      // make it a word, a date, a label. A lone mark ('#', '*') is what a blur of small digits reads as
-      // (a 5 px repeat on a photo turned 40 degrees read "#").
-      !glyphs.some((g) => /[\p{L}/:.-]/u.test(g.char)) &&
+      // Four digits at most and no word read: letters read plainly, or a date's or a label's '/', ':',
+      // '.' or '-', make it a word, a date, a label. A lone mark ('#', '*') is what a blur of small
+      // digits reads as (a 5 px repeat on a photo turned 40 degrees read "#"), and so is a letter read
+      // in doubt (the same repeat turned 200 degrees read "G" at 0.19, "H#" at 0.37 and 0.27).
+      !glyphs.some((g) => /[/:.-]/.test(g.char) || (/\p{L}/u.test(g.char) && plainGlyph(g))) &&
       readDigits.length <= 4 &&
       // Digits read plainly that are not the first four are other print (an expiry whose '/' was
       // lost: "08/20" read "0820"), not a repeat too blurred to read, unless the number's first two
