@@ -21,6 +21,13 @@ export function readingFrame(finding: Finding) {
   return { first, angle, ux, uy, length: Math.hypot(last.x - first.x, last.y - first.y), place };
 }
 
+/**
+ * Whether `finding` is printed on one line (`Finding.lines` absent or all 0): only then does its
+ * reading frame run along its print. A vertical card's stacked groups give a frame along the stack's
+ * diagonal, with nothing printed "above the number" or "under its first group" in it.
+ */
+export const printedOnOneLine = (finding: Finding): boolean => !finding.lines?.some((l) => l > 0);
+
 export function centre(q: Quad): Point {
   return { x: (q[0].x + q[1].x + q[2].x + q[3].x) / 4, y: (q[0].y + q[1].y + q[2].y + q[3].y) / 4 };
 }

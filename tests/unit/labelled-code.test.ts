@@ -267,6 +267,34 @@ describe('detectSecurityCodeLearned, a back that prints the number above the pan
     expect(panel?.text).toBe('749');
   });
 
+  it('looks for no code by its place around a number printed in stacked groups', async () => {
+    // A vertical card's four groups: the number's reading frame runs along the stack's diagonal, and
+    // a receipt's "4.95" beside the card lay in its "panel band" (seed 97's hx-027).
+    const stacked = { ...number, lines: number.glyphs.map((_, i) => Math.floor(i / 4)) };
+    const reader = readsInTurn(['749']);
+    const learned = await detectSecurityCodeLearned(
+      gray,
+      models,
+      { finding: stacked, glyphHeight: GH },
+      [codeLine(endX)],
+      {
+        reader,
+      },
+    );
+    expect(learned).toBeUndefined();
+    expect(reader.asked).toBe(0);
+    const band = readsInTurn(Array(8).fill('0233 749'));
+    const tesseract = await detectSecurityCode(gray, band, {
+      finding: stacked,
+      crop: undefined as never,
+      glyphHeight: GH,
+    });
+    expect(tesseract).toBeUndefined();
+    expect(band.asked).toBe(0);
+    // Printed on one line, the same reads give the code.
+    expect((await find(codeLine(endX), readsInTurn(['749'])))?.text).toBe('749');
+  });
+
   it('leaves a word there (a network’s logo) and does not read print under the number’s start', async () => {
     expect(await find(codeLine(endX), readsInTurn(['VISA']))).toBeUndefined();
     const reader = readsInTurn(['749']);

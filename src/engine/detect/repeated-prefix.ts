@@ -1,7 +1,7 @@
 import { foldDirection } from '../math';
 import { invertGray } from '../image/transform';
 import { wholeCardNumber } from './brands';
-import { centre, readingFrame } from '../reading-frame';
+import { centre, printedOnOneLine, readingFrame } from '../reading-frame';
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage } from '../types';
 import { throwIfAborted } from './abort';
@@ -31,7 +31,7 @@ import {
  * the strip "under the first group" would be measured along the stack's diagonal.
  */
 const repeatable = (number: Finding) =>
-  (number.glyphs.length >= 9 || shownInPartFinding(number)) && !number.lines?.some((l) => l > 0);
+  (number.glyphs.length >= 9 || shownInPartFinding(number)) && printedOnOneLine(number);
 
 /**
  * Many cards print the first four digits a second time in small type just under the number (the

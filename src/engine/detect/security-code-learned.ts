@@ -5,7 +5,7 @@ import { learnedLineOcr } from '../learned/line-reader';
 import type { TextModels } from '../learned/models';
 import type { OcrEngine } from '../ocr/types';
 import type { TextLine } from '../learned/text-lines';
-import { readingFrame } from '../reading-frame';
+import { printedOnOneLine, readingFrame } from '../reading-frame';
 import type { Finding, GrayImage, Point } from '../types';
 import { throwIfAborted } from './abort';
 import { CODE_BAND } from './thresholds';
@@ -76,7 +76,10 @@ export interface CodeSearch {
 
 /**
  * The security code near a card number, from the detector's `lines` (source pixels). Undefined when
- * no line in the panel band holds one.
+ * no line in the panel band holds one, and for a number printed over several lines (a vertical
+ * card's stacked groups, `printedOnOneLine`): the bands lie along the number's line, and such a
+ * number's reading frame runs along the stack's diagonal (a receipt's "4.95" beside a vertical card
+ * was read as its code). Only a code printed with its label is looked for there (labelled-code.ts).
  */
 export async function detectSecurityCodeLearned(
   gray: GrayImage,
@@ -87,6 +90,7 @@ export async function detectSecurityCodeLearned(
 ): Promise<Finding | undefined> {
   const { signal, debug, onBand, reader = learnedLineOcr(models), onCard = () => true } = search;
   const { finding, glyphHeight: gh } = number;
+  if (!printedOnOneLine(finding)) return undefined;
   const { angle, length: len, place } = readingFrame(finding);
   const B = CODE_BAND;
   // Lines in the band above the number...

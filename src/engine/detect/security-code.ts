@@ -1,6 +1,6 @@
 import type { OcrEngine } from '../ocr/types';
 import type { Finding, GrayImage, Point } from '../types';
-import { readingFrame } from '../reading-frame';
+import { printedOnOneLine, readingFrame } from '../reading-frame';
 import { throwIfAborted } from './abort';
 import { locateLines } from './locate-lines';
 import {
@@ -26,7 +26,8 @@ export interface SecurityCodeDetection {
  * The security code on a card back: the signature panel above the number shows the last four and
  * then the 3- or 4-digit code. We read a band above the number line (in the number's own frame, so
  * tilt and turns are already undone) as sparse text and take a 3-4 digit word that follows a
- * 4-digit word (the panel's last four, which stays visible), or stands alone on the panel.
+ * 4-digit word (the panel's last four, which stays visible), or stands alone on the panel. None for
+ * a number printed over several lines (`printedOnOneLine`): it has no one line to read a band above.
  */
 export async function detectSecurityCode(
   gray: GrayImage,
@@ -44,6 +45,7 @@ export async function detectSecurityCode(
   confirm?: OcrEngine,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
+  if (!printedOnOneLine(finding)) return undefined;
   const { first, angle, ux, uy, length: len } = readingFrame(finding);
   // Band: from a little left of the number to well past its end, from just above it to 11 glyph
   // heights above (the panel sits between the stripe and the number).
