@@ -126,6 +126,28 @@ describe('leak check: phone lines', () => {
     expect(await leaksOf('6589 1140 0801', '1-800-711-6859', 0)).toHaveLength(1);
   });
 
+  it('takes small print read upside down for words when the other way round reads as words', async () => {
+    const turnedReader = (first: string, turned: string): OcrEngine => {
+      const [a, b] = [spreadReader(first), spreadReader(turned)];
+      let calls = 0;
+      return {
+        recognize: (img: GrayImage) => (calls++ ? b : a).recognize(img),
+        terminate: async () => undefined,
+      };
+    };
+    const leaksOf = (first: string, turned: string) =>
+      findLeaks(image, { ocr: turnedReader(first, turned), reader: 'tesseract', lines: [line(0)] });
+    // A back's terms upside down: a few digits in card layout among many letters, words turned.
+    const upsideDown = 'Aunod 0080 7111 LTT TTL pues Aue JO uo PIII SIAL';
+    const words = 'to any branch or office Outside the country';
+    expect(await leaksOf(upsideDown, words)).toHaveLength(0);
+    // Read the right way round first (words, no number there), then turned.
+    expect(await leaksOf(words, upsideDown)).toHaveLength(0);
+    // A number reads mostly as digits: still a leak beside words the other way round.
+    expect(await leaksOf('4111 1111 1111 1111', words)).toHaveLength(1);
+    expect(await leaksOf(words, 'Card 4111 1111 1111 1111')).toHaveLength(1);
+  });
+
   it('still reports a whole card number on a line with such a word', async () => {
     const { leaks } = await reads('Call 4111 1111 1111 1111', 0, 0);
     expect(leaks).toHaveLength(1);

@@ -116,6 +116,19 @@ function readsAsWords(glyphs: readonly { char: string }[]): boolean {
   return digits < TURN_MIN_DIGITS || digits < TURN_MIN_DIGIT_SHARE * alnum;
 }
 /**
+ * A line read as digits in card layout the other way round from words is small print upside down
+ * unless at least this share of its letters and digits read as digits (a number's line: the number,
+ * perhaps a label; upside-down prose: a fifth).
+ */
+const NUMBER_LINE_DIGIT_SHARE = 0.5;
+
+/** Whether most of what a reading holds (letters and digits) is digits (NUMBER_LINE_DIGIT_SHARE). */
+function mostlyDigits(glyphs: readonly { char: string }[]): boolean {
+  const digits = glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
+  const alnum = glyphs.filter((g) => /[\p{L}\p{N}]/u.test(g.char)).length;
+  return digits >= NUMBER_LINE_DIGIT_SHARE * alnum;
+}
+/**
  * A line read first as digits is a phone line upside down when, turned, it reads as a phone number
  * with at most this many digits fewer (glyphs the wrong way up read as digits that are not there).
  */
@@ -280,6 +293,8 @@ async function readLeaksOnce(
         glyphHeight: line.glyphHeight,
         targetHeight: 28,
       });
+    // The line's glyphs read the other way round, when they were.
+    let otherWay: readonly { char: string }[] | undefined;
     for (const turn of turns) {
       const crop = cropAt(turn);
       const reading = await readCrop(reader, crop);
@@ -299,7 +314,12 @@ async function readLeaksOnce(
         const other = await readCrop(reader, cropAt(turns[1]));
         const otherDigits = other.text.replace(/\D/g, '').length;
         if (printedAsPhoneNumber(other.text) && otherDigits >= shown.digits - TURNED_PHONE_SLACK) break;
+        otherWay = other.glyphs;
       }
+      // Small print read upside down: its letters pass for digits, a few among many ("We: 058910
+      // Duro) 1OWALER..." for "Use of this card is subject to the cardholder agreement"), and the
+      // other way round it reads as words. A number reads mostly as digits either way round.
+      if (shown && otherWay && readsAsWords(otherWay) && !mostlyDigits(reading.glyphs)) break;
       if (shown) {
         const leak: Leak = {
           label: [...digits].map((c, i) => (i < digits.length - 4 ? '•' : c)).join(''),
@@ -328,6 +348,7 @@ async function readLeaksOnce(
       if (run && run.trueDigits >= 4) break;
       // Read the page's way up and no number there: words or masked print, not a number turned over.
       if (known && readsAsWords(reading.glyphs)) break;
+      otherWay = reading.glyphs;
     }
   }
   return leaks;
