@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { readWithLostGlyphs } from '../../src/engine/detect/lost-glyphs';
 import type { Slot } from '../../src/engine/detect/number-run';
 import type { Quad } from '../../src/engine/types';
-import { ID1_CARD as CARD } from '../support/id1-card';
+import { ID1_CARD } from '../support/id1-card';
+
+const CARD = { outline: ID1_CARD, identityPage: false };
+const NO_CARD = { outline: undefined, identityPage: false };
 
 const slot = (char: string, confidence = 0.95, extra: Partial<Slot> = {}): Slot => ({
   x0: 0,
@@ -35,8 +38,25 @@ describe('readWithLostGlyphs', () => {
   });
 
   it('needs a card, and every glyph on it', () => {
-    expect(readWithLostGlyphs(garbled(), quads(14), undefined)).toBe(false);
+    expect(readWithLostGlyphs(garbled(), quads(14), NO_CARD)).toBe(false);
     expect(readWithLostGlyphs(garbled(), quads(14, 600), CARD)).toBe(false);
+  });
+
+  it('takes it with no card outline found when the boxes show the glyphs lost, but not on an ID', () => {
+    // The recognizer's boxes as read on the turned photo: "217094" spread over the place of
+    // "2717 0954" (43 px apart), "4323" and "1055" at the number's pitch (25 px).
+    const at = (x: number) => ({ x0: x - 10, x1: x + 10 });
+    const xs = [108, 150, 196, 241, 283, 323, 386, 412, 437, 463, 527, 553, 578, 603];
+    const spread = garbled();
+    let k = 0;
+    for (const g of spread) for (const s of g) Object.assign(s, at(xs[k++]));
+    expect(readWithLostGlyphs(spread, quads(14), NO_CARD)).toBe(true);
+    expect(readWithLostGlyphs(spread, quads(14), { outline: undefined, identityPage: true })).toBe(false);
+    // Read whole at one pitch, a space before the last group (an ID card's long number): no loss.
+    const even = garbled();
+    k = 0;
+    for (const g of even) for (const s of g) Object.assign(s, at(100 + 26 * k + (k++ >= 10 ? 26 : 0)));
+    expect(readWithLostGlyphs(even, quads(14), NO_CARD)).toBe(false);
   });
 
   it('lets go of short runs, look-alikes, unread glyphs and prose-like doubt', () => {

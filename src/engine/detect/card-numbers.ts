@@ -1138,7 +1138,10 @@ export async function detectCardNumbersDetailed(
   }
   // Still none: a long run of digits read plainly across the card is its number read with glyphs
   // lost (lost-glyphs.ts), masked but for its last group.
-  if (lctx && !out.length) takeFindings(found, out, looseLayout, options, cardOutline, true);
+  if (lctx && !out.length)
+    takeFindings(found, out, looseLayout, options, cardOutline, {
+      identityPage: !!lctx.pageLines && !!findMrzBand(lctx.pageLines, lctx.gray),
+    });
   // The same rule for a smaller number read better than the card's own (found first): a branch line
   // read clean beside embossed digits read with a doubt.
   const kept = withoutSmallerLooseNumbers(out, (d) => looseLayout.has(d));
@@ -1174,8 +1177,8 @@ function takeFindings(
   options: DetectOptions,
   cardOutline: () => CardOutline | undefined,
   // The last resort: a run neither the card rules nor the layout vouch for may pass as a number read
-  // with glyphs lost (readWithLostGlyphs).
-  lostGlyphs = false,
+  // with glyphs lost (readWithLostGlyphs), told whether the page is an identity document.
+  lostGlyphs?: { identityPage: boolean },
 ): void {
   for (const r of found.sort((a, b) => quality(b.run) - quality(a.run))) {
     const crop = r.reading.crop;
@@ -1287,7 +1290,7 @@ function takeFindings(
       !brand &&
       !r.cardBand &&
       !r.uncertain &&
-      readWithLostGlyphs(groups, glyphs, cardOutline());
+      readWithLostGlyphs(groups, glyphs, { outline: cardOutline(), identityPage: lostGlyphs.identityPage });
     if (!brand && !laidOutAsCardNumber(groups) && !lost) continue;
     // An IIN and a phone's grouping: the card rules alone say whether it is a number.
     if (groupedAsPhone(groups) && !(brand && lengthFitsBrand(text) && luhnValid(text))) continue;

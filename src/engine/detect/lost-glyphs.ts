@@ -16,25 +16,55 @@ export const LOST_GLYPHS_NOTE =
   'read with glyphs lost (no number by the card rules): every digit read masked but its last group';
 
 /**
+ * Where a run read with glyphs lost may lie: on the card `outline` when it is found; without one, on a
+ * page that is no identity document (`identityPage`: its machine-readable zone found) and only where
+ * the glyphs' boxes show the loss (`boxesShowLoss`).
+ */
+export interface LostGlyphsPlace {
+  outline: CardOutline | undefined;
+  identityPage: boolean;
+}
+
+/**
  * Whether a run laid out as `groups` (its glyphs, in reading order, grouped by the spaces between
  * them), with `glyphs` its quads in source pixels, is a card number read with glyphs lost
  * (LOST_GLYPHS): at least `minDigits` glyphs, every one read as a digit, at `minMeanConfidence` on
  * average; a last group of exactly four digits, each read at `lastGroupConfidence`; and every glyph on
- * the card `outline` (none without an outline: an ID card's own long numbers lie on no payment card
- * the page shows). A digit is read as one, not as a look-alike letter.
+ * the card outline. Where no outline is found (a card turned on a busy table, a dim photo), a page that
+ * is no identity document will do when the glyphs' boxes show where the glyphs were lost
+ * (`boxesShowLoss`): an ID card's own long numbers are read whole, their boxes at one pitch. A digit
+ * is read as one, not as a look-alike letter.
  */
 export function readWithLostGlyphs(
   groups: readonly (readonly Slot[])[],
   glyphs: readonly Quad[],
-  outline: CardOutline | undefined,
+  { outline, identityPage }: LostGlyphsPlace,
 ): boolean {
   const slots = groups.flat();
   const last = groups[groups.length - 1];
-  if (!outline || groups.length < 2 || !last || last.length !== 4) return false;
+  if (groups.length < 2 || !last || last.length !== 4) return false;
   if (slots.length < LOST_GLYPHS.minDigits || !slots.every((s) => /^\d$/.test(s.char) && !s.lookalike))
     return false;
   const mean = slots.reduce((sum, s) => sum + s.confidence, 0) / slots.length;
   if (mean < LOST_GLYPHS.minMeanConfidence) return false;
   if (!last.every((s) => s.confidence >= LOST_GLYPHS.lastGroupConfidence)) return false;
+  if (!outline) return !identityPage && boxesShowLoss(groups);
   return glyphs.every((q) => insideQuad(outline.corners, centre(q)));
+}
+
+/**
+ * Whether the glyphs read before the last group stand further apart than whole groups would
+ * (`LOST_GLYPHS.lossAdvance` times the last group's advance, centre to centre): the recognizer's boxes
+ * for the glyphs it kept spread over the place of those it lost ("217094" over the place of
+ * "2717 0954": 43 px apart against 25 in "1055"). Groups of four at one pitch, with their spaces, come
+ * to about 1.2 times it.
+ */
+export function boxesShowLoss(groups: readonly (readonly Slot[])[]): boolean {
+  const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+  const last = groups[groups.length - 1];
+  const before = groups.slice(0, -1).flat();
+  if (last.length < 2 || before.length < 2) return false;
+  const pitch = (mid(last[last.length - 1]) - mid(last[0])) / (last.length - 1);
+  const advance = (mid(before[before.length - 1]) - mid(before[0])) / (before.length - 1);
+  return pitch > 0 && advance >= LOST_GLYPHS.lossAdvance * pitch;
 }

@@ -313,6 +313,11 @@ export const LOST_GLYPHS = {
   minMeanConfidence: 0.85,
   /** Each digit of the last group read with at least this confidence: the four kept are the four read. */
   lastGroupConfidence: 0.8,
+  /**
+   * With no card outline found: the glyphs before the last group at least this many times its
+   * advance apart (boxesShowLoss; whole groups of four with their spaces come to about 1.2).
+   */
+  lossAdvance: 1.4,
 } as const;
 
 /**
