@@ -92,6 +92,16 @@ describe('pageWayUp', () => {
   });
 });
 
+/** A reader that reads the first crop as `first` and every later one (the line turned) as `turned`. */
+const turnedReader = (first: string, turned: string): OcrEngine => {
+  const [a, b] = [spreadReader(first), spreadReader(turned)];
+  let calls = 0;
+  return {
+    recognize: (img: GrayImage) => (calls++ ? b : a).recognize(img),
+    terminate: async () => undefined,
+  };
+};
+
 describe('leak check: phone lines', () => {
   it('takes a line labelled as a phone line for a phone number, as the card detector does', async () => {
     // Twelve digits in groups of four would be a leak anywhere else.
@@ -101,15 +111,6 @@ describe('leak check: phone lines', () => {
   });
 
   it('takes a line whose turned reading is a phone line for one, when the way up is open', async () => {
-    // A reader that reads the first crop as `first` and every later one (the line turned) as `turned`.
-    const turnedReader = (first: string, turned: string): OcrEngine => {
-      const [a, b] = [spreadReader(first), spreadReader(turned)];
-      let calls = 0;
-      return {
-        recognize: (img: GrayImage) => (calls++ ? b : a).recognize(img),
-        terminate: async () => undefined,
-      };
-    };
     const leaksOf = async (first: string, turned: string, wayUp?: number) => {
       const ocr = turnedReader(first, turned);
       return findLeaks(image, { ocr, reader: 'tesseract', lines: [line(0)], wayUp });
@@ -127,14 +128,6 @@ describe('leak check: phone lines', () => {
   });
 
   it('takes small print read upside down for words when the other way round reads as words', async () => {
-    const turnedReader = (first: string, turned: string): OcrEngine => {
-      const [a, b] = [spreadReader(first), spreadReader(turned)];
-      let calls = 0;
-      return {
-        recognize: (img: GrayImage) => (calls++ ? b : a).recognize(img),
-        terminate: async () => undefined,
-      };
-    };
     const leaksOf = (first: string, turned: string) =>
       findLeaks(image, { ocr: turnedReader(first, turned), reader: 'tesseract', lines: [line(0)] });
     // A back's terms upside down: a few digits in card layout among many letters, words turned.
