@@ -111,9 +111,16 @@ const TURN_MIN_DIGIT_SHARE = 0.25;
 
 /** Print read the page's way up as words (see TURN_MIN_DIGITS, TURN_MIN_DIGIT_SHARE): not turned. */
 function readsAsWords(glyphs: readonly { char: string }[]): boolean {
-  const digits = glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
-  const alnum = glyphs.filter((g) => /[\p{L}\p{N}]/u.test(g.char)).length;
+  const { digits, alnum } = digitsAmong(glyphs);
   return digits < TURN_MIN_DIGITS || digits < TURN_MIN_DIGIT_SHARE * alnum;
+}
+
+/** How many of a reading's glyphs are digits, and how many are letters or digits. */
+function digitsAmong(glyphs: readonly { char: string }[]): { digits: number; alnum: number } {
+  return {
+    digits: glyphs.filter((g) => g.char >= '0' && g.char <= '9').length,
+    alnum: glyphs.filter((g) => /[\p{L}\p{N}]/u.test(g.char)).length,
+  };
 }
 /**
  * A line read as digits in card layout the other way round from words is small print upside down
@@ -124,8 +131,7 @@ const NUMBER_LINE_DIGIT_SHARE = 0.5;
 
 /** Whether most of what a reading holds (letters and digits) is digits (NUMBER_LINE_DIGIT_SHARE). */
 function mostlyDigits(glyphs: readonly { char: string }[]): boolean {
-  const digits = glyphs.filter((g) => g.char >= '0' && g.char <= '9').length;
-  const alnum = glyphs.filter((g) => /[\p{L}\p{N}]/u.test(g.char)).length;
+  const { digits, alnum } = digitsAmong(glyphs);
   return digits >= NUMBER_LINE_DIGIT_SHARE * alnum;
 }
 /**
