@@ -37,6 +37,41 @@ describe('DB post-processing', () => {
     }
   });
 
+  it('splits a line from the print that runs into it, at any angle, and leaves a block of lines whole', () => {
+    for (const deg of [0, -70, 35]) {
+      const a = (deg * Math.PI) / 180;
+      // A line 240 long and 8 tall; a blob 50 x 50 touching it from below near its right end.
+      const at = (u: number, v: number) => [
+        100 + 100 + u * Math.cos(a) - v * Math.sin(a),
+        100 + 100 + u * Math.sin(a) + v * Math.cos(a),
+      ];
+      const [bx, by] = at(90, 28);
+      const m = map(400, 400, [
+        [200, 200, 240, 8, deg],
+        [bx, by, 50, 50, deg],
+      ]);
+      const regions = regionsFromProbabilityMap(m, 400, 400);
+      const line = regions.find((r) => r.length > 200);
+      expect(line, `${deg} degrees`).toBeDefined();
+      // Unclipped by 240 * 8 * 1.6 / 496 = 6.2 px a side: about the line's own height, not the blob's.
+      expect(line!.height).toBeLessThan(28);
+      expect(Math.abs(Math.sin(line!.angle - a))).toBeLessThan(0.03);
+      // The blob is a region of its own.
+      expect(regions.some((r) => Math.hypot(r.centre.x - bx, r.centre.y - by) < 10)).toBe(true);
+    }
+    // A short word with a mark beside it is no line with print attached: one region as before.
+    const word = map(200, 200, [
+      [100, 100, 40, 8, 0],
+      [112, 110, 12, 14, 0],
+    ]);
+    expect(regionsFromProbabilityMap(word, 200, 200)).toHaveLength(1);
+    // Two lines merged along their whole length: as tall everywhere, one region as before.
+    const block = map(300, 100, [[150, 50, 200, 30, 0]]);
+    const [whole, ...rest] = regionsFromProbabilityMap(block, 300, 100);
+    expect(rest).toHaveLength(0);
+    expect(whole.height).toBeGreaterThan(40);
+  });
+
   it('drops regions whose mean probability is under the box threshold', () => {
     const m = map(100, 40, [[50, 20, 60, 8, 0]]).map((v) => (v ? 0.35 : 0));
     expect(regionsFromProbabilityMap(m, 100, 40)).toHaveLength(0);

@@ -13,6 +13,15 @@ export const DB = {
   unclipRatio: 1.6,
   /** Regions shorter than this (map pixels) on their short side are noise. */
   minSide: 3,
+  /**
+   * A line with print attached (db-postprocess.ts, fitLineRegions): slices this many map pixels
+   * wide across the region's principal axis, at least `minSlices` of them; the region is split when
+   * its whole extent across is `extentRatio` times the median slice's (a line of text is about as
+   * tall everywhere along it), and only a line `lineLength` times as long as that median (a card
+   * number is over ten). The band follows the middles of the slices at most `lineSlice` times the
+   * median tall, and is found again along its own axis `refits` times.
+   */
+  lineCore: { slice: 4, minSlices: 8, extentRatio: 2, lineLength: 6, lineSlice: 1.5, refits: 2 },
 } as const;
 
 /** Stage "locate lines", learned: the detector's regions merged into lines. */

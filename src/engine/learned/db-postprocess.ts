@@ -60,33 +60,159 @@ export function regionsFromProbabilityMap(
       if (y > 0) visit(i - width);
       if (y < height - 1) visit(i + width);
     }
-    const region = fitRegion(pixels, prob, width, p);
-    if (region) regions.push(region);
-    else for (const i of pixels) label[i] = -2;
+    const fitted = fitLineRegions(pixels, prob, width, p);
+    regions.push(...fitted);
+    if (!fitted.length) for (const i of pixels) label[i] = -2;
   }
   return regions;
 }
 
-/** The oriented rectangle of a pixel set: principal axis from second moments, extents by projection. */
-function fitRegion(
+/**
+ * The regions of one connected pixel set. Usually one; but a small or blurred photo's number line
+ * runs into print beside it (the expiry and name block under a tiny card's number, a logo at its end),
+ * and one rectangle round all of it is several lines tall: read at that height, the line reads as
+ * nothing. Where the set's extent across its principal axis is `DB.lineCore.extentRatio` times the
+ * median extent of its slices along it, the line is the core band those slices share, and what lies
+ * outside it is fitted apart, each connected piece its own region.
+ */
+function fitLineRegions(
   pixels: readonly number[],
   prob: Float32Array,
   width: number,
   p: typeof DB,
-): TextRegion | undefined {
-  if (pixels.length < p.minSide * p.minSide) return undefined;
+): TextRegion[] {
+  const core = lineCore(pixels, width, p);
+  if (!core) {
+    const region = fitRegion(pixels, prob, width, p);
+    return region ? [region] : [];
+  }
+  const out: TextRegion[] = [];
+  const line = fitRegion(core.inside, prob, width, p);
+  if (line) out.push(line);
+  for (const piece of connectedPieces(core.outside, width)) {
+    const region = fitRegion(piece, prob, width, p);
+    if (region) out.push(region);
+  }
+  return out;
+}
+
+/**
+ * The core band of a pixel set that is a line with print attached (see fitLineRegions), or undefined
+ * when its slices along the principal axis (`DB.lineCore.slice` map pixels wide) are about as tall as
+ * the whole: an ordinary line, or a block of lines merged along their whole length. Heavy print
+ * attached turns the whole set's principal axis off the line's: the band is found again along the
+ * axis of the first band found (`DB.lineCore.refits` times).
+ */
+function lineCore(
+  pixels: readonly number[],
+  width: number,
+  p: typeof DB,
+): { inside: number[]; outside: number[] } | undefined {
+  let core = bandAlong(pixels, moments(pixels, width), width, p);
+  for (let k = 0; core && k < p.lineCore.refits; k++) {
+    const again = bandAlong(pixels, moments(core.inside, width), width, p);
+    if (!again) break;
+    core = again;
+  }
+  return core;
+}
+
+/**
+ * The core band along one axis (lineCore), or undefined where the set is as tall everywhere. The
+ * band follows the straight line through the middles of the slices no taller than the line
+ * (`DB.lineCore.lineSlice` times the median), fitted by least squares: off the line's own axis, its
+ * middle drifts along it.
+ */
+function bandAlong(
+  pixels: readonly number[],
+  { angle, mx, my }: { angle: number; mx: number; my: number },
+  width: number,
+  p: typeof DB,
+): { inside: number[]; outside: number[] } | undefined {
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
+  const slices = new Map<number, { v0: number; v1: number }>();
+  let v0 = Infinity;
+  let v1 = -Infinity;
+  const us = new Float32Array(pixels.length);
+  const vs = new Float32Array(pixels.length);
+  pixels.forEach((i, k) => {
+    const dx = (i % width) - mx;
+    const dy = Math.floor(i / width) - my;
+    const u = dx * ux + dy * uy;
+    const v = -dx * uy + dy * ux;
+    us[k] = u;
+    vs[k] = v;
+    v0 = Math.min(v0, v);
+    v1 = Math.max(v1, v);
+    const key = Math.floor(u / p.lineCore.slice);
+    const s = slices.get(key);
+    if (s) {
+      s.v0 = Math.min(s.v0, v);
+      s.v1 = Math.max(s.v1, v);
+    } else slices.set(key, { v0: v, v1: v });
+  });
+  if (slices.size < p.lineCore.minSlices) return undefined;
+  const extents = [...slices.values()].map((s) => s.v1 - s.v0 + 1).sort((a, b) => a - b);
+  const extent = extents[extents.length >> 1];
+  if (v1 - v0 + 1 < p.lineCore.extentRatio * extent) return undefined;
+  // A line, long for its height: a short word's region with a mark beside it is left as it is.
+  const keys = [...slices.keys()];
+  const along = (Math.max(...keys) - Math.min(...keys) + 1) * p.lineCore.slice;
+  if (along < p.lineCore.lineLength * extent) return undefined;
+  // Least squares over the line's own slices: middle = a + b * u.
+  let n = 0;
+  let su = 0;
+  let sm = 0;
+  let suu = 0;
+  let sum = 0;
+  for (const [key, s] of slices) {
+    if (s.v1 - s.v0 + 1 > p.lineCore.lineSlice * extent) continue;
+    const u = (key + 0.5) * p.lineCore.slice;
+    const m = (s.v0 + s.v1) / 2;
+    n++;
+    su += u;
+    sm += m;
+    suu += u * u;
+    sum += u * m;
+  }
+  const spread = n * suu - su * su;
+  const b = spread > 0 ? (n * sum - su * sm) / spread : 0;
+  const a = n ? (sm - b * su) / n : (v0 + v1) / 2;
+  const inside: number[] = [];
+  const outside: number[] = [];
+  pixels.forEach((i, k) => (Math.abs(vs[k] - (a + b * us[k])) <= extent / 2 + 1 ? inside : outside).push(i));
+  return inside.length ? { inside, outside } : undefined;
+}
+
+/** The 4-connected pieces of a pixel set (indices into a map `width` wide). */
+function connectedPieces(pixels: readonly number[], width: number): number[][] {
+  const left = new Set(pixels);
+  const pieces: number[][] = [];
+  for (const start of pixels) {
+    if (!left.delete(start)) continue;
+    const piece = [start];
+    for (let k = 0; k < piece.length; k++) {
+      const i = piece[k];
+      const x = i % width;
+      for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width])
+        if (j >= 0 && left.delete(j)) piece.push(j);
+    }
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** A pixel set's centroid and principal axis (radians clockwise, in (-pi/2, pi/2]). */
+function moments(pixels: readonly number[], width: number): { angle: number; mx: number; my: number } {
   let mx = 0;
   let my = 0;
-  let score = 0;
   for (const i of pixels) {
     mx += i % width;
     my += Math.floor(i / width);
-    score += prob[i];
   }
   mx /= pixels.length;
   my /= pixels.length;
-  score /= pixels.length;
-  if (score < p.boxThreshold) return undefined;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
@@ -97,7 +223,22 @@ function fitRegion(
     syy += dy * dy;
     sxy += dx * dy;
   }
-  const angle = principalAngle(sxx, syy, sxy);
+  return { angle: principalAngle(sxx, syy, sxy), mx, my };
+}
+
+/** The oriented rectangle of a pixel set: principal axis from second moments, extents by projection. */
+function fitRegion(
+  pixels: readonly number[],
+  prob: Float32Array,
+  width: number,
+  p: typeof DB,
+): TextRegion | undefined {
+  if (pixels.length < p.minSide * p.minSide) return undefined;
+  let score = 0;
+  for (const i of pixels) score += prob[i];
+  score /= pixels.length;
+  if (score < p.boxThreshold) return undefined;
+  const { angle, mx, my } = moments(pixels, width);
   const ux = Math.cos(angle);
   const uy = Math.sin(angle);
   let u0 = Infinity;
