@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectCardNumbersDetailed, type SeenNumber } from '../../src/engine/detect/card-numbers';
+import { LOST_GLYPHS_NOTE } from '../../src/engine/detect/lost-glyphs';
 import type { PrintAsIs } from '../../src/engine/detect/mirrored-relief';
 import { findStacks } from '../../src/engine/learned/stacks';
 import type { TextLine } from '../../src/engine/learned/text-lines';
@@ -63,23 +64,7 @@ describe('card detector on replayed OCR', () => {
     });
   }
 
-  for (const card of REPLAY_CARDS.filter((c) => c.unmade)) {
-    it(`${card.image.split('/').pop()}: makes no number, but sees a line in card-number layout`, async () => {
-      const truth = JSON.parse(readFileSync(card.truth, 'utf8')) as Truth;
-      const { found, seenNumbers } = await replay(card);
-      expect(found.map((f) => f.finding.text)).toEqual([]);
-      // The number's line, where its digits lie: not its name or expiry line.
-      const number = truth.digits.filter((d) => d.role !== 'cvv');
-      const seen = seenNumbers.filter((n) =>
-        number.some((d) =>
-          inQuad({ x: (d.bbox[0] + d.bbox[2]) / 2, y: (d.bbox[1] + d.bbox[3]) / 2 }, n.corners),
-        ),
-      );
-      expect(Math.max(0, ...seen.map((n) => n.digits))).toBeGreaterThanOrEqual(12);
-    });
-  }
-
-  for (const card of REPLAY_CARDS.filter((c) => !c.noNumber && !c.unmade)) {
+  for (const card of REPLAY_CARDS.filter((c) => !c.noNumber)) {
     it(`${card.image.split('/').pop()}: hides every digit but the last four`, async () => {
       const truth = JSON.parse(readFileSync(card.truth, 'utf8')) as Truth;
       const { found, reader } = await replay(card);
@@ -87,10 +72,14 @@ describe('card detector on replayed OCR', () => {
       const number = found.map((f) => f.finding).find((f) => f.text.length >= 12);
       // The glyph count is what the masks need; the digits as read may differ in one place.
       const digits = truth.number.replace(/\s/g, '');
-      expect(number?.text.length).toBe(digits.length);
-      expect([...digits].filter((c, i) => number!.text[i] !== c).length).toBeLessThanOrEqual(
-        card.misreadDigits ?? 1,
-      );
+      expect(number?.text.length).toBe(digits.length - (card.lostGlyphs ?? 0));
+      if (card.lostGlyphs) {
+        expect(number!.notes).toContain(LOST_GLYPHS_NOTE);
+        expect(number!.text.slice(-4)).toBe(digits.slice(-4));
+      } else
+        expect([...digits].filter((c, i) => number!.text[i] !== c).length).toBeLessThanOrEqual(
+          card.misreadDigits ?? 1,
+        );
       const masks = masksForFinding(number!, 'last4').map(maskCorners);
       // The number's own digits: the small repeat of the first four is its own stage's finding.
       const height = (d: Truth['digits'][number]) => d.bbox[3] - d.bbox[1];

@@ -59,6 +59,22 @@ describe('readWithLostGlyphs', () => {
     expect(readWithLostGlyphs(even, quads(14), NO_CARD)).toBe(false);
   });
 
+  it('finds the last group by its own pitch when the lost glyphs widened the run', () => {
+    // "1 7094 43231055" for "2717 0954 4323 1055" (turned 67 degrees): no space read before "1055",
+    // and the spread boxes of the first groups make the run's pitch too wide for its space to show.
+    const at = (x: number) => ({ x0: x - 10, x1: x + 10 });
+    const xs = [17, 72, 116, 153, 191, 254, 284, 308, 342, 390, 419, 446, 473];
+    const read = ['1', '7094', '43231055'].map((g) => [...g].map((c) => slot(c)));
+    let k = 0;
+    for (const g of read) for (const s of g) Object.assign(s, at(xs[k++]));
+    expect(readWithLostGlyphs(read, quads(13), NO_CARD)).toBe(true);
+    // Four glyphs at the run's own pitch after the others, no space before them: no last group.
+    const close = read.map((g) => g.map((s) => ({ ...s })));
+    k = 0;
+    for (const g of close) for (const s of g) Object.assign(s, at(100 + 28 * k++));
+    expect(readWithLostGlyphs(close, quads(13), CARD)).toBe(false);
+  });
+
   it('lets go of short runs, look-alikes, unread glyphs and prose-like doubt', () => {
     const short = garbled().slice(2);
     expect(readWithLostGlyphs(short, quads(11), CARD)).toBe(false);

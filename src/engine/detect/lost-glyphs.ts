@@ -9,7 +9,7 @@ import { centre, insideQuad } from '../reading-frame';
 import type { Quad } from '../types';
 import type { CardOutline } from './card-outline';
 import type { Slot } from './number-run';
-import { LOST_GLYPHS } from './thresholds';
+import { GROUPS, LOST_GLYPHS } from './thresholds';
 
 /** The note on such a finding. */
 export const LOST_GLYPHS_NOTE =
@@ -29,11 +29,11 @@ export interface LostGlyphsPlace {
  * Whether a run laid out as `groups` (its glyphs, in reading order, grouped by the spaces between
  * them), with `glyphs` its quads in source pixels, is a card number read with glyphs lost
  * (LOST_GLYPHS): at least `minDigits` glyphs, every one read as a digit, at `minMeanConfidence` on
- * average; a last group of exactly four digits, each read at `lastGroupConfidence`; and every glyph on
- * the card outline. Where no outline is found (a card turned on a busy table, a dim photo), a page that
- * is no identity document will do when the glyphs' boxes show where the glyphs were lost
- * (`boxesShowLoss`): an ID card's own long numbers are read whole, their boxes at one pitch. A digit
- * is read as one, not as a look-alike letter.
+ * average; a last group of exactly four digits (`lastGroupOfFour`), each read at
+ * `lastGroupConfidence`; and every glyph on the card outline. Where no outline is found (a card turned
+ * on a busy table, a dim photo), a page that is no identity document will do when the glyphs' boxes
+ * show where the glyphs were lost (`boxesShowLoss`): an ID card's own long numbers are read whole,
+ * their boxes at one pitch. A digit is read as one, not as a look-alike letter.
  */
 export function readWithLostGlyphs(
   groups: readonly (readonly Slot[])[],
@@ -41,15 +41,34 @@ export function readWithLostGlyphs(
   { outline, identityPage }: LostGlyphsPlace,
 ): boolean {
   const slots = groups.flat();
-  const last = groups[groups.length - 1];
-  if (groups.length < 2 || !last || last.length !== 4) return false;
+  const split = lastGroupOfFour(groups);
+  if (!split) return false;
+  const last = split[split.length - 1];
   if (slots.length < LOST_GLYPHS.minDigits || !slots.every((s) => /^\d$/.test(s.char) && !s.lookalike))
     return false;
   const mean = slots.reduce((sum, s) => sum + s.confidence, 0) / slots.length;
   if (mean < LOST_GLYPHS.minMeanConfidence) return false;
   if (!last.every((s) => s.confidence >= LOST_GLYPHS.lastGroupConfidence)) return false;
-  if (!outline) return !identityPage && boxesShowLoss(groups);
+  if (!outline) return !identityPage && boxesShowLoss(split);
   return glyphs.every((q) => insideQuad(outline.corners, centre(q)));
+}
+
+/**
+ * `groups` with a last group of exactly four glyphs, or undefined. Where the last group as split is
+ * longer, its last four may still stand apart: the space before them is judged at their own pitch
+ * (`GROUPS.space` times it, centre to centre), for the lost glyphs' spread boxes widen the run's
+ * pitch until a group space no longer shows against it ("1 7094 43231055" for "2717 0954 4323 1055").
+ */
+export function lastGroupOfFour(groups: readonly (readonly Slot[])[]): (readonly Slot[])[] | undefined {
+  const last = groups[groups.length - 1];
+  if (!last || last.length < 4) return undefined;
+  if (last.length === 4) return groups.length >= 2 ? [...groups] : undefined;
+  const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+  const four = last.slice(-4);
+  const pitch = (mid(four[3]) - mid(four[0])) / 3;
+  const space = mid(four[0]) - mid(last[last.length - 5]);
+  if (!(pitch > 0) || space < GROUPS.space * pitch) return undefined;
+  return [...groups.slice(0, -1), last.slice(0, -4), four];
 }
 
 /**
