@@ -197,6 +197,22 @@ describe('detectPanelCode, a back with no number', () => {
     expect(reader.asked).toBe(3);
   });
 
+  it('takes the 3-digit code after the last four on the panel, and no group of four after four', async () => {
+    const panel = flatLine(200, 80, 100, 12);
+    const code = await detectPanelCode(
+      gray,
+      models,
+      [panel],
+      undefined,
+      undefined,
+      readsInTurn(['5312 021', '']),
+    );
+    expect(code?.text).toBe('021');
+    // Two groups of a number the detector boxed in part (a dim front turned 67 degrees).
+    const groups = readsInTurn(['5312 0215', '']);
+    expect(await detectPanelCode(gray, models, [panel], undefined, undefined, groups)).toBeUndefined();
+  });
+
   it('leaves a lone 3-digit number alone beside other print', async () => {
     const reader = readsInTurn(['012', '210', 'Use of this card is subject to the agreement']);
     expect(await detectPanelCode(gray, models, [box, strip], undefined, undefined, reader)).toBeUndefined();

@@ -232,7 +232,7 @@ async function codeReachingOn(
 
 /**
  * The security code on a back that prints no full number (many do: the panel shows only the last
- * four): among the short lines of the page, the panel's "1234 567", or a lone 3-digit code box next to
+ * four): among the short lines of the page, the panel's "1234 567" (never "1234 5678": see below), or a lone 3-digit code box next to
  * the panel (a lone 4-digit line, the last four, or the AUTHORIZED SIGNATURE strip within a few glyph
  * heights). Each line is read both ways round; the reading with more confident characters wins.
  */
@@ -305,8 +305,11 @@ export async function detectPanelCode(
   for (const r of reads) {
     let code: ReadGlyph[] | undefined;
     const digitWords = r.words.filter(isDigits);
+    // The panel prints the last four and a 3-digit code (Visa's CVV2, Mastercard's CVC2, Discover's
+    // CID; American Express prints its 4-digit CID on the front): two groups of four on a short line
+    // are two of a number's groups (a dim front whose number the detector boxed in part).
     if (!r.words.some(hasLetters) && digitWords.length === 2 && digitWords[0].length === 4) {
-      if (digitWords[1].length === 3 || digitWords[1].length === 4) code = digitWords[1];
+      if (digitWords[1].length === 3) code = digitWords[1];
     } else if (r.words.length === 1 && isDigits(r.words[0]) && r.words[0].length === 7) {
       // "1234 567" with the space between the last four and the code lost in the reading.
       code = r.words[0].slice(4);
