@@ -203,7 +203,9 @@ export async function redactFile(
       );
     for (const leak of leaks)
       say(
-        `  warning: the output still shows a readable number (${leak.label}, ${leakCount(leak)}, read by ${leak.reader}) near ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')}\n`,
+        // Named with the output's path and the quad's corners in its pixels: with several files in
+        // flight a warning is read apart from its progress line.
+        `  warning: the output ${outImage} still shows a readable number (${leak.label}, ${leakCount(leak)}, read by ${leak.reader}) in the quad with corners at x,y ${leak.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')} (its pixels)\n`,
       );
     // A number read about equally well both ways round is masked whole: the upload needs its last
     // four shown, and only the user can tell which end they are.
