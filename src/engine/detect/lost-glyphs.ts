@@ -11,6 +11,9 @@ import type { CardOutline } from './card-outline';
 import type { Slot } from './number-run';
 import { GROUPS, LOST_GLYPHS } from './thresholds';
 
+/** A glyph's centre along the line (crop pixels). */
+const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+
 /** The note on such a finding. */
 export const LOST_GLYPHS_NOTE =
   'read with glyphs lost (no number by the card rules): every digit read masked but its last group';
@@ -63,7 +66,6 @@ export function lastGroupOfFour(groups: readonly (readonly Slot[])[]): (readonly
   const last = groups[groups.length - 1];
   if (!last || last.length < 4) return undefined;
   if (last.length === 4) return groups.length >= 2 ? [...groups] : undefined;
-  const mid = (s: Slot) => (s.x0 + s.x1) / 2;
   const four = last.slice(-4);
   const pitch = (mid(four[3]) - mid(four[0])) / 3;
   const space = mid(four[0]) - mid(last[last.length - 5]);
@@ -79,7 +81,6 @@ export function lastGroupOfFour(groups: readonly (readonly Slot[])[]): (readonly
  * to about 1.2 times it.
  */
 export function boxesShowLoss(groups: readonly (readonly Slot[])[]): boolean {
-  const mid = (s: Slot) => (s.x0 + s.x1) / 2;
   const last = groups[groups.length - 1];
   const before = groups.slice(0, -1).flat();
   if (last.length < 2 || before.length < 2) return false;

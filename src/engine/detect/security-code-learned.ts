@@ -232,9 +232,10 @@ async function codeReachingOn(
 
 /**
  * The security code on a back that prints no full number (many do: the panel shows only the last
- * four): among the short lines of the page, the panel's "1234 567" (never "1234 5678": see below), or a lone 3-digit code box next to
- * the panel (a lone 4-digit line, the last four, or the AUTHORIZED SIGNATURE strip within a few glyph
- * heights). Each line is read both ways round; the reading with more confident characters wins.
+ * four): among the short lines of the page, the panel's "1234 567" (never "1234 5678": see below),
+ * or a lone 3-digit code box next to the panel (a lone 4-digit line, the last four, or the AUTHORIZED
+ * SIGNATURE strip within a few glyph heights). Each line is read both ways round; the reading with
+ * more confident characters wins.
  */
 export async function detectPanelCode(
   gray: GrayImage,

@@ -81,9 +81,10 @@ function fitLineRegions(
   width: number,
   p: typeof DB,
 ): TextRegion[] {
-  const core = lineCore(pixels, width, p);
+  const axis = moments(pixels, width);
+  const core = lineCore(pixels, axis, width, p);
   if (!core) {
-    const region = fitRegion(pixels, prob, width, p);
+    const region = fitRegion(pixels, prob, width, p, axis);
     return region ? [region] : [];
   }
   const out: TextRegion[] = [];
@@ -105,10 +106,11 @@ function fitLineRegions(
  */
 function lineCore(
   pixels: readonly number[],
+  axis: Axis,
   width: number,
   p: typeof DB,
 ): { inside: number[]; outside: number[] } | undefined {
-  let core = bandAlong(pixels, moments(pixels, width), width, p);
+  let core = bandAlong(pixels, axis, width, p);
   for (let k = 0; core && k < p.lineCore.refits; k++) {
     const again = bandAlong(pixels, moments(core.inside, width), width, p);
     if (!again) break;
@@ -125,7 +127,7 @@ function lineCore(
  */
 function bandAlong(
   pixels: readonly number[],
-  { angle, mx, my }: { angle: number; mx: number; my: number },
+  { angle, mx, my }: Axis,
   width: number,
   p: typeof DB,
 ): { inside: number[]; outside: number[] } | undefined {
@@ -203,8 +205,17 @@ function connectedPieces(pixels: readonly number[], width: number): number[][] {
   return pieces;
 }
 
-/** A pixel set's centroid and principal axis (radians clockwise, in (-pi/2, pi/2]). */
-function moments(pixels: readonly number[], width: number): { angle: number; mx: number; my: number } {
+/**
+ * A pixel set's centroid (`mx`, `my`) and principal axis (`angle`, radians clockwise, in
+ * (-pi/2, pi/2]).
+ */
+interface Axis {
+  angle: number;
+  mx: number;
+  my: number;
+}
+
+function moments(pixels: readonly number[], width: number): Axis {
   let mx = 0;
   let my = 0;
   for (const i of pixels) {
@@ -226,19 +237,23 @@ function moments(pixels: readonly number[], width: number): { angle: number; mx:
   return { angle: principalAngle(sxx, syy, sxy), mx, my };
 }
 
-/** The oriented rectangle of a pixel set: principal axis from second moments, extents by projection. */
+/**
+ * The oriented rectangle of a pixel set: principal axis from second moments (`axis` when the caller
+ * has them), extents by projection.
+ */
 function fitRegion(
   pixels: readonly number[],
   prob: Float32Array,
   width: number,
   p: typeof DB,
+  axis?: Axis,
 ): TextRegion | undefined {
   if (pixels.length < p.minSide * p.minSide) return undefined;
   let score = 0;
   for (const i of pixels) score += prob[i];
   score /= pixels.length;
   if (score < p.boxThreshold) return undefined;
-  const { angle, mx, my } = moments(pixels, width);
+  const { angle, mx, my } = axis ?? moments(pixels, width);
   const ux = Math.cos(angle);
   const uy = Math.sin(angle);
   let u0 = Infinity;
