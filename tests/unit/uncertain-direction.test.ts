@@ -241,9 +241,10 @@ describe('the words around a number before the recognizer’s confidence', () =>
 describe('a whole number read upright in digits that turned round read as letters', () => {
   // Turned half round, most digits read as letters; but the learned recognizer reads a turned 2 or 5
   // as a 2 or 5 in some fonts: a Barclaycard specimen photographed upside down read plainly as
-  // "2545 9286 8292 9245", a Mastercard length passing Luhn. No reading is taken as proof of the way
-  // up on its own: the line is still read turned round. This reader reads every crop as the number.
-  const MANY_TWOS_AND_FIVES = '4532015112830366';
+  // "2545 9286 8292 9245", a Mastercard length passing Luhn. A reading of 2s, 4s and 5s is no proof of
+  // the way up on its own: the line is still read turned round. This reader reads every crop as the
+  // number.
+  const MANY_TWOS_AND_FIVES = '4529015112890662';
   it('is still read turned round, and with nothing to tell the way up stays uncertain', async () => {
     expect(luhnValid(MANY_TWOS_AND_FIVES)).toBe(true);
     const inner = digitsAndWordsReader(() => ({ text: MANY_TWOS_AND_FIVES, confidence: 0.95 }));
@@ -262,5 +263,34 @@ describe('a whole number read upright in digits that turned round read as letter
     expect(number.text).toBe(MANY_TWOS_AND_FIVES);
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(directionUncertain(number)).toBe(true);
+  });
+});
+
+describe('a whole number read upright with sure 3s and 7s', () => {
+  // Turned half round, the learned recognizer reads no 3 or 7 as a digit with confidence (none over
+  // 247 number lines, bench/turned-digits.ts): a whole number read upright with two or more of them
+  // is upright beyond doubt, and the line is not read turned round.
+  const UPRIGHT = '4716108999716531';
+  const reads = { digits: 0 };
+  const inner = digitsAndWordsReader(() => ({ text: UPRIGHT, confidence: 0.95 }));
+  const reader: OcrEngine = {
+    async recognize(image, options) {
+      const page = await inner.recognize(image, options);
+      if (/\d{8}/.test(page.lines[0]?.text.replace(/ /g, '') ?? '')) reads.digits++;
+      return page;
+    },
+    terminate: () => inner.terminate(),
+  };
+
+  it('is read once, one way round, and keeps its last four', async () => {
+    expect(luhnValid(UPRIGHT)).toBe(true);
+    const found = await detectCardNumbersDetailed(card(0), reader, {
+      learnedStages: { lines: [numberLine], reader },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
+    expect(number.text).toBe(UPRIGHT);
+    expect(number.keepable).toBe(true);
+    expect(directionUncertain(number)).toBe(false);
+    expect(reads.digits).toBe(1);
   });
 });

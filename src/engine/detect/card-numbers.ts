@@ -541,6 +541,18 @@ const allDigits = (run: NumberRun) => run.trueDigits === run.slots.length;
  */
 const upright = (r: ReadNumber) => settled(r.run) && allDigits(r.run);
 
+/**
+ * An upright reading (above) holding `READ_LINE.uprightTellDigits` 3s or 7s read with confidence:
+ * digits the recognizer never read that surely turned half round (a 3 reads as E, a 7 as L). The
+ * other way round cannot read as a number then (readWay), so it is not read.
+ */
+function uprightBeyondDoubt(r: ReadNumber): boolean {
+  const tells = r.run.slots.filter(
+    (s) => !s.lookalike && '37'.includes(s.char) && s.confidence >= READ_LINE.uprightTellConfidence,
+  );
+  return upright(r) && tells.length >= READ_LINE.uprightTellDigits;
+}
+
 /** A run read as digits, not as letters that pass for them: `READ_LINE.trueDigitShare` of its slots or more. */
 const readAsDigits = (run: NumberRun) => run.trueDigits >= READ_LINE.trueDigitShare * run.slots.length;
 
@@ -759,13 +771,14 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
     const seen = [{ texts: [] }, { texts: [] }] as { reading?: LineReading; texts: string[] }[];
     const up = await readOnce(ctx, line, 0, light, { seen: seen[0] });
-    const down = await readOnce(ctx, line, 1, light, { turnedFrom: up, seen: seen[1] });
+    const oneWay = !!up && uprightBeyondDoubt(up);
+    const down = oneWay ? undefined : await readOnce(ctx, line, 1, light, { turnedFrom: up, seen: seen[1] });
     best = pickDirection(up, down);
     // The two ways round were read on crops of their own, and one may have been re-aimed (a better
     // tilt, the glyphs' true height) where the other was not: the winner's own crop is read turned
     // half round too, so the directions are compared on the same pixels.
     let [rival, winner] = best === up ? [down, up] : [up, down];
-    if (best && isNumberLike(best)) {
+    if (best && isNumberLike(best) && !uprightBeyondDoubt(best)) {
       // Where neither read was re-aimed, the rival was read on these very pixels turned round (its
       // last reading, a number or not).
       const reader = ctx.learned ?? ctx.ocr;
