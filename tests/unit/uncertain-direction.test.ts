@@ -294,3 +294,50 @@ describe('a whole number read upright with sure 3s and 7s', () => {
     expect(reads.digits).toBe(1);
   });
 });
+
+describe('one way round read whole, the other read in part', () => {
+  // A small card's number of 8s, 1s, 6s and a faint first group: upright the recognizer reads all 16
+  // glyphs, the first group in doubt; turned half round it reads only the 12 sure ones, as symmetric
+  // digits ("6188 8888 8888" turned is "8888 8888 8819"). The longer reading's confidence is taken
+  // over its 12 surest glyphs: the two ways are then as sure, and the card rules pick the whole number.
+  const UPRIGHT = '4514618888888888';
+  const TURNED = '888888888819';
+  const reader: OcrEngine = {
+    async recognize(image: GrayImage): Promise<OcrPage> {
+      const runs = darkColumnRuns(image);
+      const upright = runs.length > 1 && runs[0].ink < runs[runs.length - 1].ink;
+      const y0 = Math.round(image.height * 0.2);
+      const y1 = Math.round(image.height * 0.8);
+      // Turned round, the faint first group is at the crop's end and read as nothing.
+      const text = upright ? UPRIGHT : TURNED;
+      const boxes = upright ? runs : runs.slice(0, TURNED.length);
+      const n = Math.min(boxes.length, text.length);
+      const symbols = [...text.slice(0, n)].map((c, i) => ({
+        text: c,
+        confidence: upright && i < 4 ? 0.3 : 0.95,
+        box: { x0: boxes[i].x0, y0, x1: boxes[i].x1, y1 },
+      }));
+      if (!symbols.length) return { width: image.width, height: image.height, engine: 'learned', lines: [] };
+      const confidence = symbols.reduce((s, g) => s + g.confidence, 0) / symbols.length;
+      const box = { x0: symbols[0].box.x0, y0, x1: symbols[symbols.length - 1].box.x1, y1 };
+      const word = { text: symbols.map((g) => g.text).join(''), confidence, box, symbols };
+      return {
+        width: image.width,
+        height: image.height,
+        engine: 'learned',
+        lines: [{ text: word.text, confidence, box, words: [word] }],
+      };
+    },
+    async terminate() {},
+  };
+
+  it('is read the way that holds the whole number, its last four at the end the reader says', async () => {
+    const found = await detectCardNumbersDetailed(card(0), reader, {
+      learnedStages: { lines: [numberLine], reader },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
+    expect(number.text).toBe(UPRIGHT);
+    const cx = (q: readonly { x: number }[]) => (q[0].x + q[1].x + q[2].x + q[3].x) / 4;
+    expect(cx(number.glyphs[0])).toBeLessThan(glyphLeft(1));
+  });
+});
