@@ -11,8 +11,8 @@ import { insideQuad } from '../reading-frame';
 import { throwIfAborted } from './abort';
 import { brandOf, cardRulesBonus, lengthFitsBrand, usualLength, wholeCardNumber } from './brands';
 import { locateLines, type CandidateLine } from './locate-lines';
-import { proseWayUp } from './page-way-up';
-import { readsAsPhoneLine, wayOfKnownWords } from './upright-words';
+import { classifiedWay, proseWayUp, wordy } from './page-way-up';
+import { readsAsPhoneLine, readsCardWord, wayOfKnownWords } from './upright-words';
 import { cardLayoutDigits, layoutQuad } from './leak-check';
 import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
@@ -274,7 +274,7 @@ async function readOnce(
     /** The line read the other way round: when it leaves no doubt, this way gets no second reader. */
     turnedFrom?: ReadNumber;
     /** Takes the last reading made, number or not, and the text of every reading made. */
-    seen?: { reading?: LineReading; texts?: string[] };
+    seen?: { reading?: LineReading; texts?: string[]; readings?: LineReading[] };
   } = {},
 ): Promise<ReadNumber | undefined> {
   let gh = line.glyphHeight / ctx.scale;
@@ -320,6 +320,7 @@ async function readOnce(
     let reading = await readCrop(ctx.learned ?? ctx.ocr, crop);
     let run = numberRun(reading);
     o.seen?.texts?.push(reading.text);
+    o.seen?.readings?.push(reading);
     // Two readers: where the learned one leaves doubt (most of a number that fails the brand's length
     // or Luhn, or a low-confidence reading that is neither digits nor words: embossed relief),
     // Tesseract reads the same crop and the evidence picks (never a gate). Words read with
@@ -769,9 +770,14 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   if (ctx.flip === undefined) {
     // One way round, then the other: the second is not read by the second reader when the first read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
-    const seen = [{ texts: [] }, { texts: [] }] as { reading?: LineReading; texts: string[] }[];
+    const seen = [
+      { texts: [], readings: [] },
+      { texts: [], readings: [] },
+    ] as { reading?: LineReading; texts: string[]; readings: LineReading[] }[];
     const up = await readOnce(ctx, line, 0, light, { seen: seen[0] });
-    const oneWay = !!up && uprightBeyondDoubt(up);
+    const oneWay =
+      (!!up && uprightBeyondDoubt(up)) ||
+      (await wordsUpright(ctx.classifyDirection, up, seen[0].readings, ctx.debug));
     const down = oneWay ? undefined : await readOnce(ctx, line, 1, light, { turnedFrom: up, seen: seen[1] });
     best = pickDirection(up, down);
     // The two ways round were read on crops of their own, and one may have been re-aimed (a better
@@ -849,6 +855,33 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   // Once the photo's way up is known a line is read one way only, and the other polarity is a reading
   // of its own: a phone line is no number on either.
   return best && isPhoneReading(best) ? undefined : best;
+}
+
+/**
+ * Whether a line read the photo's way up as no number (`up` no number-like run, or a phone line's:
+ * isPhoneReading) and, on one of its crops (`readings`, in the order read), as words of a card's
+ * print with `PAGE_WAY.minConfidence` ("Customer Service 0800 711 157" before the re-aimed read of
+ * its digits; upright-words.ts readsCardWord: upside-down print never spells "SERVICE") is upright
+ * by the text direction classifier too, sure of it on that crop and the crop turned half round
+ * (page-way-up.ts classifiedWay): then it is a line of words the right way up, and turned round it
+ * holds no card number to read. Both cues: digits upside down can read as confident letters, and the
+ * classifier, which learned words, is sure and wrong on some digits; no other number-like reading is
+ * let off this way.
+ */
+export async function wordsUpright(
+  classify: TextModels['classifyDirection'],
+  up: ReadNumber | undefined,
+  readings: readonly LineReading[],
+  debug?: (message: string) => void,
+): Promise<boolean> {
+  const reading = readings.find((r) => wordy(r) && readsCardWord(r.text));
+  // A phone line holds no card number either way round (isPhoneReading): its digits do not keep it
+  // from being read one way.
+  const phoneLine = !!up && !settled(up.run) && readings.some((r) => readsAsPhoneLine(r.text));
+  if (!classify || !reading || (up && isNumberLike(up) && !phoneLine)) return false;
+  const way = await classifiedWay(reading.crop.image, turnCrop(reading.crop).image, classify);
+  debug?.(`words "${reading.text}" read upright: the classifier says ${way ?? 'nothing sure'}`);
+  return way === 0;
 }
 
 /**

@@ -98,14 +98,14 @@ export function wayOfWords(a: LineReading, b: LineReading): 0 | 1 | undefined {
 }
 
 /** A reading of words: a run of 3 letters, read with `PAGE_WAY.minConfidence`. */
-const wordy = (r: LineReading) => /\p{L}{3,}/u.test(r.text) && r.confidence >= PAGE_WAY.minConfidence;
+export const wordy = (r: LineReading) => /\p{L}{3,}/u.test(r.text) && r.confidence >= PAGE_WAY.minConfidence;
 
 /**
  * The way round the direction classifier calls a line, from its crop in the number's frame and the
  * same crop turned half round: 0 or 1 when it is `PAGE_WAY.classifierSure` of one and as sure the
  * other is turned, else undefined.
  */
-async function classifiedWay(
+export async function classifiedWay(
   asNumber: GrayImage,
   halfRound: GrayImage,
   classify: (crop: GrayImage) => Promise<number>,
