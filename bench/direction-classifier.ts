@@ -11,12 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-web/wasm';
 import { modelDir, nodeModelSource } from '../src/cli/models-node';
-import { cropLine } from '../src/engine/detect/read-line';
-import { toGray } from '../src/engine/image/gray';
 import { loadTextModels } from '../src/engine/learned/models';
-import { decodeImageNode } from '../src/engine/platform/node';
-import type { GrayImage, Point } from '../src/engine/types';
-import type { GroundTruth, GroundTruthDigit } from './score';
+import type { GrayImage } from '../src/engine/types';
+import { numberLineCrops } from './number-lines';
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error('usage: bench/direction-classifier.ts DIR...');
@@ -47,47 +44,12 @@ async function uprightProbability(g: GrayImage): Promise<number> {
   return up / (up + turned);
 }
 
-const centre = (d: GroundTruthDigit): Point => ({
-  x: (d.bbox[0] + d.bbox[2]) / 2,
-  y: (d.bbox[1] + d.bbox[3]) / 2,
-});
-
 const total = { crops: 0, right: 0, wrongSure: 0 };
 for (const dir of dirs) {
   const tally = { crops: 0, right: 0, wrongSure: 0 };
-  const files = fs.readdirSync(dir);
-  for (const json of files.filter((f) => f.endsWith('.json'))) {
-    const gt = JSON.parse(fs.readFileSync(path.join(dir, json), 'utf8')) as GroundTruth;
-    const image = files.find((f) => f.startsWith(json.replace(/json$/, '')) && !f.endsWith('.json'));
-    // The number's first four groups (the shared real cards annotate the small repeat of the first
-    // four as group 4), not a back's panel print.
-    const digits = gt.digits.filter(
-      (d) =>
-        (d.role === 'hide' || d.role === 'keep') && d.group !== undefined && d.group >= 0 && d.group <= 3,
-    );
-    if (!image || digits.length < 12) continue;
-    const a = centre(digits[0]);
-    const b = centre(digits[digits.length - 1]);
-    const heights = digits
-      .map((d) => Math.hypot(d.poly[3][0] - d.poly[0][0], d.poly[3][1] - d.poly[0][1]))
-      .sort((x, y) => x - y);
-    const gh = heights[heights.length >> 1];
-    // One printed line only: a vertical card's stacked groups have no one reading direction.
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
-    const off = (p: Point) => Math.abs((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)) / len;
-    if (digits.some((d) => off(centre(d)) > 0.6 * gh)) continue;
-    const gray = toGray(await decodeImageNode(new Uint8Array(fs.readFileSync(path.join(dir, image)))));
-    const angle = Math.atan2(b.y - a.y, b.x - a.x);
+  for await (const { crops } of numberLineCrops(dir)) {
     for (const turn of [0, 1]) {
-      const crop = cropLine(gray, {
-        centre: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
-        angle: angle + turn * Math.PI,
-        length: len + 2.2 * gh,
-        height: 1.8 * gh,
-        glyphHeight: gh,
-        targetHeight: 28,
-      });
-      const p = await uprightProbability(crop.image);
+      const p = await uprightProbability(crops[turn].image);
       const right = turn === 0 ? p > 0.5 : p < 0.5;
       const wrongSure = turn === 0 ? p < 0.01 : p > 0.99;
       tally.crops++;
