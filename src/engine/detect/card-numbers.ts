@@ -273,8 +273,8 @@ async function readOnce(
   o: {
     /** The line read the other way round: when it leaves no doubt, this way gets no second reader. */
     turnedFrom?: ReadNumber;
-    /** Takes the last reading made, number or not, and the text of every reading made. */
-    seen?: { reading?: LineReading; texts?: string[]; readings?: LineReading[] };
+    /** Takes the reading kept, number or not, and every reading made (crop by crop, in order). */
+    seen?: { reading?: LineReading; readings?: LineReading[] };
   } = {},
 ): Promise<ReadNumber | undefined> {
   let gh = line.glyphHeight / ctx.scale;
@@ -319,7 +319,6 @@ async function readOnce(
     );
     let reading = await readCrop(ctx.learned ?? ctx.ocr, crop);
     let run = numberRun(reading);
-    o.seen?.texts?.push(reading.text);
     o.seen?.readings?.push(reading);
     // Two readers: where the learned one leaves doubt (most of a number that fails the brand's length
     // or Luhn, or a low-confidence reading that is neither digits nor words: embossed relief),
@@ -770,10 +769,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   if (ctx.flip === undefined) {
     // One way round, then the other: the second is not read by the second reader when the first read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
-    const seen = [
-      { texts: [], readings: [] },
-      { texts: [], readings: [] },
-    ] as { reading?: LineReading; texts: string[]; readings: LineReading[] }[];
+    const seen = [{ readings: [] }, { readings: [] }] as { reading?: LineReading; readings: LineReading[] }[];
     const up = await readOnce(ctx, line, 0, light, { seen: seen[0] });
     const oneWay =
       (!!up && uprightBeyondDoubt(up)) ||
@@ -804,7 +800,8 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     // true digits there (a number beside upside-down print) is still a number.
     // Every crop read counts: a re-aimed or widened read that was not kept may be the one that took in
     // the line's label ("Customer Service" before "1 (800) 711 5624").
-    const ownWords = wayOfKnownWords(seen[0].texts, seen[1].texts);
+    const textsOf = (k: number) => seen[k].readings.map((r) => r.text);
+    const ownWords = wayOfKnownWords(textsOf(0), textsOf(1));
     if (ownWords !== undefined) {
       ctx.wordWays.push({ angle: line.angle, flip: ownWords });
       ctx.cardWords?.add(line);
