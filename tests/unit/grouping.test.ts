@@ -399,6 +399,20 @@ describe('fillShortGroups', () => {
     expect(chars(out).slice(-4)).toBe('56?8');
   });
 
+  it('puts back a glyph lost from a middle group of a number whose IIN was misread (no brand)', () => {
+    // "5412 7534 ..." read "5912 534 ...": no brand, so no layout said where the 7 went, and it was
+    // left out of every slot. The wider break before the short group shows it was its first glyph.
+    const s = layout([4, 4, 4, 4], '5912753456789010');
+    const out = normalizeSlots(
+      s.filter((_, i) => i !== 4),
+      { cutAtEnd: () => false },
+    );
+    expect(out).toHaveLength(16);
+    expect(out[4].char).toBe('?');
+    expect(out[4].x0).toBeCloseTo(s[4].x0, 0);
+    expect(chars(out).slice(-4)).toBe('9010');
+  });
+
   it('leaves complete layouts alone', () => {
     const groups = splitGroups(layout([4, 6, 5]));
     expect(sizes(fillShortGroups(groups, [4, 6, 5], 26))).toEqual([4, 6, 5]);

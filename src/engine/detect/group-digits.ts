@@ -3,8 +3,11 @@ import { luhnValid } from './luhn';
 import type { Slot } from './number-run';
 import { median } from '../math';
 import { GROUPS, READ_LINE } from './thresholds';
+import { groupsOnInkLayout } from './ink-layout';
 
 const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+const sameSizes = (groups: readonly Slot[][], layout: readonly number[]) =>
+  groups.length === layout.length && groups.every((g, i) => g.length === layout[i]);
 
 /**
  * Typical distance between neighbouring glyph centres within a group (crop pixels), bounded by the
@@ -177,7 +180,12 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     s.y0 = Math.max(s.y0, cy - 0.65 * h);
     s.y1 = Math.min(s.y1, cy + 0.65 * h);
   }
-  let groups = splitGroups(slots, pitch).map((g) => recutGroup(g, pitch, options.ink ?? []));
+  // Boxes that split the number other than its brand's layout (or, without a brand, 4-4-4-4) where
+  // the ink shows that layout plainly: the glyphs are counted by the ink, not group by group.
+  const printed = brandOf(slots.map((s) => s.char).join(''))?.grouping ?? [4, 4, 4, 4];
+  const byBoxes = splitGroups(slots, pitch);
+  const byInk = sameSizes(byBoxes, printed) ? undefined : groupsOnInkLayout(slots, ink, printed);
+  let groups = byInk ?? byBoxes.map((g) => recutGroup(g, pitch, ink));
   // Strays hold no digit a reader was sure of: look-alikes ('|' for 1), unread ink, or a glyph read
   // in doubt (the card's edge or a logo's rim read "3" beside unread ink before the number).
   const stray = (g: Slot[]) =>
@@ -189,9 +197,18 @@ export function normalizeSlots(input: readonly Slot[], options: NormalizeOptions
     .map((s) => s.char)
     .join('');
   const brand = brandOf(text);
-  // Without a brand, whole groups of four are the common layout.
+  // Without a brand, whole groups of four are the common layout, also where one group before the
+  // last is a glyph short: the recognizer lost a glyph there (blur, an emboss shadow), which the
+  // IIN read wrong left no brand to say. No card prints 4-3-4-4. The glyph is put back in its group
+  // (fillShortGroups), so the last group stays the last four.
+  const oneShortBeforeLast =
+    groups.length === 4 &&
+    groups[3].length >= 4 &&
+    groups.slice(0, -1).filter((g) => g.length === 3).length === 1 &&
+    groups.slice(0, -1).every((g) => g.length === 3 || g.length === 4);
   const grouping =
-    brand?.grouping ?? (groups.slice(0, -1).every((g) => g.length === 4) ? [4, 4, 4, 4] : undefined);
+    brand?.grouping ??
+    (groups.slice(0, -1).every((g) => g.length === 4) || oneShortBeforeLast ? [4, 4, 4, 4] : undefined);
   if (grouping) {
     // A group one glyph longer than the layout prints it, with two boxes over one glyph ("71" for
     // an embossed 7): those two are one glyph. (Groups further off are split wrong, not misread.)

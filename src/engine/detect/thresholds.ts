@@ -258,6 +258,17 @@ export const PAGE_WAY = {
   classifierSure: 0.9,
 } as const;
 
+/** A number's glyphs counted by its ink where the boxes count them wrong (ink-layout.ts). */
+export const INK_LAYOUT = {
+  /**
+   * Every piece of ink over the run within this share of their median width: a glyph each. (A piece
+   * of two touching glyphs, or a glyph's stroke cut off from the rest, would miscount the layout.)
+   */
+  pieceWidth: [0.6, 1.5],
+  /** No digit read moves further than this many in-group pitches to the piece it is laid on. */
+  maxShift: 0.75,
+} as const;
+
 /** Stage "lay out glyphs": printed groups (detect/group-digits.ts), in glyph pitches between centres. */
 export const GROUPS = {
   /**
