@@ -6,6 +6,7 @@ import { DOCUMENT_USAGE, documentFlags, documentOptions } from './document-flags
 import { listenForInterrupt } from './interrupt';
 import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
+import { runSummary } from './run-summary';
 import {
   cancelledFile,
   nodePoolSize,
@@ -68,7 +69,8 @@ Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/
 
 Several files are redacted [--jobs <n>] at a time, each in a worker thread with its own engine
 (default: the machine's cores, bounded by its memory; --jobs 1 reads them one by one in one thread).
-Progress lines and the --json report keep the order of the files given.
+Progress lines and the --json report keep the order of the files given. After several files, a
+summary on stderr counts those redacted and failed, and names each file to check by eye and why.
 
 Failures print the engine's words for them (the app shows the same) and, with --json, their code.
 
@@ -256,6 +258,7 @@ async function redact(
     return interrupted ?? 1;
   }
   const report = run.outcomes.map((o) => o.entry);
+  process.stderr.write(runSummary(settings.files, run.outcomes));
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   if (interrupted) return interrupted;
   if (run.outcomes.some((o) => o.failed)) return 1;

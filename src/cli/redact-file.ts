@@ -254,11 +254,14 @@ export async function redactFile(
         findingsReadBy: check.findingsReadBy,
       },
     };
-    return {
-      entry,
-      failed: false,
-      flagged: bare || leaks.length > 0 || unsure > 0 || inPart > 0 || endUnread > 0,
-    };
+    const toCheck = [
+      ...(leaks.length ? ['a readable number left in the output'] : []),
+      ...(bare ? ['looks like a card, but no card number was masked'] : []),
+      ...(unsure ? ['read about as well upside down: the last four are masked too'] : []),
+      ...(inPart ? ['a card number only partly in view'] : []),
+      ...(endUnread ? ['the last four were not read'] : []),
+    ];
+    return { entry, failed: false, flagged: toCheck.length > 0, toCheck };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted

@@ -42,6 +42,8 @@ export interface FileOutcome {
   failed: boolean;
   /** A card without a number mask, or a leak in the output (exit code 3 with --strict). */
   flagged: boolean;
+  /** Why the output needs a look by eye, a few words each (the end-of-run summary lists them). */
+  toCheck?: string[];
 }
 
 /** A run's result: every file's outcome in input order, or why no engine could start. */

@@ -68,14 +68,25 @@ describe('lastfour redact --jobs', () => {
     const parallel = cli(2);
     // The smeared card has no number to mask: --strict fails the run with 3, as in one thread.
     expect(parallel.status).toBe(3);
-    const lines = parallel.stderr.split('\n');
+    const all = parallel.stderr.split('\n');
+    // The run ends with a summary that names the file to check by eye, and why.
+    const summary = all.findIndex((l) => l.startsWith('lastfour: 3 files'));
+    expect(all.slice(summary)).toEqual([
+      'lastfour: 3 files: 3 redacted; check 1 output by eye:',
+      `  ${SMEARED}: looks like a card, but no card number was masked`,
+      '',
+    ]);
+    const lines = all.slice(0, summary);
     // Each file's progress line, in input order, each followed by its own indented lines only.
     const heads = lines.filter((l) => !l.startsWith('  ') && l !== '');
     expect(heads.map((l) => l.slice(0, l.indexOf(' ... ')))).toEqual(
       files.map((f, i) => `[${i + 1}/3] ${f}`),
     );
     const after = (i: number) =>
-      lines.slice(lines.indexOf(heads[i]) + 1, i + 1 < heads.length ? lines.indexOf(heads[i + 1]) : -1);
+      lines.slice(
+        lines.indexOf(heads[i]) + 1,
+        i + 1 < heads.length ? lines.indexOf(heads[i + 1]) : lines.length,
+      );
     expect(after(1).join('\n')).toMatch(/^ {2}warning: looks like a card .* but no card number was found/);
     expect(after(2).map((l) => l.slice(0, l.indexOf(':')))).toEqual(['  page 1', '  page 2', '  page 3']);
     expect(parallel.report.map((e) => [e.file, e.cardWithoutNumber])).toEqual([
@@ -135,6 +146,10 @@ describe('lastfour redact --jobs', () => {
     expect(text).toContain(`[2/4] ${notImage} ... failed\nlastfour: ${notImage}: ${report[1].error}\n[3/4] `);
     expect(text).toContain(`[3/4] ${locked} ... failed\nlastfour: ${locked}: ${report[2].error}\n[4/4] `);
     expect(text.indexOf('[1/4]')).toBe(0);
+    // The summary at the end names the two that failed, with why.
+    expect(text.slice(text.indexOf('lastfour: 4 files'))).toBe(
+      `lastfour: 4 files: 2 redacted, 2 failed:\n  ${notImage}: failed (${report[1].error})\n  ${locked}: failed (${report[2].error})\n`,
+    );
     await easyCardRedacted(join(out, 's7-000-easy-front.redacted.png'));
     await easyCardRedacted(join(out, 'easy-front.redacted.png'));
     expect(existsSync(join(out, 'notes.redacted.png'))).toBe(false);
