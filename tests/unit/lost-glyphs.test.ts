@@ -81,11 +81,31 @@ describe('readWithLostGlyphs', () => {
     const lookalike = garbled();
     lookalike[3][0] = slot('0', 0.95, { lookalike: true });
     expect(readWithLostGlyphs(lookalike, quads(14), CARD)).toBe(false);
-    const unread = garbled();
-    unread[5][1] = slot('?', 0);
-    expect(readWithLostGlyphs(unread, quads(14), CARD)).toBe(false);
+    // Unread glyphs ('?') in the last group, or more than two of them, or so many that fewer than
+    // 13 digits are read.
+    const unreadLast = garbled();
+    unreadLast[6][1] = slot('?', 0);
+    expect(readWithLostGlyphs(unreadLast, quads(14), CARD)).toBe(false);
+    const threeUnread = garbled();
+    threeUnread[5].splice(1, 0, slot('?', 0), slot('?', 0), slot('?', 0));
+    expect(readWithLostGlyphs(threeUnread, quads(17), CARD)).toBe(false);
+    const fewRead = garbled();
+    fewRead[5][1] = slot('?', 0);
+    fewRead[5][2] = slot('?', 0);
+    expect(readWithLostGlyphs(fewRead, quads(14), CARD)).toBe(false);
     const doubtful = garbled().map((g) => g.map((s) => ({ ...s, confidence: 0.7 })));
     expect(readWithLostGlyphs(doubtful, quads(14), CARD)).toBe(false);
+  });
+
+  it('counts a glyph seen but left unread among the digits as one more lost', () => {
+    // "2?1709443231055" for "2717 0954 4323 1055" (blurred, turned 127 degrees): the first 7 boxed
+    // but unread, the 5 lost; 14 digits read plainly, the last group clean.
+    const read = ['2?1', '7', '09', '4', '4323', '1055'].map((g) =>
+      [...g].map((c) => (c === '?' ? slot('?', 0) : slot(c))),
+    );
+    expect(readWithLostGlyphs(read, quads(15), CARD)).toBe(true);
+    // Off the card it is let go as before.
+    expect(readWithLostGlyphs(read, quads(15, 600), CARD)).toBe(false);
   });
 
   it('keeps only a last group of exactly four digits read with confidence', () => {

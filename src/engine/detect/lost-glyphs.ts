@@ -31,8 +31,8 @@ export interface LostGlyphsPlace {
 /**
  * Whether a run laid out as `groups` (its glyphs, in reading order, grouped by the spaces between
  * them), with `glyphs` its quads in source pixels, is a card number read with glyphs lost
- * (LOST_GLYPHS): at least `minDigits` glyphs, every one read as a digit, at `minMeanConfidence` on
- * average; a last group of exactly four digits (`lastGroupOfFour`), each read at
+ * (LOST_GLYPHS): at least `minDigits` glyphs read, every one as a digit, at `minMeanConfidence` on
+ * average, and at most `maxUnread` left unread ('?'); a last group of exactly four digits (`lastGroupOfFour`), each read at
  * `lastGroupConfidence`; and every glyph on the card outline. Where no outline is found (a card turned
  * on a busy table, a dim photo), a page that is no identity document will do when the glyphs' boxes
  * show where the glyphs were lost (`boxesShowLoss`): an ID card's own long numbers are read whole,
@@ -47,9 +47,13 @@ export function readWithLostGlyphs(
   const split = lastGroupOfFour(groups);
   if (!split) return false;
   const last = split[split.length - 1];
-  if (slots.length < LOST_GLYPHS.minDigits || !slots.every((s) => /^\d$/.test(s.char) && !s.lookalike))
+  // A glyph seen but left unread ('?', masked with the rest) is one more lost: a few may stand among
+  // the digits read, none in the last group (its four are read at lastGroupConfidence).
+  const read = slots.filter((s) => s.char !== '?');
+  if (slots.length - read.length > LOST_GLYPHS.maxUnread) return false;
+  if (read.length < LOST_GLYPHS.minDigits || !read.every((s) => /^\d$/.test(s.char) && !s.lookalike))
     return false;
-  const mean = slots.reduce((sum, s) => sum + s.confidence, 0) / slots.length;
+  const mean = read.reduce((sum, s) => sum + s.confidence, 0) / read.length;
   if (mean < LOST_GLYPHS.minMeanConfidence) return false;
   if (!last.every((s) => s.confidence >= LOST_GLYPHS.lastGroupConfidence)) return false;
   if (!outline) return !identityPage && boxesShowLoss(split);
@@ -82,7 +86,11 @@ export function lastGroupOfFour(groups: readonly (readonly Slot[])[]): (readonly
  */
 export function boxesShowLoss(groups: readonly (readonly Slot[])[]): boolean {
   const last = groups[groups.length - 1];
-  const before = groups.slice(0, -1).flat();
+  // Only the glyphs read: an unread one ('?') is a glyph lost like those with no box at all.
+  const before = groups
+    .slice(0, -1)
+    .flat()
+    .filter((s) => s.char !== '?');
   if (last.length < 2 || before.length < 2) return false;
   const pitch = (mid(last[last.length - 1]) - mid(last[0])) / (last.length - 1);
   const advance = (mid(before[before.length - 1]) - mid(before[0])) / (before.length - 1);

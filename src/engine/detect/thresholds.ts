@@ -341,6 +341,8 @@ export const FINDINGS = {
 export const LOST_GLYPHS = {
   /** At least this many glyphs read as digits: most of a 16-digit number (a date or a code is far less). */
   minDigits: 13,
+  /** At most this many glyphs seen but left unread ('?') among them (not in the last group). */
+  maxUnread: 2,
   /** The run's digits read with at least this mean confidence: print, not art read as digits. */
   minMeanConfidence: 0.85,
   /** Each digit of the last group read with at least this confidence: the four kept are the four read. */
