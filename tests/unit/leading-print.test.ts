@@ -2,7 +2,7 @@
 // slots are those of the dim Mastercard of the degraded real cards ("2717 0954 4323 1055" read
 // "217 09 4 4323 1055", three wide boxes over the first group, the first two dropped as a stray).
 import { describe, expect, it } from 'vitest';
-import { leadingPrint } from '../../src/engine/detect/leading-print';
+import { leadingByLayout, leadingPrint } from '../../src/engine/detect/leading-print';
 import type { Slot } from '../../src/engine/detect/number-run';
 import { FINDINGS } from '../../src/engine/detect/thresholds';
 
@@ -75,5 +75,38 @@ describe('leadingPrint', () => {
     expect(leadingPrint([...many, ...number], number, 1).map((s) => s.x0)).toEqual([160]);
     // As long as its brand prints it: nothing before it is the number's.
     expect(leadingPrint([...many, ...number], number, 0)).toEqual([]);
+  });
+});
+
+describe('leadingByLayout', () => {
+  /** Glyphs 20 wide at a pitch of 26, a group space of one more pitch, from x = 100. */
+  const laidOut = (groups: string[]): Slot[] => {
+    const out: Slot[] = [];
+    let x = 100;
+    for (const g of groups) {
+      for (const c of g) {
+        out.push(slot(c, x, x + 20));
+        x += 26;
+      }
+      x += 26;
+    }
+    return out;
+  };
+
+  it('puts the glyphs a first group lost before it, one pitch apart', () => {
+    // "7 0954 4323 1055" read for "2717 0954 4323 1055": three glyphs lost before the 7.
+    const lead = leadingByLayout(laidOut(['7', '0954', '4323', '1055']));
+    expect(lead.map((s) => [s.char, s.x0])).toEqual([
+      ['?', 22],
+      ['?', 48],
+      ['?', 74],
+    ]);
+  });
+
+  it('adds nothing to whole groups, or to layouts other than a short first group and three fours', () => {
+    expect(leadingByLayout(laidOut(['2717', '0954', '4323', '1055']))).toEqual([]);
+    expect(leadingByLayout(laidOut(['3782', '822463', '10005']))).toEqual([]);
+    expect(leadingByLayout(laidOut(['71', '0954', '4323']))).toEqual([]);
+    expect(leadingByLayout(laidOut(['2717', '0954', '432', '1055']))).toEqual([]);
   });
 });

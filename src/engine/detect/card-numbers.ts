@@ -26,7 +26,7 @@ import { MIDDLE_SHOWN_NOTE, middleOutOfSight } from './middle-shown';
 import { fitGlyphsToInk } from './glyph-ink';
 import { leadingDigits, leadingGroup, readPlainly, type ReadRun } from './leading-digits';
 import { CARD_BAND, FINDINGS, LOCATE, PART_SHOWN, READ_LINE, STACK } from './thresholds';
-import { leadingPrint } from './leading-print';
+import { leadingByLayout, leadingPrint } from './leading-print';
 import { splitTouchingGlyphs } from './touching-glyphs';
 import { twoLineNumber, type DigitLine } from './two-line-number';
 import { probedBlank, type PrintAsIs } from './mirrored-relief';
@@ -1209,6 +1209,16 @@ export async function detectCardNumbersDetailed(
 
 const textOf = (slots: readonly Slot[]) => slots.map((s) => s.char).join('');
 
+/**
+ * The number's own print before its first glyph read (leading-print.ts): what the reader's boxes show
+ * there, or the places the card layout leaves for lost glyphs, whichever reaches further back.
+ */
+function leadBefore(run: readonly Slot[], kept: readonly Slot[], missing: number): Slot[] {
+  const boxes = leadingPrint(run, kept, missing);
+  const layout = leadingByLayout(kept);
+  return layout.length > boxes.length ? layout : boxes;
+}
+
 /** `slots` without the unread glyphs ('?') at either end. */
 function withoutUnreadEnds(slots: readonly Slot[]): readonly Slot[] {
   let a = 0;
@@ -1375,7 +1385,7 @@ function takeFindings(
     // number. An uncertain direction masks every digit already; a whole number has lost nothing.
     const whole = !!brand && lengthFitsBrand(text) && luhnValid(text);
     const lead =
-      r.uncertain || whole ? [] : leadingPrint(r.run.slots, slots, usualLength(brand) - slots.length);
+      r.uncertain || whole ? [] : leadBefore(r.run.slots, slots, usualLength(brand) - slots.length);
     const finding: Finding = {
       id: `card-${out.length + 1}`,
       kind: 'card-number',

@@ -7,7 +7,7 @@
 // start: what is read before it is the card's art, left alone.) Only at the start: the last four are counted from the end,
 // which this never moves; a logo's edge masked there is a sliver of over-masking, a digit shown a leak.
 import { median } from '../math';
-import { glyphPitch } from './group-digits';
+import { glyphPitch, splitGroups } from './group-digits';
 import type { Slot } from './number-run';
 import { FINDINGS } from './thresholds';
 
@@ -44,4 +44,24 @@ export function leadingPrint(run: readonly Slot[], kept: readonly Slot[], missin
     next = s;
   }
   return lead;
+}
+
+/**
+ * The places of the glyphs a number's first group lacks, by the card layout: read as a short first
+ * group then three whole groups of four (1-4-4-4 to 3-4-4-4, no card's layout: "7 0954 4323 1055"
+ * for a dim "2717 0954 4323 1055"), the number is 4-4-4-4 with its first glyphs lost, and they lie
+ * before the first glyph read, one pitch apart. Returned in reading order as unread slots ('?'); none
+ * for any other layout. The boxes need not show them (leadingPrint): the recognizer may leave no box
+ * at all over print it could not read.
+ */
+export function leadingByLayout(kept: readonly Slot[]): Slot[] {
+  const groups = splitGroups(kept);
+  const short = 4 - groups[0].length;
+  if (groups.length !== 4 || short < 1 || !groups.slice(1).every((g) => g.length === 4)) return [];
+  const pitch = glyphPitch(kept);
+  const first = kept[0];
+  return Array.from({ length: short }, (_, i) => {
+    const back = (short - i) * pitch;
+    return { x0: first.x0 - back, y0: first.y0, x1: first.x1 - back, y1: first.y1, char: '?', confidence: 0 };
+  });
 }
