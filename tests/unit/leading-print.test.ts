@@ -110,3 +110,23 @@ describe('leadingByLayout', () => {
     expect(leadingByLayout(laidOut(['2717', '0954', '432', '1055']))).toEqual([]);
   });
 });
+
+describe('leadingByLayout, boxes spread over lost glyphs', () => {
+  it('adds no place the first group already spans', () => {
+    // "217" read over the place of "2717": three boxes spread over four pitches.
+    const spread = [slot('2', 100, 120), slot('1', 134, 154), slot('7', 168, 188)];
+    const rest: Slot[] = [];
+    let x = 230;
+    for (let g = 0; g < 3; g++) {
+      for (let i = 0; i < 4; i++) {
+        rest.push(slot('5', x, x + 20));
+        x += 26;
+      }
+      x += 26;
+    }
+    expect(leadingByLayout([...spread, ...rest])).toEqual([]);
+    // The same three at the number's pitch span three places: one more lies before them.
+    const close = [slot('2', 100, 120), slot('1', 126, 146), slot('7', 152, 172)];
+    expect(leadingByLayout([...close, ...rest]).map((s) => s.x0)).toEqual([74]);
+  });
+});

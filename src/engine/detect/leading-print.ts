@@ -50,15 +50,23 @@ export function leadingPrint(run: readonly Slot[], kept: readonly Slot[], missin
  * The places of the glyphs a number's first group lacks, by the card layout: read as a short first
  * group then three whole groups of four (1-4-4-4 to 3-4-4-4, no card's layout: "7 0954 4323 1055"
  * for a dim "2717 0954 4323 1055"), the number is 4-4-4-4 with its first glyphs lost, and they lie
- * before the first glyph read, one pitch apart. Returned in reading order as unread slots ('?'); none
- * for any other layout. The boxes need not show them (leadingPrint): the recognizer may leave no box
+ * before the first glyph read, one pitch apart: as many as the first group's boxes do not already
+ * span at the number's pitch. Returned in reading order as unread slots ('?'); none for any other
+ * layout. The boxes need not show them (leadingPrint): the recognizer may leave no box
  * at all over print it could not read.
  */
 export function leadingByLayout(kept: readonly Slot[]): Slot[] {
   const groups = splitGroups(kept);
-  const short = 4 - groups[0].length;
-  if (groups.length !== 4 || short < 1 || !groups.slice(1).every((g) => g.length === 4)) return [];
+  if (groups.length !== 4 || groups[0].length >= 4 || !groups.slice(1).every((g) => g.length === 4))
+    return [];
   const pitch = glyphPitch(kept);
+  // The places the first group's boxes already span: boxes spread over lost glyphs ("217" over the
+  // place of "2717") leave none before them.
+  const head = groups[0];
+  const mid = (s: Slot) => (s.x0 + s.x1) / 2;
+  const spanned = Math.round((mid(head[head.length - 1]) - mid(head[0])) / pitch) + 1;
+  const short = 4 - Math.max(head.length, spanned);
+  if (short < 1) return [];
   const first = kept[0];
   return Array.from({ length: short }, (_, i) => {
     const back = (short - i) * pitch;
