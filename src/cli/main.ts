@@ -70,7 +70,8 @@ Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/
 Several files are redacted [--jobs <n>] at a time, each in a worker thread with its own engine
 (default: the machine's cores, bounded by its memory; --jobs 1 reads them one by one in one thread).
 Progress lines and the --json report keep the order of the files given. After several files, a
-summary on stderr counts those redacted and failed, and names each file to check by eye and why.
+summary on stderr counts those redacted (and those with nothing masked) and failed, and names each
+output to look at by eye (flagged, or nothing masked) and each input that failed, with why.
 
 Failures print the engine's words for them (the app shows the same) and, with --json, their code.
 

@@ -261,7 +261,7 @@ export async function redactFile(
       ...(inPart ? ['a card number only partly in view'] : []),
       ...(endUnread ? ['the last four were not read'] : []),
     ];
-    return { entry, failed: false, flagged: toCheck.length > 0, toCheck };
+    return { entry, failed: false, flagged: toCheck.length > 0, toCheck, masked: masks.length };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted

@@ -44,6 +44,8 @@ export interface FileOutcome {
   flagged: boolean;
   /** Why the output needs a look by eye, a few words each (the end-of-run summary lists them). */
   toCheck?: string[];
+  /** How many masks the output image has burned in (a photo's; undefined for a PDF). */
+  masked?: number;
 }
 
 /** A run's result: every file's outcome in input order, or why no engine could start. */

@@ -72,8 +72,8 @@ describe('lastfour redact --jobs', () => {
     // The run ends with a summary that names the file to check by eye, and why.
     const summary = all.findIndex((l) => l.startsWith('lastfour: 3 files'));
     expect(all.slice(summary)).toEqual([
-      'lastfour: 3 files: 3 redacted; check 1 output by eye:',
-      `  ${SMEARED}: looks like a card, but no card number was masked`,
+      'lastfour: 3 files: 3 redacted (1 with nothing masked); look at 1 by eye:',
+      '  OUT/smeared-card.redacted.png: looks like a card, but no card number was masked',
       '',
     ]);
     const lines = all.slice(0, summary);
