@@ -48,21 +48,12 @@ export function groupsOnInkLayout(
   const at = alignInOrder(read.map(mid), pieces.map(mid));
   if (at.some((j, i) => Math.abs(mid(pieces[j]) - mid(read[i])) > INK_LAYOUT.maxShift * pitch))
     return undefined;
-  // Across the line a digit keeps its own box; an unread piece takes the digits' median extent.
-  const y0 = median(read.map((s) => s.y0));
-  const y1 = median(read.map((s) => s.y1));
+  const y0 = Math.min(...read.map((s) => s.y0));
+  const y1 = Math.max(...read.map((s) => s.y1));
   const laid: Slot[] = pieces.map((p) => ({ x0: p.x0, x1: p.x1, y0, y1, char: '?', confidence: 0 }));
   at.forEach((j, i) => {
     const s = read[i];
-    laid[j] = {
-      ...laid[j],
-      y0: s.y0,
-      y1: s.y1,
-      char: s.char,
-      confidence: s.confidence,
-      lookalike: s.lookalike,
-      sure: s.sure,
-    };
+    laid[j] = { ...laid[j], char: s.char, confidence: s.confidence, lookalike: s.lookalike, sure: s.sure };
   });
   const groups: Slot[][] = [];
   let k = 0;
