@@ -19,7 +19,7 @@ export function runSummary(files: readonly string[], outcomes: readonly FileOutc
   const lines = outcomes.flatMap((o, i) => {
     if (o.failed) return [`  ${files[i]}: failed (${fieldOf(o, 'error') ?? 'see above'})`];
     const output = fieldOf(o, 'output') ?? files[i];
-    if (o.flagged) return [`  ${output}: ${(o.toCheck ?? ['flagged']).join('; ')}`];
+    if (o.toCheck?.length) return [`  ${output}: ${o.toCheck.join('; ')}`];
     if (bare(o)) return [`  ${output}: nothing masked (no number found)`];
     return [];
   });
