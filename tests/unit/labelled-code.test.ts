@@ -14,6 +14,7 @@ import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
 import type { Finding, GrayImage } from '../../src/engine/types';
 import { levelNumber } from '../support/shapes';
+import { newTrace } from '../../src/engine/detect/trace';
 
 /** Words as read: glyphs 10 px wide, a space glyph between words. */
 function words(text: string): ReadGlyph[][] {
@@ -359,5 +360,39 @@ describe("detectSecurityCode, Tesseract's band reads: a lone word read again", (
     );
     expect(found?.text).toBe('7491');
     expect(second.asked).toBe(0);
+  });
+});
+
+describe('the security code stages, traced', () => {
+  const models = {} as TextModels;
+  const lastGlyph = number.glyphs[15];
+  const endX = (lastGlyph[0].x + lastGlyph[1].x) / 2;
+
+  it('tell the trace each line read under the number and the code taken from it', async () => {
+    const trace = newTrace();
+    const line = flatLine(endX, 60 + 5 * GH, 36, 14);
+    await detectSecurityCodeLearned(gray, models, { finding: number, glyphHeight: GH }, [line], {
+      reader: readsInTurn(['749']),
+      trace,
+    });
+    expect(trace.reads).toMatchObject([{ stage: 'code', text: '749', run: '749' }]);
+    // Placed over the line, in source pixels.
+    const xs = trace.reads[0].corners.map((p) => p.x);
+    expect(Math.min(...xs)).toBeLessThan(endX);
+    expect(Math.max(...xs)).toBeGreaterThan(endX);
+  });
+
+  it("tell the trace a back's short lines as read, and which gave the code", async () => {
+    const trace = newTrace();
+    const box = flatLine(330, 80, 30, 12);
+    const other = flatLine(120, 40, 60, 12);
+    const reader = readsInTurn(['012', '210', 'VISA', 'ASIV', '', '']);
+    expect(
+      await detectPanelCode(gray, models, [box, other], undefined, undefined, reader, trace),
+    ).toBeUndefined();
+    expect(trace.reads.map((r) => [r.text, r.run])).toEqual([
+      ['012', ''],
+      ['VISA', ''],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 // glyph short of the word; the mask must still cover all four glyphs.
 import { describe, expect, it } from 'vitest';
 import { detectRepeatedPrefixLearned, prefixMatch } from '../../src/engine/detect/repeated-prefix';
+import { newTrace } from '../../src/engine/detect/trace';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import { masksForFinding } from '../../src/engine/masks/from-findings';
 import type { OcrEngine, OcrPage } from '../../src/engine/ocr/types';
@@ -312,6 +313,33 @@ describe('detectRepeatedPrefixLearned, the lines it reports', () => {
     // repeat on a photo turned 163 degrees read "SH#" at 0.6): it rules nothing out.
     expect(await bandCount('SH#', shortLine, 0.6)).toBe(0);
     expect(await bandCount('', shortLine)).toBe(0);
+  });
+});
+
+describe('detectRepeatedPrefixLearned, its trace', () => {
+  it('tells the trace each line it read, what was read and what it took as the repeat', async () => {
+    const traced = async (text: string, line: TextLine) => {
+      const trace = newTrace();
+      await detectRepeatedPrefixLearned(
+        card(),
+        reader(text),
+        { finding: number, glyphHeight: GH },
+        [line],
+        undefined,
+        undefined,
+        trace,
+      );
+      return trace.reads;
+    };
+    const [read] = await traced('4111', shortLine);
+    expect(read).toMatchObject({ reader: 'learned', text: '4111', run: '4111', stage: 'repeat' });
+    // The crop read lies over the line, in source pixels.
+    const xs = read.corners.map((p) => p.x);
+    expect(Math.min(...xs)).toBeLessThan(shortLine.centre.x);
+    expect(Math.max(...xs)).toBeGreaterThan(shortLine.centre.x);
+    // Unread print in the repeat's place is masked as the repeat; a word read plainly is not.
+    expect((await traced('', shortLine))[0]).toMatchObject({ text: '', run: '????' });
+    expect((await traced('VALID', shortLine))[0]).toMatchObject({ text: 'VALID', run: '' });
   });
 });
 

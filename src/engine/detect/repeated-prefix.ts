@@ -9,6 +9,7 @@ import { columnEnergy, inkSegments } from './ink-profile';
 import { shownInPartFinding } from './last-four-shown';
 import { flattenBackground, groundDominates } from './normalize';
 import { REPEAT_BAND } from './thresholds';
+import { boxCorners, traceCropRead, type DetectTrace } from './trace';
 import { detectTextLines, type TextLine } from '../learned/text-lines';
 import type { TextModels } from '../learned/models';
 import {
@@ -99,6 +100,8 @@ export async function repeatStripLines(
   gray: GrayImage,
   models: TextModels,
   number: { finding: Finding; glyphHeight: number },
+  /** Told the strip searched and the lines found in it (`lastfour redact --trace`). */
+  trace?: DetectTrace,
 ): Promise<TextLine[]> {
   if (!repeatable(number.finding)) return [];
   // The detector resolves print from about 10 px: the strip is enlarged so print of a third of the
@@ -138,13 +141,23 @@ export async function repeatStripLines(
     (await detectTextLines(models, img, side, side)).filter((l) => l.glyphHeight >= minHeight);
   let lines = await printIn(ground);
   if (!lines.length) lines = await printIn(invertGray(ground));
-  return lines.map((l) => ({
+  const found = lines.map((l) => ({
     ...l,
     centre: cropToSource(strip, l.centre.x, l.centre.y),
     angle: foldDirection(l.angle + strip.angle),
     length: l.length / strip.scale,
     glyphHeight: l.glyphHeight / strip.scale,
   }));
+  trace?.areas.push({
+    corners: cropQuad(strip, 0, 0, strip.image.width, strip.image.height),
+    stage: 'repeat-strip',
+  });
+  for (const l of found)
+    trace?.lines.push({
+      corners: boxCorners(l.centre.x, l.centre.y, l.angle, l.length, l.glyphHeight),
+      from: 'repeat-strip',
+    });
+  return found;
 }
 
 function repeatFinding(match: ReadGlyph[], crop: LineCrop, read?: 'unread' | 'short'): Finding {
@@ -370,6 +383,8 @@ export async function detectRepeatedPrefixLearned(
    * the band, starting under the number's first digit) read plainly as other print.
    */
   onBand?: (lines: number) => void,
+  /** Told each line read and the digits taken from it as the repeat (`lastfour redact --trace`). */
+  trace?: DetectTrace,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   if (!repeatable(finding)) return undefined;
@@ -410,6 +425,7 @@ export async function detectRepeatedPrefixLearned(
     const glyphs = readingFromPage(crop, page.lines).glyphs;
     const readWords = wordsOf(glyphs);
     const match = prefixWord(readWords, prefix);
+    const traced = traceCropRead(trace, 'repeat', crop, glyphs.map((g) => g.char).join(''));
     // A reading in doubt there ("SH#" at 0.6 for a 5 px repeat on a photo turned 163 degrees) says
     // nothing of what is printed: only one read plainly is other print.
     const plain =
@@ -493,6 +509,7 @@ export async function detectRepeatedPrefixLearned(
     const chars = placed ? placed.map((g) => g.char) : [...prefix.slice(0, 4)];
     const slots = maskSlots(crop, l, span, chars, placed?.map((g) => g.confidence) ?? [], 0.5);
     const repeat = repeatFinding(slots, crop, placed ? undefined : unread ? 'unread' : 'short');
+    if (traced) traced.run = placed ? placed.map((g) => g.char).join('') : '????';
     if (placed) return withIinTail(repeat, band);
     // A blur (or a short reading) in the repeat's place is masked only when no line of the band reads
     // as the first four: the nearest line can be a piece of the number's own print that the detector

@@ -9,6 +9,7 @@ import { printedOnOneLine, readingFrame } from '../reading-frame';
 import type { Finding, GrayImage, Point } from '../types';
 import { throwIfAborted } from './abort';
 import { CODE_BAND } from './thresholds';
+import { traceCropRead, type DetectTrace } from './trace';
 import { cropQuad, cropTextLine, readCrop, wordsOf, type LineCrop, type ReadGlyph } from './read-line';
 
 export { CODE_BAND };
@@ -72,7 +73,12 @@ export interface CodeSearch {
    * too, and one it reads as a date ("09/15", the expiry with its slash) is the expiry.
    */
   other?: OcrEngine;
+  /** Told each line read and the code taken from it (`lastfour redact --trace`). */
+  trace?: DetectTrace;
 }
+
+/** A code's digits as one string, for the trace. */
+const charsOf = (code: readonly ReadGlyph[]) => code.map((g) => g.char).join('');
 
 /**
  * The security code near a card number, from the detector's `lines` (source pixels). Undefined when
@@ -88,7 +94,7 @@ export async function detectSecurityCodeLearned(
   lines: readonly TextLine[],
   search: CodeSearch = {},
 ): Promise<Finding | undefined> {
-  const { signal, debug, onBand, reader = learnedLineOcr(models), onCard = () => true } = search;
+  const { signal, debug, onBand, trace, reader = learnedLineOcr(models), onCard = () => true } = search;
   const { finding, glyphHeight: gh } = number;
   if (!printedOnOneLine(finding)) return undefined;
   const { angle, length: len, place } = readingFrame(finding);
@@ -127,18 +133,20 @@ export async function detectSecurityCodeLearned(
     const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`panel (learned) "${reading.text}"`);
+    const traced = traceCropRead(trace, 'code', crop, reading.text);
     // American Express prints a 4-digit code (CID) on the front, above the number, and a 3-digit one
     // on the back's signature panel.
     const words = wordsOf(reading.glyphs);
     // A line off the card gives no lone code (a receipt's "4.95" read as 495).
     const loneLengths = !onCard(l.centre) ? [] : /^3[47]/.test(finding.text) ? [3, 4] : [3];
     const code = codeOnLine(words, lastFour, loneLengths);
+    if (traced && code) traced.run = charsOf(code);
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel');
     if (words.length === 1 && isDigits(words[0]) && agree(words[0], lastFour) >= 3) lone.push({ l, crop });
   }
   // The panel's last four read alone: the code after it was split off or missed by the detector.
   for (const { l, crop } of lone) {
-    const code = await codeReachingOn(gray, reader, l, crop, lastFour, signal, debug);
+    const code = await codeReachingOn(gray, reader, l, crop, lastFour, signal, debug, trace);
     if (code) return code;
   }
   return codeBelowNumberEnd(gray, number, lines, { ...search, reader, onCard });
@@ -159,7 +167,14 @@ async function codeBelowNumberEnd(
   gray: GrayImage,
   number: { finding: Finding; glyphHeight: number },
   lines: readonly TextLine[],
-  { reader, onCard, other, signal, debug }: CodeSearch & Required<Pick<CodeSearch, 'reader' | 'onCard'>>,
+  {
+    reader,
+    onCard,
+    other,
+    signal,
+    debug,
+    trace,
+  }: CodeSearch & Required<Pick<CodeSearch, 'reader' | 'onCard'>>,
 ): Promise<Finding | undefined> {
   const { finding, glyphHeight: gh } = number;
   const { angle, length: len, place } = readingFrame(finding);
@@ -184,6 +199,7 @@ async function codeBelowNumberEnd(
     const crop = cropTextLine(gray, l, angle);
     const reading = await readCrop(reader, crop);
     debug?.(`below the number's end (learned) "${reading.text}"`);
+    const traced = traceCropRead(trace, 'code', crop, reading.text);
     const words = wordsOf(reading.glyphs);
     // The last four and the code; else, on the card, a lone code, unless the other reader reads the
     // line as a date: the expiry, printed there on a front, read without its slash ("09/15" as 015).
@@ -196,6 +212,7 @@ async function codeBelowNumberEnd(
         if (EXPIRY_DATE.test(again.text)) code = undefined;
       }
     }
+    if (traced && code) traced.run = charsOf(code);
     if (code) return panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
   }
   return undefined;
@@ -214,6 +231,7 @@ async function codeReachingOn(
   lastFour: string,
   signal?: AbortSignal,
   debug?: (message: string) => void,
+  trace?: DetectTrace,
 ): Promise<Finding | undefined> {
   throwIfAborted(signal);
   const reach = CODE_BAND.panelCodeReach * l.glyphHeight;
@@ -225,8 +243,10 @@ async function codeReachingOn(
   const reading = await readCrop(reader, longer);
   const words = wordsOf(reading.glyphs);
   debug?.(`panel line reaching on: "${reading.text}"`);
+  const traced = traceCropRead(trace, 'code', longer, reading.text);
   if (words.length < 2) return undefined;
   const code = codeOnLine(words, lastFour, []);
+  if (traced && code) traced.run = charsOf(code);
   return code ? panelCodeFinding(code, longer, 'security code on the signature panel') : undefined;
 }
 
@@ -245,12 +265,20 @@ export async function detectPanelCode(
   debug?: (message: string) => void,
   /** The learned line reader (the models' own unless a test gives one). */
   reader: OcrEngine = learnedLineOcr(models),
+  /** Told each short line's reading and the code taken from it (`lastfour redact --trace`). */
+  trace?: DetectTrace,
 ): Promise<Finding | undefined> {
   const short = lines
     .filter((l) => l.length <= 12 * l.glyphHeight)
     .sort((a, b) => b.glyphHeight - a.glyphHeight)
     .slice(0, CODE_BAND.panelMaxLines);
-  type Read = { l: TextLine; words: ReadGlyph[][]; crop: LineCrop; text: string };
+  type Read = {
+    l: TextLine;
+    words: ReadGlyph[][];
+    crop: LineCrop;
+    text: string;
+    traced?: ReturnType<typeof traceCropRead>;
+  };
   const reads: Read[] = [];
   for (const l of short) {
     let best: Read | undefined;
@@ -265,7 +293,7 @@ export async function detectPanelCode(
         best = { l, words: wordsOf(reading.glyphs), crop, text: reading.text };
       }
     }
-    if (best) reads.push(best);
+    if (best) reads.push({ ...best, traced: traceCropRead(trace, 'code', best.crop, best.text) });
   }
   debug?.(`panel lines (learned): ${reads.map((r) => `"${r.text}"`).join(' ')}`);
   const near = (a: TextLine, b: TextLine) =>
@@ -323,6 +351,7 @@ export async function detectPanelCode(
     ) {
       code = r.words[0];
     }
+    if (r.traced && code) r.traced.run = charsOf(code);
     if (code) return panelCodeFinding(code, r.crop);
   }
   // A lone last four with nothing after it: the code follows it on the panel.
@@ -335,6 +364,7 @@ export async function detectPanelCode(
       r.words[0].map((g) => g.char).join(''),
       signal,
       debug,
+      trace,
     );
     if (code) return code;
   }
