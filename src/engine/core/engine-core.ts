@@ -3,6 +3,7 @@
 // this one object; they differ only in their platform (decoders, encoder, text painter, pdf.js).
 import type { AnalyzeResult } from '../analyze';
 import { InputError } from '../errors';
+import { compositeOntoWhite } from '../image/onto-white';
 import type { OcrEngine } from '../ocr/types';
 import { PdfDocument, type PdfPageInfo } from '../pdf/pdf-document';
 import type { PdfPlatform } from '../pdf/platform';
@@ -112,7 +113,10 @@ export class EngineCore<Encoded> {
     // PDF pages are re-rendered from a cache: never burned in place.
     const inPlace = lastUse && !source.textLayer;
     if (lastUse) this.close(id);
-    return this.platform.encode(await renderPage(source, masks, finish, inPlace), format);
+    const page = await renderPage(source, masks, finish, inPlace);
+    // The rendered page is this export's own copy (or the closed source's pixels): JPEG has no alpha,
+    // so transparent corners go onto white here rather than black in the encoder (onto-white.ts).
+    return this.platform.encode(format === 'jpeg' ? compositeOntoWhite(page) : page, format);
   }
 
   /** One new PDF of the given pages in order (PDF pages and photos alike), page pictures only. */

@@ -1,6 +1,7 @@
 // Render and encode: masks burned opaque into the page's full-resolution pixels, then the optional
 // watermark, then a new file. The one place the worker and the CLI turn a page into an export.
 import { burnMasks } from '../burn/burn';
+import { compositeOntoWhite } from '../image/onto-white';
 import { ImagePdfWriter } from '../pdf/build-pdf';
 import type { Mask, RgbaImage } from '../types';
 import { renderWatermark, type TextPainter, type WatermarkOptions } from '../watermark/watermark';
@@ -42,7 +43,9 @@ export async function pagesAsPdf(
 ): Promise<Uint8Array> {
   const writer = await ImagePdfWriter.create();
   for (const { source, masks } of pages) {
-    await writer.addPage({ image: await renderPage(source, masks, finish), ...source.printSize });
+    // A PDF page picture keeps no alpha either: a photo's transparent corners go onto white.
+    const image = compositeOntoWhite(await renderPage(source, masks, finish));
+    await writer.addPage({ image, ...source.printSize });
   }
   return writer.save();
 }

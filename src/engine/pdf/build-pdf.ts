@@ -29,7 +29,7 @@ function samples(img: RgbaImage): { bytes: Uint8Array; colorSpace: 'DeviceGray' 
     if (data[o] !== data[o + 1] || data[o] !== data[o + 2]) gray = false;
   }
   const bytes = new Uint8Array(n * (gray ? 1 : 3));
-  // Pages are rendered on white and masks are opaque, so alpha is always 255 and is dropped.
+  // Pages come composited onto white (core/render.ts) and masks are opaque: alpha is 255, dropped.
   if (gray) for (let i = 0; i < n; i++) bytes[i] = data[i * 4];
   else
     for (let i = 0, o = 0; i < n; i++, o += 3) {
