@@ -94,6 +94,9 @@ describe('items', () => {
 describe('findings', () => {
   it('shows only the last four, and groups by category in order of appearance', () => {
     expect(maskedText(finding('f'))).toBe('•••• 6990');
+    // Hidden whole in the export (a code, the repeat of the first four): no digits on screen either.
+    expect(maskedText(finding('c', { kind: 'security-code', text: '749', keepable: false }))).toBe('••••');
+    expect(maskedText(finding('r', { text: '4000', keepable: false }))).toBe('••••');
     const groups = groupFindings([
       finding('a'),
       finding('m', { kind: 'mrz', keepable: false, enabledByDefault: false }),

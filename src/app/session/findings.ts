@@ -33,8 +33,15 @@ export function categoryOf(kind: MaskKind): string {
 export const categoryLabel = (category: string) =>
   t(`category.${category}`, { defaultValue: kindLabel(category as MaskKind) });
 
-/** `•••• 1234`: never show more of a number than the export will. */
+/**
+ * `•••• 1234`: never show more of a number than the export will. A finding the export hides whole
+ * (not keepable: a security code, the small repeat of a number's first four, an MRZ line) shows no
+ * digits at all: its kind and notes say what it is. Showing its last four read as a number's last
+ * four ("•••• 4000" beside "•••• 9010" for the repeat of "4000 1234 5678 9010") and put the code's
+ * digits on screen.
+ */
 export function maskedText(f: Finding): string {
+  if (!f.keepable) return '••••';
   const tail = f.text.replace(/\s+/g, '').slice(-4);
   return `•••• ${tail}`;
 }
