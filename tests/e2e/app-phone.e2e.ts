@@ -44,7 +44,16 @@ describe.skipIf(noBrowser)('one-handed on a phone', () => {
     expect(await phone.locator('label.camera').isVisible()).toBe(true);
     // A photo from the camera arrives like any other file.
     await camera.setInputFiles([{ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: card }]);
+    // While it is read, what is being done shows over the photo, in view: the list's line that also
+    // says it is below the fold on a phone.
+    const progress = phone.locator('[data-testid="stage-progress"]');
+    await progress.waitFor({ state: 'visible', timeout: 60_000 });
+    const shown = (await progress.boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(PHONE.viewport.height);
+    expect(await progress.textContent()).toMatch(/\S/);
     expect(await waitForItems(phone, 1)).toEqual(['ready']);
+    expect(await progress.count()).toBe(0);
     expect(
       Number(await phone.locator('[data-testid="image-item"]').getAttribute('data-mask-count')),
     ).toBeGreaterThan(0);

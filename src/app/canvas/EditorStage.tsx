@@ -294,6 +294,14 @@ export function EditorStage({ session, item }: { session: Session; item: Item })
         </Stage>
       )}
       {ui.peek && <p className="peek-badge">{t('editor.peekBadge')}</p>}
+      {/* The analysis' progress over the photo itself: on a phone the list that also shows it is
+          below the fold, and the photo sits there unmasked with Export off until it ends. */}
+      {item.status === 'detecting' && (
+        <p className="stage-progress" data-testid="stage-progress" aria-hidden="true">
+          <span>{item.message}</span>
+          <progress max={1} value={item.progress ?? undefined} />
+        </p>
+      )}
     </div>
   );
 }
