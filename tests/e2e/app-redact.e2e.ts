@@ -27,6 +27,13 @@ describe.skipIf(noBrowser)('redacting a card photo in the app', () => {
     await expect(page.locator('[data-testid="finding"] .digits').first().textContent()).resolves.toMatch(
       /^•••• .{4}$/,
     );
+    // Export stays in view at the foot of the side panel on a short window, the findings scrolling
+    // above it (it had gone below the fold of a 1280 x 800 window with a few findings listed).
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 1280, height: 560 });
+    const exportBox = (await page.locator('[data-testid="export-button"]').boundingBox())!;
+    expect(exportBox.y + exportBox.height).toBeLessThanOrEqual(560);
+    await page.setViewportSize(size);
 
     const out = await download(page, 'export-button');
     expect(out.name).toBe('s7-000-easy-front-redacted.png');
