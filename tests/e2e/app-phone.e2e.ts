@@ -54,6 +54,8 @@ describe.skipIf(noBrowser)('one-handed on a phone', () => {
     expect(await progress.textContent()).toMatch(/\S/);
     expect(await waitForItems(phone, 1)).toEqual(['ready']);
     expect(await progress.count()).toBe(0);
+    // No keyboard shortcuts' button on a touch screen: its row of the header is the photo's.
+    expect(await phone.locator('[data-testid="help-button"]').isVisible()).toBe(false);
     expect(
       Number(await phone.locator('[data-testid="image-item"]').getAttribute('data-mask-count')),
     ).toBeGreaterThan(0);
@@ -64,6 +66,7 @@ describe.skipIf(noBrowser)('one-handed on a phone', () => {
     );
     await desktop.locator('.empty .privacy').waitFor();
     expect(await desktop.locator('label.camera').isVisible()).toBe(false);
+    expect(await desktop.locator('[data-testid="help-button"]').isVisible()).toBe(true);
     await desktop.context().close();
   });
 
