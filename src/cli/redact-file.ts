@@ -299,7 +299,9 @@ export function cardWithoutNumberWarning(
   codeOnlyBack: boolean,
 ): string {
   const head = `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask`;
-  if (!codeOnlyBack) return `${head}: check ${outImage} and mask the number by hand\n`;
+  // A front may print no number at all (some cards carry it on the back alone): "if it shows one".
+  if (!codeOnlyBack)
+    return `${head}: check ${outImage} and, if it shows a card number, mask it by hand (some cards print the number on the back alone)\n`;
   return (
     `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
     `check ${outImage} and, if this side shows more of a card number than its last four, mask it by hand\n`

@@ -12,7 +12,9 @@ describe('cardWithoutNumberWarning', () => {
     expect(text).toMatch(
       /^ {2}warning: looks like a card \(a card-shaped outline \(ID-1\)\) but no card number was found/,
     );
-    expect(text).toContain('check out/a.redacted.png and mask the number by hand\n');
+    expect(text).toContain('check out/a.redacted.png and, if it shows a card number, mask it by hand');
+    // A front that prints no number (the number on the back alone) is told apart from a miss.
+    expect(text).toContain('(some cards print the number on the back alone)\n');
     expect(text).not.toContain('backs');
   });
 
