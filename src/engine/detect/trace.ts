@@ -16,7 +16,8 @@ export interface DetectTrace {
   /**
    * Crops read: the number stage's (`stage` absent) with the run of digits taken from each; the
    * repeat stage's ('repeat') with the digits taken as the repeat of the first four ('????' for print
-   * masked as the repeat unread); the security code stage's ('code') with the code taken. '' for none.
+   * taken as the repeat unread, masked when no other line reads as it); the security code stage's
+   * ('code') with the code taken. '' for none.
    */
   reads: {
     corners: Quad;
