@@ -153,6 +153,9 @@ describe('session', () => {
     ]);
     expect(s.state.items[1].message).toBe(errorText('not-an-image'));
     expect(s.state.items[1].errorCode).toBe('not-an-image');
+    // The status line, "3 files added" when they were dropped, says which was refused and why.
+    expect(s.state.notice).toBe(`notes.txt: ${errorText('not-an-image')}`);
+    expect(s.state.noticeCode).toBe('not-an-image');
     expect(seen).toEqual(expect.arrayContaining([0.1, 0.5, 0.9]));
     expect(s.state.selectedId).toBe(s.state.items[0].id);
   });

@@ -135,6 +135,13 @@ export class Session {
         progress: null,
         needsPassword: ask,
       });
+      // The status line said "4 files added" when the files were dropped: a file refused since says
+      // so there too, not only on its line of the list.
+      if (epoch === this.epoch)
+        this.setNotice(
+          t('notice.fileNotes', { name: placeholder.name, notes: errorMessage(e) }),
+          errorCode(e),
+        );
       return;
     }
     this.pendingFiles.delete(placeholder.fileId);
