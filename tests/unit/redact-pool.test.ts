@@ -47,7 +47,7 @@ describe('redactInWorkers', () => {
     expect(stderr).toMatch(/^notice: 1 ocr worker\(s\), \d thread\(s\)\n\[1\/6\]/);
     expect(stderr.replace(/^notice: .*\n/, '')).toBe(files.map((f, i) => block(i + 1, 6, f)).join(''));
     expect(result).toEqual({
-      outcomes: files.map((file) => ({ entry: { file }, failed: false, flagged: false })),
+      outcomes: files.map((file) => ({ entry: { file }, failed: false })),
     });
   });
 

@@ -5,7 +5,6 @@ import { failedFile, type FileOutcome } from '../../src/cli/run-settings';
 const done = (file: string, masked = 1, toCheck: string[] = []): FileOutcome => ({
   entry: { file, output: `out/${file}.redacted.png` },
   failed: false,
-  flagged: toCheck.length > 0,
   toCheck,
   masked,
 });
@@ -29,7 +28,7 @@ describe('runSummary', () => {
       failedFile('c.jpg', 'not an image this app can read'),
       // Nothing masked and nothing flagged: a number the detector missed leaves no other trace.
       done('d.jpg', 0),
-      { entry: { file: 'e.pdf', outputs: ['out/e.redacted.pdf'] }, failed: false, flagged: false },
+      { entry: { file: 'e.pdf', outputs: ['out/e.redacted.pdf'] }, failed: false },
     ];
     expect(runSummary(files, outcomes)).toBe(
       [

@@ -33,10 +33,11 @@ export interface LostGlyphsPlace {
  * them), with `glyphs` its quads in source pixels, is a card number read with glyphs lost
  * (LOST_GLYPHS): at least `minDigits` glyphs read, every one as a digit, at `minMeanConfidence` on
  * average, and at most `maxUnread` left unread ('?'); a last group of exactly four digits
- * (`lastGroupOfFour`), each read at `lastGroupConfidence`; and every glyph on the card outline. Where no outline is found (a card turned
- * on a busy table, a dim photo), a page that is no identity document will do when the glyphs' boxes
- * show where the glyphs were lost (`boxesShowLoss`): an ID card's own long numbers are read whole,
- * their boxes at one pitch. A digit is read as one, not as a look-alike letter.
+ * (`lastGroupOfFour`), each read at `lastGroupConfidence`; and every glyph on the card outline. Where
+ * no outline is found (a card turned on a busy table, a dim photo), a page that is no identity
+ * document will do when the glyphs' boxes show where the glyphs were lost (`boxesShowLoss`): an ID
+ * card's own long numbers are read whole, their boxes at one pitch. A digit is read as one, not as a
+ * look-alike letter.
  */
 export function readWithLostGlyphs(
   groups: readonly (readonly Slot[])[],
