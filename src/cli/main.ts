@@ -6,6 +6,7 @@ import { DOCUMENT_USAGE, documentFlags, documentOptions } from './document-flags
 import { listenForInterrupt } from './interrupt';
 import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
+import { compileOrtWasm } from './ort-wasm';
 import { runSummary } from './run-summary';
 import {
   cancelledFile,
@@ -248,7 +249,7 @@ async function redact(
     // K files at a time in worker threads, each with its own engine; one at a time in this thread.
     run =
       jobs > 1
-        ? await redactInWorkers(settings, engine, jobs, undefined, interrupt.signal)
+        ? await redactInWorkers(settings, await withSharedOrtWasm(engine), jobs, undefined, interrupt.signal)
         : await redactHere(settings, engine, interrupt.signal);
   } finally {
     interrupt.dispose();
@@ -284,6 +285,19 @@ async function makeOutDir(outDir: string): Promise<string | undefined> {
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
       return `--out ${outDir} cannot be created or written to (permission denied)`;
     return `--out ${outDir} cannot be created: ${(e as Error).message}`;
+  }
+}
+
+/**
+ * The engine settings with onnxruntime's WebAssembly compiled here, once, for the run's workers to
+ * share (ort-wasm.ts). A file that cannot be read or compiled is left to each worker, whose model
+ * loading then says what is wrong as it does on its own.
+ */
+async function withSharedOrtWasm(engine: EngineSettings): Promise<EngineSettings> {
+  try {
+    return { ...engine, ortWasm: await compileOrtWasm() };
+  } catch {
+    return engine;
   }
 }
 

@@ -25,6 +25,7 @@ import { createNodeCore } from './core-node';
 import { describeKind, enabledFor } from './document-flags';
 import { assertFitsMemory } from './memory-budget';
 import { loadNodeModels } from './models-node';
+import { withOrtWasm } from './ort-wasm';
 import { createNodeOcr } from './ocr-node';
 import { redactPdfFile } from './redact-pdf';
 import { writeTrace } from './trace';
@@ -61,7 +62,7 @@ export async function startCliEngine(
 ): Promise<CliEngine | EngineFailure> {
   const [ocr, models, barcodes] = await Promise.all([
     createNodeOcr(o.ocrWorkers, o.ocrLang).catch((e: unknown) => toEngineFailure(e)),
-    loadNodeModels(o.modelsDir, { threads: o.ortThreads, notice }),
+    withOrtWasm(o.ortWasm, () => loadNodeModels(o.modelsDir, { threads: o.ortThreads, notice })),
     createZxingReaderNode(),
   ]);
   if (isEngineFailure(ocr)) return ocr;

@@ -8,6 +8,7 @@ import { errorText, type EngineErrorCode } from '../engine/error-codes';
 import { ocrPoolSize } from '../engine/ocr/pool-size';
 import type { ImageFormat, KeepPreset } from '../engine/types';
 import type { DocumentFlags } from './document-flags';
+import type { OrtWasm } from './ort-wasm';
 
 /** What a PDF's redaction is written as (--pdf-output). */
 export type PdfOutput = 'pdf' | 'png' | 'both';
@@ -33,6 +34,8 @@ export interface EngineSettings {
   ortThreads?: number;
   modelsDir?: string;
   ocrLang?: string;
+  /** onnxruntime's WebAssembly compiled once for a parallel run's workers (ort-wasm.ts). */
+  ortWasm?: OrtWasm;
 }
 
 /** One file's result: its entry in the --json report, and how it counts towards the exit code. */
