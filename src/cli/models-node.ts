@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MODEL_FILES } from '../engine/worker/model-assets';
 import { foldCacheDir, foldedModel } from './fold-cache';
+import { ortWasmDir } from './ort-wasm';
 import {
   loadTextModels,
   ModelLoadError,
@@ -27,8 +28,6 @@ function defaultOrtThreads(): number {
  * parallel CLI run gives each of its workers its share of the cores instead.
  */
 export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads()): TextModelSource {
-  const require = createRequire(import.meta.url);
-  const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
   return {
     read: async (file) => {
       const bytes = new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file])));
@@ -38,7 +37,7 @@ export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads())
         ? foldedModel(bytes, file, foldCacheDir(dir))
         : bytes;
     },
-    wasmPaths: ortDist + path.sep,
+    wasmPaths: ortWasmDir() + path.sep,
     threads,
   };
 }

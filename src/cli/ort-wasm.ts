@@ -23,11 +23,14 @@ export interface OrtWasm {
   sha256: string;
 }
 
-/** The WebAssembly file onnxruntime-web loads in Node (its single-build SIMD file). */
-export function ortWasmFile(): string {
+/** The folder of onnxruntime-web's WebAssembly files (its `wasmPaths` in Node). */
+export function ortWasmDir(): string {
   const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('onnxruntime-web/wasm')), 'ort-wasm-simd-threaded.wasm');
+  return path.dirname(require.resolve('onnxruntime-web/wasm'));
 }
+
+/** The WebAssembly file onnxruntime-web loads in Node (its single-build SIMD file). */
+export const ortWasmFile = (): string => path.join(ortWasmDir(), 'ort-wasm-simd-threaded.wasm');
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -44,7 +47,7 @@ export async function compileOrtWasm(file = ortWasmFile()): Promise<OrtWasm> {
 export async function withOrtWasm<T>(wasm: OrtWasm | undefined, load: () => Promise<T>): Promise<T> {
   if (!wasm) return load();
   const instantiate = WebAssembly.instantiate;
-  const isOrtFile = (source: unknown): source is ArrayBufferView | ArrayBuffer => {
+  const isOrtFile = (source: unknown): boolean => {
     const bytes = ArrayBuffer.isView(source)
       ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
       : source instanceof ArrayBuffer
