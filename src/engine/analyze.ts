@@ -11,7 +11,11 @@ import {
 } from './detect/repeated-prefix';
 import { wholeCardNumber } from './detect/brands';
 import { detectSecurityCode } from './detect/security-code';
-import { detectPanelCode, detectSecurityCodeLearned } from './detect/security-code-learned';
+import {
+  detectPanelCode,
+  detectSecurityCodeLearned,
+  readAfterLastFour,
+} from './detect/security-code-learned';
 import { detectLabelledCode } from './detect/labelled-code';
 import { forgetRecentReads, learnedLineOcr } from './learned/line-reader';
 import { detectTextLines, LINE_STAGE, type TextLine } from './learned/text-lines';
@@ -335,13 +339,15 @@ async function analyzeOnce(
   const cardFindings: Finding[] = numbers.map((n) => n.finding);
   if (numbers.length > 0 && !readAsMirrored) {
     onProgress?.({ stage: 'ocr', progress: 0.86, message: 'Looking for a security code' });
-    // The code on a back and a small repeat of the first four on a front, read side by side.
-    const [code, prefix] = await Promise.all([
+    // The code on a back, then the small repeat of the first four on a front. A code read after the
+    // number's last four is on a signature panel: the number is a back's, and nothing under it is
+    // the repeat (a front prints it under the number's first group), so its strip is not searched.
+    const code =
       (finders?.securityCode ?? true)
-        ? (numbers[0].code ?? securityCode(gray, ocr, numbers[0], options))
-        : undefined,
-      repeatedPrefix(gray, ocr, numbers[0], options),
-    ]);
+        ? (numbers[0].code ?? (await securityCode(gray, ocr, numbers[0], options)))
+        : undefined;
+    const prefix =
+      code && readAfterLastFour(code) ? undefined : await repeatedPrefix(gray, ocr, numbers[0], options);
     if (prefix) cardFindings.push(prefix);
     if (code) cardFindings.push(code);
   }

@@ -7,7 +7,11 @@ import {
   labelledCodeOnLine,
 } from '../../src/engine/detect/labelled-code';
 import { detectSecurityCode } from '../../src/engine/detect/security-code';
-import { detectPanelCode, detectSecurityCodeLearned } from '../../src/engine/detect/security-code-learned';
+import {
+  detectPanelCode,
+  detectSecurityCodeLearned,
+  readAfterLastFour,
+} from '../../src/engine/detect/security-code-learned';
 import type { TextModels } from '../../src/engine/learned/models';
 import type { ReadGlyph } from '../../src/engine/detect/read-line';
 import type { TextLine } from '../../src/engine/learned/text-lines';
@@ -253,6 +257,8 @@ describe('detectSecurityCodeLearned, a back that prints the number above the pan
     const found = await find(codeLine(endX), readsInTurn(['749']));
     expect(found?.kind).toBe('security-code');
     expect(found?.text).toBe('749');
+    // A lone code says nothing of the card's side (an Amex front's CID is lone too).
+    expect(readAfterLastFour(found!)).toBe(false);
   });
 
   it('takes no four digits alone there, on an Amex either (its CID is on the front, above the number)', async () => {
@@ -282,6 +288,8 @@ describe('detectSecurityCodeLearned, a back that prints the number above the pan
     // The panel's last four and its code are evidence of their own, wherever the outline lies.
     const panel = await find2(codeLine(endX), { reader: readsInTurn(['0233 749']), onCard: offCard });
     expect(panel?.text).toBe('749');
+    // Read after the number's last four: a signature panel, so the number is a back's.
+    expect(readAfterLastFour(panel!)).toBe(true);
   });
 
   it('looks for no code by its place around a number printed in stacked groups', async () => {

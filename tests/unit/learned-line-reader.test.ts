@@ -107,4 +107,13 @@ describe('the security code on a panel line', () => {
     expect(codeOnLine([word('84.936-458')], '1935')).toBeUndefined();
     expect(codeOnLine([word('0800-711-7789')], '9203')).toBeUndefined();
   });
+
+  it('tells a code after the last four from a lone code box', async () => {
+    const { codeAfterLastFour } = await import('../../src/engine/detect/security-code-learned');
+    const text = (w: { char: string }[] | undefined) => w?.map((g) => g.char).join('');
+    expect(text(codeAfterLastFour([word('9203'), word('677')], '9203'))).toBe('677');
+    expect(text(codeAfterLastFour([word('84.935-458')], '4935'))).toBe('458');
+    expect(codeAfterLastFour([word('077')], '5451')).toBeUndefined();
+    expect(codeAfterLastFour([word('1234'), word('677')], '9203')).toBeUndefined();
+  });
 });

@@ -46,7 +46,7 @@ import {
   withMiddleGlyphs,
   withNextGlyph,
 } from './group-digits';
-import { panelCodeFinding } from './security-code-learned';
+import { markedAfterLastFour, panelCodeFinding } from './security-code-learned';
 import { holedPair, numberRun, type HoledPair, type NumberRun, type Slot } from './number-run';
 import {
   cropLine,
@@ -1413,14 +1413,16 @@ function takeFindings(
       ],
     };
     if (out.some((o) => overlaps(o.finding, finding))) continue;
-    const code = panel && {
-      ...panelCodeFinding(
-        panel.code,
-        r.reading.crop,
-        'security code after the number on the signature panel',
-      ),
-      reader: finding.reader,
-    };
+    const code =
+      panel &&
+      markedAfterLastFour({
+        ...panelCodeFinding(
+          panel.code,
+          r.reading.crop,
+          'security code after the number on the signature panel',
+        ),
+        reader: finding.reader,
+      });
     const detection = { finding, crop: r.reading.crop, glyphHeight: height, ...(code ? { code } : {}) };
     if (loose) looseLayout.add(detection);
     out.push(detection);

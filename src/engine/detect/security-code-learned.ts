@@ -23,17 +23,23 @@ const hasLetters = (w: readonly ReadGlyph[]) => w.filter((g) => /\p{L}/u.test(g.
 const agree = (w: readonly ReadGlyph[], four: string) => w.filter((g, i) => g.char === four[i]).length;
 
 /**
- * The code on one line's words: the panel's last four (one misread allowed) followed by a 3- or
- * 4-digit word or glued to it (marks read between or before them aside); else, on a line that holds nothing but one word of one of
- * `loneLengths` digits (a code box; an Amex front's 4-digit CID, or the 3-digit code on its back's
- * panel), that word. A phone number ("0800 711 778") or a line of words never gives a code: its 4-digit group
- * is not the last four, and the line holds more than the code.
+ * The code on one line's words: `codeAfterLastFour`, else `loneCode`. A phone number ("0800 711
+ * 778") or a line of words never gives a code: its 4-digit group is not the last four, and the line
+ * holds more than the code.
  */
 export function codeOnLine(
   words: readonly ReadGlyph[][],
   lastFour: string,
   loneLengths: readonly number[] = [3],
 ): ReadGlyph[] | undefined {
+  return codeAfterLastFour(words, lastFour) ?? loneCode(words, loneLengths);
+}
+
+/**
+ * The code a signature panel prints after the number's last four: the panel's last four (one misread
+ * allowed) followed by a 3- or 4-digit word or glued to it (marks read between or before them aside).
+ */
+export function codeAfterLastFour(words: readonly ReadGlyph[][], lastFour: string): ReadGlyph[] | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (isDigits(w) && (w.length === 7 || w.length === 8) && agree(w.slice(0, 4), lastFour) >= 3)
@@ -51,10 +57,38 @@ export function codeOnLine(
       if (code.length === 3 || code.length === 4) return code;
     }
   }
+  return undefined;
+}
+
+/**
+ * On a line that holds nothing but one word of one of `loneLengths` digits (a code box; an Amex
+ * front's 4-digit CID, or the 3-digit code on its back's panel), that word.
+ */
+function loneCode(words: readonly ReadGlyph[][], loneLengths: readonly number[]): ReadGlyph[] | undefined {
   const digitWords = words.filter(isDigits);
   if (words.some(hasLetters) || digitWords.length !== 1) return undefined;
   return loneLengths.includes(digitWords[0].length) ? digitWords[0] : undefined;
 }
+
+/**
+ * Codes read after their number's last four on a signature panel: that number is printed on a card's
+ * back. Kept beside the findings rather than in them: the finding's notes and fields are what users
+ * and the CLI's masks.json see, and this is a fact for the engine's next stage only.
+ */
+const afterLastFour = new WeakSet<Finding>();
+
+/** `code`, recorded as read after its number's last four on a signature panel (`readAfterLastFour`). */
+export function markedAfterLastFour(code: Finding): Finding {
+  afterLastFour.add(code);
+  return code;
+}
+
+/**
+ * Whether `code` was read after its number's last four on a signature panel ("7189 820"): the
+ * number is a back's, where no small repeat of the first four is printed (a front prints it under the
+ * number's first group).
+ */
+export const readAfterLastFour = (code: Finding): boolean => afterLastFour.has(code);
 
 export interface CodeSearch {
   signal?: AbortSignal;
@@ -139,9 +173,13 @@ export async function detectSecurityCodeLearned(
     const words = wordsOf(reading.glyphs);
     // A line off the card gives no lone code (a receipt's "4.95" read as 495).
     const loneLengths = !onCard(l.centre) ? [] : /^3[47]/.test(finding.text) ? [3, 4] : [3];
-    const code = codeOnLine(words, lastFour, loneLengths);
+    const afterFour = codeAfterLastFour(words, lastFour);
+    const code = afterFour ?? loneCode(words, loneLengths);
     if (traced && code) traced.run = charsOf(code);
-    if (code) return panelCodeFinding(code, crop, 'security code on the signature panel');
+    if (code) {
+      const found = panelCodeFinding(code, crop, 'security code on the signature panel');
+      return afterFour ? markedAfterLastFour(found) : found;
+    }
     if (words.length === 1 && isDigits(words[0]) && agree(words[0], lastFour) >= 3) lone.push({ l, crop });
   }
   // The panel's last four read alone: the code after it was split off or missed by the detector.
@@ -203,9 +241,10 @@ async function codeBelowNumberEnd(
     const words = wordsOf(reading.glyphs);
     // The last four and the code; else, on the card, a lone code, unless the other reader reads the
     // line as a date: the expiry, printed there on a front, read without its slash ("09/15" as 015).
-    let code = codeOnLine(words, lastFour, []);
+    const afterFour = codeAfterLastFour(words, lastFour);
+    let code = afterFour;
     if (!code && onCard(l.centre)) {
-      code = codeOnLine(words, lastFour, [3]);
+      code = loneCode(words, [3]);
       if (code && other) {
         const again = await readCrop(other, crop);
         debug?.(`  read again by the other reader: "${again.text}"`);
@@ -213,7 +252,10 @@ async function codeBelowNumberEnd(
       }
     }
     if (traced && code) traced.run = charsOf(code);
-    if (code) return panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
+    if (code) {
+      const found = panelCodeFinding(code, crop, 'security code on the signature panel, below the number');
+      return afterFour ? markedAfterLastFour(found) : found;
+    }
   }
   return undefined;
 }
@@ -245,9 +287,11 @@ async function codeReachingOn(
   debug?.(`panel line reaching on: "${reading.text}"`);
   const traced = traceCropRead(trace, 'code', longer, reading.text);
   if (words.length < 2) return undefined;
-  const code = codeOnLine(words, lastFour, []);
+  const code = codeAfterLastFour(words, lastFour);
   if (traced && code) traced.run = charsOf(code);
-  return code ? panelCodeFinding(code, longer, 'security code on the signature panel') : undefined;
+  return code
+    ? markedAfterLastFour(panelCodeFinding(code, longer, 'security code on the signature panel'))
+    : undefined;
 }
 
 /**
