@@ -34,6 +34,7 @@ import {
   MIRRORED_RELIEF,
   mirrorFinding,
   mirrorImage,
+  mirrorOutline,
   mirrorQuad,
   mirrorTextLine,
   mirroredReadsBetter,
@@ -213,6 +214,7 @@ async function readMirrored(
     // print, or nothing glyph-like (mirrored-relief.ts, PrintAsIs).
     notRead: lines.filter((_, i) => asIs.wordLines.includes(textLines[i])),
     blankBands: asIs.blankBands.map((l) => mirrorTextLine(l, width)),
+    card: asIs.card && { outline: asIs.card.outline && mirrorOutline(asIs.card.outline, width) },
     maxLines: MIRRORED_RELIEF.maxLines,
     learnedOnly: true,
     signal: options.signal,

@@ -6,6 +6,7 @@ import {
   MIRRORED_RELIEF,
   mirrorFinding,
   mirrorImage,
+  mirrorOutline,
   onSamePrint,
   readConfidence,
   mirrorTextLine,
@@ -13,6 +14,7 @@ import {
   probedBlank,
   worthReadingMirrored,
 } from '../../src/engine/detect/mirrored-relief';
+import { cardBandLines } from '../../src/engine/detect/card-band';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
 
@@ -109,6 +111,39 @@ describe('card band lines the page as is read blank', () => {
     // The same centre, across the card.
     expect(probedBlank(band(600, 300, 20, 1.4), blank)).toBe(false);
     expect(probedBlank(band(600, 300), [])).toBe(false);
+  });
+});
+
+describe("the card's outline, mirrored", () => {
+  // A card turned about 20 degrees on a photo 1000 px wide, corners clockwise from the top-left.
+  const photoWidth = 1000;
+  const outline = {
+    corners: [
+      { x: 300, y: 200 },
+      { x: 730, y: 356 },
+      { x: 640, y: 604 },
+      { x: 210, y: 448 },
+    ] as Quad,
+    support: 0.8,
+    cover: 0.2,
+  };
+
+  it('lists its corners clockwise from the top-left again', () => {
+    expect(mirrorOutline(outline, photoWidth).corners).toEqual([
+      { x: 270, y: 356 },
+      { x: 700, y: 200 },
+      { x: 790, y: 448 },
+      { x: 360, y: 604 },
+    ]);
+  });
+
+  it("lays the mirrored page's band lines on those probed as is, so the blank ones are skipped", () => {
+    const asIs = cardBandLines(outline).map((l) => mirrorTextLine(l, photoWidth));
+    const mirrored = cardBandLines(mirrorOutline(outline, photoWidth));
+    expect(mirrored).toHaveLength(asIs.length);
+    for (const l of mirrored) expect(probedBlank(l, asIs)).toBe(true);
+    // Each meets its own mirror image, not a neighbour.
+    for (const l of mirrored) expect(asIs.filter((b) => probedBlank(l, [b]))).toHaveLength(1);
   });
 });
 

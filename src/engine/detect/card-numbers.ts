@@ -110,6 +110,11 @@ export interface DetectOptions {
   notRead?: readonly TextLine[];
   /** Card band lines not probed: read blank where they lie (the page as is, mirrored onto this one). */
   blankBands?: readonly TextLine[];
+  /**
+   * The card's outline when already looked for (`outline` undefined: none found), source pixels:
+   * the page as is found it, mirrored onto this one (PrintAsIs.card). Else it is looked for here.
+   */
+  card?: { outline?: CardOutline };
 }
 
 /** A line the detector read that printed like a card number (DetectOptions.seenNumbers). */
@@ -1058,9 +1063,13 @@ export async function detectCardNumbersDetailed(
   const { signal, onProgress } = options;
   const scale = Math.min(1, LOCATE.workSide / Math.max(gray.width, gray.height));
   const work = scale < 1 ? scaleGray(gray, scale) : gray;
-  // The card, looked for once and only when a rule asks for it.
-  let card: { outline?: CardOutline } | undefined;
-  const cardOutline = () => (card ??= { outline: cardOnPage(lctx ?? ctx) }).outline;
+  // The card, looked for once and only when a rule asks for it (and told to a mirrored reading).
+  let card = options.card;
+  const cardOutline = () => {
+    card ??= { outline: cardOnPage(lctx ?? ctx) };
+    if (options.printAsIs) options.printAsIs.card = card;
+    return card.outline;
+  };
   const ctx: Ctx = {
     gray,
     work,

@@ -4,6 +4,7 @@
 // alike flipped top to bottom). Mirrored back, it is an ordinary line of digits: the page is read a
 // second time mirrored, and what is found there is mirrored back onto the photo.
 import type { TextLine } from '../learned/text-lines';
+import type { CardOutline } from './card-outline';
 import { brandOf, cardRulesBonus, wholeCardNumber } from './brands';
 import { luhnValid } from './luhn';
 import type { Finding, Quad, RgbaImage } from '../types';
@@ -50,10 +51,17 @@ export const MIRRORED_RELIEF = {
  * - `blankBands`: lines of the card band (card-band.ts) whose probe read no glyph at all. Mirroring
  *   moves print, it does not make it: a recognizer that sees nothing glyph-like on a strip sees
  *   nothing on the same strip mirrored, where a number's relief reads as letters as is.
+ * - `card`: the card's outline as the page as is found it (`outline` undefined: it looked and found
+ *   none), when it looked. Mirroring moves the card, it does not change it: the mirrored page takes
+ *   this outline mirrored (`mirrorOutline`) rather than looking again, so its card band lines lie on
+ *   the ones probed as is and those read blank are skipped. (Found again on the mirrored photo, the
+ *   outline can differ: on a back of seed 5 it came out turned a quarter, and none of its eight band
+ *   lines met a blank one.)
  */
 export interface PrintAsIs {
   wordLines: TextLine[];
   blankBands: TextLine[];
+  card?: { outline?: CardOutline };
 }
 
 /**
@@ -98,6 +106,15 @@ export function mirrorTextLine(line: TextLine, width: number): TextLine {
 /** A quad of the mirrored photo on the photo `width` pixels wide (source pixels, x measured from 0). */
 export const mirrorQuad = (q: Quad, width: number): Quad =>
   q.map((p) => ({ x: width - p.x, y: p.y })) as unknown as Quad;
+
+/**
+ * A card outline of the photo `width` pixels wide as it lies on the photo mirrored left to right:
+ * each corner mirrored, listed again clockwise from the top-left (CardOutline.corners).
+ */
+export function mirrorOutline(outline: CardOutline, width: number): CardOutline {
+  const [a, b, c, d] = mirrorQuad(outline.corners, width);
+  return { ...outline, corners: [b, a, d, c] };
+}
 
 /**
  * A finding made on the mirrored photo, placed on the photo: each glyph's quad mirrored, the reading
