@@ -93,8 +93,8 @@ describe('card band lines the page as is read blank', () => {
     pieces: 1,
   });
   const photoWidth = 800;
-  // Probed as is at (200, 300) and read blank; the mirrored page's outline, found again, puts its
-  // band line a pixel or two away.
+  // Probed as is at (200, 300) and read blank; on the mirrored page the same band line lies a pixel
+  // or two from its mirror image at most (rounding), and no closer to any other.
   const blank = [mirrorTextLine(band(200, 300), photoWidth)];
 
   it('is the mirrored band line found again to within a quarter glyph height', () => {

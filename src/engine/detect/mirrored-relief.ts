@@ -34,9 +34,9 @@ export const MIRRORED_RELIEF = {
   maxLines: 3,
   /**
    * A card band line of the mirrored page is the mirror of one the page as is probed when their
-   * centres lie within this share of its glyph height (the card's outline is found again on the
-   * mirrored photo, to within a pixel or two), their glyph heights within `sameBandHeight` of each
-   * other and their directions within about 10 degrees.
+   * centres lie within this share of its glyph height (both are laid on the same outline, the one
+   * found as is and mirrored, PrintAsIs.card: they differ by rounding only), their glyph heights
+   * within `sameBandHeight` of each other and their directions within about 10 degrees.
    */
   sameBandOffset: 0.25,
   sameBandHeight: 0.2,
