@@ -18,6 +18,7 @@ import { withOwnFragments } from './line-fragments';
 import { luhnValid } from './luhn';
 import { findMrzBand } from '../documents/mrz-band';
 import { cardBandLines, cardReadingAngle } from './card-band';
+import { wayOfPageWords, wayOfWordsOnCard, type WordWay } from './card-words-way';
 import { findCardOutline, frameAsCard, type CardOutline } from './card-outline';
 import { CUT_SHORT_NOTE, PART_SHOWN_NOTE, UNCERTAIN_DIRECTION_NOTE } from './last-four-shown';
 import { shownInPart } from './part-shown';
@@ -251,7 +252,7 @@ interface Ctx {
   /** The way round (0 or 1) a line read as clean prose, with no digit run on it. */
   proseWay: Map<CandidateLine, number>;
   /** Lines read both ways round that spelled a word of a card's print one way (upright-words.ts). */
-  wordWays: { angle: number; flip: 0 | 1 }[];
+  wordWays: WordWay[];
   /** The lines of those words (DetectOptions.printAsIs). */
   cardWords?: Set<CandidateLine>;
   /** Card band lines read blank (DetectOptions.printAsIs), and those not to probe (blankBands). */
@@ -771,7 +772,10 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
   let best: ReadNumber | undefined;
   // The way round the words on and along the line say it reads, when they do.
   let wordsWay: number | undefined;
-  if (ctx.flip === undefined) {
+  // Before a number sets the photo's way up, the card's words may say which way this line reads: a
+  // back's lines around "AUTHORIZED SIGNATURE" and "Customer Service" are then read once, not twice.
+  const cardWay = ctx.flip === undefined ? wayOfCardWords(ctx, line) : undefined;
+  if (ctx.flip === undefined && cardWay === undefined) {
     // One way round, then the other: the second is not read by the second reader when the first read
     // as a whole number in digits and the second reads as letters (the same digits turned round).
     const seen = [{ readings: [] }, { readings: [] }] as { reading?: LineReading; readings: LineReading[] }[];
@@ -808,7 +812,7 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
     const textsOf = (k: number) => seen[k].readings.map((r) => r.text);
     const ownWords = wayOfKnownWords(textsOf(0), textsOf(1));
     if (ownWords !== undefined) {
-      ctx.wordWays.push({ angle: line.angle, flip: ownWords });
+      ctx.wordWays.push({ angle: line.angle, flip: ownWords, centre: line.centre });
       ctx.cardWords?.add(line);
       // A line of the card's words: the other polarity reads no number where neither way did.
       ctx.prose.add(line);
@@ -846,7 +850,8 @@ export async function readCandidate(ctx: Ctx, line: CandidateLine): Promise<Read
         best.uncertain = true;
     }
   } else {
-    best = await readOnce(ctx, line, ctx.flip, light);
+    best = await readOnce(ctx, line, ctx.flip ?? cardWay!, light);
+    wordsWay = cardWay;
   }
   if ((!best && !ctx.prose.has(line)) || (best && best.run.trueDigits < 6)) {
     // The other polarity, read the way the words say when no reading stood (not the way a dropped
@@ -893,23 +898,24 @@ export async function wordsUpright(
 const isPhoneReading = (r: ReadNumber) => readsAsPhoneLine(r.reading.text) && !settled(r.run);
 
 /**
- * The way round (0: along `angle`, 1: turned half round) that the card's words read on lines running
- * along `angle` (within `CARD_BAND.wordsMaxTurn`), when every such line agrees; else undefined. Print
- * on one card reads one way up.
+ * The way round `line` reads where the card's own words say it, before a number has set the photo's
+ * way up (wayOfWordsOnCard): the lines that spelled a card's words one way round (`wordWays`) and
+ * those read one way as clean prose (`proseWay`), on the card's outline (cardOnPage). Undefined
+ * without two such lines (the outline is not looked for then), without an outline, or where they
+ * do not say. A line read this way is read one way only, as once a number has set the way up.
  */
-export function wayOfPageWords(
-  ways: readonly { angle: number; flip: 0 | 1 }[],
-  angle: number,
-): 0 | 1 | undefined {
-  let way: 0 | 1 | undefined;
-  for (const w of ways) {
-    if (Math.abs(Math.sin(w.angle - angle)) > Math.sin(CARD_BAND.wordsMaxTurn)) continue;
-    // A line drawn the other way along (its angle folded differently) reads turned the other way.
-    const along: 0 | 1 = Math.cos(w.angle - angle) > 0 ? w.flip : w.flip === 0 ? 1 : 0;
-    if (way !== undefined && way !== along) return undefined;
-    way = along;
-  }
-  return way;
+function wayOfCardWords(ctx: Ctx, line: CandidateLine): 0 | 1 | undefined {
+  if (ctx.wordWays.length + ctx.proseWay.size < READ_LINE.cardWordLines) return undefined;
+  const outline = ctx.cardOutline();
+  if (!outline) return undefined;
+  const inSource = (p: Point) => ({ x: p.x / ctx.scale, y: p.y / ctx.scale });
+  const prose = [...ctx.proseWay].map(([l, flip]) => ({
+    angle: l.angle,
+    flip: flip as 0 | 1,
+    centre: l.centre,
+  }));
+  const words = [...ctx.wordWays, ...prose].map((w) => ({ ...w, centre: inSource(w.centre) }));
+  return wayOfWordsOnCard(outline.corners, words, { centre: inSource(line.centre), angle: line.angle });
 }
 
 /** `proseWayUp` for a candidate line, when the learned detector's lines are at hand. */

@@ -159,6 +159,12 @@ export const READ_LINE = {
   /** The glyphs read lean by more than this (radians) against the crop: the line is read again along them. */
   reaimTilt: (1.5 * Math.PI) / 180,
   /**
+   * Lines of a card's words read one way round (known card words, or clean prose), on the card and
+   * along a line, that make the line read that way only before a number has set the photo's way up
+   * (card-words-way.ts wayOfWordsOnCard). Two: one line's words can be read by chance.
+   */
+  cardWordLines: 2,
+  /**
    * The glyphs read are shorter than this share of the line's height: the detector's region took in
    * print beside the number, and the line is read again at the glyphs' own height.
    */
