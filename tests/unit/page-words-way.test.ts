@@ -34,7 +34,7 @@ describe('wayOfPageWords', () => {
 });
 
 describe('wayOfWordsOnCard', () => {
-  // A card 856 x 540 with its corner at (100, 100), and a second one beside it.
+  // A card 856 x 540 with its corner at (100, 100); a second card's lines lie to its right (x > 956).
   const card: Quad = [
     { x: 100, y: 100 },
     { x: 956, y: 100 },

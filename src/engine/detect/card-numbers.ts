@@ -909,12 +909,14 @@ function wayOfCardWords(ctx: Ctx, line: CandidateLine): 0 | 1 | undefined {
   const outline = ctx.cardOutline();
   if (!outline) return undefined;
   const inSource = (p: Point) => ({ x: p.x / ctx.scale, y: p.y / ctx.scale });
-  const prose = [...ctx.proseWay].map(([l, flip]) => ({
-    angle: l.angle,
-    flip: flip as 0 | 1,
-    centre: l.centre,
-  }));
-  const words = [...ctx.wordWays, ...prose].map((w) => ({ ...w, centre: inSource(w.centre) }));
+  const words = [
+    ...ctx.wordWays.map((w) => ({ ...w, centre: inSource(w.centre) })),
+    ...[...ctx.proseWay].map(([l, flip]) => ({
+      angle: l.angle,
+      flip: flip as 0 | 1,
+      centre: inSource(l.centre),
+    })),
+  ];
   return wayOfWordsOnCard(outline.corners, words, { centre: inSource(line.centre), angle: line.angle });
 }
 

@@ -15,6 +15,9 @@ export interface WordWay {
   centre: Point;
 }
 
+/** Whether two lines run along each other: directions within `CARD_BAND.wordsMaxTurn`, either way along. */
+const runAlong = (a: number, b: number) => Math.abs(Math.sin(a - b)) <= Math.sin(CARD_BAND.wordsMaxTurn);
+
 /**
  * The way round (0: along `angle`, 1: turned half round) that the card's words read on lines running
  * along `angle` (within `CARD_BAND.wordsMaxTurn`), when every such line agrees; else undefined. Print
@@ -23,7 +26,7 @@ export interface WordWay {
 export function wayOfPageWords(ways: readonly Omit<WordWay, 'centre'>[], angle: number): 0 | 1 | undefined {
   let way: 0 | 1 | undefined;
   for (const w of ways) {
-    if (Math.abs(Math.sin(w.angle - angle)) > Math.sin(CARD_BAND.wordsMaxTurn)) continue;
+    if (!runAlong(w.angle, angle)) continue;
     // A line drawn the other way along (its angle folded differently) reads turned the other way.
     const along: 0 | 1 = Math.cos(w.angle - angle) > 0 ? w.flip : w.flip === 0 ? 1 : 0;
     if (way !== undefined && way !== along) return undefined;
@@ -46,10 +49,6 @@ export function wayOfWordsOnCard(
   line: { centre: Point; angle: number },
 ): 0 | 1 | undefined {
   if (!insideQuad(card, line.centre)) return undefined;
-  const along = words.filter(
-    (w) =>
-      insideQuad(card, w.centre) &&
-      Math.abs(Math.sin(w.angle - line.angle)) <= Math.sin(CARD_BAND.wordsMaxTurn),
-  );
+  const along = words.filter((w) => insideQuad(card, w.centre) && runAlong(w.angle, line.angle));
   return along.length >= READ_LINE.cardWordLines ? wayOfPageWords(along, line.angle) : undefined;
 }
