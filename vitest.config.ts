@@ -31,6 +31,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The run's temporary folders in one folder, removed at the end (tests/support/temp-root.ts).
+    globalSetup: ['tests/support/temp-root.ts'],
     // Two test files at a time: vitest's default on a 2-core machine (CI's) is cores - 1, one file.
     maxWorkers: 2,
     sequence: { sequencer: EngineFirstSequencer },

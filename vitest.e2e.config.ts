@@ -9,7 +9,9 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/e2e.json' },
     include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/e2e/support/global-setup.ts'],
+    // The run's temporary folders (browser profiles, served copies of dist/) in one folder removed at
+    // the end (tests/support/temp-root.ts), then the preview servers.
+    globalSetup: ['tests/support/temp-root.ts', 'tests/e2e/support/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
     // Two test files at a time (vitest's default on CI's 2 cores is one): each file starts its own
