@@ -152,8 +152,6 @@ export const LOCATE = {
 
 /** Stages "crop" and "read": one candidate line read into a run of glyph slots. */
 export const READ_LINE = {
-  /** A learned run this long that is not a whole number is read by Tesseract too. */
-  secondReaderMinGlyphs: 8,
   /** A learned reading with no run and no words under this confidence is read by Tesseract too. */
   secondReaderConfidence: 0.8,
   /** The glyphs read lean by more than this (radians) against the crop: the line is read again along them. */
