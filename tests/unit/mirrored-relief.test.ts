@@ -14,6 +14,7 @@ import {
   probedBlank,
   worthReadingMirrored,
 } from '../../src/engine/detect/mirrored-relief';
+import { cardRulesBonus } from '../../src/engine/detect/brands';
 import { cardBandLines } from '../../src/engine/detect/card-band';
 import type { TextLine } from '../../src/engine/learned/text-lines';
 import type { Finding, Quad, RgbaImage } from '../../src/engine/types';
@@ -190,6 +191,18 @@ describe('when the mirrored reading replaces the one as is', () => {
     expect(mirroredReadsBetter(undefined, number('41004266198369' + '9?', 0.72))).toBe(true);
     expect(mirroredReadsBetter(undefined, number('69?2212616?21?77', 0.9))).toBe(false);
     expect(mirroredReadsBetter(undefined, undefined)).toBe(false);
+  });
+
+  it('weighs a number the frame cuts by the glyphs in view, not the places past the cut', () => {
+    // Its read part (confidence less the card rules' bonus: a Mastercard IIN and length here).
+    const read = (text: string, part: number) => number(text, part + cardRulesBonus(text));
+    // 12 sure digits, the last four past the photo's edge: read part 0.57 over 16 places, 0.65 over 12.
+    expect(mirroredReadsBetter(undefined, read('559107142428????', 0.5735))).toBe(true);
+    // The same, first four cut instead.
+    expect(mirroredReadsBetter(undefined, read('????559107142428', 0.5735))).toBe(true);
+    // Gaps among the glyphs in view still count, and unsure digits stay unsure.
+    expect(mirroredReadsBetter(undefined, read('5591?71?24?8????', 0.62))).toBe(false);
+    expect(mirroredReadsBetter(undefined, read('559107142428????', 0.45))).toBe(false);
   });
 
   it('replaces a reading as is when surer by the margin, or whole by the card rules where it was not', () => {

@@ -15,9 +15,10 @@ export const MIRRORED_NOTE = "read mirrored: an embossed number's relief seen fr
 export const MIRRORED_RELIEF = {
   /**
    * A number read mirrored stands only when its digits were read as surely as a clean specimen front's
-   * are (`readConfidence`: 0.35 + 0.3 x digit share x recognizer confidence; 0.6 is a mean character
-   * confidence of about 0.83 with every glyph read) and at most `maxUnread` of its glyphs went
-   * unread. Normal print mirrored reads as digits only in patches, unsurely: of
+   * are (`readConfidence`: 0.35 + 0.3 x digit share x recognizer confidence, over the glyphs in view
+   * of a number the frame cuts; 0.6 is a mean character confidence of about 0.83 with every glyph
+   * read) and at most `maxUnread` of its glyphs in view went unread. Normal print mirrored reads as
+   * digits only in patches, unsurely: of
    * nine card photos probed mirrored, the two whose mirrored page gave a number at all (a Discover
    * and a Barclays back, both numbers read as is) gave 0.58 and 0.53, with unread glyphs.
    */
@@ -172,14 +173,33 @@ export function onSamePrint(a: Finding, b: Finding): boolean {
 }
 
 /**
+ * A finding's text from its first glyph read to its last: the places it holds beyond either end for
+ * glyphs not in view (a number the frame cuts after its first groups, its last four unread) are no
+ * doubt about the glyphs that were read.
+ */
+const withinRead = (text: string) => text.replace(/^\?+|\?+$/g, '');
+
+/**
+ * `readConfidence` over the glyphs from the first read to the last (`withinRead`): its digit share
+ * (0.35 + 0.3 x digit share x recognizer confidence) counts the places beyond either end as unread,
+ * and a number the frame cut after 12 sure digits would score 0.57 for glyphs that are not there.
+ */
+function readConfidenceInView(f: Finding): number {
+  const read = withinRead(f.text).length;
+  return read ? 0.35 + ((readConfidence(f) - 0.35) * f.text.length) / read : readConfidence(f);
+}
+
+/**
  * Whether the number read on the mirrored photo is the card's, rather than what was read as is on the
  * same print (`asIs`, undefined where nothing was): it reads surely and nearly in full
  * (`MIRRORED_RELIEF`), and, where the photo as is gave a number there, more surely than it by
  * `MIRRORED_RELIEF.minGain`, or whole by the card rules (brand length and Luhn) where that was not.
  */
 export function mirroredReadsBetter(asIs: Finding | undefined, mirrored: Finding | undefined): boolean {
-  if (!mirrored || readConfidence(mirrored) < MIRRORED_RELIEF.minConfidence) return false;
-  if ([...mirrored.text].filter((c) => c === '?').length > MIRRORED_RELIEF.maxUnread) return false;
+  if (!mirrored) return false;
+  const read = withinRead(mirrored.text);
+  if (readConfidenceInView(mirrored) < MIRRORED_RELIEF.minConfidence) return false;
+  if ([...read].filter((c) => c === '?').length > MIRRORED_RELIEF.maxUnread) return false;
   if (!asIs) return true;
   if (wholeCardNumber(mirrored.text) && !wholeCardNumber(asIs.text)) return true;
   return mirrored.confidence >= asIs.confidence + MIRRORED_RELIEF.minGain;
