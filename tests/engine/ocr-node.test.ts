@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGray } from '../../src/engine/image/gray';
-import { cropGray, invertGray } from '../../src/engine/image/transform';
 import { createTesseractOcr, OcrLoadError } from '../../src/engine/ocr/tesseract';
 import type { OcrEngine } from '../../src/engine/ocr/types';
 import { decodeImageNode } from '../../src/engine/platform/node';
@@ -35,22 +34,6 @@ describe('engine OCR in Node (same code as the browser worker)', () => {
     // Symbols run left to right inside the word.
     const xs = group!.symbols.map((s) => s.box.x0);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
-  });
-
-  it('reads a line of light print on dark inverted, unless told not to (invertUnsure)', async () => {
-    const gray = toGray(await decodeImageNode(readFileSync('tests/fixtures/ocr/easy-front.jpg')));
-    const page = await ocr.recognize(gray, { psm: 3 });
-    const line = page.lines.find((l) => l.words.some((w) => w.text === '4266'));
-    expect(line, page.lines.map((l) => l.text).join(' | ')).toBeDefined();
-    const { x0, y0, x1, y1 } = line!.box;
-    // The number's line, light digits on dark: Tesseract reads it unsurely as it is.
-    const negative = invertGray(cropGray(gray, { x0: x0 - 8, y0: y0 - 8, x1: x1 + 8, y1: y1 + 8 }));
-    const read = async (invertUnsure?: boolean) =>
-      (await ocr.recognize(negative, { psm: 7, invertUnsure })).lines.map((l) => l.text).join(' ');
-    expect(await read()).toMatch(/4266/);
-    expect(await read(false)).not.toMatch(/4266/);
-    // The worker's parameters follow each call, both ways.
-    expect(await read(true)).toMatch(/4266/);
   });
 
   it('fails with a clear error, not a hang, when the language data is missing', async () => {

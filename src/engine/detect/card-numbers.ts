@@ -336,8 +336,7 @@ async function readOnce(
     const words = reading.text.split(' ').filter((w) => /\p{L}{3,}/u.test(w)).length;
     const doubt = !run && words === 0 && reading.confidence < READ_LINE.secondReaderConfidence;
     if (ctx.learned && doubt && !oneReader && !ctx.learnedOnly && !(o.turnedFrom && upright(o.turnedFrom))) {
-      // Not read inverted as well: the line's other polarity is read on its own (readCandidate).
-      const second = await readCrop(ctx.ocr, crop, { invertUnsure: false });
+      const second = await readCrop(ctx.ocr, crop);
       const alt = numberRun(second);
       if (alt) ({ reading, run } = { reading: { ...second, replaced: reading }, run: alt });
     }

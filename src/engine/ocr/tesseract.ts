@@ -67,13 +67,6 @@ async function startWorker(opts: TesseractOptions): Promise<Worker> {
   }
 }
 
-/**
- * Tesseract's own `invert_threshold` (5.3 on; `tesseract --print-parameters` lists it at 0.7): a line
- * read with a mean confidence under it is read again inverted and the surer reading kept. 0 turns
- * that off.
- */
-const INVERT_THRESHOLD = 0.7;
-
 /** The OCR pool with its record of workers ended mid-recognition by a cancelled job. */
 export interface TesseractPool extends OcrEngine {
   /** How many busy workers were terminated (and replaced) because their job was cancelled. */
@@ -141,13 +134,11 @@ export async function createTesseractOcr(opts: TesseractOptions): Promise<Tesser
   const run = async (worker: Worker, image: GrayImage, options: RecognizeOptions): Promise<OcrPage> => {
     const psm = String(options.psm ?? 3);
     const whitelist = options.whitelist ?? '';
-    const invert = options.invertUnsure ?? true;
-    const key = `${psm}|${whitelist}|${invert}`;
+    const key = `${psm}|${whitelist}`;
     if (params.get(worker) !== key) {
       await worker.setParameters({
         tessedit_pageseg_mode: psm as never,
         tessedit_char_whitelist: whitelist,
-        invert_threshold: String(invert ? INVERT_THRESHOLD : 0),
         // Tesseract's diagnostics ("Estimating resolution as 173", "Detected 21 diacritics") go
         // to its debug file, not into the CLI's progress lines or the browser's console.
         debug_file: '/dev/null',

@@ -37,12 +37,6 @@ export interface RecognizeOptions {
   whitelist?: string;
   /** Stops the recognition when it fires (the pool ends the busy worker): rejects with AbortError. */
   signal?: AbortSignal;
-  /**
-   * Whether Tesseract reads a line again inverted, light print on dark, when it read it unsurely (its
-   * `invert_threshold`; default true, as Tesseract does). A caller that reads the crop's other
-   * polarity itself passes false: the line is not read a third time. The learned recognizer ignores it.
-   */
-  invertUnsure?: boolean;
 }
 
 /**
