@@ -125,7 +125,6 @@ export async function writeTrace(
     y += lineHeight;
   }
   for (const text of listed) {
-    ctx.fillStyle = '#000000';
     ctx.fillText(text, 4 * unit, y);
     y += lineHeight;
   }
