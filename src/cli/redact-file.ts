@@ -12,7 +12,12 @@ import { createZxingReaderNode } from '../engine/documents/zxing-node';
 import { IDENTITY_KINDS } from '../engine/documents/page-kinds';
 import { cardWithoutNumber } from '../engine/detect/card-evidence';
 import { checkExport, checkReaders, type ExportCheck, type Leak } from '../engine/detect/leak-check';
-import { directionUncertain, lastFourUnread, shownInPartFinding } from '../engine/detect/last-four-shown';
+import {
+  directionUncertain,
+  lastFourInDoubt,
+  lastFourUnread,
+  shownInPartFinding,
+} from '../engine/detect/last-four-shown';
 import { newTrace } from '../engine/detect/trace';
 import { errorText, isEngineFailure } from '../engine/error-codes';
 import { toEngineFailure, type EngineErrorCode, type EngineFailure } from '../engine/errors';
@@ -227,6 +232,9 @@ export async function redactFile(
     // export may show none of the last four an upload asks for.
     const endUnread = keep === 'none' ? 0 : result.findings.filter(lastFourUnread).length;
     if (endUnread) say(lastFourUnreadWarning(endUnread, outImage));
+    // A number whose last four were read in part: the four places kept may not all be its digits.
+    const endInDoubt = keep === 'none' ? 0 : result.findings.filter(lastFourInDoubt).length;
+    if (endInDoubt) say(lastFourInDoubtWarning(endInDoubt, outImage));
     const bare = cardWithoutNumber(result.card, masks);
     if (bare) {
       const codeOnlyBack =
@@ -244,6 +252,7 @@ export async function redactFile(
       directionUncertain: unsure > 0,
       numberShownInPart: inPart > 0,
       lastFourUnread: endUnread > 0,
+      lastFourInDoubt: endInDoubt > 0,
       // reader: the first (or only) reader that checked; readers: every one, in order;
       // findingsReadBy: the readers of the card numbers the choice rests on.
       leakCheck: {
@@ -261,6 +270,7 @@ export async function redactFile(
       ...(unsure ? ['read about as well upside down: the last four are masked too'] : []),
       ...(inPart ? ['a card number only partly in view'] : []),
       ...(endUnread ? ['the last four were not read'] : []),
+      ...(endInDoubt ? ['part of the last four unread'] : []),
     ];
     return { entry, failed: false, toCheck, masked: masks.length };
   } catch (e) {
@@ -326,6 +336,11 @@ export function leakCount(leak: Pick<Leak, 'label' | 'digits'>): string {
 /** The warning for `count` card numbers whose last four were not read (`lastFourUnread`). */
 export function lastFourUnreadWarning(count: number, outImage: string): string {
   return `  warning: ${count} card number(s) with the last four unread (cut off by an edge, or unreadable): every digit read is masked; check that ${outImage} shows the last four, or that the photo holds the whole number\n`;
+}
+
+/** The warning for `count` card numbers with part of their last four unread (`lastFourInDoubt`). */
+export function lastFourInDoubtWarning(count: number, outImage: string): string {
+  return `  warning: ${count} card number(s) with part of the last four unread: the four glyphs left showing may not all be the card's digits; check ${outImage} and mask by hand any that are not\n`;
 }
 
 /**

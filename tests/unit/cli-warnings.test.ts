@@ -1,8 +1,19 @@
 // The CLI's warning for a card with no card number masked (src/cli/redact-file.ts).
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types';
-import { cardWithoutNumberWarning, lastFourUnreadWarning, leakCount } from '../../src/cli/redact-file';
-import { CUT_SHORT_NOTE, lastFourUnread, PART_SHOWN_NOTE } from '../../src/engine/detect/last-four-shown';
+import {
+  cardWithoutNumberWarning,
+  lastFourInDoubtWarning,
+  lastFourUnreadWarning,
+  leakCount,
+} from '../../src/cli/redact-file';
+import {
+  CUT_SHORT_NOTE,
+  lastFourInDoubt,
+  lastFourUnread,
+  PART_SHOWN_NOTE,
+  UNCERTAIN_DIRECTION_NOTE,
+} from '../../src/engine/detect/last-four-shown';
 
 describe('cardWithoutNumberWarning', () => {
   const reasons = ['a card-shaped outline (ID-1)'];
@@ -49,6 +60,35 @@ describe('lastFourUnread', () => {
     expect(lastFourUnread({ ...card('54127534567'), notes: [CUT_SHORT_NOTE] } as Finding)).toBe(true);
     expect(lastFourUnreadWarning(1, 'out/c.redacted.png')).toMatch(
       /^ {2}warning: 1 card number\(s\) with the last four unread .*check that out\/c\.redacted\.png shows the last four/,
+    );
+  });
+});
+
+describe('lastFourInDoubt', () => {
+  const card = (text: string, notes?: string[]) =>
+    ({
+      id: 'c',
+      kind: 'card-number',
+      text,
+      notes,
+      box: { x0: 0, y0: 0, x1: 1, y1: 1 },
+    }) as unknown as Finding;
+
+  it('is a card number with one to three of its last four unread', () => {
+    // A panel's last digits read into the halftone dots beside it: "000?" kept in view.
+    expect(lastFourInDoubt(card('440218876000000?'))).toBe(true);
+    expect(lastFourInDoubt(card('4111111111111?1?'))).toBe(true);
+    expect(lastFourInDoubt(card('4111111111?1?1?1'))).toBe(true);
+    // Read whole, or unread only before the last four: the four kept are read digits.
+    expect(lastFourInDoubt(card('4111111111111111'))).toBe(false);
+    expect(lastFourInDoubt(card('41??111111111111'))).toBe(false);
+    // All four unread, shown in part, or of uncertain direction: masked whole, warned of elsewhere.
+    expect(lastFourInDoubt(card('123456789012????'))).toBe(false);
+    expect(lastFourInDoubt(card('41111111???1????', [PART_SHOWN_NOTE]))).toBe(false);
+    expect(lastFourInDoubt(card('888888888888888?', [UNCERTAIN_DIRECTION_NOTE]))).toBe(false);
+    expect(lastFourInDoubt({ ...card('12?'), kind: 'security-code' } as Finding)).toBe(false);
+    expect(lastFourInDoubtWarning(2, 'out/d.redacted.png')).toMatch(
+      /^ {2}warning: 2 card number\(s\) with part of the last four unread: .*check out\/d\.redacted\.png and mask by hand any that are not\n$/,
     );
   });
 });

@@ -1,6 +1,7 @@
 // What was found, beside the photo: grouped by category, each finding and each category switchable,
 // keepable numbers with their preset. Every switch is an undoable edit.
 import { useTranslation } from 'react-i18next';
+import { lastFourInDoubt } from '../../engine/detect/last-four-shown';
 import { PAGE_KINDS, type PageKind } from '../../engine/documents/page-kinds';
 import type { Finding, KeepPreset } from '../../engine/types';
 import { engineNote } from '../i18n/engine-text';
@@ -169,6 +170,11 @@ function FindingRow({ session, item, finding }: { session: Session; item: Item; 
       </label>
       {finding.notes && finding.notes.length > 0 && (
         <span className="notes">{finding.notes.map(engineNote).join(' · ')}</span>
+      )}
+      {choice.enabled && choice.preset !== 'none' && lastFourInDoubt(finding) && (
+        <span className="notes doubt" data-testid="finding-last-four-doubt" role="note">
+          {t('findings.lastFourInDoubt')}
+        </span>
       )}
       {finding.keepable && (
         <select

@@ -44,6 +44,20 @@ export const lastFourUnread = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boo
   !shownInPartFinding(f);
 
 /**
+ * Whether a card number kept with its last four shows four glyphs of which only some were read: one
+ * to three '?' among its last four (a glyph lost to glare or a fold, or print beside the number taken
+ * into its end). The export shows those four places unmasked, and only the user can tell whether they
+ * hold the card's last four. Not a number whose last four are all unread (`lastFourUnread`: every
+ * digit is masked then), shown in part, or of uncertain direction (both masked whole).
+ */
+export const lastFourInDoubt = (f: Pick<Finding, 'kind' | 'notes' | 'text'>): boolean =>
+  f.kind === 'card-number' &&
+  /\?/.test(f.text.slice(-4)) &&
+  !lastFourUnread(f) &&
+  !shownInPartFinding(f) &&
+  !directionUncertain(f);
+
+/**
  * Whether masking `f` with `preset` leaves none of its last four to be seen although the preset
  * keeps them: its last four unread (`lastFourUnread`) or its reading direction uncertain
  * (`directionUncertain`), so every digit is masked. An upload that asks for the last four is then
