@@ -295,6 +295,42 @@ describe('a whole number read upright with sure 3s and 7s', () => {
   });
 });
 
+describe('a specimen number read upright with sure 3s and 7s', () => {
+  // Specimens print numbers that fail Luhn ("4000 1234 5678 9010"); the tells speak of the print's way
+  // up, not of the number: one of its network's length read in digits with two sure 3s or 7s is not
+  // read turned round either. A run of no network's length is read turned round as before.
+  const counting = (text: string) => {
+    const reads = { turned: 0 };
+    const reader = digitsAndWordsReader((upright) => {
+      if (!upright) reads.turned++;
+      return { text, confidence: 0.95 };
+    });
+    return { reads, reader };
+  };
+
+  it('is not read turned round, and keeps its last four', async () => {
+    const SPECIMEN = '4000123456789010';
+    expect(luhnValid(SPECIMEN)).toBe(false);
+    const { reads, reader } = counting(SPECIMEN);
+    const found = await detectCardNumbersDetailed(card(0), reader, {
+      learnedStages: { lines: [numberLine], reader },
+    });
+    const number = found.map((d) => d.finding).find((f) => f.kind === 'card-number')!;
+    expect(number.text).toBe(SPECIMEN);
+    expect(number.keepable).toBe(true);
+    expect(directionUncertain(number)).toBe(false);
+    expect(reads.turned).toBe(0);
+  });
+
+  it('is read turned round when its length is no network’s', async () => {
+    // A number led by a 9: no network's IIN, so no length is its network's, and its 3 and 7 settle
+    // nothing.
+    const { reads, reader } = counting('9000123456789010');
+    await detectCardNumbersDetailed(card(0), reader, { learnedStages: { lines: [numberLine], reader } });
+    expect(reads.turned).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('one way round read whole, the other read in part', () => {
   // A small card's number of 8s, 1s, 6s and a faint first group: upright the recognizer reads all 16
   // glyphs, the first group in doubt; turned half round it reads only the 12 sure ones, as symmetric

@@ -539,15 +539,19 @@ const allDigits = (run: NumberRun) => run.trueDigits === run.slots.length;
 const upright = (r: ReadNumber) => settled(r.run) && allDigits(r.run);
 
 /**
- * An upright reading (above) holding `READ_LINE.uprightTellDigits` 3s or 7s read with confidence:
- * digits the recognizer never read that surely turned half round (a 3 reads as E, a 7 as L). The
- * other way round cannot read as a number then (readWay), so it is not read.
+ * A reading of a number's length for its network (brand length; Luhn or not: specimens print numbers
+ * that fail it), every glyph a digit, holding `READ_LINE.uprightTellDigits` 3s or 7s read with
+ * confidence: digits the recognizer never read that surely turned half round (a 3 reads as E, a 7 as
+ * L). The tells speak of the print's way up, not of the number: the other way round cannot read as a
+ * number then (readWay), so it is not read.
  */
 function uprightBeyondDoubt(r: ReadNumber): boolean {
+  const digits = digitsOf(r.run);
+  if (!digits || !lengthFitsBrand(digits) || !allDigits(r.run)) return false;
   const tells = r.run.slots.filter(
     (s) => !s.lookalike && '37'.includes(s.char) && s.confidence >= READ_LINE.uprightTellConfidence,
   );
-  return upright(r) && tells.length >= READ_LINE.uprightTellDigits;
+  return tells.length >= READ_LINE.uprightTellDigits;
 }
 
 /** A run read as digits, not as letters that pass for them: `READ_LINE.trueDigitShare` of its slots or more. */
