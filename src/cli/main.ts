@@ -59,8 +59,9 @@ stderr says so and --json has "directionUncertain": true. A number whose first g
 view (the rest covered by its owner, or unread) has every digit in view masked: stderr says so and
 --json has "numberShownInPart": true. A number whose last four were not read (an edge cuts it, or
 its end is unreadable) has every digit read masked: stderr says so and --json has "lastFourUnread":
-true. A number with one to three of its last four unread keeps those four places in view: stderr says
-to check them and --json has "lastFourInDoubt": true. With --strict any of these makes the exit code 3 (check the output and mask or unmask by hand).
+true. A number with one to three of its last four unread keeps those four places in view: stderr
+says to check them and --json has "lastFourInDoubt": true. With --strict any of these makes the exit
+code 3 (check the output and mask or unmask by hand).
 
 Diagnostics: [--trace <dir>] writes <dir>/<name>.trace.png (candidate lines, the crops read and what
 was read, glyphs and masks, the strip searched for the small repeat of the first four, and what the
