@@ -27,6 +27,9 @@ describe.skipIf(noBrowser)('redacting a card photo in the app', () => {
     await expect(page.locator('[data-testid="finding"] .digits').first().textContent()).resolves.toMatch(
       /^•••• .{4}$/,
     );
+    // Its last digit runs off the photo (7 of its 38 px in view), read as '?': under the finding the
+    // panel asks to check that the four places kept are the card's digits.
+    await expect(page.locator('[data-testid="finding-last-four-doubt"]').count()).resolves.toBe(1);
     // Export stays in view at the foot of the side panel on a short window, the findings scrolling
     // above it (it had gone below the fold of a 1280 x 800 window with a few findings listed).
     const size = page.viewportSize()!;

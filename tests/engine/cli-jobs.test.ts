@@ -69,10 +69,12 @@ describe('lastfour redact --jobs', () => {
     // The smeared card has no number to mask: --strict fails the run with 3, as in one thread.
     expect(parallel.status).toBe(3);
     const all = parallel.stderr.split('\n');
-    // The run ends with a summary that names the file to check by eye, and why.
+    // The run ends with a summary that names the files to check by eye, and why. The easy card's
+    // last digit runs off the photo (7 of its 38 px in view): read "...699?", its last four in part.
     const summary = all.findIndex((l) => l.startsWith('lastfour: 3 files'));
     expect(all.slice(summary)).toEqual([
-      'lastfour: 3 files: 3 redacted (1 with nothing masked); look at 1 by eye:',
+      'lastfour: 3 files: 3 redacted (1 with nothing masked); look at 2 by eye:',
+      '  OUT/s7-000-easy-front.redacted.png: part of the last four unread',
       '  OUT/smeared-card.redacted.png: looks like a card, but no card number was masked',
       '',
     ]);
@@ -146,9 +148,11 @@ describe('lastfour redact --jobs', () => {
     expect(text).toContain(`[2/4] ${notImage} ... failed\nlastfour: ${notImage}: ${report[1].error}\n[3/4] `);
     expect(text).toContain(`[3/4] ${locked} ... failed\nlastfour: ${locked}: ${report[2].error}\n[4/4] `);
     expect(text.indexOf('[1/4]')).toBe(0);
-    // The summary at the end names the two that failed, with why.
+    // The summary at the end names the two that failed, with why, among the files to look at (the
+    // easy card's last digit runs off the photo: its last four read in part), in input order.
+    const doubt = (name: string) => `  ${join(out, name)}: part of the last four unread\n`;
     expect(text.slice(text.indexOf('lastfour: 4 files'))).toBe(
-      `lastfour: 4 files: 2 redacted, 2 failed:\n  ${notImage}: failed (${report[1].error})\n  ${locked}: failed (${report[2].error})\n`,
+      `lastfour: 4 files: 2 redacted, 2 failed; look at 2 by eye:\n${doubt('s7-000-easy-front.redacted.png')}  ${notImage}: failed (${report[1].error})\n  ${locked}: failed (${report[2].error})\n${doubt('easy-front.redacted.png')}`,
     );
     await easyCardRedacted(join(out, 's7-000-easy-front.redacted.png'));
     await easyCardRedacted(join(out, 'easy-front.redacted.png'));
