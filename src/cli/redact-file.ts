@@ -67,7 +67,9 @@ export async function startCliEngine(
 ): Promise<CliEngine | EngineFailure> {
   const [ocr, models, barcodes] = await Promise.all([
     createNodeOcr(o.ocrWorkers, o.ocrLang).catch((e: unknown) => toEngineFailure(e)),
-    withOrtWasm(o.ortWasm, () => loadNodeModels(o.modelsDir, { threads: o.ortThreads, notice })),
+    withOrtWasm(o.ortWasm, () =>
+      loadNodeModels(o.modelsDir, { threads: o.ortThreads, runtime: o.modelRuntime, notice }),
+    ),
     createZxingReaderNode(),
   ]);
   if (isEngineFailure(ocr)) return ocr;

@@ -8,6 +8,7 @@ import { errorText, type EngineErrorCode } from '../engine/error-codes';
 import { ocrPoolSize } from '../engine/ocr/pool-size';
 import type { ImageFormat, KeepPreset } from '../engine/types';
 import type { DocumentFlags } from './document-flags';
+import type { ModelRuntimeChoice } from './onnx-runtime';
 import type { OrtWasm } from './ort-wasm';
 
 /** What a PDF's redaction is written as (--pdf-output). */
@@ -36,6 +37,8 @@ export interface EngineSettings {
   ocrLang?: string;
   /** onnxruntime's WebAssembly compiled once for a parallel run's workers (ort-wasm.ts). */
   ortWasm?: OrtWasm;
+  /** The onnxruntime build for the text models (--model-runtime; onnx-runtime.ts). */
+  modelRuntime?: ModelRuntimeChoice;
 }
 
 /** One file's result: its entry in the --json report, and how it counts towards the exit code. */

