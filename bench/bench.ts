@@ -1,8 +1,10 @@
 // Benchmark: runs the engine over a folder of ground-truth fixtures and scores the redacted pixels,
 // timing each image next to one plain tesseract.js recognize() pass over the same file.
-//   npm run bench -- [dir] [--out dir] [--no-cvv] [--no-learned] [--native]
-// --no-learned runs the engine on Tesseract alone (as before the learned text stage); --native also
-// times one pass of the system's native Tesseract 5 (`tesseract FILE stdout`) over each file.
+//   npm run bench -- [dir] [--out dir] [--no-cvv] [--no-learned] [--wasm] [--native]
+// --no-learned runs the engine on Tesseract alone (as before the learned text stage); --wasm runs the
+// text models on onnxruntime-web's WebAssembly (the app's build) instead of onnxruntime-node's native
+// library (the CLI's); --native also times one pass of the system's native Tesseract 5
+// (`tesseract FILE stdout`) over each file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     'no-cvv': { type: 'boolean', default: false },
     'no-learned': { type: 'boolean', default: false },
+    wasm: { type: 'boolean', default: false },
     native: { type: 'boolean', default: false },
   },
 });
@@ -46,7 +49,9 @@ if (files.length === 0) {
 }
 
 const engineOcr = await createNodeOcr(2);
-const models = values['no-learned'] ? undefined : await loadTextModels(nodeModelSource());
+const models = values['no-learned']
+  ? undefined
+  : await loadTextModels(nodeModelSource(undefined, undefined, values.wasm ? 'wasm' : 'native'));
 // The baseline is tesseract.js as a user would call it: one worker, whole file, default settings.
 const plain = await createWorker('eng', OEM.LSTM_ONLY, {
   langPath: nodeLangPath(),
@@ -118,7 +123,9 @@ console.log(
   `plain recognize():       median ${medPlain.toFixed(2)}, p90 ${quantile(plainSecs, 0.9).toFixed(2)} (1 worker, whole file)`,
 );
 console.log(`ratio (median):          ${(med / medPlain).toFixed(2)}x`);
-console.log(`engine:                  ${models ? 'learned text models + Tesseract' : 'Tesseract alone'}`);
+console.log(
+  `engine:                  ${models ? `learned text models (onnxruntime ${models.runtime}) + Tesseract` : 'Tesseract alone'}`,
+);
 if (nativeSecs.length) {
   const medNative = quantile(nativeSecs, 0.5);
   const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,9 +1,10 @@
 // The CLI's whole run over a folder of photos against one native Tesseract 5 pass over each of the
 // same photos, timed in one run (the comparison issue #11 asks for: the CLI must stay within 3x).
-//   node --import tsx bench/cli-vs-native.ts DIR [--out DIR] [--rounds N]
+//   node --import tsx bench/cli-vs-native.ts DIR [--out DIR] [--rounds N] [--wasm]
 // Wall-clock seconds; the CLI run includes its start-up (workers, models), as a user waits for it.
 // A shared machine's speed drifts by a third from one minute to the next: with --rounds N the two are
-// timed N times, alternating which goes first, and the median of the N ratios is the figure.
+// timed N times, alternating which goes first, and the median of the N ratios is the figure. With
+// --wasm the CLI runs its text models on onnxruntime-web's WebAssembly (--model-runtime wasm).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { out: { type: 'string' }, rounds: { type: 'string' } },
+  options: { out: { type: 'string' }, rounds: { type: 'string' }, wasm: { type: 'boolean' } },
 });
 const dir = positionals[0];
 if (!dir) throw new Error('usage: bench/cli-vs-native.ts DIR [--out DIR] [--rounds N]');
@@ -41,13 +42,18 @@ const native = () =>
   });
 const cli = () =>
   seconds(() => {
-    const r = spawnSync(process.execPath, ['bin/lastfour.mjs', 'redact', ...files, '--out', out], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const runtime = values.wasm ? ['--model-runtime', 'wasm'] : [];
+    const r = spawnSync(
+      process.execPath,
+      ['bin/lastfour.mjs', 'redact', ...files, '--out', out, ...runtime],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI exited with ${r.status}`);
   });
 console.log(
-  `${files.length} photos from ${dir}, ${rounds} round(s); load average ${os.loadavg()[0].toFixed(2)}`,
+  `${files.length} photos from ${dir}, ${rounds} round(s), text models on ${values.wasm ? 'onnxruntime-web (WebAssembly)' : 'onnxruntime-node'}; load average ${os.loadavg()[0].toFixed(2)}`,
 );
 const ratios: number[] = [];
 for (let k = 0; k < rounds; k++) {

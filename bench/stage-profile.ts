@@ -1,8 +1,9 @@
 // Where a photo's time goes in the CLI: each file through the CLI's own redactFile (one engine, as
 // `--jobs 1` runs it), with every model and OCR call timed and summed by the code that made it.
-//   node --import tsx bench/stage-profile.ts [--threads N] PHOTO...
+//   node --import tsx bench/stage-profile.ts [--threads N] [--wasm] PHOTO...
 // Wall-clock milliseconds on this machine; a profile to look at, never a pass/fail figure. Threads:
-// onnxruntime's (default 1, what each worker of a parallel run gets on two cores).
+// onnxruntime's (default 1, what each worker of a parallel run gets on two cores). --wasm runs the
+// text models on onnxruntime-web's WebAssembly instead of onnxruntime-node.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +16,9 @@ import { isEngineFailure } from '../src/engine/error-codes';
 const { values, positionals: files } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { threads: { type: 'string' } },
+  options: { threads: { type: 'string' }, wasm: { type: 'boolean' } },
 });
-if (!files.length) throw new Error('usage: bench/stage-profile.ts [--threads N] PHOTO...');
+if (!files.length) throw new Error('usage: bench/stage-profile.ts [--threads N] [--wasm] PHOTO...');
 
 const totals = new Map<string, { calls: number; ms: number }>();
 const add = (key: string, ms: number) => {
@@ -48,7 +49,11 @@ function timed<T extends object>(o: T, name: keyof T & string, key: (args: unkno
 }
 
 const t0 = performance.now();
-const engine = await startCliEngine({ ocrWorkers: 1, ortThreads: Number(values.threads ?? 1) });
+const engine = await startCliEngine({
+  ocrWorkers: 1,
+  ortThreads: Number(values.threads ?? 1),
+  modelRuntime: values.wasm ? 'wasm' : 'native',
+});
 if (isEngineFailure(engine)) throw new Error(engine.message);
 add('start-up (Tesseract, models, barcodes)', performance.now() - t0);
 const psm = (a: unknown[]) => (a[1] as { psm?: number } | undefined)?.psm ?? 3;
