@@ -1,10 +1,11 @@
 // Which onnxruntime build runs the text models in Node. onnxruntime-node (an optional dependency)
 // carries onnxruntime's native CPU library for Linux, macOS and Windows inside its npm package. Its
-// install script only fetches CUDA libraries from NuGet, and npm 11 runs no dependency's install
-// script that the project has not approved (none is), so a fresh `npm ci` downloads nothing outside
-// npm (with an older npm, ONNXRUNTIME_NODE_INSTALL=skip does the same; README). Its kernels use the
-// CPU's full vector width (this machine has AVX-512) where the WebAssembly build has 128-bit SIMD:
-// on this project's two-core machine a detector run at 960x608 took 0.12 s against 0.42 s, a
+// install script only fetches CUDA libraries from NuGet (unreachable here: the script fails, and npm
+// drops the optional package); package.json's `allowScripts` denies it, which this machine's npm
+// (11.19) obeys, so a fresh `npm ci` installs the package and takes nothing from outside npm's
+// registry (with an npm that runs it anyway, ONNXRUNTIME_NODE_INSTALL=skip; README). Its kernels use
+// the CPU's full vector width (this machine has AVX-512) where the WebAssembly build has 128-bit
+// SIMD: on this project's two-core machine a detector run at 960x608 took 0.12 s against 0.42 s, a
 // recognizer read at 48x320 15 ms against 80 ms, outputs equal to about 1e-6 (README, Benchmarks).
 // Where it cannot load (no package, another platform, a library the system cannot link) the
 // WebAssembly build runs the models as the app's worker does, and the run says so.
