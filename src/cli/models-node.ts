@@ -28,14 +28,16 @@ function defaultOrtThreads(): number {
  * worker threads and shared memory: two onnxruntime threads (the machine's cores) by default; a
  * parallel CLI run gives each of its workers its share of the cores instead. The models run on
  * onnxruntime-node's native build where it loads, unless `runtime` is 'wasm' (onnx-runtime.ts);
- * `fallback` says why the WebAssembly build runs them when the native one was asked for.
+ * `fallback` says why the WebAssembly build runs them when the native one was asked for. `loadNative`
+ * stands in for `require('onnxruntime-node')` in tests.
  */
 export function nodeModelSource(
   dir = modelDir(),
   threads = defaultOrtThreads(),
   runtime: ModelRuntimeChoice = defaultModelRuntime(),
+  loadNative?: () => unknown,
 ): TextModelSource & { fallback?: string } {
-  const chosen = modelRuntimeFor(runtime);
+  const chosen = modelRuntimeFor(runtime, loadNative);
   return {
     ...chosen,
     read: async (file) => {
@@ -60,19 +62,39 @@ export function modelDir(): string {
 /**
  * The models for the CLI, or undefined with a notice (on stderr unless `notice` takes the line) when
  * they cannot be loaded (missing or damaged files): the engine then runs on Tesseract alone, as
- * before the learned stage existed.
+ * before the learned stage existed. The native build is tried first unless `runtime` is 'wasm'; where
+ * it cannot load, or loads and cannot open the models (a CPU or system it was not built for), the
+ * WebAssembly build opens them, with a notice saying why. `loadNative` stands in for
+ * `require('onnxruntime-node')` in tests.
  */
 export async function loadNodeModels(
   dir?: string,
-  o: { threads?: number; runtime?: ModelRuntimeChoice; notice?: (line: string) => void } = {},
+  o: {
+    threads?: number;
+    runtime?: ModelRuntimeChoice;
+    notice?: (line: string) => void;
+    loadNative?: () => unknown;
+  } = {},
 ): Promise<TextModels | undefined> {
   const say = (line: string) => (o.notice ? o.notice(line) : process.stderr.write(line));
+  const onWasm = (why: string) =>
+    say(
+      `lastfour: notice: ${why}; the text models run on onnxruntime-web's WebAssembly (slower; ` +
+        `--model-runtime wasm chooses it without this notice)\n`,
+    );
   try {
-    const source = nodeModelSource(dir, o.threads, o.runtime);
-    if (source.fallback)
-      say(
-        `lastfour: notice: ${source.fallback}; the text models run on onnxruntime-web's WebAssembly (slower)\n`,
-      );
+    const source = nodeModelSource(dir, o.threads, o.runtime, o.loadNative);
+    if (source.fallback) onWasm(source.fallback);
+    else if (source.runtime) {
+      const native = await loadTextModels(source).catch((e: unknown) => e as Error);
+      if (!(native instanceof Error)) return native;
+      // The same files opened on WebAssembly: when they open there, the native build was at fault
+      // (its own error, not the damaged-file wording the loader wraps it in).
+      const wasm = await loadTextModels({ ...source, runtime: undefined });
+      const why = native.cause instanceof Error ? native.cause : native;
+      onWasm(`onnxruntime-node could not open the models: ${why.message.split('\n')[0]}`);
+      return wasm;
+    }
     return await loadTextModels(source);
   } catch (e) {
     const why = e instanceof ModelLoadError ? e.message : `unexpected error: ${(e as Error).message}`;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { scoreImage, type GroundTruth } from '../../bench/score';
 import { main } from '../../src/cli/main';
-import { modelDir, nodeModelSource } from '../../src/cli/models-node';
+import { loadNodeModels, modelDir, nodeModelSource } from '../../src/cli/models-node';
 import { loadTextModels, ModelLoadError } from '../../src/engine/learned/models';
 import { decodeImageNode } from '../../src/engine/platform/node';
 import { createCanvas } from '@napi-rs/canvas';
@@ -100,4 +100,62 @@ describe('text models that cannot be loaded', () => {
     const s = scoreImage(gt, original, out);
     expect({ hidden: s.hidden, kept: s.kept }).toEqual({ hidden: s.toHide, kept: s.toKeep });
   }, 120_000);
+
+  it('a native build that loads but cannot open the models gives way to WebAssembly, saying why', async () => {
+    // As onnxruntime-node would on a CPU or system it was not built for: the package loads, and
+    // every session it opens fails.
+    const failing = {
+      InferenceSession: {
+        create: () => Promise.reject(new Error('Illegal instruction: this CPU lacks AVX (simulated)')),
+      },
+      Tensor: class {},
+    };
+    const notices: string[] = [];
+    const models = await loadNodeModels(modelDir(), {
+      threads: 1,
+      notice: (line) => notices.push(line),
+      loadNative: () => failing,
+    });
+    expect(models?.runtime).toBe('wasm');
+    expect(typeof models?.recognize).toBe('function');
+    expect(notices).toEqual([
+      "lastfour: notice: onnxruntime-node could not open the models: Illegal instruction: this CPU lacks AVX (simulated); the text models run on onnxruntime-web's WebAssembly (slower; --model-runtime wasm chooses it without this notice)\n",
+    ]);
+  }, 60_000);
+
+  it('a native build that cannot load gives way to WebAssembly the same way; asked for, no notice', async () => {
+    const notices: string[] = [];
+    const unloadable = () => {
+      throw new Error('libonnxruntime.so.1: cannot open shared object file');
+    };
+    const models = await loadNodeModels(modelDir(), {
+      threads: 1,
+      notice: (l) => notices.push(l),
+      loadNative: unloadable,
+    });
+    expect(models?.runtime).toBe('wasm');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^lastfour: notice: onnxruntime-node could not be loaded: libonnxruntime/);
+    const asked: string[] = [];
+    const wasm = await loadNodeModels(modelDir(), {
+      threads: 1,
+      runtime: 'wasm',
+      notice: (l) => asked.push(l),
+      loadNative: unloadable,
+    });
+    expect(wasm?.runtime).toBe('wasm');
+    expect(asked).toEqual([]);
+  }, 60_000);
+
+  it('a damaged model file is reported as damaged whichever build opens it, not as the native build', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 37) & 255);
+    const notices: string[] = [];
+    const models = await loadNodeModels(brokenModels('ch_PP-OCRv4_det_infer.onnx', garbage), {
+      threads: 1,
+      notice: (l) => notices.push(l),
+    });
+    expect(models).toBeUndefined();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/notice \[model-missing\]: .*text detector model is damaged or not a model/);
+  }, 60_000);
 });

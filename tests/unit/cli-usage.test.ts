@@ -53,6 +53,23 @@ describe('lastfour usage errors', () => {
     expect(err).toBe(`lastfour: ${words}\n`);
   });
 
+  it('refuses a wrong LASTFOUR_MODEL_RUNTIME as it refuses a wrong --model-runtime, naming the variable', async () => {
+    process.env.LASTFOUR_MODEL_RUNTIME = 'WASM';
+    try {
+      const { code, err } = await run(['redact', 'a.jpg', '--out', 'o']);
+      expect(code).toBe(2);
+      expect(err.split('\n')[0]).toBe(
+        'lastfour: LASTFOUR_MODEL_RUNTIME must be one of native, wasm, not "WASM"',
+      );
+      // The flag, when given, is what counts.
+      expect((await run(['redact', 'a.jpg', '--out', 'o', '--model-runtime', 'gpu'])).err).toMatch(
+        /^lastfour: --model-runtime must be one of native, wasm\n/,
+      );
+    } finally {
+      delete process.env.LASTFOUR_MODEL_RUNTIME;
+    }
+  });
+
   it('says --out names a file, with exit code 2 and no stack trace, before reading any input', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lastfour-out-'));
     const file = path.join(dir, 'taken');

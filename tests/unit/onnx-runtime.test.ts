@@ -42,7 +42,7 @@ describe('the text models runtime in Node', () => {
     expect((r as Error).message).toMatch(/no InferenceSession or Tensor/);
   });
 
-  it('LASTFOUR_MODEL_RUNTIME=wasm makes WebAssembly the default; anything else is native', () => {
+  it("LASTFOUR_MODEL_RUNTIME=wasm makes WebAssembly the loaders' default; anything else is native (the CLI refuses other values: cli-usage.test.ts)", () => {
     expect(defaultModelRuntime()).toBe('native');
     process.env.LASTFOUR_MODEL_RUNTIME = 'wasm';
     expect(defaultModelRuntime()).toBe('wasm');
@@ -50,9 +50,16 @@ describe('the text models runtime in Node', () => {
     expect(defaultModelRuntime()).toBe('native');
   });
 
-  it('onnxruntime-node is installed here and loads (the CLI runs on it by default)', () => {
-    const r = nativeOnnxRuntime();
-    expect(r).not.toBeInstanceOf(Error);
-    expect((r as { kind: string }).kind).toBe('native');
-  });
+  // Required in CI (a fresh `npm ci` that dropped the optional package would make every CLI run slow);
+  // elsewhere a platform without its binaries skips this with a warning.
+  const native = nativeOnnxRuntime();
+  if (native instanceof Error && !process.env.CI)
+    console.warn(`WARNING: ${native.message}: the CLI runs its models on WebAssembly here`);
+  it.skipIf(native instanceof Error && !process.env.CI)(
+    'onnxruntime-node is installed and loads (the CLI runs on it by default)',
+    () => {
+      expect(native).not.toBeInstanceOf(Error);
+      expect((native as { kind: string }).kind).toBe('native');
+    },
+  );
 });

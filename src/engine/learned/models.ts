@@ -46,8 +46,9 @@ export interface TextModelSource {
 
 /** A model file is missing, truncated or not a model: the caller falls back to Tesseract alone. */
 export class ModelLoadError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** `cause`: the runtime's own error, when there was one (Error.cause). */
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'ModelLoadError';
   }
 }
@@ -128,7 +129,10 @@ export async function loadTextModels(source: TextModelSource): Promise<TextModel
     try {
       return await ort.InferenceSession.create(bytes, options);
     } catch (e) {
-      throw new ModelLoadError(`The text ${file} model is damaged or not a model: ${(e as Error).message}`);
+      throw new ModelLoadError(
+        `The text ${file} model is damaged or not a model: ${(e as Error).message}`,
+        e,
+      );
     }
   };
   let dictBytes: Uint8Array;
