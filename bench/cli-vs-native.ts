@@ -17,7 +17,7 @@ const { values, positionals } = parseArgs({
   options: { out: { type: 'string' }, rounds: { type: 'string' }, wasm: { type: 'boolean' } },
 });
 const dir = positionals[0];
-if (!dir) throw new Error('usage: bench/cli-vs-native.ts DIR [--out DIR] [--rounds N]');
+if (!dir) throw new Error('usage: bench/cli-vs-native.ts DIR [--out DIR] [--rounds N] [--wasm]');
 const rounds = Math.max(1, Number(values.rounds ?? 1));
 const files = fs
   .readdirSync(dir)
